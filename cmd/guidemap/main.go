@@ -1,0 +1,151 @@
+// Command guidemap builds the static website of municipalities that share
+// guides and e-services. See README.md.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/esamverkan/guidemap/generator"
+	"github.com/esamverkan/guidemap/generator/diag"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+const usage = `guidemap builds a static website from Markdown guides, an e-service library
+and municipality boundaries.
+
+Usage:
+  guidemap build [--src DIR] [--out DIR] [--base-url URL] [--strict]
+  guidemap check [--src DIR] [--strict]
+  guidemap new guide|eservice|municipality|page SLUG [flags]
+
+Run "guidemap COMMAND -h" for a command's flags.
+`
+
+// run is the whole command; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build", "check":
+		return build(args[0], args[1:], stdout, stderr)
+	case "new":
+		return newFile(args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "guidemap: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func build(cmd string, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("guidemap "+cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("src", ".", "the site folder (with content/, geodata/, themes/)")
+	strict := fl.Bool("strict", false, "treat warnings as errors")
+	var out, baseURL *string
+	if cmd == "build" {
+		out = fl.String("out", "", "the output folder (default: public in the site folder)")
+		baseURL = fl.String("base-url", "", "the address the site is published at (default: base_url in site.toml)")
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "guidemap %s: unexpected argument %q\n", cmd, fl.Arg(0))
+		return 2
+	}
+	cfg := generator.Config{Src: *src, Strict: *strict}
+	var res generator.Result
+	var err error
+	if cmd == "build" {
+		cfg.Out, cfg.BaseURL = *out, *baseURL
+		if cfg.Out == "" {
+			cfg.Out = filepath.Join(*src, "public")
+		}
+		res, err = generator.Build(cfg)
+	} else {
+		res, err = generator.Check(cfg)
+	}
+	printDiags(stderr, *src, res.Diags)
+	if err != nil {
+		if !errors.Is(err, generator.ErrInput) {
+			fmt.Fprintf(stderr, "guidemap: %v\n", err)
+		}
+		if cmd == "build" {
+			fmt.Fprintln(stderr, "guidemap: nothing was written; the previous output is unchanged")
+		}
+		return 1
+	}
+	what := fmt.Sprintf("%d pages: %d guides (%d municipality versions), %d municipalities, %d e-services",
+		res.Pages, res.Guides, res.Versions, res.Municipalities, res.EServices)
+	if cmd == "build" {
+		fmt.Fprintf(stdout, "built %s in %s → %s\n", what, res.Duration.Round(time.Millisecond), cfg.Out)
+	} else {
+		fmt.Fprintf(stdout, "checked %s in %s: no errors\n", what, res.Duration.Round(time.Millisecond))
+	}
+	return 0
+}
+
+// printDiags writes one "file:line:col: message" line per problem, with
+// paths as seen from the current folder, and a count.
+func printDiags(w io.Writer, src string, l *diag.List) {
+	if l == nil || l.Len() == 0 {
+		return
+	}
+	for _, d := range l.Items() {
+		if d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
+			d.Pos.File = filepath.ToSlash(filepath.Join(src, d.Pos.File))
+		}
+		fmt.Fprintln(w, d.String())
+	}
+	e, warn := l.Count()
+	fmt.Fprintf(w, "guidemap: %s, %s\n", plural(e, "error"), plural(warn, "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func newFile(args []string, stdout, stderr io.Writer) int {
+	if len(args) < 2 || strings.HasPrefix(args[0], "-") || strings.HasPrefix(args[1], "-") {
+		fmt.Fprintln(stderr, "usage: guidemap new guide|eservice|municipality|page SLUG [--title T] [--municipality M] [--name N --code C] [--owner O] [--src DIR]")
+		return 2
+	}
+	kind, slug := args[0], args[1]
+	fl := flag.NewFlagSet("guidemap new", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("src", ".", "the site folder")
+	title := fl.String("title", "", "the title of the guide, e-service or page")
+	muni := fl.String("municipality", "", "guide: make a local guide or an adaptation of this municipality")
+	name := fl.String("name", "", "municipality: its name, e.g. \"Ånge kommun\"")
+	code := fl.String("code", "", "municipality: its SCB code, e.g. 2260")
+	owner := fl.String("owner", "", "eservice: common, or the municipality that built it")
+	if err := fl.Parse(args[2:]); err != nil {
+		return 2
+	}
+	nf := generator.NewFile{Kind: kind, Slug: slug, Title: *title, Municipality: *muni, Code: *code, Owner: *owner, Today: time.Now()}
+	if kind == "municipality" {
+		nf.Title = *name
+	}
+	p, err := generator.Scaffold(*src, nf)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidemap new: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "created %s\n", filepath.ToSlash(filepath.Join(*src, p)))
+	return 0
+}

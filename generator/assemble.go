@@ -1,0 +1,426 @@
+package generator
+
+// The assemble stage: one pass over everything loaded that resolves what
+// files say of each other — categories, municipalities, adoptions and
+// adaptations — and yields the read-only *model.Site. Every problem found
+// is reported at the value in the file that causes it.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/guides"
+	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// reserved are the first path segments the site's own pages use, which no
+// municipality or page may take.
+var reserved = []string{"404.html", "assets", "data", "e-tjanster", "en", "guider", "karta", "kategorier", "kommuner",
+	"platser", "sok", "tillganglighet"}
+
+type assembler struct {
+	l     *diag.List
+	ld    *loaded
+	site  *model.Site
+	roots map[string]string // first path segment → file that takes it
+}
+
+func assemble(cfg model.Config, ld *loaded, codes map[string]string, l *diag.List) *model.Site {
+	a := &assembler{l: l, ld: ld, site: &model.Site{Config: cfg}, roots: map[string]string{}}
+	for _, r := range reserved {
+		a.roots[r] = ""
+	}
+	a.municipalities(codes)
+	a.eservices()
+	a.guides()
+	a.pages()
+	return a.site
+}
+
+// claim takes the root path segment slug for file, reporting a clash.
+func (a *assembler) claim(slug, file string) bool {
+	if other, taken := a.roots[slug]; taken {
+		if other == "" {
+			a.l.Errorf(diag.At(file, 1, 1), "rename the file", "%q is used by the site itself (/%s/) and cannot be the name of a page or municipality", slug, slug)
+		} else {
+			a.l.Errorf(diag.At(file, 1, 1), "rename one of the files", "%q is also the name of %s: both would be at /%s/", slug, other, slug)
+		}
+		return false
+	}
+	a.roots[slug] = file
+	return true
+}
+
+func (a *assembler) municipalities(codes map[string]string) {
+	byCode := map[string]string{}
+	for _, slug := range sortedKeys(a.ld.municipalities) {
+		d := a.ld.municipalities[slug]
+		if !a.claim(slug, d.File.Path) {
+			continue
+		}
+		md := d.Meta
+		if md.Code != "" {
+			if other, dup := byCode[md.Code]; dup {
+				a.l.Errorf(d.Pos("code"), "each municipality has its own SCB code", "code %q is also the code of %s", md.Code, other)
+			}
+			byCode[md.Code] = d.File.Path
+			if codes != nil {
+				if _, ok := codes[md.Code]; !ok {
+					a.l.Errorf(d.Pos("code"), boundaryHint(codes), "no boundary in %s has code %q", boundariesFile, md.Code)
+				}
+			}
+		}
+		a.site.Municipalities = append(a.site.Municipalities, &model.Municipality{
+			Slug: slug, Name: md.Name, Code: md.Code, Website: md.Website, Email: md.Email,
+			Phone: md.Phone, Address: md.Address, Summary: md.Summary,
+			Intro: model.Body{Sections: d.Sections}, File: d.File.Path,
+			Adopts: md.EServices, OffersGuides: md.Guides,
+		})
+	}
+	for m := range a.ld.muniGuides {
+		a.checkFolder(m, "guides")
+	}
+	for m := range a.ld.esAdaptations {
+		a.checkFolder(m, "eservices")
+	}
+}
+
+// checkFolder reports a municipality folder without a municipality file.
+func (a *assembler) checkFolder(m, sub string) {
+	if _, ok := a.ld.municipalities[m]; ok {
+		return
+	}
+	file := fmt.Sprintf("content/municipalities/%s/%s", m, sub)
+	a.l.Errorf(diag.Pos{File: file}, diag.DidYouMean(m, sortedKeys(a.ld.municipalities)),
+		"there is no municipality %q (content/municipalities/%s.md)", m, m)
+}
+
+func boundaryHint(codes map[string]string) string {
+	var list []string
+	for _, c := range sortedKeys(codes) {
+		list = append(list, c+" "+codes[c])
+	}
+	return "the boundaries have the codes " + strings.Join(list, ", ")
+}
+
+// muniSlugs are the slugs of the site's municipalities.
+func (a *assembler) muniSlugs() []string {
+	s := make([]string, len(a.site.Municipalities))
+	for i, m := range a.site.Municipalities {
+		s[i] = m.Slug
+	}
+	return s
+}
+
+// checkCategory reports a category that site.toml does not define.
+func (a *assembler) checkCategory(pos diag.Pos, cat string) {
+	if cat == "" {
+		return
+	}
+	if _, ok := a.site.Config.Category(cat); ok {
+		return
+	}
+	var slugs []string
+	for _, c := range a.site.Config.Categories {
+		slugs = append(slugs, c.Slug)
+	}
+	hint := diag.DidYouMean(cat, slugs)
+	if hint == "" {
+		hint = "the categories in site.toml are " + strings.Join(slugs, ", ")
+	}
+	a.l.Errorf(pos, hint, "unknown category %q", cat)
+}
+
+// checkRefs reports the items of a list that are not in known.
+func checkRefs(l *diag.List, set markdown.Set, key string, items, known []string, what string) {
+	for i, it := range items {
+		if !slices.Contains(known, it) {
+			hint := diag.DidYouMean(it, known)
+			if hint == "" {
+				hint = fmt.Sprintf("the %ss are %s", what, strings.Join(known, ", "))
+			}
+			l.Errorf(set[markdown.Item(key, i)], hint, "unknown %s %q", what, it)
+		}
+	}
+}
+
+func (a *assembler) eservices() {
+	munis := a.muniSlugs()
+	owners := append([]string{model.Common}, munis...)
+	byslug := map[string]*model.EService{}
+	for _, slug := range sortedKeys(a.ld.eservices) {
+		d := a.ld.eservices[slug]
+		md := d.Meta
+		if md.Title == "" {
+			a.l.Errorf(d.Pos("title"), `add a line such as title: "Ansök om bygglov"`, "missing title")
+		}
+		switch {
+		case md.Owner == "":
+			a.l.Errorf(d.Pos("owner"), `add owner: common for an e-service built together, or the slug of the municipality that built it`, "missing owner")
+		case !slices.Contains(owners, md.Owner):
+			a.l.Errorf(d.Pos("owner"), or(diag.DidYouMean(md.Owner, owners), "the owner is common or one of "+strings.Join(munis, ", ")),
+				"unknown owner %q", md.Owner)
+		}
+		a.checkCategory(d.Pos("category"), md.Category)
+		status := md.Status
+		if status == "" {
+			status = "live"
+		}
+		if status == "live" && md.URL == "" {
+			a.l.Warnf(d.Pos("url"), "add url: with the e-service's address, or set status: planned", "a live e-service has no url")
+		}
+		e := &model.EService{
+			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: md.URL,
+			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
+			Status: status, LifeEvents: md.LifeEvents, Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+		}
+		a.site.EServices = append(a.site.EServices, e)
+		byslug[slug] = e
+	}
+	slugs := sortedKeys(a.ld.eservices)
+	// Adoptions listed in municipality files.
+	adopts := map[string]map[string]bool{}
+	for _, m := range a.site.Municipalities {
+		d := a.ld.municipalities[m.Slug]
+		adopts[m.Slug] = map[string]bool{}
+		for i, s := range m.Adopts {
+			e, ok := byslug[s]
+			pos := d.Set[markdown.Item("eservices", i)]
+			switch {
+			case !ok:
+				a.l.Errorf(pos, or(diag.DidYouMean(s, slugs), "list the slugs of files in content/eservices/"), "unknown e-service %q", s)
+			case e.Owner == m.Slug:
+				a.l.Warnf(pos, "remove it from the list", "%s owns e-service %q: it need not adopt it", m.Name, s)
+			case e.Owner == model.Common:
+				a.l.Warnf(pos, "remove it from the list", "e-service %q is common: every municipality offers it already", s)
+			default:
+				adopts[m.Slug][s] = true
+			}
+		}
+	}
+	for _, m := range sortedKeys(a.ld.esAdaptations) {
+		mu := a.site.Municipality(m)
+		for _, s := range sortedKeys(a.ld.esAdaptations[m]) {
+			d := a.ld.esAdaptations[m][s]
+			e, ok := byslug[s]
+			if !ok {
+				a.l.Errorf(diag.At(d.File.Path, 1, 1), or(diag.DidYouMean(s, slugs), "an adaptation has the file name of an e-service in content/eservices/"),
+					"adapts e-service %q, which does not exist", s)
+				continue
+			}
+			if d.Set["owner"] != (diag.Pos{}) {
+				a.l.Errorf(d.Pos("owner"), "remove owner: the owner of the original stays the owner", "an adaptation cannot change the owner")
+			}
+			if mu == nil {
+				continue
+			}
+			if e.Owner == m {
+				a.l.Errorf(diag.At(d.File.Path, 1, 1), "change "+e.File+" itself", "%s owns e-service %q and cannot adapt it", mu.Name, s)
+				continue
+			}
+			a.checkCategory(d.Pos("category"), d.Meta.Category)
+			adopts[m][s] = false // adapted, not adopted as it is
+		}
+	}
+	for _, e := range a.site.EServices {
+		for _, m := range a.site.Municipalities {
+			o := &model.Offer{EService: e, Municipality: m, Title: e.Title, Summary: e.Summary, URL: e.URL,
+				Fee: e.Fee, Login: e.Login, Status: e.Status, Body: e.Body}
+			as, listed := adopts[m.Slug][e.Slug]
+			switch {
+			case e.Owner == m.Slug:
+				o.Kind = model.Owns
+			case listed && !as:
+				o.Kind = model.Adapts
+				d := a.ld.esAdaptations[m.Slug][e.Slug]
+				o.AdaptFile = d.File.Path
+				md := d.Meta
+				set := d.Set
+				over(set, "title", &o.Title, md.Title)
+				over(set, "summary", &o.Summary, md.Summary)
+				over(set, "url", &o.URL, md.URL)
+				over(set, "fee", &o.Fee, md.Fee)
+				over(set, "status", &o.Status, md.Status)
+				if _, ok := set["login"]; ok {
+					o.Login = md.Login
+				}
+				o.Body = model.Body{Sections: markdown.Merge(e.Body.Sections, d.Sections)}
+			case e.Owner == model.Common:
+				o.Kind = model.CommonService
+			case listed:
+				o.Kind = model.Adopts
+			default:
+				continue
+			}
+			a.site.Offers = append(a.site.Offers, o)
+		}
+	}
+}
+
+// over sets *dst to v when the adaptation's front matter sets key.
+func over(set markdown.Set, key string, dst *string, v string) {
+	if _, ok := set[key]; ok {
+		*dst = v
+	}
+}
+
+func or(h, alt string) string {
+	if h != "" {
+		return h
+	}
+	return alt
+}
+
+func (a *assembler) guides() {
+	munis := a.muniSlugs()
+	esSlugs := make([]string, len(a.site.EServices))
+	for i, e := range a.site.EServices {
+		esSlugs[i] = e.Slug
+	}
+	shared := map[string]*model.Guide{}
+	offered := map[string]map[string]bool{} // guide → municipality
+	for _, slug := range sortedKeys(a.ld.guides) {
+		d := a.ld.guides[slug]
+		md := d.Meta
+		if md.Title == "" {
+			a.l.Errorf(d.Pos("title"), `add a line such as title: "Bygglov"`, "missing title")
+		}
+		a.checkCategory(d.Pos("category"), md.Category)
+		checkRefs(a.l, d.Set, "municipalities", md.Municipalities, munis, "municipality")
+		checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, "e-service")
+		if md.Draft {
+			continue
+		}
+		g := &model.Guide{
+			Slug: slug, Owner: model.Common, Title: md.Title, Summary: md.Summary, Category: md.Category,
+			Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,
+			EServices: md.EServices, Contact: md.Contact.Model(), Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+		}
+		offered[slug] = map[string]bool{}
+		for _, m := range munis {
+			if len(md.Municipalities) == 0 || slices.Contains(md.Municipalities, m) {
+				offered[slug][m] = true
+			}
+		}
+		shared[slug] = g
+		a.site.Guides = append(a.site.Guides, g)
+	}
+	sharedSlugs := sortedKeys(a.ld.guides)
+	for _, m := range a.site.Municipalities {
+		d := a.ld.municipalities[m.Slug]
+		for i, s := range m.OffersGuides {
+			if _, ok := shared[s]; !ok {
+				a.l.Errorf(d.Set[markdown.Item("guides", i)], or(diag.DidYouMean(s, sharedSlugs), "list the slugs of files in content/guides/"), "unknown guide %q", s)
+				continue
+			}
+			offered[s][m.Slug] = true
+		}
+	}
+	// Adaptations and local guides.
+	adapted := map[string]map[string]*markdown.Doc[guides.GuideMeta]{}
+	for _, ms := range sortedKeys(a.ld.muniGuides) {
+		m := a.site.Municipality(ms)
+		for _, s := range sortedKeys(a.ld.muniGuides[ms]) {
+			d := a.ld.muniGuides[ms][s]
+			md := d.Meta
+			if _, ok := d.Set["municipalities"]; ok {
+				a.l.Errorf(d.Pos("municipalities"), "remove it: the folder says which municipality this is", "only shared guides list municipalities")
+			}
+			checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, "e-service")
+			a.checkCategory(d.Pos("category"), md.Category)
+			if m == nil || md.Draft {
+				continue
+			}
+			if _, ok := a.ld.guides[s]; ok {
+				if shared[s] == nil {
+					continue // the shared guide is a draft
+				}
+				put(adapted, s, ms, d)
+				offered[s][ms] = true
+				continue
+			}
+			if md.Title == "" {
+				hint := "a local guide needs a title; an adaptation needs the file name of a guide in content/guides/"
+				if near := diag.Suggest(s, sharedSlugs); near != "" {
+					hint = fmt.Sprintf("did you mean %s.md? (a local guide needs a title)", near)
+				}
+				a.l.Errorf(diag.At(d.File.Path, 1, 1), hint, "adapts guide %q, which does not exist", s)
+				continue
+			}
+			g := &model.Guide{
+				Slug: s, Owner: ms, Title: md.Title, Summary: md.Summary, Category: md.Category,
+				Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,
+				EServices: md.EServices, Contact: md.Contact.Model(), Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+			}
+			if g.Contact.IsZero() {
+				g.Contact = m.Contact()
+			}
+			a.site.LocalGuides = append(a.site.LocalGuides, g)
+			a.site.Versions = append(a.site.Versions, &model.Version{
+				Guide: g, Municipality: m, Local: true,
+				Title: g.Title, Summary: g.Summary, Category: g.Category, Audience: g.Audience,
+				LifeEvents: g.LifeEvents, Updated: g.Updated, EServices: g.EServices, Contact: g.Contact, Body: g.Body,
+			})
+		}
+	}
+	for _, g := range a.site.Guides {
+		for _, m := range a.site.Municipalities {
+			if !offered[g.Slug][m.Slug] {
+				continue
+			}
+			v := &model.Version{
+				Guide: g, Municipality: m,
+				Title: g.Title, Summary: g.Summary, Category: g.Category, Audience: g.Audience,
+				LifeEvents: g.LifeEvents, Updated: g.Updated, EServices: g.EServices, Contact: g.Contact, Body: g.Body,
+			}
+			if d := adapted[g.Slug][m.Slug]; d != nil {
+				v.Adapted, v.AdaptFile = true, d.File.Path
+				md, set := d.Meta, d.Set
+				over(set, "title", &v.Title, md.Title)
+				over(set, "summary", &v.Summary, md.Summary)
+				over(set, "category", &v.Category, md.Category)
+				over(set, "updated", &v.Updated, md.Updated)
+				if _, ok := set["audience"]; ok {
+					v.Audience = md.Audience
+				}
+				if _, ok := set["life_events"]; ok {
+					v.LifeEvents = md.LifeEvents
+				}
+				if _, ok := set["eservices"]; ok {
+					v.EServices = md.EServices
+				}
+				if _, ok := set["contact"]; ok {
+					v.Contact = md.Contact.Model()
+				}
+				v.Body = model.Body{Sections: markdown.Merge(g.Body.Sections, d.Sections)}
+			}
+			if v.Contact.IsZero() {
+				v.Contact = m.Contact()
+			}
+			a.site.Versions = append(a.site.Versions, v)
+		}
+	}
+	slices.SortFunc(a.site.LocalGuides, func(x, y *model.Guide) int {
+		return strings.Compare(x.Owner+"/"+x.Slug, y.Owner+"/"+y.Slug)
+	})
+	slices.SortFunc(a.site.Versions, func(x, y *model.Version) int {
+		return strings.Compare(x.URL(), y.URL())
+	})
+}
+
+func (a *assembler) pages() {
+	for _, slug := range sortedKeys(a.ld.pages) {
+		d := a.ld.pages[slug]
+		if d.Meta.Draft || !a.claim(slug, d.File.Path) {
+			continue
+		}
+		a.site.Pages = append(a.site.Pages, &model.Page{
+			Slug: slug, Title: d.Meta.Title, Summary: d.Meta.Summary, Weight: d.Meta.Weight,
+			Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+		})
+	}
+	slices.SortStableFunc(a.site.Pages, func(x, y *model.Page) int { return x.Weight - y.Weight })
+}

@@ -1,0 +1,181 @@
+package generator
+
+// The Markdown part of the render stage: every body is rendered once per
+// page it appears on (a shared guide's links lead to the municipality's own
+// versions on that municipality's page), then every internal link and
+// anchor is checked against the pages and headings that exist.
+
+import (
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/output"
+)
+
+type bodyJob struct {
+	body *model.Body
+	m    string // the municipality whose page it is, or ""
+	url  string // the page's URL
+}
+
+// pageLinks are the internal links of the rendered bodies, with the URL of
+// the page each stands on, and the heading IDs of every page.
+type pageLinks struct {
+	links   [][]markdown.Link
+	pageURL []string
+	anchors map[string]map[string]bool
+}
+
+// bodies renders every Markdown body of the site in parallel.
+func bodies(site *model.Site, files []string, basePath string, workers int, l *diag.List) *pageLinks {
+	var jobs []bodyJob
+	for _, g := range site.Guides {
+		jobs = append(jobs, bodyJob{&g.Body, "", model.GuideURL(g.Slug)})
+	}
+	for _, v := range site.Versions {
+		jobs = append(jobs, bodyJob{&v.Body, v.Municipality.Slug, v.URL()})
+	}
+	for _, e := range site.EServices {
+		jobs = append(jobs, bodyJob{&e.Body, "", model.EServiceURL(e.Slug)})
+	}
+	for _, o := range site.Offers {
+		jobs = append(jobs, bodyJob{&o.Body, o.Municipality.Slug, model.OfferURL(o.Municipality.Slug, o.EService.Slug)})
+	}
+	for _, p := range site.Pages {
+		jobs = append(jobs, bodyJob{&p.Body, "", model.PageURL(p.Slug)})
+	}
+	for _, m := range site.Municipalities {
+		jobs = append(jobs, bodyJob{&m.Intro, m.Slug, model.MunicipalityURL(m.Slug)})
+	}
+
+	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML})
+	res := resolver(site)
+	pl := &pageLinks{links: make([][]markdown.Link, len(jobs)), pageURL: make([]string, len(jobs)), anchors: map[string]map[string]bool{}}
+	parallel(len(jobs), workers, func(i int) {
+		j := jobs[i]
+		out := r.Render(j.body.Sections, markdown.Env{
+			Resolve:  func(file string) (string, bool) { return res(j.m, file) },
+			Files:    files,
+			BasePath: basePath,
+		}, l)
+		j.body.HTML = out.HTML
+		j.body.Headings = out.Headings
+		pl.links[i] = out.Links
+		pl.pageURL[i] = j.url
+	})
+	for i, j := range jobs {
+		ids := map[string]bool{}
+		for _, h := range j.body.Headings {
+			ids[h.ID] = true
+		}
+		pl.anchors[jobs[i].url] = ids
+	}
+	return pl
+}
+
+// resolver maps a content file to the URL of its page, as seen from the
+// pages of municipality m ("" for the collaboration's pages).
+func resolver(site *model.Site) func(m, file string) (string, bool) {
+	versions := map[string]bool{}
+	for _, v := range site.Versions {
+		versions[v.URL()] = true
+	}
+	offers := map[string]bool{}
+	for _, o := range site.Offers {
+		offers[model.OfferURL(o.Municipality.Slug, o.EService.Slug)] = true
+	}
+	shared := map[string]bool{}
+	for _, g := range site.Guides {
+		shared[g.Slug] = true
+	}
+	eservices := map[string]bool{}
+	for _, e := range site.EServices {
+		eservices[e.Slug] = true
+	}
+	pages := map[string]bool{}
+	for _, p := range site.Pages {
+		pages[p.Slug] = true
+	}
+	return func(m, file string) (string, bool) {
+		kind, fm, slug := classify(file)
+		switch kind {
+		case kindGuide:
+			if !shared[slug] {
+				return "", false
+			}
+			if u := model.VersionURL(m, slug); m != "" && versions[u] {
+				return u, true
+			}
+			return model.GuideURL(slug), true
+		case kindMunicipalityGuide:
+			u := model.VersionURL(fm, slug)
+			return u, versions[u]
+		case kindMunicipality:
+			return model.MunicipalityURL(slug), site.Municipality(slug) != nil
+		case kindEService:
+			if !eservices[slug] {
+				return "", false
+			}
+			if u := model.OfferURL(m, slug); m != "" && offers[u] {
+				return u, true
+			}
+			return model.EServiceURL(slug), true
+		case kindEServiceAdaptation:
+			u := model.OfferURL(fm, slug)
+			return u, offers[u]
+		case kindPage:
+			return model.PageURL(slug), pages[slug]
+		}
+		return "", false
+	}
+}
+
+// check reports internal links to pages that are not in files and anchors
+// that are not headings of their page.
+func (pl *pageLinks) check(files []output.File, l *diag.List) {
+	exists := map[string]bool{}
+	for _, f := range files {
+		exists["/"+f.Path] = true
+		if strings.HasSuffix(f.Path, "index.html") {
+			exists["/"+strings.TrimSuffix(f.Path, "index.html")] = true
+		}
+	}
+	for i, links := range pl.links {
+		for _, ln := range links {
+			target := ln.URL
+			if target == "" {
+				target = pl.pageURL[i]
+			}
+			if !exists[target] {
+				l.Errorf(ln.Pos, "link to a page of the site, or better to its .md file", "link to %q: there is no such page", ln.Written)
+				continue
+			}
+			if ln.Anchor == "" {
+				continue
+			}
+			ids, ok := pl.anchors[target]
+			if !ok || ids[ln.Anchor] {
+				continue // a page without a Markdown body: its anchors are the theme's
+			}
+			var known []string
+			for id := range ids {
+				known = append(known, id)
+			}
+			hint := diag.DidYouMean(ln.Anchor, sortedSet(known))
+			if hint == "" {
+				hint = "link to the ID of a heading on that page: its text in lower case, å and ä as a, ö as o, spaces as -"
+			}
+			l.Errorf(ln.Pos, hint, "link to %q: the page has no heading with the ID %q", ln.Written, ln.Anchor)
+		}
+	}
+}
+
+func sortedSet(s []string) []string {
+	m := map[string]bool{}
+	for _, x := range s {
+		m[x] = true
+	}
+	return sortedKeys(m)
+}

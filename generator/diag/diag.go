@@ -1,0 +1,199 @@
+// Package diag owns the diagnostics of a build: where a problem is (file,
+// line, column or GeoJSON feature), what is wrong and how to fix it. Loaders
+// add to a shared List and carry on, so that one build reports every problem.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Severity says whether a diagnostic stops the build.
+type Severity int
+
+const (
+	// Error stops the build: nothing is written.
+	Error Severity = iota
+	// Warning is reported but does not stop the build (unless strict).
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Pos is a place in a source file. Line and Col are 1-based; zero means
+// unknown. Feature is one more than the index of a GeoJSON feature in its
+// file's "features" array, so that the zero Pos names no feature; use
+// InFeature to set it.
+type Pos struct {
+	File    string
+	Line    int
+	Col     int
+	Feature int
+}
+
+// At returns the position of line and column in file.
+func At(file string, line, col int) Pos {
+	return Pos{File: file, Line: line, Col: col}
+}
+
+// InFeature returns the position of the GeoJSON feature with the given
+// 0-based index, which starts at line and column of file.
+func InFeature(file string, index, line, col int) Pos {
+	return Pos{File: file, Line: line, Col: col, Feature: index + 1}
+}
+
+// String formats the position as file:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, ":%d", p.Col)
+		}
+	}
+	if p.Feature > 0 {
+		fmt.Fprintf(&b, ": features[%d]", p.Feature-1)
+	}
+	return b.String()
+}
+
+// Diagnostic is one problem found in the input.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Msg      string // what is wrong
+	Hint     string // how to fix it; may be empty
+}
+
+// String formats the diagnostic as the user reads it:
+// "file:line:col: message (hint)"; warnings carry a "warning: " prefix.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Msg)
+	if d.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(d.Hint)
+	}
+	return b.String()
+}
+
+// List collects diagnostics. It is safe for concurrent use; identical
+// diagnostics (same position, severity and text) are kept once, since a
+// shared guide rendered for seven municipalities would otherwise report
+// its broken link seven times.
+type List struct {
+	mu    sync.Mutex
+	items []Diagnostic
+	seen  map[Diagnostic]bool
+}
+
+// Add appends d unless an identical diagnostic is already in the list.
+func (l *List) Add(d Diagnostic) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.seen == nil {
+		l.seen = make(map[Diagnostic]bool)
+	}
+	if l.seen[d] {
+		return
+	}
+	l.seen[d] = true
+	l.items = append(l.items, d)
+}
+
+// Errorf adds an error at pos with a hint (which may be empty).
+func (l *List) Errorf(pos Pos, hint, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Warnf adds a warning at pos with a hint (which may be empty).
+func (l *List) Warnf(pos Pos, hint, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Merge adds every diagnostic of other.
+func (l *List) Merge(other *List) {
+	for _, d := range other.Items() {
+		l.Add(d)
+	}
+}
+
+// Items returns the diagnostics sorted by file, line, column and message.
+func (l *List) Items() []Diagnostic {
+	l.mu.Lock()
+	out := append([]Diagnostic(nil), l.items...)
+	l.mu.Unlock()
+	sort.SliceStable(out, func(i, j int) bool { return less(out[i], out[j]) })
+	return out
+}
+
+func less(a, b Diagnostic) bool {
+	if a.Pos.File != b.Pos.File {
+		return a.Pos.File < b.Pos.File
+	}
+	if a.Pos.Feature != b.Pos.Feature {
+		return a.Pos.Feature < b.Pos.Feature
+	}
+	if a.Pos.Line != b.Pos.Line {
+		return a.Pos.Line < b.Pos.Line
+	}
+	if a.Pos.Col != b.Pos.Col {
+		return a.Pos.Col < b.Pos.Col
+	}
+	if a.Severity != b.Severity {
+		return a.Severity < b.Severity
+	}
+	return a.Msg < b.Msg
+}
+
+// Len returns the number of diagnostics.
+func (l *List) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.items)
+}
+
+// Count returns the number of errors and warnings.
+func (l *List) Count() (errors, warnings int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range l.items {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	e, _ := l.Count()
+	return e > 0
+}
+
+// Promote turns every warning into an error (the --strict flag).
+func (l *List) Promote() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	seen := make(map[Diagnostic]bool, len(l.items))
+	for i := range l.items {
+		l.items[i].Severity = Error
+		seen[l.items[i]] = true
+	}
+	l.seen = seen
+}

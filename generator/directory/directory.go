@@ -1,0 +1,55 @@
+// Package directory loads the e-service library and municipalities'
+// adaptations of its e-services: their strict front matter and the checks
+// that need nothing but the file itself.
+package directory
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/guides"
+	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// EServiceMeta is the front matter of an e-service of the library, or of
+// an adaptation (where every key is optional and overrides the library's).
+type EServiceMeta struct {
+	Title      string   `yaml:"title"`
+	Summary    string   `yaml:"summary"`
+	Owner      string   `yaml:"owner"`
+	URL        string   `yaml:"url"`
+	Category   string   `yaml:"category"`
+	Audience   []string `yaml:"audience"`
+	Login      []string `yaml:"login"`
+	Fee        string   `yaml:"fee"`
+	Status     string   `yaml:"status"`
+	LifeEvents []string `yaml:"life_events"`
+}
+
+// LoadEService parses an e-service or an adaptation of one.
+func LoadEService(path string, src []byte, l *diag.List) *markdown.Doc[EServiceMeta] {
+	d := markdown.Parse[EServiceMeta](path, src, l)
+	m := d.Meta
+	guides.CheckAudience(d.Set, m.Audience, l)
+	guides.CheckURL(d.Set, "url", m.URL, l)
+	for i, v := range m.Login {
+		if !slices.Contains(model.Logins, v) {
+			l.Errorf(d.Set[markdown.Item("login", i)], or(diag.DidYouMean(v, model.Logins), "the logins are "+strings.Join(model.Logins, ", ")),
+				"unknown login %q", v)
+		}
+	}
+	if m.Status != "" && !slices.Contains(model.Statuses, m.Status) {
+		l.Errorf(d.Pos("status"), or(diag.DidYouMean(m.Status, model.Statuses), "the statuses are "+strings.Join(model.Statuses, ", ")),
+			"unknown status %q", m.Status)
+	}
+	return d
+}
+
+func or(h, alt string) string {
+	if h != "" {
+		return h
+	}
+	return alt
+}

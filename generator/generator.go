@@ -1,0 +1,185 @@
+// Package generator is guidemap's library façade: it turns a site folder
+// into the files of a static website. It is the only package that knows the
+// order of the stages:
+//
+//  1. load: read and parse every content file on all cores;
+//  2. assemble: resolve adoptions, adaptations and references → *model.Site;
+//  3. render: Markdown bodies, then every page on all cores → []output.File;
+//  4. write: only when no error was found, replace the output folder.
+//
+// Nothing here prints or exits; problems are returned as diagnostics.
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/geodata"
+	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/esamverkan/guidemap/generator/render"
+	"github.com/esamverkan/guidemap/themes"
+)
+
+// Config says what to build. The zero value builds the site in the current
+// folder into ./public.
+type Config struct {
+	Src     string // the site folder; "" is "."
+	FS      fs.FS  // the site's files; nil reads Src from disk
+	Out     string // the output folder; "" is "public" inside Src
+	BaseURL string // replaces site.toml's base_url when set
+	Strict  bool   // warnings count as errors
+	Workers int    // parallel workers; <= 0 is GOMAXPROCS
+}
+
+// Result tells what a build made and found.
+type Result struct {
+	Pages          int // HTML pages
+	Files          int // all output files
+	Guides         int // shared and local guides
+	Versions       int // municipality versions of guides
+	Municipalities int
+	EServices      int
+	Duration       time.Duration
+	Diags          *diag.List
+	Output         []output.File // what was (or would be) written, sorted by path
+}
+
+// ErrInput is returned when the input holds errors; they are in Result.Diags.
+var ErrInput = errors.New("the site has errors")
+
+const boundariesFile = "geodata/municipalities.geojson"
+
+// Build builds the site and, when it has no errors, writes it to cfg.Out.
+// On any error the previous output folder is left as it was.
+func Build(cfg Config) (Result, error) {
+	t0 := time.Now()
+	res, err := generate(cfg)
+	if err != nil {
+		return res, err
+	}
+	out := cfg.Out
+	if out == "" {
+		out = filepath.Join(srcDir(cfg), "public")
+	}
+	if err := checkOut(srcDir(cfg), out); err != nil {
+		return res, err
+	}
+	if err := output.Write(out, res.Output); err != nil {
+		return res, err
+	}
+	res.Duration = time.Since(t0)
+	return res, nil
+}
+
+// Check runs every stage but the writing.
+func Check(cfg Config) (Result, error) { return generate(cfg) }
+
+func srcDir(cfg Config) string {
+	if cfg.Src == "" {
+		return "."
+	}
+	return cfg.Src
+}
+
+// checkOut refuses an output folder that is the site folder or holds it:
+// replacing it would throw the sources away.
+func checkOut(src, out string) error {
+	as, err1 := filepath.Abs(src)
+	ao, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	if rel, err := filepath.Rel(ao, as); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+		return fmt.Errorf("the output folder %s holds the site folder %s: choose another with --out", out, src)
+	}
+	return nil
+}
+
+// generate runs the stages up to rendering.
+func generate(cfg Config) (Result, error) {
+	t0 := time.Now()
+	l := &diag.List{}
+	res := Result{Diags: l}
+	fsys := cfg.FS
+	if fsys == nil {
+		fsys = os.DirFS(srcDir(cfg))
+	}
+
+	// 1. load
+	conf, basePath := model.Config{}, "/"
+	if src, err := fs.ReadFile(fsys, siteTOML); err != nil {
+		l.Errorf(diag.Pos{File: siteTOML}, "run guidemap in the site folder, or give it with --src", "cannot read the site's settings: %v", unwrapPath(err))
+	} else {
+		conf, basePath = loadConfig(src, cfg.BaseURL, l)
+	}
+	var codes map[string]string
+	if src, err := fs.ReadFile(fsys, boundariesFile); err == nil {
+		codes = map[string]string{}
+		for _, b := range geodata.LoadBoundaries(boundariesFile, src, l) {
+			codes[b.Code] = b.Name
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		l.Errorf(diag.Pos{File: boundariesFile}, "", "cannot read: %v", unwrapPath(err))
+	}
+	ld := parseAll(readContent(fsys, l), cfg.Workers, l)
+
+	// 2. assemble
+	site := assemble(conf, ld, codes, l)
+
+	// 3. render
+	links := bodies(site, ld.files, basePath, cfg.Workers, l)
+	theme, err := themeFS(fsys, conf)
+	if err != nil {
+		return res, err
+	}
+	strs := loadStrings(theme, conf.Languages, l)
+	files, err := render.Site(site, render.Options{Theme: theme, Strings: strs, BasePath: basePath, Workers: cfg.Workers}, l)
+	if err != nil {
+		return res, err
+	}
+	links.check(files, l)
+	if cfg.Strict {
+		l.Promote()
+	}
+	res.Output = files
+	res.Files = len(files)
+	for _, f := range files {
+		if filepath.Ext(f.Path) == ".html" {
+			res.Pages++
+		}
+	}
+	res.Guides = len(site.Guides) + len(site.LocalGuides)
+	res.Versions = len(site.Versions)
+	res.Municipalities = len(site.Municipalities)
+	res.EServices = len(site.EServices)
+	res.Duration = time.Since(t0)
+	if l.HasErrors() {
+		return res, ErrInput
+	}
+	return res, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// themeFS is the default theme with the site's theme folder laid over it:
+// themes/<theme>/ of the site folder, where theme is site.toml's theme
+// ("default" when not set), so that a site may override any file.
+func themeFS(site fs.FS, conf model.Config) (fs.FS, error) {
+	name := conf.Theme
+	if name == "" {
+		name = "default"
+	}
+	return themes.Overlay(site, "themes/"+name), nil
+}

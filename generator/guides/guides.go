@@ -1,0 +1,166 @@
+// Package guides loads guides, free pages and municipality files: their
+// strict front matter and the checks that need nothing but the file itself.
+// Cross-references (categories, municipalities, adaptations) are resolved
+// when the generator assembles the site.
+package guides
+
+import (
+	"net/mail"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// Contact is the front matter of a contact.
+type Contact struct {
+	Name  string `yaml:"name"`
+	Phone string `yaml:"phone"`
+	Email string `yaml:"email"`
+	URL   string `yaml:"url"`
+}
+
+// Model returns the contact as model data.
+func (c Contact) Model() model.Contact { return model.Contact(c) }
+
+// GuideMeta is the front matter of a shared guide, a local guide or an
+// adaptation (where every key is optional and overrides the shared one).
+type GuideMeta struct {
+	Title          string   `yaml:"title"`
+	Summary        string   `yaml:"summary"`
+	Category       string   `yaml:"category"`
+	Audience       []string `yaml:"audience"`
+	LifeEvents     []string `yaml:"life_events"`
+	Updated        string   `yaml:"updated"`
+	Municipalities []string `yaml:"municipalities"`
+	EServices      []string `yaml:"eservices"`
+	Contact        Contact  `yaml:"contact"`
+	Draft          bool     `yaml:"draft"`
+}
+
+// MunicipalityMeta is the front matter of content/municipalities/<m>.md.
+type MunicipalityMeta struct {
+	Name      string   `yaml:"name"`
+	Code      string   `yaml:"code"`
+	Website   string   `yaml:"website"`
+	Email     string   `yaml:"email"`
+	Phone     string   `yaml:"phone"`
+	Address   string   `yaml:"address"`
+	Summary   string   `yaml:"summary"`
+	EServices []string `yaml:"eservices"`
+	Guides    []string `yaml:"guides"`
+}
+
+// PageMeta is the front matter of a free page.
+type PageMeta struct {
+	Title   string `yaml:"title"`
+	Summary string `yaml:"summary"`
+	Weight  int    `yaml:"weight"`
+	Draft   bool   `yaml:"draft"`
+}
+
+// LoadGuide parses a guide or an adaptation and checks what the file alone
+// can tell.
+func LoadGuide(path string, src []byte, l *diag.List) *markdown.Doc[GuideMeta] {
+	d := markdown.Parse[GuideMeta](path, src, l)
+	CheckAudience(d.Set, d.Meta.Audience, l)
+	CheckDate(d.Set, "updated", d.Meta.Updated, l)
+	CheckContact(d.Set, d.Meta.Contact, l)
+	return d
+}
+
+var codeRE = regexp.MustCompile(`^[0-9]{4}$`)
+
+// LoadMunicipality parses a municipality file.
+func LoadMunicipality(path string, src []byte, l *diag.List) *markdown.Doc[MunicipalityMeta] {
+	d := markdown.Parse[MunicipalityMeta](path, src, l)
+	m := d.Meta
+	if m.Name == "" {
+		l.Errorf(d.Pos("name"), `add e.g. name: "Ånge kommun"`, "missing name")
+	}
+	if m.Code == "" {
+		l.Errorf(d.Pos("code"), `add the municipality's SCB code, e.g. code: "2260"`, "missing code")
+	} else if !codeRE.MatchString(m.Code) {
+		l.Errorf(d.Pos("code"), `write the four digits of the SCB municipality code in quotes, e.g. "2260"`, "code %q is not an SCB municipality code", m.Code)
+	}
+	CheckURL(d.Set, "website", m.Website, l)
+	CheckEmail(d.Set, "email", m.Email, l)
+	return d
+}
+
+// LoadPage parses a free page.
+func LoadPage(path string, src []byte, l *diag.List) *markdown.Doc[PageMeta] {
+	d := markdown.Parse[PageMeta](path, src, l)
+	if d.Meta.Title == "" {
+		l.Errorf(d.Pos("title"), `add a line such as title: "Om oss"`, "missing title")
+	}
+	return d
+}
+
+// CheckAudience reports audiences that are not known.
+func CheckAudience(set markdown.Set, values []string, l *diag.List) {
+	for i, a := range values {
+		if !slices.Contains(model.Audiences, a) {
+			l.Errorf(set[markdown.Item("audience", i)], hintOr(diag.DidYouMean(a, model.Audiences), "the audiences are "+strings.Join(model.Audiences, ", ")),
+				"unknown audience %q", a)
+		}
+	}
+}
+
+// CheckDate reports a date that is not written YYYY-MM-DD.
+func CheckDate(set markdown.Set, key, value string, l *diag.List) {
+	if value == "" {
+		return
+	}
+	if _, err := time.Parse("2006-01-02", value); err != nil {
+		l.Errorf(set[key], "write the date as YYYY-MM-DD, e.g. 2026-03-15", "%q is not a date", value)
+	}
+}
+
+// CheckContact checks a contact's e-mail address and web address.
+func CheckContact(set markdown.Set, c Contact, l *diag.List) {
+	CheckEmail(set, "contact.email", c.Email, l)
+	CheckURL(set, "contact.url", c.URL, l)
+}
+
+// CheckEmail reports an e-mail address that is not one.
+func CheckEmail(set markdown.Set, key, value string, l *diag.List) {
+	if value == "" {
+		return
+	}
+	if a, err := mail.ParseAddress(value); err != nil || a.Address != value {
+		l.Errorf(set[key], "write only the address, e.g. kontakt@kommun.se", "%q is not an e-mail address", value)
+	}
+}
+
+// CheckURL reports a web address that is not an absolute https or http
+// address; http is a warning, any other scheme an error.
+func CheckURL(set markdown.Set, key, value string, l *diag.List) {
+	if value == "" {
+		return
+	}
+	u, err := url.Parse(value)
+	switch {
+	case err != nil || u.Host == "" && (u.Scheme == "http" || u.Scheme == "https"):
+		l.Errorf(set[key], "write a full address such as https://www.kommun.se/", "%q is not a web address", value)
+	case u.Scheme == "https":
+	case u.Scheme == "http":
+		l.Warnf(set[key], "use https:// if the site has it", "%q is not encrypted (http)", value)
+	case u.Scheme == "":
+		l.Errorf(set[key], "write a full address that starts with https://", "%q is not a full web address", value)
+	default:
+		l.Errorf(set[key], "write an address that starts with https://", "%q: only https and http addresses are allowed", value)
+	}
+}
+
+func hintOr(h, alt string) string {
+	if h != "" {
+		return h
+	}
+	return alt
+}

@@ -1,0 +1,314 @@
+// Package markdown owns everything goldmark and YAML: splitting a content
+// file into front matter and body, decoding the front matter strictly with
+// positions, cutting a body into "##" sections for adaptations, and rendering
+// Markdown safely with Swedish heading IDs and checked links.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// File is a content file cut into its parts.
+type File struct {
+	Path        string
+	FrontMatter []byte // the YAML between the "---" lines
+	FMLine      int    // the 1-based line where FrontMatter starts
+	Body        []byte
+	BodyLine    int // the 1-based line where Body starts
+}
+
+// Split cuts src into front matter and body. A file must start with a
+// "---" line; the front matter ends at the next "---" line. Problems are
+// added to l and the whole file is then taken as the body.
+func Split(path string, src []byte, l *diag.List) File {
+	f := File{Path: path, Body: src, BodyLine: 1}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if strings.TrimRight(string(first), " \t\r") != "---" {
+		l.Errorf(diag.At(path, 1, 1), `start the file with a line "---", then the front matter (title: …), then another "---"`,
+			"missing front matter")
+		return f
+	}
+	line := 2
+	off := 0
+	for off <= len(rest) {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var ln []byte
+		if end < 0 {
+			ln = rest[off:]
+		} else {
+			ln = rest[off : off+end]
+		}
+		if strings.TrimRight(string(ln), " \t\r") == "---" {
+			f.FrontMatter = rest[:off]
+			f.FMLine = 2
+			if end < 0 {
+				f.Body = nil
+			} else {
+				f.Body = rest[off+end+1:]
+			}
+			f.BodyLine = line + 1
+			return f
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	l.Errorf(diag.At(path, 1, 1), `end the front matter with a line "---"`, "front matter is not closed")
+	f.Body = nil
+	return f
+}
+
+// Keys returns the front-matter keys of the struct that v points to, in
+// field order: the list the strict decoder accepts and `guidemap new`
+// writes.
+func Keys(v any) []string {
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var keys []string
+	for i := 0; i < t.NumField(); i++ {
+		if k := keyOf(t.Field(i)); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+func keyOf(f reflect.StructField) string {
+	tag := f.Tag.Get("yaml")
+	name, _, _ := strings.Cut(tag, ",")
+	if name == "-" || !f.IsExported() {
+		return ""
+	}
+	if name == "" {
+		return strings.ToLower(f.Name)
+	}
+	return name
+}
+
+// Set records which keys a decode found and where their values stand, so
+// that an adaptation can tell "not set" from "set to empty" and a later
+// check can point at a value: "contact.email" names a nested key and
+// "municipalities[2]" an item of a list.
+type Set map[string]diag.Pos
+
+// Item is the key under which Set records the i-th item of a list.
+func Item(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
+
+// Pos returns where key's value stands, or the start of the front matter.
+func (s Set) Pos(f File, key string) diag.Pos {
+	if p, ok := s[key]; ok {
+		return p
+	}
+	return diag.At(f.Path, 1, 1)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Decode decodes f's front matter into the struct that dst points to. It
+// is strict: an unknown key (with a "did you mean" hint), a duplicate key or
+// a value of the wrong type is an error at its line and column. Strings take
+// any scalar as written (so `code: 2281` is "2281"); a list of strings also
+// takes a single string. It returns the keys that were set.
+func Decode(f File, dst any, l *diag.List) Set {
+	set := Set{}
+	if len(bytes.TrimSpace(f.FrontMatter)) == 0 {
+		return set
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(f.FrontMatter, &doc); err != nil {
+		line, msg := 1, err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		l.Errorf(diag.At(f.Path, f.FMLine+line-1, 1), "check the indentation and quote values that contain \": \" or start with a special character",
+			"front matter is not valid YAML: %s", msg)
+		return set
+	}
+	if len(doc.Content) == 0 {
+		return set
+	}
+	d := decoder{file: f.Path, lineOff: f.FMLine - 1, l: l}
+	d.mapping(doc.Content[0], reflect.ValueOf(dst).Elem(), "", set)
+	return set
+}
+
+type decoder struct {
+	file    string
+	lineOff int
+	l       *diag.List
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.At(d.file, n.Line+d.lineOff, n.Column)
+}
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, prefix string, set Set) {
+	if n.Kind != yaml.MappingNode {
+		d.l.Errorf(d.pos(n), `write one "key: value" per line`, "front matter must be a list of keys and values")
+		return
+	}
+	t := v.Type()
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if k := keyOf(t.Field(i)); k != "" {
+			fields[k] = i
+			names = append(names, k)
+		}
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kn, vn := n.Content[i], n.Content[i+1]
+		key := kn.Value
+		idx, ok := fields[key]
+		if !ok {
+			hint := diag.DidYouMean(key, names)
+			if hint == "" {
+				hint = "the keys are " + strings.Join(quoteAll(names), ", ")
+			}
+			d.l.Errorf(d.pos(kn), hint, "unknown key %q%s", key, inWhat(prefix))
+			continue
+		}
+		if first, dup := seen[key]; dup {
+			d.l.Errorf(d.pos(kn), fmt.Sprintf("remove one of them (the first is on line %d)", first), "key %q is given twice", prefix+key)
+			continue
+		}
+		seen[key] = kn.Line + d.lineOff
+		if d.value(vn, v.Field(idx), prefix+key, set) {
+			set[prefix+key] = d.pos(vn)
+		}
+	}
+}
+
+func inWhat(prefix string) string {
+	if prefix == "" {
+		return ""
+	}
+	return " in " + strings.TrimSuffix(prefix, ".")
+}
+
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = strconv.Quote(x)
+	}
+	return out
+}
+
+// value decodes n into v and reports whether it succeeded.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, key string, set Set) bool {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	isNull := n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+	switch v.Kind() {
+	case reflect.String:
+		if isNull {
+			return true
+		}
+		if n.Kind != yaml.ScalarNode {
+			d.l.Errorf(d.pos(n), `write the value on the same line, e.g. `+key+`: "…"`, "%q must be text, not %s", key, kindName(n))
+			return false
+		}
+		v.SetString(strings.TrimSpace(n.Value))
+		return true
+	case reflect.Bool:
+		if isNull {
+			return true
+		}
+		if n.Kind == yaml.ScalarNode {
+			switch strings.ToLower(n.Value) {
+			case "true", "yes", "ja":
+				v.SetBool(true)
+				return true
+			case "false", "no", "nej":
+				v.SetBool(false)
+				return true
+			}
+		}
+		d.l.Errorf(d.pos(n), "write true or false", "%q must be true or false, not %s", key, describe(n))
+		return false
+	case reflect.Int:
+		if isNull {
+			return true
+		}
+		if n.Kind == yaml.ScalarNode {
+			if i, err := strconv.Atoi(n.Value); err == nil {
+				v.SetInt(int64(i))
+				return true
+			}
+		}
+		d.l.Errorf(d.pos(n), "write a whole number such as 10", "%q must be a whole number, not %s", key, describe(n))
+		return false
+	case reflect.Slice:
+		if isNull {
+			return true
+		}
+		if n.Kind == yaml.ScalarNode {
+			set[key+"[0]"] = d.pos(n)
+			v.Set(reflect.ValueOf([]string{strings.TrimSpace(n.Value)}))
+			return true
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.l.Errorf(d.pos(n), "write a list such as [a, b] or one \"- item\" per line", "%q must be a list, not %s", key, kindName(n))
+			return false
+		}
+		out := make([]string, 0, len(n.Content))
+		ok := true
+		for _, item := range n.Content {
+			set[Item(key, len(out))] = d.pos(item)
+			if item.Kind != yaml.ScalarNode {
+				d.l.Errorf(d.pos(item), "write each item as plain text", "each item of %q must be text, not %s", key, kindName(item))
+				ok = false
+				continue
+			}
+			out = append(out, strings.TrimSpace(item.Value))
+		}
+		v.Set(reflect.ValueOf(out))
+		return ok
+	case reflect.Struct:
+		if isNull {
+			return true
+		}
+		if n.Kind != yaml.MappingNode {
+			d.l.Errorf(d.pos(n), fmt.Sprintf("write the keys of %q indented on the lines below it", key), "%q must be a list of keys and values, not %s", key, kindName(n))
+			return false
+		}
+		d.mapping(n, v, key+".", set)
+		return true
+	}
+	panic("markdown: unsupported front-matter field type " + v.Type().String())
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "keys and values"
+	}
+	return describe(n)
+}
+
+func describe(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		return kindName(n)
+	}
+	return strconv.Quote(n.Value)
+}

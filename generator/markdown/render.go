@@ -1,0 +1,317 @@
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Renderer. The zero value is the safe default.
+type Options struct {
+	// RawHTML lets HTML written in Markdown through. Off by default: it is
+	// then left out with a warning.
+	RawHTML bool
+}
+
+// Renderer turns Markdown sections into HTML. It is safe for concurrent use.
+type Renderer struct {
+	md  goldmark.Markdown
+	raw bool
+}
+
+// New returns a Renderer with CommonMark, GFM (tables, task lists,
+// strikethrough, autolinks), Swedish heading IDs and link checking.
+func New(opt Options) *Renderer {
+	ropts := []goldmark.Option{
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
+		),
+	}
+	if opt.RawHTML {
+		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return &Renderer{md: goldmark.New(ropts...), raw: opt.RawHTML}
+}
+
+// Env is what a rendering needs to know of the site.
+type Env struct {
+	// Resolve maps a content file (a slash path such as
+	// "content/guides/bygglov.md") to the site-relative URL of its page in
+	// the context of the page being rendered.
+	Resolve func(file string) (url string, ok bool)
+	// Files are the content files links may point to, for suggestions.
+	Files []string
+	// BasePath is the path of the site's base URL ("/" or "/org/site/");
+	// it is put in front of every site-relative link.
+	BasePath string
+}
+
+// Link is an internal link found while rendering, to be checked once every
+// page is known.
+type Link struct {
+	Pos     diag.Pos
+	Written string // the destination as written
+	URL     string // site-relative page URL; "" for a link within the page
+	Anchor  string // without "#"; may be empty
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML     string
+	Headings []model.Heading
+	Links    []Link
+}
+
+type state struct {
+	env     Env
+	l       *diag.List
+	sec     model.Section
+	raw     bool
+	links   []Link
+	heads   []model.Heading
+	content string // the folder of the section's file
+}
+
+var stateKey = parser.NewContextKey()
+
+// Render renders the sections as one page: heading IDs are unique across
+// all of them, positions in diagnostics point into each section's own file.
+func (r *Renderer) Render(sections []model.Section, env Env, l *diag.List) Result {
+	if env.BasePath == "" {
+		env.BasePath = "/"
+	}
+	ids := newIDs()
+	var buf bytes.Buffer
+	var res Result
+	for _, sec := range sections {
+		st := &state{env: env, l: l, sec: sec, raw: r.raw, content: path.Dir(sec.File)}
+		pc := parser.NewContext(parser.WithIDs(ids))
+		pc.Set(stateKey, st)
+		doc := r.md.Parser().Parse(text.NewReader(sec.Source), parser.WithContext(pc))
+		if err := r.md.Renderer().Render(&buf, sec.Source, doc); err != nil {
+			l.Errorf(diag.At(sec.File, sec.Line, 1), "", "cannot render Markdown: %v", err)
+		}
+		res.Links = append(res.Links, st.links...)
+		res.Headings = append(res.Headings, st.heads...)
+	}
+	res.HTML = buf.String()
+	return res
+}
+
+// linkTransformer checks and rewrites links, drops dangerous ones, notes
+// raw HTML and collects headings. It runs once per section.
+type linkTransformer struct{}
+
+func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*state)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	var remove []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Heading:
+			id, _ := t.AttributeString("id")
+			idb, _ := id.([]byte)
+			st.heads = append(st.heads, model.Heading{Level: t.Level, Text: normalizeSpace(plainText(t, src)), ID: string(idb)})
+		case *ast.Link:
+			if d, ok := st.link(t, t.Destination, src); ok {
+				t.Destination = d
+			} else {
+				remove = append(remove, t)
+			}
+		case *ast.Image:
+			if d, ok := st.link(t, t.Destination, src); ok {
+				t.Destination = d
+			} else {
+				remove = append(remove, t)
+			}
+		case *ast.AutoLink:
+			if !safeScheme(string(t.URL(src))) {
+				st.l.Warnf(st.pos(t, src), "write a link to an http, https, mailto or tel address",
+					"link to %q removed: only http, https, mailto and tel links are allowed", string(t.URL(src)))
+				remove = append(remove, t)
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if !st.raw {
+				st.l.Warnf(st.pos(t, src), "write it in Markdown, or set raw_html = true in site.toml",
+					"HTML in Markdown is left out")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range remove {
+		unwrap(n, src)
+	}
+}
+
+// unwrap replaces a link or image by its text.
+func unwrap(n ast.Node, src []byte) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	if img, ok := n.(*ast.Image); ok {
+		parent.ReplaceChild(parent, n, ast.NewString([]byte(plainText(img, src))))
+		return
+	}
+	if al, ok := n.(*ast.AutoLink); ok {
+		parent.ReplaceChild(parent, n, ast.NewString(al.Label(src)))
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// safeScheme reports whether an absolute URL uses a scheme allowed in
+// content. Browsers ignore leading spaces, control characters and tabs or
+// newlines inside a scheme, so they are ignored here too.
+func safeScheme(dest string) bool {
+	var b strings.Builder
+	for _, r := range dest {
+		if r <= ' ' || r == 0x7f {
+			continue
+		}
+		b.WriteRune(r)
+		if b.Len() > 16 {
+			break
+		}
+	}
+	s := strings.ToLower(b.String())
+	i := strings.IndexByte(s, ':')
+	if i < 0 {
+		return true
+	}
+	if j := strings.IndexAny(s, "/?#"); j >= 0 && j < i {
+		return true // a relative path with a colon later on
+	}
+	switch s[:i] {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// link checks and rewrites one destination. It returns false when the link
+// must be dropped.
+func (st *state) link(n ast.Node, dest []byte, src []byte) ([]byte, bool) {
+	d := string(dest)
+	if !safeScheme(d) {
+		st.l.Warnf(st.pos(n, src), "write a link to an http, https, mailto or tel address",
+			"link to %q removed: only http, https, mailto and tel links are allowed", d)
+		return nil, false
+	}
+	u, err := url.Parse(d)
+	if err != nil {
+		st.l.Errorf(st.pos(n, src), "check the address for spaces or stray characters", "link %q is not a valid address", d)
+		return dest, true
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return dest, true
+	}
+	pos := st.pos(n, src)
+	switch {
+	case u.Path == "" && u.Fragment != "":
+		st.links = append(st.links, Link{Pos: pos, Written: d, Anchor: u.Fragment})
+		return dest, true
+	case strings.HasSuffix(u.Path, ".md"):
+		target := path.Join(st.content, u.Path)
+		if strings.HasPrefix(u.Path, "/") {
+			target = strings.TrimPrefix(path.Clean(u.Path), "/")
+		}
+		page, ok := st.env.Resolve(target)
+		if !ok {
+			hint := "link to the .md file of a guide, e-service, page or municipality, relative to this file"
+			if s := diag.Suggest(target, st.env.Files); s != "" {
+				hint = "did you mean " + relPath(st.content, s) + "?"
+			}
+			st.l.Errorf(pos, hint, "link to %q: there is no such content file", u.Path)
+			return dest, true
+		}
+		st.links = append(st.links, Link{Pos: pos, Written: d, URL: page, Anchor: u.Fragment})
+		out := st.env.BasePath + strings.TrimPrefix(page, "/")
+		if u.Fragment != "" {
+			out += "#" + u.Fragment
+		}
+		return []byte(out), true
+	case strings.HasPrefix(u.Path, "/"):
+		st.links = append(st.links, Link{Pos: pos, Written: d, URL: u.Path, Anchor: u.Fragment})
+		out := st.env.BasePath + strings.TrimPrefix(d, "/")
+		return []byte(out), true
+	}
+	return dest, true
+}
+
+// relPath is target relative to the folder dir, both slash paths.
+func relPath(dir, target string) string {
+	dparts := strings.Split(dir, "/")
+	tparts := strings.Split(target, "/")
+	i := 0
+	for i < len(dparts) && i < len(tparts)-1 && dparts[i] == tparts[i] {
+		i++
+	}
+	return strings.Repeat("../", len(dparts)-i) + strings.Join(tparts[i:], "/")
+}
+
+// pos is the position of an inline or block node in the section's file.
+func (st *state) pos(n ast.Node, src []byte) diag.Pos {
+	off := -1
+	// The first text inside an inline node; its "[" stands just before it.
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	switch n.(type) {
+	case *ast.Link:
+		if off > 0 && src[off-1] == '[' {
+			off--
+		}
+	case *ast.Image:
+		if off > 1 && src[off-1] == '[' && src[off-2] == '!' {
+			off -= 2
+		}
+	}
+	if off < 0 {
+		for b := n; b != nil; b = b.Parent() {
+			if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+				off = b.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if raw, ok := n.(*ast.RawHTML); ok && raw.Segments.Len() > 0 {
+		off = raw.Segments.At(0).Start
+	}
+	if off < 0 {
+		return diag.At(st.sec.File, st.sec.Line, 1)
+	}
+	line := st.sec.Line + bytes.Count(src[:off], []byte("\n"))
+	ls := bytes.LastIndexByte(src[:off], '\n') + 1
+	return diag.At(st.sec.File, line, utf8.RuneCount(src[ls:off])+1)
+}

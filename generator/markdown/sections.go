@@ -1,0 +1,127 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// sectionParser knows only block structure; it is enough to find the "##"
+// headings (and not a "## " inside a code block).
+var sectionParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
+
+// Sections cuts body, which starts at line bodyLine of file, into the text
+// before the first level-2 heading and one section per level-2 heading.
+// Adaptations replace sections by the heading's text.
+func Sections(file string, body []byte, bodyLine int) []model.Section {
+	doc := sectionParser.Parse(text.NewReader(body))
+	var starts []int
+	var heads []string
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok || h.Level != 2 || h.Lines().Len() == 0 {
+			continue
+		}
+		start := h.Lines().At(0).Start
+		for start > 0 && body[start-1] != '\n' {
+			start--
+		}
+		starts = append(starts, start)
+		heads = append(heads, normalizeSpace(plainText(h, body)))
+	}
+	var out []model.Section
+	add := func(heading string, from, to int) {
+		out = append(out, model.Section{
+			Heading: heading,
+			Source:  body[from:to],
+			File:    file,
+			Line:    bodyLine + bytes.Count(body[:from], []byte("\n")),
+		})
+	}
+	first := len(body)
+	if len(starts) > 0 {
+		first = starts[0]
+	}
+	add("", 0, first)
+	for i, s := range starts {
+		end := len(body)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		add(heads[i], s, end)
+	}
+	return out
+}
+
+// Merge applies an adaptation's sections to the shared ones: a section
+// whose heading matches a shared heading (ignoring case and spacing)
+// replaces it in place, the others are added at the end, and a non-empty
+// preamble replaces the shared preamble. An adaptation without text keeps
+// the shared body as it is.
+func Merge(shared, adapted []model.Section) []model.Section {
+	out := append([]model.Section(nil), shared...)
+	index := map[string]int{}
+	for i, s := range out {
+		if s.Heading != "" {
+			index[strings.ToLower(s.Heading)] = i
+		}
+	}
+	for _, s := range adapted {
+		if s.Heading == "" {
+			if len(bytes.TrimSpace(s.Source)) > 0 {
+				if len(out) > 0 && out[0].Heading == "" {
+					out[0] = s
+				} else {
+					out = append([]model.Section{s}, out...)
+				}
+			}
+			continue
+		}
+		if i, ok := index[strings.ToLower(s.Heading)]; ok {
+			out[i] = s
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// plainText is the text of n and its descendants without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for cc := t.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				if tt, ok := cc.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

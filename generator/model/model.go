@@ -1,0 +1,251 @@
+// Package model holds the assembled site: municipalities, guides, e-services,
+// pages and the URL scheme that ties them together. It is plain data with no
+// I/O; the generator builds a *Site once per build and every later stage only
+// reads it.
+package model
+
+// Audiences a guide or e-service may name.
+var Audiences = []string{"citizen", "business", "association"}
+
+// Logins an e-service may require.
+var Logins = []string{"none", "bankid", "freja", "email"}
+
+// Statuses an e-service may have.
+var Statuses = []string{"live", "beta", "planned", "retired"}
+
+// Common is the owner of the e-services and guides that the collaboration
+// built together.
+const Common = "common"
+
+// Site is the whole assembled site. Slices are sorted by slug.
+type Site struct {
+	Config         Config
+	Municipalities []*Municipality
+	Guides         []*Guide    // shared guides
+	LocalGuides    []*Guide    // guides of one municipality (Owner is its slug)
+	Versions       []*Version  // every offering municipality's version of every guide
+	EServices      []*EService // the library
+	Offers         []*Offer    // every offering municipality's version of every e-service
+	Pages          []*Page     // free pages
+}
+
+// Config is content/site.toml.
+type Config struct {
+	Title         string
+	Description   string
+	BaseURL       string // absolute, ends in "/"
+	Languages     []string
+	RawHTML       bool
+	Theme         string // the folder in themes/ laid over the default theme
+	Contact       Contact
+	Collaboration Collaboration
+	Categories    []Category
+}
+
+// Collaboration holds the facts of the collaboration shown on the site.
+type Collaboration struct {
+	Name          string
+	Founded       int
+	CommonGoal    int
+	MunicipalGoal int
+	Summary       string
+}
+
+// Category groups guides, e-services and service points.
+type Category struct {
+	Slug string
+	SV   string
+	EN   string
+}
+
+// Contact is who to ask about a guide, e-service or municipality.
+type Contact struct {
+	Name  string
+	Phone string
+	Email string
+	URL   string
+}
+
+// IsZero reports whether the contact holds nothing.
+func (c Contact) IsZero() bool { return c == Contact{} }
+
+// Municipality is one member of the collaboration.
+type Municipality struct {
+	Slug    string
+	Name    string
+	Code    string // SCB municipality code, four digits
+	Website string
+	Email   string
+	Phone   string
+	Address string
+	Summary string
+	Intro   Body
+	File    string
+
+	Adopts       []string // e-service slugs adopted as they are
+	OffersGuides []string // shared guides listing municipalities that it adds itself to
+}
+
+// Contact returns the municipality's own contact details.
+func (m *Municipality) Contact() Contact {
+	return Contact{Name: m.Name, Phone: m.Phone, Email: m.Email, URL: m.Website}
+}
+
+// Guide is a shared guide (Owner == Common) or a local guide (Owner is the
+// municipality's slug).
+type Guide struct {
+	Slug           string
+	Owner          string
+	Title          string
+	Summary        string
+	Category       string
+	Audience       []string
+	LifeEvents     []string
+	Updated        string   // YYYY-MM-DD or ""
+	Municipalities []string // the municipalities that offer a shared guide; all when empty in the source
+	EServices      []string
+	Contact        Contact
+	Body           Body
+	File           string
+}
+
+// Version is a municipality's version of a guide: the shared guide as it is,
+// its adaptation, or a local guide.
+type Version struct {
+	Guide        *Guide // the shared or local guide
+	Municipality *Municipality
+	Adapted      bool // an adaptation file exists
+	Local        bool // a local guide, not a version of a shared one
+	AdaptFile    string
+
+	// The effective fields: the adaptation's where it sets them.
+	Title      string
+	Summary    string
+	Category   string
+	Audience   []string
+	LifeEvents []string
+	Updated    string
+	EServices  []string
+	Contact    Contact
+	Body       Body
+}
+
+// EService is an e-service of the library.
+type EService struct {
+	Slug       string
+	Title      string
+	Summary    string
+	Owner      string // a municipality slug or Common
+	URL        string
+	Category   string
+	Audience   []string
+	Login      []string
+	Fee        string
+	Status     string
+	LifeEvents []string
+	Body       Body
+	File       string
+}
+
+// Offer is a municipality's offering of an e-service: owned, common,
+// adopted as it is, or adapted.
+type Offer struct {
+	EService     *EService
+	Municipality *Municipality
+	Kind         OfferKind
+	AdaptFile    string
+
+	// The effective fields: the adaptation's where it sets them.
+	Title   string
+	Summary string
+	URL     string
+	Fee     string
+	Login   []string
+	Status  string
+	Body    Body
+}
+
+// OfferKind says how a municipality offers an e-service.
+type OfferKind int
+
+const (
+	Owns OfferKind = iota
+	CommonService
+	Adopts
+	Adapts
+)
+
+// Page is a free page such as "Om eSamverkan".
+type Page struct {
+	Slug    string
+	Title   string
+	Summary string
+	Weight  int
+	Body    Body
+	File    string
+}
+
+// Body is Markdown made of sections, each from one source file, and its
+// rendered HTML. Sections[0] is what stands before the first "##" heading.
+type Body struct {
+	Sections []Section
+	HTML     string    // filled in by the generator's markdown stage
+	Headings []Heading // the page's headings with their IDs, in order
+}
+
+// IsEmpty reports whether the body has no text.
+func (b Body) IsEmpty() bool {
+	for _, s := range b.Sections {
+		if len(trimSpace(s.Source)) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Section is a run of Markdown: a "##" heading and what follows up to the
+// next "##" heading, or the text before the first one (Heading == "").
+type Section struct {
+	Heading string // the heading's plain text, used to match adaptations
+	Source  []byte
+	File    string // the file the section comes from
+	Line    int    // the 1-based line in File where Source starts
+}
+
+// Heading is a heading of a rendered body.
+type Heading struct {
+	Level int
+	Text  string
+	ID    string
+}
+
+func trimSpace(b []byte) []byte {
+	i, j := 0, len(b)
+	for i < j && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
+	}
+	for j > i && (b[j-1] == ' ' || b[j-1] == '\n' || b[j-1] == '\t' || b[j-1] == '\r') {
+		j--
+	}
+	return b[i:j]
+}
+
+// Municipality returns the municipality with slug, or nil.
+func (s *Site) Municipality(slug string) *Municipality {
+	for _, m := range s.Municipalities {
+		if m.Slug == slug {
+			return m
+		}
+	}
+	return nil
+}
+
+// Category returns the category with slug and whether it exists.
+func (c *Config) Category(slug string) (Category, bool) {
+	for _, cat := range c.Categories {
+		if cat.Slug == slug {
+			return cat, true
+		}
+	}
+	return Category{}, false
+}

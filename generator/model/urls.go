@@ -1,0 +1,45 @@
+package model
+
+// The URL scheme. Every function returns a site-relative path that starts
+// and ends with "/" (pretty URLs: the page is index.html in that folder).
+// Swedish is at the root; other languages are under "/<lang>/".
+
+// HomeURL is the home page.
+func HomeURL() string { return "/" }
+
+// GuidesURL lists every shared guide.
+func GuidesURL() string { return "/guider/" }
+
+// GuideURL is a shared guide with its "choose your municipality" list.
+func GuideURL(slug string) string { return "/guider/" + slug + "/" }
+
+// MunicipalityURL is a municipality's page.
+func MunicipalityURL(m string) string { return "/" + m + "/" }
+
+// VersionURL is a municipality's version of a guide (shared or local).
+func VersionURL(m, slug string) string { return "/" + m + "/guider/" + slug + "/" }
+
+// EServicesURL lists every e-service.
+func EServicesURL() string { return "/e-tjanster/" }
+
+// EServiceURL is an e-service of the library.
+func EServiceURL(slug string) string { return "/e-tjanster/" + slug + "/" }
+
+// OfferURL is a municipality's version of an e-service.
+func OfferURL(m, slug string) string { return "/" + m + "/e-tjanster/" + slug + "/" }
+
+// PageURL is a free page.
+func PageURL(slug string) string { return "/" + slug + "/" }
+
+// URL returns the canonical URL of the version: the municipality's own page
+// for local guides and adaptations, the shared page otherwise.
+func (v *Version) URL() string { return VersionURL(v.Municipality.Slug, v.Guide.Slug) }
+
+// CanonicalURL is the page that search engines should index for v: an
+// unadapted version of a shared guide points to the shared guide.
+func (v *Version) CanonicalURL() string {
+	if v.Local || v.Adapted {
+		return v.URL()
+	}
+	return GuideURL(v.Guide.Slug)
+}

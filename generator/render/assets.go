@@ -1,0 +1,108 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// newMinifier returns the minifier for every kind of output file. HTML keeps
+// its document and end tags and attribute quotes: smaller still, and the
+// pages stay easy to read and check.
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("application/ld+json", json.Minify)
+	m.AddFunc("application/xml", xml.Minify)
+	return m
+}
+
+// assets are the theme's style sheet and scripts, minified, under names
+// that carry a hash of their content so that they can be cached forever.
+type assets struct {
+	CSS   string            // site-relative URL of the style sheet
+	JS    map[string]string // script name (without .js) → site-relative URL
+	files []output.File
+}
+
+// buildAssets concatenates css/*.css (in name order) into one style sheet,
+// minifies every js/*.js and copies static/ as it is.
+func buildAssets(theme fs.FS, m *minify.M) (*assets, error) {
+	a := &assets{JS: map[string]string{}}
+	cssFiles, _ := fs.Glob(theme, "css/*.css")
+	sort.Strings(cssFiles)
+	var all bytes.Buffer
+	for _, f := range cssFiles {
+		b, err := fs.ReadFile(theme, f)
+		if err != nil {
+			return nil, fmt.Errorf("theme %s: %w", f, err)
+		}
+		all.Write(b)
+		all.WriteByte('\n')
+	}
+	if all.Len() > 0 {
+		min, err := m.Bytes("text/css", all.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("theme css: %w", err)
+		}
+		a.CSS = a.add("assets/style", ".css", min)
+	}
+	jsFiles, _ := fs.Glob(theme, "js/*.js")
+	sort.Strings(jsFiles)
+	for _, f := range jsFiles {
+		b, err := fs.ReadFile(theme, f)
+		if err != nil {
+			return nil, fmt.Errorf("theme %s: %w", f, err)
+		}
+		min, err := m.Bytes("application/javascript", b)
+		if err != nil {
+			return nil, fmt.Errorf("theme %s: %w", f, err)
+		}
+		name := strings.TrimSuffix(path.Base(f), ".js")
+		a.JS[name] = a.add("assets/"+name, ".js", min)
+	}
+	err := fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return fmt.Errorf("theme %s: %w", p, err)
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		if path.Ext(rel) == ".svg" {
+			if min, err := m.Bytes("image/svg+xml", b); err == nil {
+				b = min
+			}
+		}
+		a.files = append(a.files, output.File{Path: rel, Data: b})
+		return nil
+	})
+	return a, err
+}
+
+// add stores data as name.<hash>ext and returns its site-relative URL.
+func (a *assets) add(name, ext string, data []byte) string {
+	sum := sha256.Sum256(data)
+	p := name + "." + hex.EncodeToString(sum[:])[:10] + ext
+	a.files = append(a.files, output.File{Path: p, Data: data})
+	return "/" + p
+}

@@ -1,0 +1,153 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+var months = map[string][]string{
+	"sv": {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// funcs are the template functions for one language.
+func (r *renderer) funcs(lang string) template.FuncMap {
+	str := func(key string) string {
+		if s, ok := r.opt.Strings[lang][key]; ok {
+			return s
+		}
+		if s, ok := r.opt.Strings["sv"][key]; ok {
+			return s
+		}
+		return key
+	}
+	return template.FuncMap{
+		// url makes a site-relative URL a path under the base URL.
+		"url": func(p string) string { return r.opt.BasePath + strings.TrimPrefix(p, "/") },
+		// abs makes a site-relative URL absolute.
+		"abs": func(p string) string { return r.abs(p) },
+		"t":   str,
+		"tf": func(key string, args ...any) string {
+			return fmt.Sprintf(str(key), args...)
+		},
+		"css": func() string { return r.opt.BasePath + strings.TrimPrefix(r.assets.CSS, "/") },
+		"js": func(name string) string {
+			if u, ok := r.assets.JS[name]; ok {
+				return r.opt.BasePath + strings.TrimPrefix(u, "/")
+			}
+			return ""
+		},
+		"cat": func(slug string) string {
+			if c, ok := r.site.Config.Category(slug); ok {
+				if lang == "en" {
+					return c.EN
+				}
+				return c.SV
+			}
+			return ""
+		},
+		"catName": func(c model.Category) string {
+			if lang == "en" {
+				return c.EN
+			}
+			return c.SV
+		},
+		"term": func(kind, value string) string { return str(kind + "." + value) },
+		"terms": func(kind string, values []string) string {
+			out := make([]string, len(values))
+			for i, v := range values {
+				out[i] = str(kind + "." + v)
+			}
+			return joinAnd(out, str("and"))
+		},
+		"date": func(s string) string {
+			t, err := time.Parse("2006-01-02", s)
+			if err != nil {
+				return s
+			}
+			if lang == "en" {
+				return fmt.Sprintf("%d %s %d", t.Day(), months["en"][t.Month()-1], t.Year())
+			}
+			return fmt.Sprintf("%d %s %d", t.Day(), months["sv"][t.Month()-1], t.Year())
+		},
+		"owner": func(slug string) string {
+			if slug == model.Common || slug == "" {
+				return r.site.Config.Collaboration.Name
+			}
+			if m := r.site.Municipality(slug); m != nil {
+				return m.Name
+			}
+			return slug
+		},
+		"muni":       func(slug string) *model.Municipality { return r.site.Municipality(slug) },
+		"offerOf":    func(m, slug string) *model.Offer { return r.ix.offer[m+"/"+slug] },
+		"versionURL": func(m, slug string) string { return model.VersionURL(m, slug) },
+		"guideURL":   model.GuideURL,
+		"muniURL":    model.MunicipalityURL,
+		"esURL":      model.EServiceURL,
+		"offerURL":   model.OfferURL,
+		"pageURL":    model.PageURL,
+		"tel":        telURL,
+		"kind": func(k model.OfferKind) string {
+			return str([]string{"offer.owns", "offer.common", "offer.adopts", "offer.adapts"}[k])
+		},
+		"isCommon": func(slug string) bool { return slug == model.Common },
+		"join":     func(s []string) string { return joinAnd(s, str("and")) },
+		"add":      func(a, b int) int { return a + b },
+		"navItem": func(p *View, url, section, name string) navItem {
+			return navItem{Page: p, URL: url, Section: section, Name: name}
+		},
+		"esFacts": func(login []string, fee, status string, e *model.EService) esFacts {
+			return esFacts{EService: e, Login: login, Fee: fee, Status: status}
+		},
+	}
+}
+
+// abs makes a site-relative URL absolute under the base URL.
+func (r *renderer) abs(p string) string {
+	return strings.TrimSuffix(r.site.Config.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// joinAnd joins "a, b och c".
+func joinAnd(s []string, and string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " " + and + " " + s[len(s)-1]
+}
+
+// telURL turns a Swedish phone number as people write it ("060-19 10 00")
+// into a tel: URL with the country code (tel:+4660191000).
+func telURL(phone string) template.URL {
+	var b strings.Builder
+	for _, r := range phone {
+		if r >= '0' && r <= '9' || r == '+' && b.Len() == 0 {
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	if strings.HasPrefix(n, "0") && !strings.HasPrefix(n, "00") {
+		n = "+46" + n[1:]
+	}
+	return template.URL("tel:" + n)
+}
+
+// navItem is an item of the main navigation.
+type navItem struct {
+	Page               *View
+	URL, Section, Name string
+}
+
+// esFacts are the facts of an e-service as one municipality offers it.
+type esFacts struct {
+	EService    *model.EService
+	Login       []string
+	Fee, Status string
+}

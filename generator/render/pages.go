@@ -1,0 +1,167 @@
+package render
+
+import (
+	"slices"
+
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// pages lists every HTML page of the site with its view.
+func (r *renderer) pages() []page {
+	s := r.site
+	home := Crumb{Name: r.str("nav.home"), URL: model.HomeURL()}
+	guidesCrumb := Crumb{Name: r.str("nav.guides"), URL: model.GuidesURL()}
+	esCrumb := Crumb{Name: r.str("nav.eservices"), URL: model.EServicesURL()}
+	munisCrumb := Crumb{Name: r.str("nav.municipalities"), URL: "/kommuner/"}
+	var ps []page
+	add := func(url, layout string, v *View) {
+		v.Lang = "sv"
+		v.URL = url
+		v.Site = s
+		if v.Canonical == "" {
+			v.Canonical = url
+		}
+		if len(v.Crumbs) > 0 {
+			v.JSONLD = append(v.JSONLD, r.breadcrumbLD(v))
+		}
+		ps = append(ps, page{path: outPath(url), layout: layout, view: v, sitemap: v.Canonical == url && !v.NoIndex})
+	}
+
+	add(model.HomeURL(), "home", &View{
+		Title: s.Config.Title, Description: s.Config.Description, Section: "home",
+		Groups: groups(s.Config.Categories, s.Guides, nil, nil),
+	})
+	add(model.GuidesURL(), "guides", &View{
+		Title: r.str("guides.title"), Description: r.str("guides.description"), Section: "guider",
+		Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, s.Guides, nil, nil),
+	})
+	for _, g := range s.Guides {
+		add(model.GuideURL(g.Slug), "guide", &View{
+			Title: g.Title, Description: g.Summary, Section: "guider", Guide: g,
+			Crumbs: []Crumb{home, guidesCrumb}, Body: markdownHTML(g.Body), TOC: toc(g.Body),
+			Versions: r.ix.versionsByGuide[g.Slug],
+		})
+	}
+	add("/kommuner/", "municipalities", &View{
+		Title: r.str("municipalities.title"), Description: r.str("municipalities.description"), Section: "kommuner",
+		Crumbs: []Crumb{home},
+	})
+	for _, m := range s.Municipalities {
+		mc := Crumb{Name: m.Name, URL: model.MunicipalityURL(m.Slug)}
+		add(model.MunicipalityURL(m.Slug), "municipality", &View{
+			Title: m.Name, Description: m.Summary, Section: "kommuner", Municipality: m,
+			Crumbs: []Crumb{home, munisCrumb}, Body: markdownHTML(m.Intro),
+			Groups: groups(s.Config.Categories, nil, byTitle(r.ix.versionsByMuni[m.Slug]), nil),
+			Offers: r.ix.offersByMuni[m.Slug],
+		})
+		for _, v := range r.ix.versionsByMuni[m.Slug] {
+			var others []*model.Version
+			if !v.Local {
+				for _, o := range r.ix.versionsByGuide[v.Guide.Slug] {
+					if o != v {
+						others = append(others, o)
+					}
+				}
+			}
+			var related []*model.Offer
+			for _, e := range v.EServices {
+				if o := r.ix.offer[m.Slug+"/"+e]; o != nil {
+					related = append(related, o)
+				}
+			}
+			add(v.URL(), "version", &View{
+				Title: v.Title, Description: v.Summary, Section: "kommuner", Municipality: m, Version: v,
+				Canonical: v.CanonicalURL(), Crumbs: []Crumb{home, munisCrumb, mc},
+				Body: markdownHTML(v.Body), TOC: toc(v.Body), Versions: others, Related: related,
+			})
+		}
+		for _, o := range r.ix.offersByMuni[m.Slug] {
+			canonical := model.EServiceURL(o.EService.Slug)
+			if o.Kind == model.Adapts || o.Kind == model.Owns {
+				canonical = model.OfferURL(m.Slug, o.EService.Slug)
+			}
+			v := &View{
+				Title: o.Title, Description: o.Summary, Section: "e-tjanster", Municipality: m, Offer: o, EService: o.EService,
+				Canonical: canonical, Crumbs: []Crumb{home, munisCrumb, mc}, Body: markdownHTML(o.Body),
+			}
+			v.JSONLD = append(v.JSONLD, r.serviceLD(o.Title, o.Summary, o.EService, []*model.Offer{o}))
+			add(model.OfferURL(m.Slug, o.EService.Slug), "offer", v)
+		}
+	}
+	add(model.EServicesURL(), "eservices", &View{
+		Title: r.str("eservices.title"), Description: r.str("eservices.description"), Section: "e-tjanster",
+		Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, nil, nil, s.EServices),
+	})
+	for _, e := range s.EServices {
+		offers := r.ix.offersByService[e.Slug]
+		v := &View{
+			Title: e.Title, Description: e.Summary, Section: "e-tjanster", EService: e,
+			Crumbs: []Crumb{home, esCrumb}, Body: markdownHTML(e.Body), Offers: offers,
+		}
+		v.JSONLD = append(v.JSONLD, r.serviceLD(e.Title, e.Summary, e, offers))
+		add(model.EServiceURL(e.Slug), "eservice", v)
+	}
+	for _, p := range s.Pages {
+		add(model.PageURL(p.Slug), "page", &View{
+			Title: p.Title, Description: p.Summary, Section: p.Slug, Page: p,
+			Crumbs: []Crumb{home}, Body: markdownHTML(p.Body), TOC: toc(p.Body),
+		})
+	}
+	nf := &View{Title: r.str("notfound.title"), NoIndex: true, Section: "404"}
+	add("/404.html", "404", nf)
+	ps[len(ps)-1].path = "404.html"
+	ps[len(ps)-1].sitemap = false
+	sortedPages(ps)
+	return ps
+}
+
+// str is a Swedish UI string (page titles are made before templates run).
+func (r *renderer) str(key string) string {
+	if s, ok := r.opt.Strings["sv"][key]; ok {
+		return s
+	}
+	return key
+}
+
+// breadcrumbLD is the schema.org BreadcrumbList of a page.
+func (r *renderer) breadcrumbLD(v *View) map[string]any {
+	var items []any
+	for i, c := range append(slices.Clone(v.Crumbs), Crumb{Name: v.Title, URL: v.URL}) {
+		items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": c.Name, "item": r.abs(c.URL)})
+	}
+	return map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+}
+
+// serviceLD is the schema.org GovernmentService of an e-service as the
+// given municipalities offer it.
+func (r *renderer) serviceLD(title, summary string, e *model.EService, offers []*model.Offer) map[string]any {
+	ld := map[string]any{
+		"@context": "https://schema.org", "@type": "GovernmentService",
+		"name": title, "url": r.abs(model.EServiceURL(e.Slug)),
+	}
+	if summary != "" {
+		ld["description"] = summary
+	}
+	if c, ok := r.site.Config.Category(e.Category); ok {
+		ld["serviceType"] = c.SV
+	}
+	var areas, channels []any
+	for _, o := range offers {
+		areas = append(areas, map[string]any{"@type": "AdministrativeArea", "name": o.Municipality.Name})
+		if o.URL != "" {
+			channels = append(channels, map[string]any{"@type": "ServiceChannel", "name": o.Municipality.Name, "serviceUrl": o.URL})
+		}
+	}
+	if len(areas) > 0 {
+		ld["areaServed"] = areas
+	}
+	if len(channels) > 0 {
+		ld["availableChannel"] = channels
+	}
+	if e.Owner == model.Common {
+		ld["provider"] = map[string]any{"@type": "GovernmentOrganization", "name": r.site.Config.Collaboration.Name}
+	} else if m := r.site.Municipality(e.Owner); m != nil {
+		ld["provider"] = map[string]any{"@type": "GovernmentOrganization", "name": m.Name, "url": m.Website}
+	}
+	return ld
+}

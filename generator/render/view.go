@@ -1,0 +1,155 @@
+package render
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// View is what a layout gets: the page's own fields and the site. Layouts
+// read the model through it; every string from content reaches the
+// template as a string, for html/template to escape. Body is the one
+// exception, made by markdownHTML.
+type View struct {
+	Lang        string
+	Title       string
+	Description string
+	URL         string // site-relative URL of the page
+	Canonical   string // site-relative canonical URL
+	Section     string // the navigation item the page belongs to
+	Crumbs      []Crumb
+	Body        template.HTML
+	TOC         []model.Heading // the body's level-2 headings
+	NoIndex     bool
+	JSONLD      []any
+	Site        *model.Site
+
+	Municipality *model.Municipality
+	Guide        *model.Guide
+	Version      *model.Version
+	EService     *model.EService
+	Offer        *model.Offer
+	Page         *model.Page
+
+	Versions []*model.Version // a guide's versions, or a municipality's guides
+	Offers   []*model.Offer   // an e-service's offers, or a municipality's
+	Groups   []Group          // lists by category
+	Related  []*model.Offer   // e-services related to a guide
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Name string
+	URL  string
+}
+
+// Group is a category's share of a list.
+type Group struct {
+	Category  model.Category
+	Guides    []*model.Guide
+	Versions  []*model.Version
+	EServices []*model.EService
+}
+
+// markdownHTML is the one place where rendered Markdown becomes trusted
+// HTML. The markdown package escapes text, drops raw HTML unless the site
+// turns it on and removes links with unsafe schemes.
+func markdownHTML(b model.Body) template.HTML { return template.HTML(b.HTML) }
+
+// toc is the body's level-2 headings.
+func toc(b model.Body) []model.Heading {
+	var out []model.Heading
+	for _, h := range b.Headings {
+		if h.Level == 2 {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// index holds the site's lists by municipality, guide and e-service.
+type index struct {
+	versionsByMuni  map[string][]*model.Version
+	versionsByGuide map[string][]*model.Version
+	offersByMuni    map[string][]*model.Offer
+	offersByService map[string][]*model.Offer
+	offer           map[string]*model.Offer // "m/slug"
+}
+
+func newIndex(s *model.Site) *index {
+	ix := &index{
+		versionsByMuni:  map[string][]*model.Version{},
+		versionsByGuide: map[string][]*model.Version{},
+		offersByMuni:    map[string][]*model.Offer{},
+		offersByService: map[string][]*model.Offer{},
+		offer:           map[string]*model.Offer{},
+	}
+	for _, v := range s.Versions {
+		ix.versionsByMuni[v.Municipality.Slug] = append(ix.versionsByMuni[v.Municipality.Slug], v)
+		if !v.Local {
+			ix.versionsByGuide[v.Guide.Slug] = append(ix.versionsByGuide[v.Guide.Slug], v)
+		}
+	}
+	for _, o := range s.Offers {
+		ix.offersByMuni[o.Municipality.Slug] = append(ix.offersByMuni[o.Municipality.Slug], o)
+		ix.offersByService[o.EService.Slug] = append(ix.offersByService[o.EService.Slug], o)
+		ix.offer[o.Municipality.Slug+"/"+o.EService.Slug] = o
+	}
+	return ix
+}
+
+// groups sorts guides, versions or e-services into the site's categories,
+// in the order site.toml gives them; those without a category come last.
+func groups(cats []model.Category, guides []*model.Guide, versions []*model.Version, es []*model.EService) []Group {
+	all := append(slices.Clone(cats), model.Category{Slug: "", SV: "Övrigt", EN: "Other"})
+	var out []Group
+	for _, c := range all {
+		g := Group{Category: c}
+		for _, x := range guides {
+			if x.Category == c.Slug || c.Slug == "" && !known(cats, x.Category) {
+				g.Guides = append(g.Guides, x)
+			}
+		}
+		for _, x := range versions {
+			if x.Category == c.Slug || c.Slug == "" && !known(cats, x.Category) {
+				g.Versions = append(g.Versions, x)
+			}
+		}
+		for _, x := range es {
+			if x.Category == c.Slug || c.Slug == "" && !known(cats, x.Category) {
+				g.EServices = append(g.EServices, x)
+			}
+		}
+		if len(g.Guides)+len(g.Versions)+len(g.EServices) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func known(cats []model.Category, slug string) bool {
+	for _, c := range cats {
+		if c.Slug == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// byTitle sorts versions by title, Swedish letters after z.
+func byTitle(vs []*model.Version) []*model.Version {
+	out := slices.Clone(vs)
+	slices.SortStableFunc(out, func(a, b *model.Version) int { return collate(a.Title, b.Title) })
+	return out
+}
+
+// collate compares Swedish text: case-insensitive, å ä ö after z.
+func collate(a, b string) int {
+	return strings.Compare(collateKey(a), collateKey(b))
+}
+
+var collateReplacer = strings.NewReplacer("å", "{", "ä", "|", "ö", "}", "é", "e", "ü", "y")
+
+func collateKey(s string) string { return collateReplacer.Replace(strings.ToLower(s)) }

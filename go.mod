@@ -1,0 +1,17 @@
+module github.com/esamverkan/guidemap
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/paulmach/orb v0.14.0
+	github.com/tdewolff/minify/v2 v2.24.25
+	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/sys v0.50.0
+)
+
+require (
+	github.com/tdewolff/parse/v2 v2.8.20 // indirect
+	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
+)

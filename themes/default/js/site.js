@@ -1,0 +1,28 @@
+// Progressive enhancement for the default theme; every page works without
+// it. It remembers the municipality a reader picks on a shared guide or
+// e-service page and puts that municipality first the next time.
+(function () {
+  "use strict";
+  var KEY = "guidemap.municipality";
+  var store;
+  try { store = window.localStorage; } catch (e) { return; }
+  if (!store) { return; }
+  var lists = document.querySelectorAll(".choose-list, .start-list");
+  Array.prototype.forEach.call(lists, function (list) {
+    list.addEventListener("click", function (ev) {
+      var a = ev.target.closest("a");
+      if (a) {
+        try { store.setItem(KEY, a.textContent.trim()); } catch (e) { /* storage full or off */ }
+      }
+    });
+    var mine = store.getItem(KEY);
+    if (!mine) { return; }
+    Array.prototype.forEach.call(list.querySelectorAll("li"), function (li) {
+      var a = li.querySelector("a");
+      if (a && a.textContent.trim() === mine) {
+        li.classList.add("mine");
+        list.insertBefore(li, list.firstChild);
+      }
+    });
+  });
+}());
