@@ -14,4 +14,5 @@ require (
 require (
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
+	golang.org/x/net v0.62.0 // indirect
 )

@@ -80,6 +80,11 @@ func (a *assembler) municipalities(codes map[string]string) {
 			Adopts: md.EServices, OffersGuides: md.Guides,
 		})
 	}
+	// Readers look for their municipality in alphabetical order of name,
+	// with å, ä, ö after z.
+	slices.SortStableFunc(a.site.Municipalities, func(x, y *model.Municipality) int {
+		return strings.Compare(model.CollateKey(x.Name), model.CollateKey(y.Name))
+	})
 	for m := range a.ld.muniGuides {
 		a.checkFolder(m, "guides")
 	}

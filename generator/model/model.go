@@ -4,6 +4,8 @@
 // reads it.
 package model
 
+import "strings"
+
 // Audiences a guide or e-service may name.
 var Audiences = []string{"citizen", "business", "association"}
 
@@ -17,7 +19,9 @@ var Statuses = []string{"live", "beta", "planned", "retired"}
 // built together.
 const Common = "common"
 
-// Site is the whole assembled site. Slices are sorted by slug.
+// Site is the whole assembled site. Municipalities are in alphabetical
+// order of name (Swedish: å, ä, ö after z); the other slices by slug or
+// URL.
 type Site struct {
 	Config         Config
 	Municipalities []*Municipality
@@ -249,3 +253,9 @@ func (c *Config) Category(slug string) (Category, bool) {
 	}
 	return Category{}, false
 }
+
+// CollateKey is a key that sorts Swedish text alphabetically with
+// strings.Compare: case is ignored and å, ä, ö come after z.
+func CollateKey(s string) string { return collateReplacer.Replace(strings.ToLower(s)) }
+
+var collateReplacer = strings.NewReplacer("å", "{", "ä", "|", "ö", "}", "é", "e", "ü", "y", "æ", "|", "ø", "}")

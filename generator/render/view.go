@@ -147,9 +147,5 @@ func byTitle(vs []*model.Version) []*model.Version {
 
 // collate compares Swedish text: case-insensitive, å ä ö after z.
 func collate(a, b string) int {
-	return strings.Compare(collateKey(a), collateKey(b))
+	return strings.Compare(model.CollateKey(a), model.CollateKey(b))
 }
-
-var collateReplacer = strings.NewReplacer("å", "{", "ä", "|", "ö", "}", "é", "e", "ü", "y")
-
-func collateKey(s string) string { return collateReplacer.Replace(strings.ToLower(s)) }
