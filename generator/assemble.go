@@ -159,10 +159,11 @@ func (a *assembler) eservices() {
 	for _, slug := range sortedKeys(a.ld.eservices) {
 		d := a.ld.eservices[slug]
 		md := d.Meta
-		if md.Title == "" {
+		if md.Title == "" && !d.Set.Invalid() {
 			a.l.Errorf(d.Pos("title"), `add a line such as title: "Ansök om bygglov"`, "missing title")
 		}
 		switch {
+		case md.Owner == "" && d.Set.Invalid():
 		case md.Owner == "":
 			a.l.Errorf(d.Pos("owner"), `add owner: common for an e-service built together, or the slug of the municipality that built it`, "missing owner")
 		case !slices.Contains(owners, md.Owner):
@@ -290,7 +291,7 @@ func (a *assembler) guides() {
 	for _, slug := range sortedKeys(a.ld.guides) {
 		d := a.ld.guides[slug]
 		md := d.Meta
-		if md.Title == "" {
+		if md.Title == "" && !d.Set.Invalid() {
 			a.l.Errorf(d.Pos("title"), `add a line such as title: "Bygglov"`, "missing title")
 		}
 		a.checkCategory(d.Pos("category"), md.Category)
@@ -347,7 +348,7 @@ func (a *assembler) guides() {
 				offered[s][ms] = true
 				continue
 			}
-			if md.Title == "" {
+			if md.Title == "" && !d.Set.Invalid() {
 				hint := "a local guide needs a title; an adaptation needs the file name of a guide in content/guides/"
 				if near := diag.Suggest(s, sharedSlugs); near != "" {
 					hint = fmt.Sprintf("did you mean %s.md? (a local guide needs a title)", near)

@@ -5,6 +5,7 @@
 package guides
 
 import (
+	"fmt"
 	"net/mail"
 	"net/url"
 	"regexp"
@@ -80,6 +81,9 @@ var codeRE = regexp.MustCompile(`^[0-9]{4}$`)
 func LoadMunicipality(path string, src []byte, l *diag.List) *markdown.Doc[MunicipalityMeta] {
 	d := markdown.Parse[MunicipalityMeta](path, src, l)
 	m := d.Meta
+	if d.Set.Invalid() {
+		return d
+	}
 	if m.Name == "" {
 		l.Errorf(d.Pos("name"), `add e.g. name: "Ånge kommun"`, "missing name")
 	}
@@ -96,19 +100,31 @@ func LoadMunicipality(path string, src []byte, l *diag.List) *markdown.Doc[Munic
 // LoadPage parses a free page.
 func LoadPage(path string, src []byte, l *diag.List) *markdown.Doc[PageMeta] {
 	d := markdown.Parse[PageMeta](path, src, l)
-	if d.Meta.Title == "" {
+	if d.Meta.Title == "" && !d.Set.Invalid() {
 		l.Errorf(d.Pos("title"), `add a line such as title: "Om oss"`, "missing title")
 	}
 	return d
 }
 
+// swedishAudiences are what a Swedish writer may put for an audience.
+var swedishAudiences = map[string]string{
+	"privatperson": "citizen", "privatpersoner": "citizen", "invånare": "citizen", "medborgare": "citizen",
+	"företag": "business", "företagare": "business", "näringsidkare": "business",
+	"förening": "association", "föreningar": "association",
+}
+
 // CheckAudience reports audiences that are not known.
 func CheckAudience(set markdown.Set, values []string, l *diag.List) {
 	for i, a := range values {
-		if !slices.Contains(model.Audiences, a) {
-			l.Errorf(set[markdown.Item("audience", i)], hintOr(diag.DidYouMean(a, model.Audiences), "the audiences are "+strings.Join(model.Audiences, ", ")),
-				"unknown audience %q", a)
+		if slices.Contains(model.Audiences, a) {
+			continue
 		}
+		hint := diag.DidYouMean(a, model.Audiences)
+		if en, ok := swedishAudiences[strings.ToLower(a)]; ok {
+			hint = fmt.Sprintf("write it in English: %q", en)
+		}
+		l.Errorf(set[markdown.Item("audience", i)], hintOr(hint, "the audiences are "+strings.Join(model.Audiences, ", ")),
+			"unknown audience %q", a)
 	}
 }
 

@@ -104,6 +104,14 @@ func keyOf(f reflect.StructField) string {
 // "municipalities[2]" an item of a list.
 type Set map[string]diag.Pos
 
+// invalidKey marks a Set whose front matter could not be read at all.
+const invalidKey = "!invalid"
+
+// Invalid reports whether the front matter was missing or not valid YAML,
+// so that nothing more should be said of its keys (a "missing title"
+// would only repeat the first error).
+func (s Set) Invalid() bool { _, bad := s[invalidKey]; return bad }
+
 // Item is the key under which Set records the i-th item of a list.
 func Item(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
@@ -124,6 +132,10 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // takes a single string. It returns the keys that were set.
 func Decode(f File, dst any, l *diag.List) Set {
 	set := Set{}
+	if f.FMLine == 0 {
+		set[invalidKey] = diag.At(f.Path, 1, 1) // Split reported it
+		return set
+	}
 	if len(bytes.TrimSpace(f.FrontMatter)) == 0 {
 		return set
 	}
@@ -136,8 +148,9 @@ func Decode(f File, dst any, l *diag.List) Set {
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
-		l.Errorf(diag.At(f.Path, f.FMLine+line-1, 1), "check the indentation and quote values that contain \": \" or start with a special character",
+		l.Errorf(diag.At(f.Path, f.FMLine+line-1, 1), "check the indentation, quotes that are not closed, and quote values that contain \": \" or start with a special character",
 			"front matter is not valid YAML: %s", msg)
+		set[invalidKey] = diag.At(f.Path, f.FMLine+line-1, 1)
 		return set
 	}
 	if len(doc.Content) == 0 {

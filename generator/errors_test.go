@@ -1,0 +1,47 @@
+package generator
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/esamverkan/guidemap/generator/internal/golden"
+)
+
+// TestBrokenSite builds testdata/broken, a site with mistakes in many
+// files, over the output of a good build. Every mistake must be reported
+// with its position and the exact message of testdata/broken.golden, the
+// build must fail, and the previous output must stay byte for byte.
+func TestBrokenSite(t *testing.T) {
+	out, _ := buildExample(t, "")
+	before, n := treeHash(t, out)
+
+	res, err := Build(Config{Src: "testdata/broken", Out: out})
+	if !errors.Is(err, ErrInput) {
+		t.Fatalf("Build of the broken site: err = %v, want ErrInput", err)
+	}
+	var b strings.Builder
+	files := map[string]bool{}
+	for _, d := range res.Diags.Items() {
+		b.WriteString(d.String() + "\n")
+		files[d.Pos.File] = true
+		if d.Pos.Line < 1 || d.Pos.Col < 1 {
+			t.Errorf("diagnostic without line and column: %s", d)
+		}
+	}
+	golden.Compare(t, "testdata/broken.golden", []byte(b.String()))
+	errs, _ := res.Diags.Count()
+	if errs < 8 || len(files) < 3 {
+		t.Errorf("%d errors in %d files, want at least 8 in 3", errs, len(files))
+	}
+	t.Logf("%d errors in %d files", errs, len(files))
+
+	after, m := treeHash(t, out)
+	if before != after || n != m {
+		t.Errorf("the failed build changed the previous output: %d files %s → %d files %s", n, before, m, after)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".guidemap-staging-*")); len(leftovers) > 0 {
+		t.Errorf("staging folders left behind: %v", leftovers)
+	}
+}
