@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,7 +83,7 @@ func Scaffold(src string, nf NewFile) (string, error) {
 			owner = model.Common
 		}
 		fm = fields(&directory.EServiceMeta{}, map[string]string{
-			"title": quote(nf.Title), "owner": owner, "status": "planned", "login": "[bankid]", "audience": "[citizen]", "category": `""`,
+			"title": quote(nf.Title), "owner": quote(owner), "status": "planned", "login": "[bankid]", "audience": "[citizen]", "category": `""`,
 		}, map[string]string{
 			"owner":    "common, or the slug of the municipality that built it",
 			"category": "one of: " + strings.Join(cats, ", "),
@@ -140,9 +141,13 @@ type field struct {
 func fields(v any, values, comments map[string]string) []field {
 	t := reflect.TypeOf(v).Elem()
 	var out []field
-	for i, k := range markdown.Keys(v) {
-		f := field{key: k, comment: comments[k]}
+	for i := 0; i < t.NumField(); i++ {
 		ft := t.Field(i)
+		k := markdown.Key(ft)
+		if k == "" {
+			continue
+		}
+		f := field{key: k, comment: comments[k]}
 		switch ft.Type.Kind() {
 		case reflect.Struct:
 			f.nested = fields(reflect.New(ft.Type).Interface(), nil, nil)
@@ -189,9 +194,9 @@ func renderFields(fs []field, indent string) string {
 	return b.String()
 }
 
-func quote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
+// quote writes s as a YAML double-quoted string. Go's escapes (\n, \t,
+// \xNN, \uNNNN) are YAML's too.
+func quote(s string) string { return strconv.Quote(s) }
 
 func adaptationText(nf NewFile) string {
 	return `---

@@ -79,14 +79,16 @@ func Keys(v any) []string {
 	}
 	var keys []string
 	for i := 0; i < t.NumField(); i++ {
-		if k := keyOf(t.Field(i)); k != "" {
+		if k := Key(t.Field(i)); k != "" {
 			keys = append(keys, k)
 		}
 	}
 	return keys
 }
 
-func keyOf(f reflect.StructField) string {
+// Key is the front-matter key of a struct field: its yaml tag's name, or
+// "" for a field that has none (unexported, or tagged "-").
+func Key(f reflect.StructField) string {
 	tag := f.Tag.Get("yaml")
 	name, _, _ := strings.Cut(tag, ",")
 	if name == "-" || !f.IsExported() {
@@ -180,7 +182,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, prefix string, set Set)
 	fields := map[string]int{}
 	var names []string
 	for i := 0; i < t.NumField(); i++ {
-		if k := keyOf(t.Field(i)); k != "" {
+		if k := Key(t.Field(i)); k != "" {
 			fields[k] = i
 			names = append(names, k)
 		}

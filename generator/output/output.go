@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // File is one output file: a slash path relative to the output folder and
@@ -93,35 +94,62 @@ func Write(dir string, files []File) (err error) {
 	return nil
 }
 
-// cleanStale removes staging folders left by builds that were killed.
+// cleanStale removes staging folders left by builds of base that were
+// killed: exactly the names os.MkdirTemp gave them (the prefix and
+// digits), so that the staging folder of an output folder with a longer
+// name ("public-preview" beside "public") is left alone.
 func cleanStale(parent, base string) {
 	entries, _ := os.ReadDir(parent)
+	prefix := stagingPrefix + base + "-"
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix+base+"-") {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if e.IsDir() && ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
 			os.RemoveAll(filepath.Join(parent, e.Name()))
 		}
 	}
 }
 
+// writeAll creates the folders, parents first, then writes the files on a
+// few goroutines: on most file systems a write is a wait for the kernel
+// more than work for the CPU.
 func writeAll(stage string, files []File) error {
 	root, err := os.OpenRoot(stage)
 	if err != nil {
 		return err
 	}
 	defer root.Close()
-	made := map[string]bool{}
+	dirs := map[string]bool{}
 	for _, f := range files {
-		if d := path.Dir(f.Path); d != "." && !made[d] {
-			if err := root.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("create %s: %w", d, err)
-			}
-			made[d] = true
-		}
-		if err := root.WriteFile(f.Path, f.Data, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", f.Path, err)
+		for d := path.Dir(f.Path); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
 		}
 	}
-	return nil
+	sorted := make([]string, 0, len(dirs))
+	for d := range dirs {
+		sorted = append(sorted, d)
+	}
+	sort.Strings(sorted) // a parent sorts before its children
+	for _, d := range sorted {
+		if err := root.Mkdir(d, 0o755); err != nil {
+			return fmt.Errorf("create %s: %w", d, err)
+		}
+	}
+	const workers = 8
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(files); i += workers {
+				if err := root.WriteFile(files[i].Path, files[i].Data, 0o644); err != nil {
+					errs[i] = fmt.Errorf("write %s: %w", files[i].Path, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // Create writes one new file at the slash path p inside dir (used by
