@@ -81,7 +81,7 @@ func (r *renderer) pages() []page {
 				canonical = model.OfferURL(m.Slug, o.EService.Slug)
 			}
 			v := &View{
-				Title: o.Title, Description: o.Summary, Section: "e-tjanster", Municipality: m, Offer: o, EService: o.EService,
+				Title: o.Title, Description: o.Summary, Section: "kommuner", Municipality: m, Offer: o, EService: o.EService,
 				Canonical: canonical, Crumbs: []Crumb{home, munisCrumb, mc}, Body: markdownHTML(o.Body),
 			}
 			v.JSONLD = append(v.JSONLD, r.serviceLD(o.Title, o.Summary, o.EService, []*model.Offer{o}))
