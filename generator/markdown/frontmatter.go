@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"go.yaml.in/yaml/v3"
@@ -142,11 +143,14 @@ func Decode(f File, dst any, l *diag.List) Set {
 		return set
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(f.FrontMatter, &doc); err != nil {
+	if err := yaml.Unmarshal(yamlLines(f.FrontMatter), &doc); err != nil {
 		line, msg := 1, err.Error()
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+			if parserError(msg) {
+				line++ // yaml.v3 gives parser errors a 0-based line
+			}
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
@@ -161,6 +165,37 @@ func Decode(f File, dst any, l *diag.List) Set {
 	d := decoder{file: f.Path, lineOff: f.FMLine - 1, l: l}
 	d.mapping(doc.Content[0], reflect.ValueOf(dst).Elem(), "", set)
 	return set
+}
+
+// parserError reports whether msg is one of yaml.v3's parser (not
+// scanner) problems, whose line it reports 0-based.
+func parserError(msg string) bool {
+	return strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found undefined tag handle") ||
+		strings.HasPrefix(msg, "found duplicate %") || strings.HasPrefix(msg, "found incompatible YAML document")
+}
+
+// yamlLines replaces what YAML reads as a line break but an editor does
+// not — a lone CR, NEL, U+2028 and U+2029, which come with text pasted from
+// word processors — with a space, so that YAML's line numbers are the
+// editor's. Only a CR before LF is kept.
+func yamlLines(b []byte) []byte {
+	if !bytes.ContainsAny(b, "\r\u0085\u2028\u2029") {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\r' && (i+1 >= len(b) || b[i+1] != '\n'):
+			out = append(out, ' ')
+		case r == 0x85 || r == 0x2028 || r == 0x2029:
+			out = append(out, ' ')
+		default:
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }
 
 type decoder struct {
@@ -228,9 +263,7 @@ func quoteAll(s []string) []string {
 
 // value decodes n into v and reports whether it succeeded.
 func (d *decoder) value(n *yaml.Node, v reflect.Value, key string, set Set) bool {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
+	n = deref(n)
 	isNull := n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 	switch v.Kind() {
 	case reflect.String:
@@ -288,6 +321,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string, set Set) bool
 		ok := true
 		for _, item := range n.Content {
 			set[Item(key, len(out))] = d.pos(item)
+			item = deref(item)
 			if item.Kind != yaml.ScalarNode {
 				d.l.Errorf(d.pos(item), "write each item as plain text", "each item of %q must be text, not %s", key, kindName(item))
 				ok = false
@@ -311,7 +345,17 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string, set Set) bool
 	panic("markdown: unsupported front-matter field type " + v.Type().String())
 }
 
+// deref follows an alias (*name) to the node it names. yaml.v3 refuses
+// aliases that refer to themselves, so this ends.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
 func kindName(n *yaml.Node) string {
+	n = deref(n)
 	switch n.Kind {
 	case yaml.SequenceNode:
 		return "a list"
@@ -322,8 +366,12 @@ func kindName(n *yaml.Node) string {
 }
 
 func describe(n *yaml.Node) string {
-	if n.Kind != yaml.ScalarNode {
+	n = deref(n)
+	switch n.Kind {
+	case yaml.SequenceNode, yaml.MappingNode:
 		return kindName(n)
+	case yaml.AliasNode:
+		return "an alias"
 	}
 	return strconv.Quote(n.Value)
 }

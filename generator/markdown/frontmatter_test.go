@@ -208,7 +208,6 @@ tags: [*t, marklov]
 		want: `title: "Bygglov"
 tags: ["Bygglov" "marklov"]
 body@5: ""`,
-		bug: "stack overflow (fatal, the whole build dies): value() does not follow an alias that is a list item, so kindName and describe (frontmatter.go) call each other for ever on the AliasNode",
 	},
 	{
 		name: "string given a list",
@@ -326,7 +325,6 @@ tags:
 		want: `body@7: ""`,
 		// yaml.v3 reports parser errors with the 0-based line of the
 		// problem (decode.go, parser.fail), so Decode says line 4.
-		bug:      "yaml.v3 parser errors are one line early: reported at 4:1, the bad item is on line 5",
 		wantDiag: `content/guides/bygglov.md:5:1: front matter is not valid YAML: did not find expected key; check the indentation, quotes that are not closed, and quote values that contain ": " or start with a special character`,
 	},
 	{
@@ -354,11 +352,12 @@ bara text
 		wantDiag: `content/guides/bygglov.md:2:1: front matter must be a list of keys and values; write one "key: value" per line`,
 	},
 	{
-		name:     "line separator in a quoted value",
-		in:       "---\ntitle: \"Bygglov\u2028och marklov\"\nsumary: x\n---\n",
-		want:     "title: \"Bygglov\\u2028och marklov\"\nbody@5: \"\"",
+		name: "line separator in a quoted value",
+		in:   "---\ntitle: \"Bygglov\u2028och marklov\"\nsumary: x\n---\n",
+		// Decode reads the separator as a space: it is invisible in an
+		// editor, and YAML would count it as a line break.
+		want:     "title: \"Bygglov och marklov\"\nbody@5: \"\"",
 		wantDiag: `content/guides/bygglov.md:3:1: unknown key "sumary"; did you mean "summary"?`,
-		bug:      "yaml.v3 counts U+2028 (also NEL, U+2029 and a lone CR) as a line break, so every position after it is one line too far down: reported at 4:1",
 	},
 	{
 		name: "missing front matter",

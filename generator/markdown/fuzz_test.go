@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/esamverkan/guidemap/generator/diag"
-	"go.yaml.in/yaml/v3"
 )
 
 // checkPositions fails unless every diagnostic names file and a line and
@@ -71,18 +70,10 @@ func FuzzFrontMatter(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if hasAliasItem(src) {
-			// It would take the test binary down; see TestFrontMatter.
-			skipBug(t, "an alias as a list item overflows the stack in kindName/describe")
-		}
 		var l diag.List
 		file := Split(fmFile, src, &l)
 		var m testMeta
 		set := Decode(file, &m, &l)
-		if hasYAMLOnlyLineBreak(file.FrontMatter) && l.Len() > 0 {
-			// See "line separator" in TestFrontMatter.
-			skipBug(t, "YAML counts a lone CR, NEL, U+2028 and U+2029 as line breaks, Split and the Markdown positions count only LF")
-		}
 		checkPositions(t, fmFile, src, &l)
 		for k, p := range set {
 			if p.File != fmFile || p.Line < 1 || p.Col < 1 {
@@ -97,34 +88,6 @@ func FuzzFrontMatter(f *testing.F) {
 			t.Errorf("the body %q is not the end of the file", file.Body)
 		}
 	})
-}
-
-// hasAliasItem reports whether the front matter of src has a list with an
-// alias (*name) as an item, which triggers a known stack overflow.
-func hasAliasItem(src []byte) bool {
-	var l diag.List
-	var doc yaml.Node
-	if yaml.Unmarshal(Split("x.md", src, &l).FrontMatter, &doc) != nil {
-		return false
-	}
-	var walk func(n *yaml.Node) bool
-	walk = func(n *yaml.Node) bool {
-		for _, c := range n.Content {
-			if n.Kind == yaml.SequenceNode && c.Kind == yaml.AliasNode || walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(&doc)
-}
-
-// hasYAMLOnlyLineBreak reports whether fm has a character that YAML takes
-// for a line break and Split does not: a CR without LF, NEL, U+2028 or
-// U+2029.
-func hasYAMLOnlyLineBreak(fm []byte) bool {
-	s := strings.ReplaceAll(string(fm), "\r\n", "\n")
-	return strings.ContainsAny(s, "\r\u0085\u2028\u2029")
 }
 
 // fuzzEnv resolves one file, content/guides/a.md.
@@ -309,10 +272,6 @@ func FuzzRender(f *testing.F) {
 				t.Errorf("the output is not goldmark's HTML (%s):\n%s", bad, res2.HTML)
 			}
 			if d := dangerous(attrs); d != "" {
-				if bytes.Contains(src, []byte("&")) {
-					// See "encoded colon" in TestRenderCases.
-					skipBug(t, "safeScheme checks the destination before goldmark resolves its entities: "+d)
-				}
 				t.Errorf("dangerous link %s in the output with raw HTML on:\n%s", d, res2.HTML)
 			}
 		}

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/unicode/norm"
 )
 
 // translit spells the letters of Swedish and its neighbours in ASCII, so
@@ -24,7 +26,7 @@ var translit = map[rune]string{
 func Slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(norm.NFC.String(s)) {
 		if t, ok := translit[r]; ok {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
@@ -46,48 +48,44 @@ func Slug(s string) string {
 	return b.String()
 }
 
-// ids hands out heading IDs that are unique within one page, across all
-// the sections it is rendered from. It implements goldmark's parser.IDs.
+// ids hands out the heading IDs of one page, unique across all the sections
+// it is rendered from.
 type ids struct {
 	used map[string]bool
 }
 
 func newIDs() *ids { return &ids{used: map[string]bool{}} }
 
-func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(plainHeading(string(value)))
-	if base == "" {
-		base = "rubrik"
-	}
+// unique returns base, or base-1, base-2 … if it is taken, and takes it.
+func (s *ids) unique(base string) string {
 	id := base
 	for i := 1; s.used[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
 	}
 	s.used[id] = true
-	return []byte(id)
+	return id
 }
 
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }
-
-// plainHeading drops the Markdown of a heading's source line that is not
-// text: link destinations, emphasis marks and code ticks.
-func plainHeading(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '*', '_', '`', '[', '\\':
-			continue
-		case ']':
-			// skip a following "(destination)"
-			if i+1 < len(s) && s[i+1] == '(' {
-				if j := strings.IndexByte(s[i:], ')'); j > 0 {
-					i += j
-				}
-			}
-			continue
+// heading gives a heading its ID — the one written as {#id}, or one made
+// from its text — unique on the page, and records it.
+func (st *state) heading(h *ast.Heading, src []byte) {
+	text := normalizeSpace(plainText(h, src))
+	base, custom := "", false
+	if v, ok := h.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok && len(b) > 0 {
+			base, custom = string(b), true
 		}
-		b.WriteByte(c)
 	}
-	return b.String()
+	if base == "" {
+		base = Slug(text)
+	}
+	if base == "" {
+		base = "rubrik"
+	}
+	id := st.ids.unique(base)
+	if custom && id != base {
+		st.l.Warnf(st.pos(h, src), "give each heading its own {#id}", "heading ID %q is already used on this page; this heading gets %q", base, id)
+	}
+	h.SetAttributeString("id", []byte(id))
+	st.heads = append(st.heads, model.Heading{Level: h.Level, Text: text, ID: id})
 }

@@ -37,7 +37,6 @@ func New(opt Options) *Renderer {
 	ropts := []goldmark.Option{
 		goldmark.WithExtensions(extension.GFM),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
 		),
@@ -78,6 +77,7 @@ type Result struct {
 }
 
 type state struct {
+	ids     *ids
 	env     Env
 	l       *diag.List
 	sec     model.Section
@@ -96,11 +96,15 @@ func (r *Renderer) Render(sections []model.Section, env Env, l *diag.List) Resul
 		env.BasePath = "/"
 	}
 	ids := newIDs()
+	refs := r.references(sections)
 	var buf bytes.Buffer
 	var res Result
 	for _, sec := range sections {
-		st := &state{env: env, l: l, sec: sec, raw: r.raw, content: path.Dir(sec.File)}
-		pc := parser.NewContext(parser.WithIDs(ids))
+		st := &state{env: env, l: l, sec: sec, raw: r.raw, content: path.Dir(sec.File), ids: ids}
+		pc := parser.NewContext()
+		for _, ref := range refs {
+			pc.AddReference(ref)
+		}
 		pc.Set(stateKey, st)
 		doc := r.md.Parser().Parse(text.NewReader(sec.Source), parser.WithContext(pc))
 		if err := r.md.Renderer().Render(&buf, sec.Source, doc); err != nil {
@@ -111,6 +115,22 @@ func (r *Renderer) Render(sections []model.Section, env Env, l *diag.List) Resul
 	}
 	res.HTML = buf.String()
 	return res
+}
+
+// references are the link reference definitions ("[1]: https://…") of all
+// the sections, so that a reference link works across "##" sections, which
+// are parsed one by one. Only sections that may hold one are parsed twice.
+func (r *Renderer) references(sections []model.Section) []parser.Reference {
+	var refs []parser.Reference
+	for _, sec := range sections {
+		if !bytes.Contains(sec.Source, []byte("]:")) {
+			continue
+		}
+		pc := parser.NewContext()
+		r.md.Parser().Parse(text.NewReader(sec.Source), parser.WithContext(pc))
+		refs = append(refs, pc.References()...)
+	}
+	return refs
 }
 
 // linkTransformer checks and rewrites links, drops dangerous ones, notes
@@ -130,9 +150,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		switch t := n.(type) {
 		case *ast.Heading:
-			id, _ := t.AttributeString("id")
-			idb, _ := id.([]byte)
-			st.heads = append(st.heads, model.Heading{Level: t.Level, Text: normalizeSpace(plainText(t, src)), ID: string(idb)})
+			st.heading(t, src)
 		case *ast.Link:
 			if d, ok := st.link(t, t.Destination, src); ok {
 				t.Destination = d
@@ -196,7 +214,7 @@ func safeScheme(dest string) bool {
 			continue
 		}
 		b.WriteRune(r)
-		if b.Len() > 16 {
+		if r == ':' || r == '/' || r == '?' || r == '#' {
 			break
 		}
 	}
@@ -218,10 +236,12 @@ func safeScheme(dest string) bool {
 // link checks and rewrites one destination. It returns false when the link
 // must be dropped.
 func (st *state) link(n ast.Node, dest []byte, src []byte) ([]byte, bool) {
-	d := string(dest)
+	// What the HTML renderer writes, and so what the browser reads: the
+	// destination with its character references resolved.
+	d := string(util.ResolveEntityNames(util.ResolveNumericReferences(dest)))
 	if !safeScheme(d) {
 		st.l.Warnf(st.pos(n, src), "write a link to an http, https, mailto or tel address",
-			"link to %q removed: only http, https, mailto and tel links are allowed", d)
+			"link to %q removed: only http, https, mailto and tel links are allowed", string(dest))
 		return nil, false
 	}
 	u, err := url.Parse(d)
@@ -232,6 +252,7 @@ func (st *state) link(n ast.Node, dest []byte, src []byte) ([]byte, bool) {
 	if u.Scheme != "" || u.Host != "" {
 		return dest, true
 	}
+	dest = []byte(d)
 	pos := st.pos(n, src)
 	switch {
 	case u.Path == "" && u.Fragment != "":
@@ -242,7 +263,10 @@ func (st *state) link(n ast.Node, dest []byte, src []byte) ([]byte, bool) {
 		if strings.HasPrefix(u.Path, "/") {
 			target = strings.TrimPrefix(path.Clean(u.Path), "/")
 		}
-		page, ok := st.env.Resolve(target)
+		page, ok := "", false
+		if st.env.Resolve != nil {
+			page, ok = st.env.Resolve(target)
+		}
 		if !ok {
 			hint := "link to the .md file of a guide, e-service, page or municipality, relative to this file"
 			if s := diag.Suggest(target, st.env.Files); s != "" {
@@ -278,40 +302,77 @@ func relPath(dir, target string) string {
 
 // pos is the position of an inline or block node in the section's file.
 func (st *state) pos(n ast.Node, src []byte) diag.Pos {
-	off := -1
-	// The first text inside an inline node; its "[" stands just before it.
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			off = t.Segment.Start
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	switch n.(type) {
-	case *ast.Link:
-		if off > 0 && src[off-1] == '[' {
-			off--
-		}
-	case *ast.Image:
-		if off > 1 && src[off-1] == '[' && src[off-2] == '!' {
-			off -= 2
-		}
-	}
-	if off < 0 {
-		for b := n; b != nil; b = b.Parent() {
-			if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
-				off = b.Lines().At(0).Start
-				break
-			}
-		}
-	}
-	if raw, ok := n.(*ast.RawHTML); ok && raw.Segments.Len() > 0 {
-		off = raw.Segments.At(0).Start
-	}
+	off := inlineStart(n, src)
 	if off < 0 {
 		return diag.At(st.sec.File, st.sec.Line, 1)
 	}
 	line := st.sec.Line + bytes.Count(src[:off], []byte("\n"))
 	ls := bytes.LastIndexByte(src[:off], '\n') + 1
 	return diag.At(st.sec.File, line, utf8.RuneCount(src[ls:off])+1)
+}
+
+// inlineStart is the byte offset where n starts in src, or -1. Inline nodes
+// have no position of their own in goldmark: it is found from their text,
+// the text before them, or their block.
+func inlineStart(n ast.Node, src []byte) int {
+	switch t := n.(type) {
+	case *ast.RawHTML:
+		if t.Segments.Len() > 0 {
+			return t.Segments.At(0).Start
+		}
+	case *ast.AutoLink:
+		// Label is a slice of src: its capacity tells where it starts.
+		if label := t.Label(src); len(label) > 0 && cap(label) <= cap(src) {
+			off := cap(src) - cap(label)
+			if off > 0 && src[off-1] == '<' {
+				off--
+			}
+			return off
+		}
+	}
+	if n.Type() == ast.TypeBlock {
+		if n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+	} else {
+		off := -1
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if t, ok := c.(*ast.Text); ok && entering {
+				off = t.Segment.Start
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
+		if off >= 0 {
+			// Back over emphasis marks to the "[" or "![" of a link.
+			o := off
+			for o > 0 && strings.IndexByte("*_~`", src[o-1]) >= 0 {
+				o--
+			}
+			switch n.(type) {
+			case *ast.Link:
+				if o > 0 && src[o-1] == '[' {
+					return o - 1
+				}
+			case *ast.Image:
+				if o > 1 && src[o-1] == '[' && src[o-2] == '!' {
+					return o - 2
+				}
+			}
+			return off
+		}
+		// No text inside ("[](x.md)"): it starts where the text before it ends.
+		if prev, ok := n.PreviousSibling().(*ast.Text); ok {
+			return prev.Segment.Stop
+		}
+		if n.PreviousSibling() == nil && n.Parent() != nil {
+			return inlineStart(n.Parent(), src)
+		}
+	}
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			return b.Lines().At(0).Start
+		}
+	}
+	return -1
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
 )
 
 // sectionParser knows only block structure; it is enough to find the "##"
@@ -16,6 +18,7 @@ var sectionParser = parser.NewParser(
 	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithAttribute(),
 )
 
 // Sections cuts body, which starts at line bodyLine of file, into the text
@@ -71,7 +74,7 @@ func Merge(shared, adapted []model.Section) []model.Section {
 	index := map[string]int{}
 	for i, s := range out {
 		if s.Heading != "" {
-			index[strings.ToLower(s.Heading)] = i
+			index[headingKey(s.Heading)] = i
 		}
 	}
 	for _, s := range adapted {
@@ -85,7 +88,7 @@ func Merge(shared, adapted []model.Section) []model.Section {
 			}
 			continue
 		}
-		if i, ok := index[strings.ToLower(s.Heading)]; ok {
+		if i, ok := index[headingKey(s.Heading)]; ok {
 			out[i] = s
 			continue
 		}
@@ -94,7 +97,13 @@ func Merge(shared, adapted []model.Section) []model.Section {
 	return out
 }
 
-func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// headingKey is what two headings must share to be the same section: the
+// text in lower case, white space folded, letters composed.
+func headingKey(h string) string { return strings.ToLower(normalizeSpace(h)) }
+
+// normalizeSpace folds white space and composes letters (NFC), so that a
+// heading typed with a decomposed "å" matches one typed with a composed one.
+func normalizeSpace(s string) string { return norm.NFC.String(strings.Join(strings.Fields(s), " ")) }
 
 // plainText is the text of n and its descendants without markup.
 func plainText(n ast.Node, src []byte) string {
@@ -105,7 +114,7 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(t.Segment.Value(src)))))
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
