@@ -109,7 +109,7 @@ var goldmarkTags = map[string]bool{
 	"a": true, "img": true, "em": true, "strong": true, "code": true, "pre": true,
 	"ul": true, "ol": true, "li": true, "blockquote": true, "hr": true, "br": true,
 	"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
-	"del": true, "input": true,
+	"del": true, "input": true, "caption": true,
 }
 
 type attr struct{ tag, name, value string }

@@ -51,10 +51,11 @@ func Slug(s string) string {
 // ids hands out the heading IDs of one page, unique across all the sections
 // it is rendered from.
 type ids struct {
-	used map[string]bool
+	used      map[string]bool
+	lastLevel int // of the heading before, for the lint; the title is h1
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, lastLevel: 1} }
 
 // unique returns base, or base-1, base-2 … if it is taken, and takes it.
 func (s *ids) unique(base string) string {
@@ -88,4 +89,5 @@ func (st *state) heading(h *ast.Heading, src []byte) {
 	}
 	h.SetAttributeString("id", []byte(id))
 	st.heads = append(st.heads, model.Heading{Level: h.Level, Text: text, ID: id})
+	st.lastHeading = text
 }

@@ -12,7 +12,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -35,7 +37,11 @@ type Renderer struct {
 // strikethrough, autolinks), Swedish heading IDs and link checking.
 func New(opt Options) *Renderer {
 	ropts := []goldmark.Option{
-		goldmark.WithExtensions(extension.GFM),
+		// GFM, with table cells aligned by class: the CSP forbids the
+		// style attributes goldmark writes by default.
+		goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.TaskList,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(tableRenderer{}, 100))),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
@@ -77,14 +83,15 @@ type Result struct {
 }
 
 type state struct {
-	ids     *ids
-	env     Env
-	l       *diag.List
-	sec     model.Section
-	raw     bool
-	links   []Link
-	heads   []model.Heading
-	content string // the folder of the section's file
+	ids         *ids
+	lastHeading string // the text of the heading above, for table captions
+	env         Env
+	l           *diag.List
+	sec         model.Section
+	raw         bool
+	links       []Link
+	heads       []model.Heading
+	content     string // the folder of the section's file
 }
 
 var stateKey = parser.NewContextKey()
@@ -151,19 +158,29 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		switch t := n.(type) {
 		case *ast.Heading:
 			st.heading(t, src)
+			st.lintHeading(t, src)
+		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
+			st.lintText(n, src)
+		case *east.Table:
+			st.table(t, src)
 		case *ast.Link:
+			st.lintLink(t, src)
 			if d, ok := st.link(t, t.Destination, src); ok {
 				t.Destination = d
 			} else {
 				remove = append(remove, t)
 			}
 		case *ast.Image:
+			st.lintImage(t, src)
 			if d, ok := st.link(t, t.Destination, src); ok {
 				t.Destination = d
 			} else {
 				remove = append(remove, t)
 			}
 		case *ast.AutoLink:
+			if t.AutoLinkType == ast.AutoLinkURL {
+				st.lintLink(t, src)
+			}
 			if !safeScheme(string(t.URL(src))) {
 				st.l.Warnf(st.pos(t, src), "write a link to an http, https, mailto or tel address",
 					"link to %q removed: only http, https, mailto and tel links are allowed", string(t.URL(src)))

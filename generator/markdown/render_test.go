@@ -265,6 +265,7 @@ content/guides/case.md:5:4: link to "saknas.md": there is no such content file; 
 Se <a href="saknas.md"></a>.</p>
 == diagnostics
 content/guides/case.md:6:4: link to "saknas.md": there is no such content file; link to the .md file of a guide, e-service, page or municipality, relative to this file
+content/guides/case.md:6:4: warning: link without text; write what the link leads to between the brackets: [Ansök om bygglov](…)
 == headings
 == links
 `,

@@ -1,0 +1,158 @@
+package markdown
+
+// The author lint: what makes a page hard to use with a screen reader or
+// hard to read, found while rendering and reported as warnings at the line
+// and column in the author's file (`--strict` makes them errors). Each rule
+// has a golden case in testdata/lint/.
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Limits of the easy-to-read rules.
+const (
+	// MaxSentenceWords is the longest sentence the lint accepts; Swedish
+	// easy-to-read guidance keeps sentences far shorter.
+	MaxSentenceWords = 35
+	// MaxWordRunes is the longest word the lint accepts.
+	MaxWordRunes = 30
+)
+
+// vagueLinkTexts say nothing of where a link leads when read out alone, as
+// screen-reader users often do (WCAG 2.4.4).
+var vagueLinkTexts = map[string]bool{
+	"här": true, "klicka här": true, "klicka": true, "läs mer": true, "mer": true, "länk": true,
+	"denna länk": true, "den här länken": true, "läs här": true, "mer info": true, "mer information": true,
+	"here": true, "click here": true, "read more": true, "more": true, "link": true, "this link": true,
+}
+
+// lintHeading reports a second h1 and a heading that skips a level.
+func (st *state) lintHeading(h *ast.Heading, src []byte) {
+	prev := st.ids.lastLevel
+	st.ids.lastLevel = h.Level
+	switch {
+	case h.Level == 1:
+		st.l.Warnf(st.pos(h, src), "the page title is the only h1: start the headings of the text at ##",
+			"a second h1 on the page")
+	case h.Level > prev+1:
+		st.l.Warnf(st.pos(h, src), fmt.Sprintf("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)),
+			"heading level skips from h%d to h%d", prev, h.Level)
+	}
+}
+
+// lintLink reports a link without text, with vague text or with a bare
+// address as its text.
+func (st *state) lintLink(n ast.Node, src []byte) {
+	text := normalizeSpace(plainText(n, src))
+	key := strings.ToLower(strings.TrimRight(text, ".:!…→» "))
+	switch {
+	case text == "":
+		st.l.Warnf(st.pos(n, src), "write what the link leads to between the brackets: [Ansök om bygglov](…)", "link without text")
+	case vagueLinkTexts[key]:
+		st.l.Warnf(st.pos(n, src), `write what the reader finds there, e.g. "Avgifter för bygglov"`,
+			"link text %q does not say where the link leads", text)
+	case bareURL(text):
+		st.l.Warnf(st.pos(n, src), "write what the reader finds there: [Boverkets regler om bygglov](https://…)",
+			"link text is a bare address, which screen readers read out character by character")
+	}
+}
+
+func bareURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
+}
+
+// lintImage reports an image without alt text.
+func (st *state) lintImage(img *ast.Image, src []byte) {
+	if strings.TrimSpace(plainText(img, src)) == "" {
+		st.l.Warnf(st.pos(img, src), "describe what the image shows between the brackets: ![Karta över centrum](…)",
+			"image without alt text")
+	}
+}
+
+// lintTable reports a table whose header row is empty.
+func (st *state) lintTable(header ast.Node, src []byte) {
+	if strings.TrimSpace(plainText(header, src)) != "" {
+		return
+	}
+	pos := st.pos(header.Parent(), src)
+	// goldmark keeps no position for a table; the first text of its body
+	// stands two lines (header and delimiter row) below the table's start.
+	if row := header.NextSibling(); row != nil {
+		if off := inlineStart(row.FirstChild(), src); off >= 0 {
+			p := st.pos(row.FirstChild(), src)
+			pos = p
+			pos.Line, pos.Col = p.Line-2, 1
+		}
+	}
+	st.l.Warnf(pos, "write a heading for each column in the first row", "table without a header row")
+}
+
+// lintText reports very long sentences and words in a block of text.
+func (st *state) lintText(block ast.Node, src []byte) {
+	text := plainTextSkipCode(block, src)
+	words := 0
+	fields := strings.Fields(text)
+	for i, w := range fields {
+		words++
+		if letters := utf8.RuneCountInString(strings.TrimFunc(w, notLetter)); letters > MaxWordRunes && !bareURL(w) && !strings.Contains(w, "@") {
+			st.l.Warnf(st.pos(block, src), "split it, or explain it in simpler words (easy-to-read)",
+				"word %q is %d letters long", strings.TrimFunc(w, notLetter), letters)
+		}
+		next := ""
+		if i+1 < len(fields) {
+			next = fields[i+1]
+		}
+		if endsSentence(w, next) {
+			st.sentence(block, src, words)
+			words = 0
+		}
+	}
+	st.sentence(block, src, words)
+}
+
+func (st *state) sentence(block ast.Node, src []byte, words int) {
+	if words > MaxSentenceWords {
+		st.l.Warnf(st.pos(block, src), "split it: easy-to-read text keeps most sentences under 20 words",
+			"a sentence of %d words", words)
+	}
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// endsSentence reports whether word w, followed by next ("" at the end),
+// ends a sentence: a question or exclamation mark does; a full stop does
+// when the next word starts with a capital letter, unless w is an
+// abbreviation with inner stops such as "t.ex." or "bl.a.".
+func endsSentence(w, next string) bool {
+	w = strings.TrimRight(w, `"”’)»`)
+	switch {
+	case strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!"):
+		return true
+	case !strings.HasSuffix(w, "."):
+		return false
+	case strings.Contains(strings.TrimRight(w, "."), "."):
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, `"“‘(«`))
+	return next == "" || unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// plainTextSkipCode is the text of a block without code spans.
+func plainTextSkipCode(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.CodeSpan); ok {
+			b.WriteString(" code ")
+			continue
+		}
+		b.WriteString(plainText(c, src))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}

@@ -1,0 +1,45 @@
+package markdown
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/internal/golden"
+)
+
+// TestLint renders every testdata/lint/*.md and compares its warnings, with
+// their exact text, and the HTML of its tables with <name>.golden. Every
+// lint rule has a case there; clean.md has none.
+func TestLint(t *testing.T) {
+	files, _ := filepath.Glob("testdata/lint/*.md")
+	if len(files) < 9 {
+		t.Fatalf("%d lint cases, want one per rule", len(files))
+	}
+	r := New(Options{})
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".md")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var l diag.List
+			p := "content/guides/" + name + ".md"
+			res := r.Render(Sections(p, src, 1), Env{BasePath: "/"}, &l)
+			var b strings.Builder
+			for _, d := range l.Items() {
+				b.WriteString(d.String() + "\n")
+			}
+			if name == "clean" && b.Len() > 0 {
+				t.Errorf("clean text has warnings:\n%s", b.String())
+			}
+			if name == "table" {
+				b.WriteString("== html\n" + res.HTML)
+			}
+			golden.Compare(t, "testdata/lint/"+name+".golden", []byte(b.String()))
+		})
+	}
+}
