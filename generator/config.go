@@ -2,9 +2,12 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/esamverkan/guidemap/generator/diag"
@@ -37,6 +40,22 @@ type siteFile struct {
 		SV   string `toml:"sv"`
 		EN   string `toml:"en"`
 	} `toml:"categories"`
+	Accessibility struct {
+		Status       string `toml:"status"`
+		Assessed     string `toml:"assessed"`
+		Method       string `toml:"method"`
+		Assessor     string `toml:"assessor"`
+		Published    string `toml:"published"`
+		Updated      string `toml:"updated"`
+		Email        string `toml:"email"`
+		Phone        string `toml:"phone"`
+		ResponseDays int    `toml:"response_days"`
+		Shortcomings []struct {
+			SV   string   `toml:"sv"`
+			EN   string   `toml:"en"`
+			WCAG []string `toml:"wcag"`
+		} `toml:"shortcomings"`
+	} `toml:"accessibility"`
 }
 
 // siteKeys are the keys site.toml accepts, for "did you mean" hints.
@@ -44,7 +63,11 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"contact", "contact.name", "contact.email", "contact.phone", "contact.url",
 	"collaboration", "collaboration.name", "collaboration.founded", "collaboration.common_goal",
 	"collaboration.municipal_goal", "collaboration.summary",
-	"categories", "categories.slug", "categories.sv", "categories.en"}
+	"categories", "categories.slug", "categories.sv", "categories.en",
+	"accessibility", "accessibility.status", "accessibility.assessed", "accessibility.method",
+	"accessibility.assessor", "accessibility.published", "accessibility.updated", "accessibility.email",
+	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
+	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag"}
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
@@ -136,7 +159,69 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 		}
 		c.Categories = append(c.Categories, model.Category{Slug: cat.Slug, SV: cat.SV, EN: en})
 	}
+	if md.IsDefined("accessibility") {
+		c.Accessibility = accessibility(f, src, l)
+	} else {
+		l.Warnf(diag.At(siteTOML, 1, 1), `add an [accessibility] table with status, assessed, updated, method, email and response_days (see README.md)`,
+			"site.toml has no [accessibility] table, so the site has no accessibility statement, which the law requires of public-sector websites")
+	}
 	return c, u.Path
+}
+
+var wcagRE = regexp.MustCompile(`^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$`)
+
+// accessibility checks the [accessibility] table: the statement's facts.
+func accessibility(f siteFile, src []byte, l *diag.List) model.Accessibility {
+	a := f.Accessibility
+	at := func(key string) diag.Pos { line, col := findKey(src, key); return diag.At(siteTOML, line, col) }
+	out := model.Accessibility{
+		Status: a.Status, Assessed: a.Assessed, Method: a.Method, Assessor: a.Assessor,
+		Published: a.Published, Updated: a.Updated, Email: a.Email, Phone: a.Phone, ResponseDays: a.ResponseDays,
+	}
+	if !slices.Contains(model.AccessibilityStatuses, a.Status) {
+		l.Errorf(at("status"), `write status = "full", "partial" or "none": how well the site meets WCAG 2.1 AA`,
+			"the accessibility statement needs a compliance status, not %q", a.Status)
+	}
+	for _, k := range []struct{ key, value string }{{"assessed", a.Assessed}, {"updated", a.Updated}, {"published", a.Published}} {
+		if k.value == "" && k.key == "published" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", k.value); err != nil {
+			l.Errorf(at(k.key), fmt.Sprintf("write %s = \"2026-11-20\"", k.key), "accessibility %s must be a date YYYY-MM-DD, not %q", k.key, k.value)
+		}
+	}
+	switch a.Method {
+	case "self":
+	case "external":
+		if a.Assessor == "" {
+			l.Errorf(at("method"), `add assessor = "…" with who made the assessment`, "an external assessment names its assessor")
+		}
+	default:
+		l.Errorf(at("method"), `write method = "self" for a self-assessment or "external"`, "unknown assessment method %q", a.Method)
+	}
+	if a.Email == "" && a.Phone == "" {
+		l.Errorf(diag.At(siteTOML, 1, 1), "add email = \"…\" to [accessibility]: where readers report problems", "the accessibility statement needs a contact")
+	}
+	if a.ResponseDays <= 0 {
+		l.Errorf(at("response_days"), "write response_days = 5: the working days until a reporter gets an answer", "the accessibility statement needs a response time")
+	}
+	for i, s := range a.Shortcomings {
+		line, col := findNth(src, "sv", i+len(f.Categories))
+		if s.SV == "" {
+			l.Errorf(diag.At(siteTOML, line, col), "describe the problem in Swedish with sv = \"…\"", "a known shortcoming without text")
+		}
+		for _, w := range s.WCAG {
+			if !wcagRE.MatchString(w) {
+				l.Errorf(diag.At(siteTOML, line, col), "name WCAG success criteria by number, e.g. \"1.1.1\"", "%q is not a WCAG success criterion", w)
+			}
+		}
+		en := s.EN
+		if en == "" {
+			en = s.SV
+		}
+		out.Shortcomings = append(out.Shortcomings, model.Shortcoming{SV: s.SV, EN: en, WCAG: s.WCAG})
+	}
+	return out
 }
 
 // findKey returns the line and column of the first line that sets key.

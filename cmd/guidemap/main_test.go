@@ -206,7 +206,7 @@ func TestRunBuildErrorLeavesPreviousOutput(t *testing.T) {
 	if !strings.Contains(stderr, wantLine) {
 		t.Errorf("stderr lacks %q:\n%s", wantLine, stderr)
 	}
-	if !strings.Contains(stderr, "guidemap: 1 error, 0 warnings\n") || !strings.HasSuffix(stderr, "guidemap: nothing was written; the previous output is unchanged\n") {
+	if !strings.Contains(stderr, "guidemap: 1 error, 1 warning\n") || !strings.HasSuffix(stderr, "guidemap: nothing was written; the previous output is unchanged\n") {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 	if treeDigest(t, out) != before {

@@ -44,6 +44,34 @@ type Config struct {
 	Contact       Contact
 	Collaboration Collaboration
 	Categories    []Category
+	Accessibility Accessibility
+}
+
+// Accessibility holds the facts of the accessibility statement that the
+// law (lagen om tillgänglighet till digital offentlig service) requires and
+// that a build cannot know: how compliant the site is, its known
+// shortcomings, how it was assessed, and how to report a problem.
+type Accessibility struct {
+	Status       string // "full", "partial" or "none": compliance with WCAG 2.1 AA
+	Assessed     string // YYYY-MM-DD of the latest assessment
+	Method       string // "self" (self-assessment) or "external"
+	Assessor     string // who made an external assessment
+	Published    string // YYYY-MM-DD the site was first published
+	Updated      string // YYYY-MM-DD the statement was last reviewed
+	Email        string // where to report problems
+	Phone        string
+	ResponseDays int // working days until the reporter gets an answer
+	Shortcomings []Shortcoming
+}
+
+// AccessibilityStatuses are the compliance statuses of a statement.
+var AccessibilityStatuses = []string{"full", "partial", "none"}
+
+// Shortcoming is a known accessibility problem of the site.
+type Shortcoming struct {
+	SV   string   // the problem, in Swedish
+	EN   string   // the problem, in English
+	WCAG []string // success criteria it fails, e.g. "1.1.1"
 }
 
 // Collaboration holds the facts of the collaboration shown on the site.

@@ -43,3 +43,11 @@ func (v *Version) CanonicalURL() string {
 	}
 	return GuideURL(v.Guide.Slug)
 }
+
+// AccessibilityURL is the accessibility statement in lang ("sv" or "en").
+func AccessibilityURL(lang string) string {
+	if lang == "en" {
+		return "/en/accessibility/"
+	}
+	return "/tillganglighet/"
+}

@@ -16,15 +16,7 @@ var months = map[string][]string{
 
 // funcs are the template functions for one language.
 func (r *renderer) funcs(lang string) template.FuncMap {
-	str := func(key string) string {
-		if s, ok := r.opt.Strings[lang][key]; ok {
-			return s
-		}
-		if s, ok := r.opt.Strings["sv"][key]; ok {
-			return s
-		}
-		return key
-	}
+	str := func(key string) string { return r.strIn(lang, key) }
 	return template.FuncMap{
 		// url makes a site-relative URL a path under the base URL.
 		"url": func(p string) string { return r.opt.BasePath + strings.TrimPrefix(p, "/") },
@@ -91,6 +83,7 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		"esURL":      model.EServiceURL,
 		"offerURL":   model.OfferURL,
 		"pageURL":    model.PageURL,
+		"a11yURL":    model.AccessibilityURL,
 		"tel":        telURL,
 		"kind": func(k model.OfferKind) string {
 			return str([]string{"offer.owns", "offer.common", "offer.adopts", "offer.adapts"}[k])

@@ -15,7 +15,9 @@ func (r *renderer) pages() []page {
 	munisCrumb := Crumb{Name: r.str("nav.municipalities"), URL: "/kommuner/"}
 	var ps []page
 	add := func(url, layout string, v *View) {
-		v.Lang = "sv"
+		if v.Lang == "" {
+			v.Lang = "sv"
+		}
 		v.URL = url
 		v.Site = s
 		if v.Canonical == "" {
@@ -107,6 +109,9 @@ func (r *renderer) pages() []page {
 			Crumbs: []Crumb{home}, Body: markdownHTML(p.Body), TOC: toc(p.Body),
 		})
 	}
+	if s.Config.Accessibility.Status != "" {
+		r.statement(add, home)
+	}
 	nf := &View{Title: r.str("notfound.title"), NoIndex: true, Section: "404"}
 	add("/404.html", "404", nf)
 	ps[len(ps)-1].path = "404.html"
@@ -115,8 +120,27 @@ func (r *renderer) pages() []page {
 	return ps
 }
 
+// statement adds the accessibility statement in Swedish and English.
+func (r *renderer) statement(add func(string, string, *View), home Crumb) {
+	statement := []Alternate{{"sv", model.AccessibilityURL("sv")}, {"en", model.AccessibilityURL("en")}}
+	add(statement[0].URL, "accessibility", &View{
+		Title: r.str("a11y.title"), Description: r.str("a11y.description"), Section: "tillganglighet",
+		Crumbs: []Crumb{home}, Alternates: statement, Other: statement[1],
+	})
+	add(statement[1].URL, "accessibility", &View{
+		Lang: "en", Title: r.strIn("en", "a11y.title"), Description: r.strIn("en", "a11y.description"), Section: "tillganglighet",
+		Crumbs: []Crumb{{Name: r.strIn("en", "nav.home"), URL: model.HomeURL()}}, Alternates: statement, Other: statement[0],
+	})
+}
+
 // str is a Swedish UI string (page titles are made before templates run).
-func (r *renderer) str(key string) string {
+func (r *renderer) str(key string) string { return r.strIn("sv", key) }
+
+// strIn is a UI string in lang, or in Swedish when lang has none.
+func (r *renderer) strIn(lang, key string) string {
+	if s, ok := r.opt.Strings[lang][key]; ok {
+		return s
+	}
 	if s, ok := r.opt.Strings["sv"][key]; ok {
 		return s
 	}

@@ -51,9 +51,11 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 	}
 	ix := newIndex(site)
 	r := &renderer{site: site, opt: opt, ix: ix, assets: as}
-	tmpls, err := r.templates("sv")
-	if err != nil {
-		return nil, err
+	tmpls := map[string]map[string]*template.Template{}
+	for _, lang := range []string{"sv", "en"} {
+		if tmpls[lang], err = r.templates(lang); err != nil {
+			return nil, err
+		}
 	}
 	pages := r.pages()
 
@@ -73,7 +75,7 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 			for i := range next {
 				p := pages[i]
 				buf.Reset()
-				t := tmpls[p.layout]
+				t := tmpls[p.view.Lang][p.layout]
 				if t == nil {
 					errs[i] = fmt.Errorf("theme: no layout layouts/%s.html", p.layout)
 					continue

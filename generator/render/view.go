@@ -25,6 +25,8 @@ type View struct {
 	NoIndex     bool
 	JSONLD      []any
 	Site        *model.Site
+	Alternates  []Alternate // the page in every language, for hreflang
+	Other       Alternate   // the page in the other language, for a link
 
 	Municipality *model.Municipality
 	Guide        *model.Guide
@@ -37,6 +39,12 @@ type View struct {
 	Offers   []*model.Offer   // an e-service's offers, or a municipality's
 	Groups   []Group          // lists by category
 	Related  []*model.Offer   // e-services related to a guide
+}
+
+// Alternate is a page in one language.
+type Alternate struct {
+	Lang string
+	URL  string
 }
 
 // Crumb is one step of the breadcrumb trail.
