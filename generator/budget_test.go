@@ -1,0 +1,130 @@
+package generator
+
+import (
+	"io/fs"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// Page-weight budget of the accessibility issue: what a reader on a phone
+// downloads. Sizes are before compression.
+const (
+	maxHTMLBytes = 60 << 10
+	maxCSSBytes  = 20 << 10
+	maxJSBytes   = 15 << 10
+)
+
+// resourceAttrs are the attributes through which a page makes the browser
+// fetch something (as opposed to links the reader may follow).
+var resourceAttrs = map[string][]string{
+	"script": {"src"}, "img": {"src", "srcset"}, "iframe": {"src"}, "source": {"src", "srcset"},
+	"video": {"src", "poster"}, "audio": {"src"}, "object": {"data"}, "embed": {"src"},
+	"track": {"src"}, "input": {"src"}, "form": {"action"},
+}
+
+// TestPageWeight checks the example site against the page-weight budget and
+// that no page or style sheet makes a request to another host.
+func TestPageWeight(t *testing.T) {
+	out, _ := buildExample(t, "")
+	var largest int64
+	var largestPage string
+	var cssBytes, jsBytes int64
+	pages := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		switch filepath.Ext(p) {
+		case ".html":
+			pages++
+			if info.Size() > largest {
+				largest, largestPage = info.Size(), rel
+			}
+			if info.Size() > maxHTMLBytes {
+				t.Errorf("%s is %d bytes, over the budget of %d", rel, info.Size(), maxHTMLBytes)
+			}
+			checkNoForeignRequests(t, rel, mustRead(t, p))
+		case ".css":
+			cssBytes += info.Size()
+			checkCSSLocal(t, rel, mustRead(t, p))
+		case ".js":
+			jsBytes += info.Size()
+		case ".woff", ".woff2", ".ttf", ".otf":
+			t.Errorf("%s: web fonts are not part of the budget", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cssBytes > maxCSSBytes {
+		t.Errorf("CSS is %d bytes, over the budget of %d", cssBytes, maxCSSBytes)
+	}
+	if jsBytes > maxJSBytes {
+		t.Errorf("JS is %d bytes, over the budget of %d", jsBytes, maxJSBytes)
+	}
+	t.Logf("%d pages; largest %s, %d bytes (budget %d); CSS %d bytes (budget %d); JS %d bytes (budget %d)",
+		pages, largestPage, largest, maxHTMLBytes, cssBytes, maxCSSBytes, jsBytes, maxJSBytes)
+}
+
+// checkNoForeignRequests reports an element that would fetch from another
+// host, and a stylesheet, icon or preload link to one.
+func checkNoForeignRequests(t *testing.T, name string, page []byte) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(string(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			attrs := resourceAttrs[n.Data]
+			if n.Data == "link" && attr(n, "rel") != "canonical" && attr(n, "rel") != "alternate" {
+				attrs = []string{"href"}
+			}
+			for _, a := range attrs {
+				for _, v := range strings.Fields(strings.ReplaceAll(attr(n, a), ",", " ")) {
+					if u, err := url.Parse(v); err == nil && (u.Host != "" || u.Scheme != "" && u.Scheme != "data") {
+						t.Errorf("%s: <%s %s=%q> makes a request to another host", name, n.Data, a, v)
+					}
+				}
+			}
+			if n.Data == "style" || attr(n, "style") != "" {
+				t.Errorf("%s: inline style (<%s>), which the CSP forbids", name, n.Data)
+			}
+			if n.Data == "script" && attr(n, "src") == "" && attr(n, "type") != "application/ld+json" {
+				t.Errorf("%s: inline script, which the CSP forbids", name)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+}
+
+var cssURL = regexp.MustCompile(`(?i)(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)`)
+
+// checkCSSLocal reports a style sheet that loads anything from another host.
+func checkCSSLocal(t *testing.T, name string, css []byte) {
+	t.Helper()
+	for _, m := range cssURL.FindAllSubmatch(css, -1) {
+		if u, err := url.Parse(string(m[1])); err != nil || u.Host != "" || u.Scheme != "" && u.Scheme != "data" {
+			t.Errorf("%s loads %s", name, m[1])
+		}
+	}
+	if strings.Contains(string(css), "@font-face") {
+		t.Errorf("%s has @font-face: the theme uses the reader's own fonts", name)
+	}
+}
+
