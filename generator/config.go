@@ -40,6 +40,12 @@ type siteFile struct {
 		SV   string `toml:"sv"`
 		EN   string `toml:"en"`
 	} `toml:"categories"`
+	PointCategories []struct {
+		Slug     string `toml:"slug"`
+		SV       string `toml:"sv"`
+		EN       string `toml:"en"`
+		Category string `toml:"category"`
+	} `toml:"point_categories"`
 	Accessibility struct {
 		Status       string `toml:"status"`
 		Assessed     string `toml:"assessed"`
@@ -64,6 +70,7 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"collaboration", "collaboration.name", "collaboration.founded", "collaboration.common_goal",
 	"collaboration.municipal_goal", "collaboration.summary",
 	"categories", "categories.slug", "categories.sv", "categories.en",
+	"point_categories", "point_categories.slug", "point_categories.sv", "point_categories.en", "point_categories.category",
 	"accessibility", "accessibility.status", "accessibility.assessed", "accessibility.method",
 	"accessibility.assessor", "accessibility.published", "accessibility.updated", "accessibility.email",
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
@@ -159,6 +166,7 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 		}
 		c.Categories = append(c.Categories, model.Category{Slug: cat.Slug, SV: cat.SV, EN: en})
 	}
+	c.PointCategories = pointCategories(f, src, c.Categories, l)
 	if md.IsDefined("accessibility") {
 		c.Accessibility = accessibility(f, src, l)
 	} else {
@@ -166,6 +174,41 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 			"site.toml has no [accessibility] table, so the site has no accessibility statement, which the law requires of public-sector websites")
 	}
 	return c, u.Path
+}
+
+// pointCategories checks the [[point_categories]]: the kinds of service
+// points, each optionally tied to a category of guides and e-services.
+func pointCategories(f siteFile, src []byte, cats []model.Category, l *diag.List) []model.PointCategory {
+	var out []model.PointCategory
+	seen := map[string]bool{}
+	var guideCats []string
+	for _, c := range cats {
+		guideCats = append(guideCats, c.Slug)
+	}
+	for i, pc := range f.PointCategories {
+		line, col := findNth(src, "slug", len(f.Categories)+i)
+		p := diag.At(siteTOML, line, col)
+		switch {
+		case !slugRE.MatchString(pc.Slug):
+			l.Errorf(p, "use lower-case letters a–z, digits and hyphens, e.g. bibliotek", "point category slug %q is not valid", pc.Slug)
+			continue
+		case seen[pc.Slug]:
+			l.Errorf(p, "give each point category its own slug", "point category %q is defined twice", pc.Slug)
+			continue
+		case pc.SV == "":
+			l.Errorf(p, `add sv = "…" with the Swedish name`, "point category %q has no Swedish name", pc.Slug)
+		}
+		if pc.Category != "" && !slices.Contains(guideCats, pc.Category) {
+			l.Errorf(p, or(diag.DidYouMean(pc.Category, guideCats), "name one of the [[categories]]"), "point category %q: unknown category %q", pc.Slug, pc.Category)
+		}
+		seen[pc.Slug] = true
+		en := pc.EN
+		if en == "" {
+			en = pc.SV
+		}
+		out = append(out, model.PointCategory{Slug: pc.Slug, SV: pc.SV, EN: en, Category: pc.Category})
+	}
+	return out
 }
 
 var wcagRE = regexp.MustCompile(`^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$`)
@@ -206,7 +249,7 @@ func accessibility(f siteFile, src []byte, l *diag.List) model.Accessibility {
 		l.Errorf(at("response_days"), "write response_days = 5: the working days until a reporter gets an answer", "the accessibility statement needs a response time")
 	}
 	for i, s := range a.Shortcomings {
-		line, col := findNth(src, "sv", i+len(f.Categories))
+		line, col := findNth(src, "sv", i+len(f.Categories)+len(f.PointCategories))
 		if s.SV == "" {
 			l.Errorf(diag.At(siteTOML, line, col), "describe the problem in Swedish with sv = \"…\"", "a known shortcoming without text")
 		}

@@ -44,7 +44,18 @@ type Config struct {
 	Contact       Contact
 	Collaboration Collaboration
 	Categories    []Category
-	Accessibility Accessibility
+	// PointCategories are the kinds of service points, in the order their
+	// map symbols are given out.
+	PointCategories []PointCategory
+	Accessibility   Accessibility
+}
+
+// PointCategory is a kind of service point: libraries, recycling centres…
+type PointCategory struct {
+	Slug     string
+	SV       string // plural name in Swedish, e.g. "Bibliotek"
+	EN       string
+	Category string // the category of guides and e-services it belongs to, or ""
 }
 
 // Accessibility holds the facts of the accessibility statement that the
