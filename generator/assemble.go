@@ -181,7 +181,9 @@ func (a *assembler) eservices() {
 		e := &model.EService{
 			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: md.URL,
 			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
-			Status: status, LifeEvents: md.LifeEvents, Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+			Status: status, LifeEvents: md.LifeEvents, Needs: md.Needs, Duration: md.Duration,
+			Contact: md.Contact.Model(), PersonalData: md.PersonalData,
+			Body: model.Body{Sections: d.Sections}, File: d.File.Path,
 		}
 		a.site.EServices = append(a.site.EServices, e)
 		byslug[slug] = e

@@ -26,6 +26,14 @@ type EServiceMeta struct {
 	Fee        string   `yaml:"fee"`
 	Status     string   `yaml:"status"`
 	LifeEvents []string `yaml:"life_events"`
+	// Needs is what the user should have ready, e.g. [BankID, ritningar].
+	Needs []string `yaml:"needs"`
+	// Duration is how long the e-service takes, e.g. "cirka 15 minuter".
+	Duration string `yaml:"duration"`
+	// Contact is who answers questions about the e-service.
+	Contact guides.Contact `yaml:"contact"`
+	// PersonalData says what personal data the e-service handles and why.
+	PersonalData string `yaml:"personal_data"`
 }
 
 // LoadEService parses an e-service or an adaptation of one.
@@ -34,6 +42,7 @@ func LoadEService(path string, src []byte, l *diag.List) *markdown.Doc[EServiceM
 	m := d.Meta
 	guides.CheckAudience(d.Set, m.Audience, l)
 	guides.CheckURL(d.Set, "url", m.URL, l)
+	guides.CheckContact(d.Set, m.Contact, l)
 	for i, v := range m.Login {
 		if !slices.Contains(model.Logins, v) {
 			l.Errorf(d.Set[markdown.Item("login", i)], or(diag.DidYouMean(v, model.Logins), "the logins are "+strings.Join(model.Logins, ", ")),

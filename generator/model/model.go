@@ -175,19 +175,23 @@ type Version struct {
 
 // EService is an e-service of the library.
 type EService struct {
-	Slug       string
-	Title      string
-	Summary    string
-	Owner      string // a municipality slug or Common
-	URL        string
-	Category   string
-	Audience   []string
-	Login      []string
-	Fee        string
-	Status     string
-	LifeEvents []string
-	Body       Body
-	File       string
+	Slug         string
+	Title        string
+	Summary      string
+	Owner        string // a municipality slug or Common
+	URL          string
+	Category     string
+	Audience     []string
+	Login        []string
+	Fee          string
+	Status       string
+	LifeEvents   []string
+	Needs        []string // what the user should have ready
+	Duration     string   // how long it takes
+	Contact      Contact
+	PersonalData string // what personal data it handles and why
+	Body         Body
+	File         string
 }
 
 // Offer is a municipality's offering of an e-service: owned, common,
