@@ -236,7 +236,8 @@ func (a *assembler) eservices() {
 	for _, e := range a.site.EServices {
 		for _, m := range a.site.Municipalities {
 			o := &model.Offer{EService: e, Municipality: m, Title: e.Title, Summary: e.Summary, URL: e.URL,
-				Fee: e.Fee, Login: e.Login, Status: e.Status, Body: e.Body}
+				Fee: e.Fee, Login: e.Login, Status: e.Status, Needs: e.Needs, Duration: e.Duration,
+				Contact: e.Contact, PersonalData: e.PersonalData, Body: e.Body}
 			as, listed := adopts[m.Slug][e.Slug]
 			switch {
 			case e.Owner == m.Slug:
@@ -252,8 +253,16 @@ func (a *assembler) eservices() {
 				over(set, "url", &o.URL, md.URL)
 				over(set, "fee", &o.Fee, md.Fee)
 				over(set, "status", &o.Status, md.Status)
+				over(set, "duration", &o.Duration, md.Duration)
+				over(set, "personal_data", &o.PersonalData, md.PersonalData)
 				if _, ok := set["login"]; ok {
 					o.Login = md.Login
+				}
+				if _, ok := set["needs"]; ok {
+					o.Needs = md.Needs
+				}
+				if _, ok := set["contact"]; ok {
+					o.Contact = md.Contact.Model()
 				}
 				o.Body = model.Body{Sections: markdown.Merge(e.Body.Sections, d.Sections)}
 			case e.Owner == model.Common:

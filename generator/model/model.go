@@ -203,13 +203,17 @@ type Offer struct {
 	AdaptFile    string
 
 	// The effective fields: the adaptation's where it sets them.
-	Title   string
-	Summary string
-	URL     string
-	Fee     string
-	Login   []string
-	Status  string
-	Body    Body
+	Title        string
+	Summary      string
+	URL          string
+	Fee          string
+	Login        []string
+	Status       string
+	Needs        []string
+	Duration     string
+	Contact      Contact
+	PersonalData string
+	Body         Body
 }
 
 // OfferKind says how a municipality offers an e-service.
@@ -302,3 +306,10 @@ func (c *Config) Category(slug string) (Category, bool) {
 func CollateKey(s string) string { return collateReplacer.Replace(strings.ToLower(s)) }
 
 var collateReplacer = strings.NewReplacer("å", "{", "ä", "|", "ö", "}", "é", "e", "ü", "y", "æ", "|", "ø", "}")
+
+// Library returns the e-service itself; with Offer.Library it lets a
+// template show the library's facts of either.
+func (e *EService) Library() *EService { return e }
+
+// Library returns the library's e-service that o offers.
+func (o *Offer) Library() *EService { return o.EService }

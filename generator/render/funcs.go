@@ -94,9 +94,6 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		"navItem": func(p *View, url, section, name string) navItem {
 			return navItem{Page: p, URL: url, Section: section, Name: name}
 		},
-		"esFacts": func(login []string, fee, status string, e *model.EService) esFacts {
-			return esFacts{EService: e, Login: login, Fee: fee, Status: status}
-		},
 	}
 }
 
@@ -136,11 +133,4 @@ func telURL(phone string) template.URL {
 type navItem struct {
 	Page               *View
 	URL, Section, Name string
-}
-
-// esFacts are the facts of an e-service as one municipality offers it.
-type esFacts struct {
-	EService    *model.EService
-	Login       []string
-	Fee, Status string
 }
