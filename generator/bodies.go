@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
@@ -53,7 +54,7 @@ func bodies(site *model.Site, files []string, basePath string, workers int, l *d
 	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML})
 	res := resolver(site)
 	pl := &pageLinks{links: make([][]markdown.Link, len(jobs)), pageURL: make([]string, len(jobs)), anchors: map[string]map[string]bool{}}
-	parallel(len(jobs), workers, func(i int) {
+	par.Do(len(jobs), workers, func(i int) {
 		j := jobs[i]
 		out := r.Render(j.body.Sections, markdown.Env{
 			Resolve:  func(file string) (string, bool) { return res(j.m, file) },

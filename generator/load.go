@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/guides"
 	"github.com/esamverkan/guidemap/generator/markdown"
@@ -130,7 +131,7 @@ func suggestSlug(s string) string {
 // parseAll parses every source on all cores and files the results by kind.
 func parseAll(srcs []source, workers int, l *diag.List) *loaded {
 	docs := make([]any, len(srcs))
-	parallel(len(srcs), workers, func(i int) {
+	par.Do(len(srcs), workers, func(i int) {
 		s := srcs[i]
 		switch s.kind {
 		case kindMunicipality:

@@ -12,12 +12,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
 )
@@ -61,43 +60,25 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 
 	files := make([]output.File, len(pages))
 	errs := make([]error, len(pages))
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(workers, len(pages)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				p := pages[i]
-				buf.Reset()
-				t := tmpls[p.view.Lang][p.layout]
-				if t == nil {
-					errs[i] = fmt.Errorf("theme: no layout layouts/%s.html", p.layout)
-					continue
-				}
-				if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {
-					errs[i] = fmt.Errorf("theme: page %s: %w", p.path, err)
-					continue
-				}
-				min, err := m.Bytes("text/html", buf.Bytes())
-				if err != nil {
-					errs[i] = fmt.Errorf("minify %s: %w", p.path, err)
-					continue
-				}
-				files[i] = output.File{Path: p.path, Data: min}
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Do(len(pages), opt.Workers, func(i int) {
+		p := pages[i]
+		t := tmpls[p.view.Lang][p.layout]
+		if t == nil {
+			errs[i] = fmt.Errorf("theme: no layout layouts/%s.html", p.layout)
+			return
+		}
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {
+			errs[i] = fmt.Errorf("theme: page %s: %w", p.path, err)
+			return
+		}
+		min, err := m.Bytes("text/html", buf.Bytes())
+		if err != nil {
+			errs[i] = fmt.Errorf("minify %s: %w", p.path, err)
+			return
+		}
+		files[i] = output.File{Path: p.path, Data: min}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

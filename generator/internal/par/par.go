@@ -1,14 +1,15 @@
-package generator
+// Package par runs work on a bounded number of goroutines. Callers store
+// results by index, so what they make does not depend on scheduling.
+package par
 
 import (
 	"runtime"
 	"sync"
 )
 
-// parallel calls fn(i) for every i in [0, n) on at most workers goroutines
-// (GOMAXPROCS when workers <= 0). Callers store results by index, so the
-// outcome does not depend on scheduling.
-func parallel(n, workers int, fn func(i int)) {
+// Do calls fn(i) for every i in [0, n) on at most workers goroutines
+// (GOMAXPROCS when workers <= 0) and returns when all calls have returned.
+func Do(n, workers int, fn func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
