@@ -127,4 +127,3 @@ func checkCSSLocal(t *testing.T, name string, css []byte) {
 		t.Errorf("%s has @font-face: the theme uses the reader's own fonts", name)
 	}
 }
-

@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
-	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/guides"
+	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/markdown"
 )
 
