@@ -105,6 +105,17 @@ func newIndex(s *model.Site) *index {
 		ix.offersByService[o.EService.Slug] = append(ix.offersByService[o.EService.Slug], o)
 		ix.offer[o.Municipality.Slug+"/"+o.EService.Slug] = o
 	}
+	// Lists of municipalities are in the site's order (alphabetical by name).
+	order := map[string]int{}
+	for i, m := range s.Municipalities {
+		order[m.Slug] = i
+	}
+	for _, vs := range ix.versionsByGuide {
+		slices.SortStableFunc(vs, func(a, b *model.Version) int { return order[a.Municipality.Slug] - order[b.Municipality.Slug] })
+	}
+	for _, os := range ix.offersByService {
+		slices.SortStableFunc(os, func(a, b *model.Offer) int { return order[a.Municipality.Slug] - order[b.Municipality.Slug] })
+	}
 	return ix
 }
 
