@@ -1,0 +1,270 @@
+package maps
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/paulmach/orb"
+)
+
+// clusterSizes are the radii of the cluster circle for up to 9, up to 99
+// and more members.
+var clusterSizes = [...]string{"10.5", "12.5", "14.5"}
+
+func clusterSize(n int) int {
+	switch {
+	case n < 10:
+		return 0
+	case n < 100:
+		return 1
+	}
+	return 2
+}
+
+// defs writes the symbols in use, the cluster circles in use and the land
+// clip path.
+func (b *builder) defs() {
+	var sizes [len(clusterSizes)]bool
+	for _, g := range b.clusters {
+		sizes[clusterSize(g.n)] = true
+	}
+	if len(b.symList) == 0 && len(b.clusters) == 0 && !b.hasLand {
+		return
+	}
+	w := &b.w
+	w.raw("<defs>")
+	for i, s := range b.symList {
+		w.raw(`<path id="` + b.id + "-s" + strconv.Itoa(i) + `" d="` + s.path() + `" fill="` + s.Color + `"` + symbolAttrs + "/>")
+	}
+	for i, used := range sizes {
+		if used {
+			w.raw(`<circle id="` + b.id + "-c" + strconv.Itoa(i) + `" r="` + clusterSizes[i] + `" fill="` + clusterFill + `"` + symbolAttrs + "/>")
+		}
+	}
+	if b.hasLand {
+		w.raw(`<clipPath id="` + b.id + `-land"><path d="`)
+		if len(b.land) == 0 {
+			w.raw("M0 0") // the land lies outside the map: all is water
+		}
+		w.b = appendPath(w.b, b.land)
+		w.raw(`"/></clipPath>`)
+	}
+	w.raw("</defs>\n")
+}
+
+// clipAttr cuts a group of areas to the land layer, if there is one.
+func (b *builder) clipAttr() {
+	if b.hasLand {
+		b.w.raw(` clip-path="url(#` + b.id + `-land)"`)
+	}
+}
+
+// baseUnder draws the sea under the areas when a land layer cuts them.
+func (b *builder) baseUnder() {
+	if b.hasLand {
+		b.w.raw(`<rect width="` + strconv.Itoa(b.f.w) + `" height="` + strconv.Itoa(b.f.h) + `" fill="` + waterFill + `" aria-hidden="true"/>` + "\n")
+	}
+}
+
+// baseOver draws water and roads over the areas.
+func (b *builder) baseOver() {
+	if len(b.water) == 0 && len(b.roads) == 0 {
+		return
+	}
+	w := &b.w
+	w.raw(`<g aria-hidden="true" pointer-events="none">`)
+	if len(b.water) > 0 {
+		w.raw(`<path fill="` + waterFill + `" fill-rule="evenodd" d="`)
+		for _, s := range b.water {
+			w.b = appendPath(w.b, s)
+		}
+		w.raw(`"/>`)
+	}
+	if len(b.roads) > 0 {
+		w.raw(`<path fill="none" stroke="` + roadStroke + `" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round" d="`)
+		for _, ls := range b.roads {
+			w.b = appendLines(w.b, ls)
+		}
+		w.raw(`"/>`)
+	}
+	w.raw("</g>\n")
+}
+
+// contextArea is a neighbouring boundary drawn for orientation.
+type contextArea struct {
+	name string
+	s    shape
+}
+
+// context draws the neighbouring boundaries in grey (decorative) and
+// returns them for their labels.
+func (b *builder) context(ns []model.Boundary) []contextArea {
+	clipTo := b.f.view(4)
+	var out []contextArea
+	for _, n := range ns {
+		if n.Geometry == nil || !validGeometry(n.Geometry) {
+			b.m.Skipped++
+			continue
+		}
+		if s := projectAreas(n.Geometry, &b.f, &clipTo, false); s != nil {
+			out = append(out, contextArea{boundaryName(n), s})
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	w := &b.w
+	w.raw(`<g aria-hidden="true" fill="` + contextFill + `" stroke="` + contextStroke + `" stroke-linejoin="round" fill-rule="evenodd"`)
+	b.clipAttr()
+	w.raw(">\n")
+	for _, c := range out {
+		w.raw(`<path d="`)
+		w.b = appendPath(w.b, c.s)
+		w.raw("\"/>\n")
+	}
+	w.raw("</g>\n")
+	return out
+}
+
+// contextLabels names the neighbours where their name fits in the part
+// that is in view.
+func (b *builder) contextLabels(cs []contextArea) {
+	var lb labelBatch
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		ai, aj := planarArea(cs[i].s), planarArea(cs[j].s)
+		switch {
+		case ai > aj:
+			return -1
+		case ai < aj:
+			return 1
+		}
+		return 0
+	})
+	for _, i := range order {
+		if p, ok := b.labels.place(cs[i].s, cs[i].name, 13, false); ok {
+			lb.add(i, p, cs[i].name, false)
+		}
+	}
+	if len(lb) == 0 {
+		return
+	}
+	lb.sort()
+	b.w.raw(`<g aria-hidden="true" pointer-events="none" font-size="13" fill="` + contextLabel + `"` + haloAttrs + ">\n")
+	for _, l := range lb {
+		b.text(l.p, 13, l.text, false)
+	}
+	b.w.raw("</g>\n")
+}
+
+// focus draws the municipality the map is about (decorative: the title
+// says which it is).
+func (b *builder) focus(s shape) {
+	if len(s) == 0 {
+		return
+	}
+	w := &b.w
+	w.raw(`<g aria-hidden="true" fill="` + areaFill + `" stroke="` + focusStroke + `" stroke-width="2" stroke-linejoin="round" fill-rule="evenodd"`)
+	b.clipAttr()
+	w.raw(`><path d="`)
+	w.b = appendPath(w.b, s)
+	w.raw("\"/></g>\n")
+}
+
+// points writes the points drawn alone, one group per category (with a
+// data-category attribute for scripts), then the clusters.
+func (b *builder) points() {
+	w := &b.w
+	for i := 0; i < len(b.singles); {
+		cat := b.singles[i].cat
+		w.raw("<g")
+		w.attr("data-category", cat)
+		w.raw(">\n")
+		for ; i < len(b.singles) && b.singles[i].cat == cat; i++ {
+			p := &b.singles[i]
+			if p.href != "" {
+				w.raw("<a")
+				w.attr("href", p.href)
+				w.attr("aria-label", p.label)
+				w.raw(">")
+				b.use(p)
+				w.raw("</a>\n")
+			} else {
+				w.raw(`<g role="img"`)
+				w.attr("aria-label", p.label)
+				w.raw(">")
+				b.use(p)
+				w.raw("</g>\n")
+			}
+		}
+		w.raw("</g>\n")
+	}
+	if len(b.clusters) == 0 {
+		return
+	}
+	w.raw(`<g fill="#fff" font-size="11" font-weight="bold" text-anchor="middle">` + "\n")
+	for _, g := range b.clusters {
+		x, y := tenths(g.x), tenths(g.y)
+		w.raw(`<g role="img"`)
+		w.attr("aria-label", g.label)
+		w.raw(`><use href="#` + b.id + "-c" + strconv.Itoa(clusterSize(g.n)) + `"`)
+		w.numAttr("x", x)
+		w.numAttr("y", y)
+		w.raw("/><text")
+		w.numAttr("x", x)
+		w.numAttr("y", y+38) // 3.8 units: the digits' middle on the circle's centre
+		w.raw(">" + strconv.Itoa(g.n) + "</text></g>\n")
+	}
+	w.raw("</g>\n")
+}
+
+// use writes the symbol of a point.
+func (b *builder) use(p *placed) {
+	b.w.raw(`<use href="#` + b.id + "-s" + strconv.Itoa(b.symIDs[b.syms[p.cat]]) + `"`)
+	b.w.numAttr("x", tenths(p.x))
+	b.w.numAttr("y", tenths(p.y))
+	b.w.raw("/>")
+}
+
+// text writes a label centred on p.
+func (b *builder) text(p orb.Point, fs float64, s string, bold bool) {
+	b.w.raw("<text")
+	b.w.numAttr("x", tenths(p[0]))
+	b.w.numAttr("y", tenths(p[1]+0.35*fs))
+	if bold {
+		b.w.raw(` font-weight="bold"`)
+	}
+	b.w.raw(">")
+	b.w.text(s)
+	b.w.raw("</text>\n")
+}
+
+func (b *builder) finish() Map {
+	b.w.raw("</svg>\n")
+	b.m.SVG = b.w.b
+	b.m.Width, b.m.Height = b.f.w, b.f.h
+	return b.m
+}
+
+// labelItem is a placed label; i orders it among the others.
+type labelItem struct {
+	i    int
+	p    orb.Point
+	text string
+	bold bool
+}
+
+// labelBatch collects placed labels, to write them in a fixed order.
+type labelBatch []labelItem
+
+func (lb *labelBatch) add(i int, p orb.Point, text string, bold bool) {
+	*lb = append(*lb, labelItem{i, p, text, bold})
+}
+
+func (lb labelBatch) sort() {
+	slices.SortFunc(lb, func(a, b labelItem) int { return a.i - b.i })
+}

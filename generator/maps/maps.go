@@ -1,0 +1,452 @@
+// Package maps draws the site's maps as SVG at build time: the region map
+// of the municipalities, a map of one municipality (or of one category in
+// it) with its service points, and a small map on a service point's page.
+// It owns the projection (Web Mercator, fitted to a viewBox), the
+// simplification of boundaries, the point symbols and their legend, the
+// grouping of points that lie too close together, and the label placement.
+//
+// The SVG is meant to be embedded inline in HTML5 pages: it has no XML
+// declaration or DOCTYPE, its ids start with Options.IDPrefix, it is
+// styled by presentation attributes only (a Content-Security-Policy
+// without 'unsafe-inline' blocks style attributes and <style> elements;
+// the theme's CSS can still override the attributes), every string from
+// content or GeoJSON is escaped, and only relative or http(s) links are
+// written. The same input gives the same bytes, whatever the order of the
+// points and boundaries.
+//
+// For a script that enhances the map (zoom, category filters, "nearest to
+// me"), the points of each category are in a <g data-category="slug">,
+// and the root's data-proj="X0 Y0 S" places a longitude λ and latitude φ
+// (in radians) at x = X0 + S·λ, y = Y0 − S·ln(tan(π/4 + φ/2)).
+//
+// The functions read their arguments and never modify them (orb's
+// projection and simplification edit in place, so they work on clones);
+// they are safe for concurrent use. They do not panic on bad coordinates:
+// points and boundaries that cannot be projected are left out and
+// counted in Map.Skipped.
+package maps
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
+)
+
+// Options configure a map. The zero value draws an 800-unit-wide map
+// without links, with Swedish built-in phrases.
+type Options struct {
+	// Width is the viewBox width, which is also the SVG's width in CSS
+	// pixels before the page scales it; 0 means 800. A tall area gets a
+	// narrower viewBox instead of a higher one.
+	Width int
+	// MaxHeight is the largest viewBox height; 0 means Width × 5/4.
+	MaxHeight int
+	// Title is the map's accessible name, e.g. "Karta över Sundsvall".
+	Title string
+	// Desc describes the map; the built-in notes (coastal water,
+	// clusters) are added after it.
+	Desc string
+	// Lang is the language of the built-in phrases: "en" for English,
+	// anything else for Swedish.
+	Lang string
+	// IDPrefix starts every id in the SVG, so that several maps can share
+	// a page; "" means "map". Characters other than ASCII letters,
+	// digits, '-' and '_' are dropped.
+	IDPrefix string
+	// Highlight is the code of a municipality to emphasise on the region
+	// map (a different fill and a thick outline, its name in bold).
+	Highlight string
+	// Links returns the href of a municipality's page for the region map,
+	// or "" for none. Nil means no links.
+	Links func(code string) string
+	// PointHref returns the href of a point's page, or "" for none. Nil
+	// means model.PointURL(p.Municipality, p.Slug).
+	PointHref func(p model.Point) string
+	// Label returns a point's accessible name. Nil means p.Name.
+	Label func(p model.Point) string
+	// Symbols maps a category to its symbol. Pass Symbols(the site's
+	// categories) so that a category has the same symbol on every map
+	// and in the legend; nil means Symbols of the categories of this
+	// map's points in sorted order. A category without a symbol is drawn
+	// with a dark grey dome.
+	Symbols map[string]Symbol
+	// Base holds optional layers (land, water, roads) drawn under the
+	// points.
+	Base []BaseLayer
+	// CoastalWater says that the boundaries include coastal sea (as
+	// Lantmäteriet's do); the description then says so, unless a Land
+	// layer cuts the areas to the shore.
+	CoastalWater bool
+	// Span is, for PointMap, the width in metres of the area shown around
+	// the point; 0 shows the point's whole municipality.
+	Span float64
+}
+
+// LayerKind says how a base layer is drawn.
+type LayerKind uint8
+
+const (
+	// Water polygons (lakes, sea) are filled in blue over the areas.
+	Water LayerKind = iota
+	// Road lines are drawn as thin grey lines.
+	Road
+	// Land polygons cut the municipal areas to the shore: what lies
+	// outside them is drawn as water.
+	Land
+)
+
+// BaseLayer is a decorative layer drawn under the points: the geometry in
+// WGS 84 (polygons for Water and Land, lines for Road; a Collection may
+// hold several). Parts that cannot be projected are left out.
+type BaseLayer struct {
+	Kind     LayerKind
+	Geometry orb.Geometry
+}
+
+// Map is a drawn map.
+type Map struct {
+	SVG []byte
+	// Width and Height are the viewBox size (and the SVG's size in CSS
+	// pixels).
+	Width, Height int
+	// Points is the number of points drawn, alone or in a cluster.
+	Points int
+	// Clusters is the number of cluster symbols drawn.
+	Clusters int
+	// Skipped counts the points, boundaries and base layers left out
+	// because a coordinate is NaN, infinite, beyond ±85.05° latitude or
+	// beyond ±180° longitude.
+	Skipped int
+}
+
+// Colours. Each fill keeps a contrast of 3:1 with every Palette colour
+// and 4.5:1 with the label colours (see TestContrast).
+const (
+	areaFill      = "#f2efe6"
+	highlightFill = "#fbe3a4"
+	contextFill   = "#dddbd3"
+	waterFill     = "#c4dbeb"
+	areaStroke    = "#59626a"
+	focusStroke   = "#3c464e"
+	contextStroke = "#a3a7a9"
+	roadStroke    = "#a49c8c"
+	labelColor    = "#1d2a33"
+	contextLabel  = "#4f575e"
+	clusterFill   = "#1d2a33"
+	markerStroke  = "#1d2a33"
+)
+
+// Region draws the region map: every boundary a path labelled with its
+// name, and a link to its page where opt.Links gives one; Highlight
+// emphasises one. Points, if any, are drawn on top (a region-wide
+// category map). The map fits all boundaries and points.
+func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map {
+	b := newBuilder(opt)
+	bs := sortedBoundaries(boundaries, "")
+	var bound orb.Bound
+	first := true
+	for _, x := range bs {
+		if x.Geometry == nil || !validGeometry(x.Geometry) {
+			b.m.Skipped++
+			continue
+		}
+		bound = extend(bound, x.Geometry.Bound(), &first)
+	}
+	pts := b.validPoints(points)
+	for _, p := range pts {
+		bound = extend(bound, orb.Bound{Min: orb.Point{p.Lon, p.Lat}, Max: orb.Point{p.Lon, p.Lat}}, &first)
+	}
+	b.fit(bound, first)
+
+	type area struct {
+		b  model.Boundary
+		s  shape
+		hl bool
+	}
+	var areas []area
+	for _, x := range bs {
+		if s := projectAreas(x.Geometry, &b.f, nil, true); s != nil {
+			areas = append(areas, area{x, s, x.Code != "" && x.Code == opt.Highlight})
+		}
+	}
+	// The highlighted area is drawn last, so that no neighbour covers its
+	// thick outline.
+	slices.SortStableFunc(areas, func(a, c area) int {
+		if a.hl != c.hl {
+			if a.hl {
+				return 1
+			}
+			return -1
+		}
+		return 0
+	})
+	b.preparePoints(pts, nil)
+	b.header()
+	b.defs()
+	b.baseUnder()
+	b.w.raw(`<g fill="` + areaFill + `" stroke="` + areaStroke + `" stroke-linejoin="round" fill-rule="evenodd"`)
+	b.clipAttr()
+	b.w.raw(">\n")
+	for _, a := range areas {
+		href := ""
+		if opt.Links != nil {
+			href = safeHref(opt.Links(a.b.Code))
+		}
+		if href != "" {
+			b.w.raw("<a")
+			b.w.attr("href", href)
+			b.w.attr("aria-label", boundaryName(a.b))
+			b.w.raw(">")
+		}
+		b.w.raw(`<path d="`)
+		b.w.b = appendPath(b.w.b, a.s)
+		b.w.raw(`"`)
+		if a.hl {
+			b.w.raw(` fill="` + highlightFill + `" stroke="` + focusStroke + `" stroke-width="3"`)
+		}
+		b.w.raw("/>")
+		if href != "" {
+			b.w.raw("</a>")
+		}
+		b.w.raw("\n")
+	}
+	b.w.raw("</g>\n")
+	b.baseOver()
+
+	// Labels: the highlighted area's first, then the largest areas'.
+	order := make([]int, len(areas))
+	for i := range order {
+		order[i] = i
+	}
+	sizes := make([]float64, len(areas))
+	for i, a := range areas {
+		sizes[i] = math.Abs(planarArea(a.s))
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		if areas[i].hl != areas[j].hl { // the highlighted name first
+			if areas[i].hl {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(sizes[j], sizes[i])
+	})
+	var lb labelBatch
+	for _, i := range order {
+		a := areas[i]
+		name := boundaryName(a.b)
+		if p, ok := b.labels.place(a.s, name, 14, a.hl); ok {
+			lb.add(i, p, name, a.hl)
+		}
+	}
+	lb.sort()
+	if len(lb) > 0 {
+		b.w.raw(`<g aria-hidden="true" pointer-events="none" font-size="14" fill="` + labelColor + `"` + haloAttrs + ">\n")
+		for _, l := range lb {
+			b.text(l.p, 14, l.text, l.bold)
+		}
+		b.w.raw("</g>\n")
+	}
+	b.points()
+	return b.finish()
+}
+
+// Area draws a municipality's map: its boundary fitted to the map (with
+// all points in view), the neighbouring boundaries around it in grey and
+// labelled, and the points (all of them, or those of one category for a
+// category map).
+func Area(boundary model.Boundary, neighbours []model.Boundary, points []model.Point, opt Options) Map {
+	b := newBuilder(opt)
+	var bound orb.Bound
+	first := true
+	focusOK := boundary.Geometry != nil && validGeometry(boundary.Geometry)
+	if focusOK {
+		bound = extend(bound, boundary.Geometry.Bound(), &first)
+	} else {
+		b.m.Skipped++
+	}
+	pts := b.validPoints(points)
+	for _, p := range pts {
+		bound = extend(bound, orb.Bound{Min: orb.Point{p.Lon, p.Lat}, Max: orb.Point{p.Lon, p.Lat}}, &first)
+	}
+	ns := sortedBoundaries(neighbours, boundary.Code)
+	if first { // nothing to fit: show the neighbours
+		for _, n := range ns {
+			if n.Geometry != nil && validGeometry(n.Geometry) {
+				bound = extend(bound, n.Geometry.Bound(), &first)
+			}
+		}
+	}
+	b.fit(bound, first)
+	b.preparePoints(pts, nil)
+	b.header()
+	b.defs()
+	b.baseUnder()
+	ctx := b.context(ns)
+	if focusOK {
+		clipTo := b.f.view(4)
+		s := projectAreas(boundary.Geometry, &b.f, &clipTo, true)
+		b.focus(s)
+	}
+	b.baseOver()
+	b.contextLabels(ctx)
+	b.points()
+	return b.finish()
+}
+
+// PointMap draws the small map on a point's page: the point marked with
+// its symbol in a ring (not a link: the page is its own), the nearby
+// points as links, and the boundary of its municipality. With opt.Span,
+// the map shows that many metres around the point; else it shows the
+// whole municipality. A point that cannot be projected is counted in
+// Skipped and the map shows the municipality.
+func PointMap(point model.Point, boundary model.Boundary, nearby []model.Point, opt Options) Map {
+	b := newBuilder(opt)
+	var bound orb.Bound
+	first := true
+	here := orb.Point{point.Lon, point.Lat}
+	pointOK := validLonLat(here)
+	if !pointOK {
+		b.m.Skipped++
+	}
+	focusOK := boundary.Geometry != nil && validGeometry(boundary.Geometry)
+	if !focusOK {
+		b.m.Skipped++
+	}
+	switch {
+	case pointOK && opt.Span > 0:
+		c := project.WGS84.ToMercator(here)
+		half := opt.Span / 2 / math.Cos(point.Lat*math.Pi/180) // Mercator metres are stretched by 1/cos φ
+		bound = orb.Bound{
+			Min: project.Mercator.ToWGS84(orb.Point{c[0] - half, c[1] - half*3/4}),
+			Max: project.Mercator.ToWGS84(orb.Point{c[0] + half, c[1] + half*3/4}),
+		}
+		first = false
+	default:
+		if focusOK {
+			bound = extend(bound, boundary.Geometry.Bound(), &first)
+		}
+		if pointOK {
+			bound = extend(bound, orb.Bound{Min: here, Max: here}, &first)
+		}
+	}
+	b.fit(bound, first)
+	others := make([]model.Point, 0, len(nearby))
+	for _, p := range nearby {
+		if !samePoint(p, point) {
+			others = append(others, p)
+		}
+	}
+	pts := b.validPoints(others)
+	view := b.f.view(0)
+	b.preparePoints(pts, &view)
+	var main *placed
+	if pointOK {
+		m := b.place(point)
+		main = &m
+		b.useSymbol(point.Category)
+		b.given[point.Category] = true
+	}
+	b.header()
+	b.defs()
+	b.baseUnder()
+	if focusOK {
+		clipTo := b.f.view(4)
+		b.focus(projectAreas(boundary.Geometry, &b.f, &clipTo, true))
+	}
+	b.baseOver()
+	b.points()
+	if main != nil {
+		b.w.raw(`<g role="img"`)
+		b.w.attr("aria-label", main.label)
+		b.w.raw(`><circle`)
+		b.w.numAttr("cx", tenths(main.x))
+		b.w.numAttr("cy", tenths(main.y))
+		b.w.raw(` r="13" fill="#fff" stroke="` + markerStroke + `" stroke-width="3"/>`)
+		b.use(main)
+		b.w.raw("</g>\n")
+		b.m.Points++
+	}
+	return b.finish()
+}
+
+// samePoint reports whether a and b are the same service point.
+func samePoint(a, b model.Point) bool {
+	if a.Slug != "" || b.Slug != "" {
+		return a.Slug == b.Slug && a.Municipality == b.Municipality
+	}
+	return a.Name == b.Name && a.Lon == b.Lon && a.Lat == b.Lat
+}
+
+func extend(b, x orb.Bound, first *bool) orb.Bound {
+	if *first {
+		*first = false
+		return x
+	}
+	return b.Union(x)
+}
+
+// sortedBoundaries returns the boundaries sorted by code, without the one
+// with code skip.
+func sortedBoundaries(bs []model.Boundary, skip string) []model.Boundary {
+	out := make([]model.Boundary, 0, len(bs))
+	for _, b := range bs {
+		if skip == "" || b.Code != skip {
+			out = append(out, b)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b model.Boundary) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+func boundaryName(b model.Boundary) string {
+	if b.Name != "" {
+		return b.Name
+	}
+	return b.Code
+}
+
+func planarArea(s shape) float64 {
+	a := 0.0
+	for _, p := range s {
+		for i, r := range p {
+			if i == 0 {
+				a += math.Abs(ringArea(r))
+			} else {
+				a -= math.Abs(ringArea(r))
+			}
+		}
+	}
+	return a
+}
+
+// phrases are the built-in texts of a language.
+type phrases struct {
+	places, more, sea, clusters string
+}
+
+var (
+	swedish = phrases{
+		places:   "%d platser: ",
+		more:     " och %d till",
+		sea:      "Kommunernas ytor omfattar även havet utanför kusten.",
+		clusters: "En mörk cirkel med en siffra står för så många platser som ligger nära varandra.",
+	}
+	english = phrases{
+		places:   "%d places: ",
+		more:     " and %d more",
+		sea:      "The municipal areas include the sea off the coast.",
+		clusters: "A dark circle with a number stands for that many places close together.",
+	}
+)
+
+// format replaces the %d in s with n.
+func format(s string, n int) string { return strings.Replace(s, "%d", strconv.Itoa(n), 1) }
