@@ -255,15 +255,9 @@ func (a *assembler) eservices() {
 				over(set, "status", &o.Status, md.Status)
 				over(set, "duration", &o.Duration, md.Duration)
 				over(set, "personal_data", &o.PersonalData, md.PersonalData)
-				if _, ok := set["login"]; ok {
-					o.Login = md.Login
-				}
-				if _, ok := set["needs"]; ok {
-					o.Needs = md.Needs
-				}
-				if _, ok := set["contact"]; ok {
-					o.Contact = md.Contact.Model()
-				}
+				over(set, "login", &o.Login, md.Login)
+				over(set, "needs", &o.Needs, md.Needs)
+				over(set, "contact", &o.Contact, md.Contact.Model())
 				o.Body = model.Body{Sections: markdown.Merge(e.Body.Sections, d.Sections)}
 			case e.Owner == model.Common:
 				o.Kind = model.CommonService
@@ -278,7 +272,7 @@ func (a *assembler) eservices() {
 }
 
 // over sets *dst to v when the adaptation's front matter sets key.
-func over(set markdown.Set, key string, dst *string, v string) {
+func over[T any](set markdown.Set, key string, dst *T, v T) {
 	if _, ok := set[key]; ok {
 		*dst = v
 	}
@@ -400,18 +394,10 @@ func (a *assembler) guides() {
 				over(set, "summary", &v.Summary, md.Summary)
 				over(set, "category", &v.Category, md.Category)
 				over(set, "updated", &v.Updated, md.Updated)
-				if _, ok := set["audience"]; ok {
-					v.Audience = md.Audience
-				}
-				if _, ok := set["life_events"]; ok {
-					v.LifeEvents = md.LifeEvents
-				}
-				if _, ok := set["eservices"]; ok {
-					v.EServices = md.EServices
-				}
-				if _, ok := set["contact"]; ok {
-					v.Contact = md.Contact.Model()
-				}
+				over(set, "audience", &v.Audience, md.Audience)
+				over(set, "life_events", &v.LifeEvents, md.LifeEvents)
+				over(set, "eservices", &v.EServices, md.EServices)
+				over(set, "contact", &v.Contact, md.Contact.Model())
 				v.Body = model.Body{Sections: markdown.Merge(g.Body.Sections, d.Sections)}
 			}
 			if v.Contact.IsZero() {
