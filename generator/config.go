@@ -45,6 +45,7 @@ type siteFile struct {
 		SV       string `toml:"sv"`
 		EN       string `toml:"en"`
 		Category string `toml:"category"`
+		Schema   string `toml:"schema"`
 	} `toml:"point_categories"`
 	Accessibility struct {
 		Status       string `toml:"status"`
@@ -70,7 +71,7 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"collaboration", "collaboration.name", "collaboration.founded", "collaboration.common_goal",
 	"collaboration.municipal_goal", "collaboration.summary",
 	"categories", "categories.slug", "categories.sv", "categories.en",
-	"point_categories", "point_categories.slug", "point_categories.sv", "point_categories.en", "point_categories.category",
+	"point_categories", "point_categories.slug", "point_categories.sv", "point_categories.en", "point_categories.category", "point_categories.schema",
 	"accessibility", "accessibility.status", "accessibility.assessed", "accessibility.method",
 	"accessibility.assessor", "accessibility.published", "accessibility.updated", "accessibility.email",
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
@@ -206,7 +207,11 @@ func pointCategories(f siteFile, src []byte, cats []model.Category, l *diag.List
 		if en == "" {
 			en = pc.SV
 		}
-		out = append(out, model.PointCategory{Slug: pc.Slug, SV: pc.SV, EN: en, Category: pc.Category})
+		schema := pc.Schema
+		if schema == "" {
+			schema = "CivicStructure"
+		}
+		out = append(out, model.PointCategory{Slug: pc.Slug, SV: pc.SV, EN: en, Category: pc.Category, Schema: schema})
 	}
 	return out
 }

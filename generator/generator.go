@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/esamverkan/guidemap/generator/diag"
-	"github.com/esamverkan/guidemap/generator/geodata"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/render"
@@ -45,6 +44,7 @@ type Result struct {
 	Versions       int // municipality versions of guides
 	Municipalities int
 	EServices      int
+	Points         int // service points placed on the maps
 	Duration       time.Duration
 	Diags          *diag.List
 	Output         []output.File // what was (or would be) written, sorted by path
@@ -118,19 +118,25 @@ func generate(cfg Config) (Result, error) {
 	} else {
 		conf, basePath = loadConfig(src, cfg.BaseURL, l)
 	}
+	boundaries := loadBoundaries(fsys, l)
 	var codes map[string]string
-	if src, err := fs.ReadFile(fsys, boundariesFile); err == nil {
+	if boundaries != nil {
 		codes = map[string]string{}
-		for _, b := range geodata.LoadBoundaries(boundariesFile, src, l) {
+		for _, b := range boundaries {
 			codes[b.Code] = b.Name
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		l.Errorf(diag.Pos{File: boundariesFile}, "", "cannot read: %v", unwrapPath(err))
 	}
+	var pointCats []string
+	for _, c := range conf.PointCategories {
+		pointCats = append(pointCats, c.Slug)
+	}
+	points := loadPoints(fsys, pointCats, cfg.Workers, l)
 	ld := parseAll(readContent(fsys, l), cfg.Workers, l)
 
 	// 2. assemble
 	site := assemble(conf, ld, codes, l)
+	site.Boundaries = boundaries
+	placePoints(site, points, l)
 
 	// 3. render
 	links := bodies(site, ld.files, basePath, cfg.Workers, l)
@@ -158,6 +164,7 @@ func generate(cfg Config) (Result, error) {
 	res.Versions = len(site.Versions)
 	res.Municipalities = len(site.Municipalities)
 	res.EServices = len(site.EServices)
+	res.Points = len(site.Points)
 	res.Duration = time.Since(t0)
 	if l.HasErrors() {
 		return res, ErrInput

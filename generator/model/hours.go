@@ -141,9 +141,9 @@ func stateSpecs(s hstate, days []string) []map[string]any {
 	}
 	var out []map[string]any
 	for _, t := range s.times {
-		closes := clock(t.To, ":")
-		if t.To == 24*60 {
-			closes = "23:59"
+		closes := clock(t.To%(24*60), ":")
+		if t.To%(24*60) == 0 {
+			closes = "23:59" // the end of the day
 		}
 		out = append(out, spec(clock(t.From, ":"), closes))
 	}
@@ -216,8 +216,8 @@ func dateOf(doy int) (month, day int) {
 // daySet is a set of days of the (leap) year.
 type daySet [6]uint64
 
-func (s *daySet) add(d int)          { s[d/64] |= 1 << (d % 64) }
-func (s *daySet) has(d int) bool     { return s[d/64]&(1<<(d%64)) != 0 }
+func (s *daySet) add(d int)      { s[d/64] |= 1 << (d % 64) }
+func (s *daySet) has(d int) bool { return s[d/64]&(1<<(d%64)) != 0 }
 func (s *daySet) addRange(a, b int) { // a..b inclusive, wrapping at the year's end
 	if b < a {
 		s.addRange(a, yearDays-1)
@@ -531,7 +531,7 @@ func describeState(s hstate, w *lexicon) string {
 // midnight wrap (26:00 is 02.00), and the end of the day is 24.00.
 func clock(m int, sep string) string {
 	if m > 24*60 {
-		m -= 24 * 60
+		m = (m-1)%(24*60) + 1
 	}
 	return fmt.Sprintf("%02d%s%02d", m/60, sep, m%60)
 }

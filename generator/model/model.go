@@ -31,6 +31,8 @@ type Site struct {
 	EServices      []*EService // the library
 	Offers         []*Offer    // every offering municipality's version of every e-service
 	Pages          []*Page     // free pages
+	Boundaries     []Boundary  // the municipalities' areas
+	Points         []Point     // service points placed in a municipality, by municipality, category order, slug
 }
 
 // Config is content/site.toml.
@@ -56,6 +58,7 @@ type PointCategory struct {
 	SV       string // plural name in Swedish, e.g. "Bibliotek"
 	EN       string
 	Category string // the category of guides and e-services it belongs to, or ""
+	Schema   string // the schema.org type of its points, e.g. "Library"; CivicStructure by default
 }
 
 // Accessibility holds the facts of the accessibility statement that the
@@ -289,6 +292,16 @@ func (s *Site) Municipality(slug string) *Municipality {
 		}
 	}
 	return nil
+}
+
+// PointCategory returns the point category with slug and whether it exists.
+func (c *Config) PointCategory(slug string) (PointCategory, bool) {
+	for _, pc := range c.PointCategories {
+		if pc.Slug == slug {
+			return pc, true
+		}
+	}
+	return PointCategory{}, false
 }
 
 // Category returns the category with slug and whether it exists.

@@ -84,6 +84,8 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		"offerURL":   model.OfferURL,
 		"pageURL":    model.PageURL,
 		"a11yURL":    model.AccessibilityURL,
+		"pointURL":   model.PointURL,
+		"mapURL":     model.MapURL,
 		"tel":        telURL,
 		"kind": func(k model.OfferKind) string {
 			return str([]string{"offer.owns", "offer.common", "offer.adopts", "offer.adapts"}[k])

@@ -3,6 +3,8 @@ package render
 import (
 	"slices"
 
+	"github.com/esamverkan/guidemap/generator/maps"
+
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -29,10 +31,15 @@ func (r *renderer) pages() []page {
 		ps = append(ps, page{path: outPath(url), layout: layout, view: v, sitemap: v.Canonical == url && !v.NoIndex})
 	}
 
-	add(model.HomeURL(), "home", &View{
+	homeView := &View{
 		Title: s.Config.Title, Description: s.Config.Description, Section: "home",
 		Groups: groups(s.Config.Categories, s.Guides, nil, nil),
-	})
+	}
+	if len(s.Boundaries) > 0 {
+		region := maps.Region(r.mapper.siteBoundaries(), nil, r.mapper.options(r.str("home.choose"), "hem", ""))
+		homeView.Map = r.mapper.view(region, r.str("map.caption.home"), nil)
+	}
+	add(model.HomeURL(), "home", homeView)
 	add(model.GuidesURL(), "guides", &View{
 		Title: r.str("guides.title"), Description: r.str("guides.description"), Section: "guider",
 		Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, s.Guides, nil, nil),
@@ -112,6 +119,7 @@ func (r *renderer) pages() []page {
 	if s.Config.Accessibility.Status != "" {
 		r.statement(add, home)
 	}
+	r.mapPages(add, home)
 	nf := &View{Title: r.str("notfound.title"), NoIndex: true, Section: "404"}
 	add("/404.html", "404", nf)
 	ps[len(ps)-1].path = "404.html"

@@ -50,6 +50,7 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 	}
 	ix := newIndex(site)
 	r := &renderer{site: site, opt: opt, ix: ix, assets: as}
+	r.mapper = newMapper(r)
 	tmpls := map[string]map[string]*template.Template{}
 	for _, lang := range []string{"sv", "en"} {
 		if tmpls[lang], err = r.templates(lang); err != nil {
@@ -85,6 +86,7 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 		}
 	}
 	files = append(files, as.files...)
+	files = append(files, r.openData()...)
 	files = append(files, r.sitemap(pages), r.robots(), r.headers())
 	output.Sort(files)
 	for i := 1; i < len(files); i++ {
@@ -96,6 +98,7 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 }
 
 type renderer struct {
+	mapper *mapper
 	site   *model.Site
 	opt    Options
 	ix     *index

@@ -35,6 +35,12 @@ type View struct {
 	Offer        *model.Offer
 	Page         *model.Page
 
+	Map           *MapView
+	PointGroups   []PointGroup
+	Point         *model.Point
+	PointCategory model.PointCategory
+	Hours         []string // the point's opening hours as lines of text
+
 	Versions []*model.Version // a guide's versions, or a municipality's guides
 	Offers   []*model.Offer   // an e-service's offers, or a municipality's
 	Groups   []Group          // lists by category

@@ -1,0 +1,308 @@
+package render
+
+// The map pages: the region map on the home page, a map page per
+// municipality and per municipality and category, region-wide category
+// maps, and a page per service point. Every map is an SVG drawn by the
+// maps package inside a figure, with the same points as a list beside it
+// (the list is the page's main content).
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/maps"
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// PointGroup is a list of points under a heading (a category or a
+// municipality).
+type PointGroup struct {
+	ID     string // the heading's id
+	Name   string
+	URL    string // a map of just these points, or ""
+	Symbol template.HTML
+	Points []model.Point
+	Filter bool // a category the map script may hide and show
+}
+
+// MapView is a map and what goes with it.
+type MapView struct {
+	SVG     template.HTML
+	Caption string
+	Legend  []PointGroup // categories with their symbols (Points empty)
+	Count   int
+}
+
+// svgHTML is the one place where a drawn map becomes trusted HTML: the
+// maps package escapes every name and writes only http(s) and relative
+// links.
+func svgHTML(b []byte) template.HTML { return template.HTML(b) }
+
+// mapper draws the site's maps with one set of symbols.
+type mapper struct {
+	r       *renderer
+	symbols map[string]maps.Symbol
+	legend  map[string][]byte
+	bounds  map[string]model.Boundary // municipality slug → boundary
+	codes   map[string]string         // code → municipality slug
+}
+
+func newMapper(r *renderer) *mapper {
+	var cats []string
+	for _, c := range r.site.Config.PointCategories {
+		cats = append(cats, c.Slug)
+	}
+	mp := &mapper{r: r, symbols: maps.Symbols(cats), bounds: map[string]model.Boundary{}, codes: map[string]string{}}
+	mp.legend = maps.Legend(mp.symbols)
+	for _, m := range r.site.Municipalities {
+		mp.codes[m.Code] = m.Slug
+	}
+	for _, b := range r.site.Boundaries {
+		if slug, ok := mp.codes[b.Code]; ok {
+			if m := r.site.Municipality(slug); m != nil && b.Name == "" {
+				b.Name = m.Name // the boundary file's short name ("Sundsvall") is better
+			}
+			mp.bounds[slug] = b
+		}
+	}
+	return mp
+}
+
+// siteBoundaries are the boundaries of the site's municipalities, named.
+func (mp *mapper) siteBoundaries() []model.Boundary {
+	var out []model.Boundary
+	for _, m := range mp.r.site.Municipalities {
+		if b, ok := mp.bounds[m.Slug]; ok {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (mp *mapper) options(title, idPrefix, highlight string) maps.Options {
+	base := mp.r.opt.BasePath
+	return maps.Options{
+		Title: title, IDPrefix: idPrefix, Highlight: highlight, Lang: "sv", CoastalWater: true,
+		Symbols: mp.symbols,
+		Links: func(code string) string {
+			if slug, ok := mp.codes[code]; ok {
+				return base + strings.TrimPrefix(model.MunicipalityURL(slug), "/")
+			}
+			return ""
+		},
+		PointHref: func(p model.Point) string {
+			return base + strings.TrimPrefix(model.PointURL(p.Municipality, p.Slug), "/")
+		},
+		Label: func(p model.Point) string { return p.Name + ", " + mp.catName(p.Category) },
+	}
+}
+
+func (mp *mapper) catName(slug string) string {
+	if c, ok := mp.r.site.Config.PointCategory(slug); ok {
+		return c.SV
+	}
+	return slug
+}
+
+// view wraps a drawn map with its caption and legend.
+func (mp *mapper) view(m maps.Map, caption string, points []model.Point) *MapView {
+	v := &MapView{SVG: svgHTML(m.SVG), Caption: caption, Count: len(points)}
+	seen := map[string]bool{}
+	for _, p := range points {
+		seen[p.Category] = true
+	}
+	for _, c := range mp.r.site.Config.PointCategories {
+		if seen[c.Slug] {
+			v.Legend = append(v.Legend, PointGroup{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug])})
+		}
+	}
+	if m.Clusters > 0 {
+		v.Legend = append(v.Legend, PointGroup{ID: "kluster", Name: mp.r.str("map.cluster"), Symbol: svgHTML(maps.LegendCluster())})
+	}
+	return v
+}
+
+// byCategory groups points by category in the site's order.
+func (mp *mapper) byCategory(points []model.Point, m string) []PointGroup {
+	var out []PointGroup
+	for _, c := range mp.r.site.Config.PointCategories {
+		g := PointGroup{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug]), Filter: true}
+		if m != "" {
+			g.URL = model.MapURL(m, c.Slug)
+		} else {
+			g.URL = "/karta/" + c.Slug + "/"
+		}
+		for _, p := range points {
+			if p.Category == c.Slug {
+				g.Points = append(g.Points, p)
+			}
+		}
+		if len(g.Points) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// byMunicipality groups points by municipality in the site's order.
+func (mp *mapper) byMunicipality(points []model.Point, cat string) []PointGroup {
+	var out []PointGroup
+	for _, m := range mp.r.site.Municipalities {
+		g := PointGroup{ID: m.Slug, Name: m.Name, URL: model.MapURL(m.Slug, cat)}
+		for _, p := range points {
+			if p.Municipality == m.Slug {
+				g.Points = append(g.Points, p)
+			}
+		}
+		if len(g.Points) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func filter(points []model.Point, keep func(model.Point) bool) []model.Point {
+	var out []model.Point
+	for _, p := range points {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// mapPages adds the map and point pages.
+func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
+	s := r.site
+	if len(s.Boundaries) == 0 {
+		return
+	}
+	mp := r.mapper
+	mapsCrumb := Crumb{Name: r.str("map.title"), URL: "/karta/"}
+	all := s.Points
+	region := maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
+	add("/karta/", "maps", &View{
+		Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
+		Map:    mp.view(region, fmt.Sprintf(r.str("map.caption.region"), len(all)), all),
+		Groups: nil, PointGroups: mp.byCategory(all, ""),
+	})
+	for _, c := range s.Config.PointCategories {
+		pts := filter(all, func(p model.Point) bool { return p.Category == c.Slug })
+		if len(pts) == 0 {
+			continue
+		}
+		m := maps.Region(mp.siteBoundaries(), pts, mp.options(c.SV, "karta-"+c.Slug, ""))
+		add("/karta/"+c.Slug+"/", "map", &View{
+			Title: c.SV, Description: fmt.Sprintf(r.str("map.description.category"), c.SV), Section: "karta",
+			Crumbs:      []Crumb{home, mapsCrumb},
+			Map:         mp.view(m, fmt.Sprintf(r.str("map.caption.category"), c.SV, len(pts)), pts),
+			PointGroups: mp.byMunicipality(pts, c.Slug),
+		})
+	}
+	for _, mu := range s.Municipalities {
+		b, ok := mp.bounds[mu.Slug]
+		if !ok {
+			continue
+		}
+		mc := Crumb{Name: mu.Name, URL: model.MunicipalityURL(mu.Slug)}
+		var neighbours []model.Boundary
+		for _, o := range mp.siteBoundaries() {
+			if o.Code != b.Code {
+				neighbours = append(neighbours, o)
+			}
+		}
+		pts := filter(all, func(p model.Point) bool { return p.Municipality == mu.Slug })
+		title := fmt.Sprintf(r.str("map.municipality"), mu.Name)
+		m := maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
+		add(model.MapURL(mu.Slug, ""), "map", &View{
+			Title: title, Description: fmt.Sprintf(r.str("map.description.municipality"), mu.Name), Section: "karta",
+			Municipality: mu, Crumbs: []Crumb{home, mapsCrumb, mc},
+			Map:         mp.view(m, fmt.Sprintf(r.str("map.caption.municipality"), mu.Name, len(pts)), pts),
+			PointGroups: mp.byCategory(pts, mu.Slug),
+		})
+		mapCrumb := Crumb{Name: title, URL: model.MapURL(mu.Slug, "")}
+		for _, c := range s.Config.PointCategories {
+			cpts := filter(pts, func(p model.Point) bool { return p.Category == c.Slug })
+			if len(cpts) == 0 {
+				continue
+			}
+			ctitle := fmt.Sprintf(r.str("map.municipality.category"), c.SV, mu.Name)
+			cm := maps.Area(b, neighbours, cpts, mp.options(ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
+			add(model.MapURL(mu.Slug, c.Slug), "map", &View{
+				Title: ctitle, Description: ctitle, Section: "karta", Municipality: mu,
+				Crumbs:      []Crumb{home, mapsCrumb, mc, mapCrumb},
+				Map:         mp.view(cm, fmt.Sprintf(r.str("map.caption.category"), ctitle, len(cpts)), cpts),
+				PointGroups: []PointGroup{{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug]), Points: cpts}},
+			})
+		}
+		for i := range pts {
+			p := pts[i]
+			near := filter(pts, func(q model.Point) bool { return q.Category == p.Category && q.Slug != p.Slug })
+			pm := maps.PointMap(p, b, near, mp.options(fmt.Sprintf(r.str("map.point"), p.Name), "karta-punkt", ""))
+			v := &View{
+				Title: p.Name, Description: p.Description, Section: "karta", Municipality: mu, Point: &pts[i],
+				Crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb},
+				Map:    mp.view(pm, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), []model.Point{p}),
+				Hours:  p.Hours.Text("sv"),
+			}
+			if pc, ok := s.Config.PointCategory(p.Category); ok {
+				v.PointCategory = pc
+				if pc.Category != "" {
+					for _, ver := range r.ix.versionsByMuni[mu.Slug] {
+						if ver.Category == pc.Category {
+							v.Versions = append(v.Versions, ver)
+						}
+					}
+					for _, o := range r.ix.offersByMuni[mu.Slug] {
+						if o.EService.Category == pc.Category {
+							v.Offers = append(v.Offers, o)
+						}
+					}
+				}
+			}
+			v.JSONLD = append(v.JSONLD, r.placeLD(p, v.PointCategory))
+			add(model.PointURL(mu.Slug, p.Slug), "point", v)
+		}
+	}
+}
+
+// placeLD is the schema.org description of a service point.
+func (r *renderer) placeLD(p model.Point, pc model.PointCategory) map[string]any {
+	typ := pc.Schema
+	if typ == "" {
+		typ = "CivicStructure"
+	}
+	ld := map[string]any{
+		"@context": "https://schema.org", "@type": typ, "name": p.Name,
+		"url": r.abs(model.PointURL(p.Municipality, p.Slug)),
+		"geo": map[string]any{"@type": "GeoCoordinates", "latitude": round5(p.Lat), "longitude": round5(p.Lon)},
+	}
+	if p.Address != "" || p.City != "" {
+		ld["address"] = map[string]any{"@type": "PostalAddress", "streetAddress": p.Address, "postalCode": p.PostalCode,
+			"addressLocality": p.City, "addressCountry": "SE"}
+	}
+	if p.Description != "" {
+		ld["description"] = p.Description
+	}
+	if p.Phone != "" {
+		ld["telephone"] = p.Phone
+	}
+	if p.Email != "" {
+		ld["email"] = p.Email
+	}
+	if p.URL != "" {
+		ld["sameAs"] = p.URL
+	}
+	if p.Hours.Complete && len(p.Hours.Rules) > 0 {
+		ld["openingHoursSpecification"] = p.Hours.Schema()
+	}
+	if p.Wheelchair != "" {
+		ld["amenityFeature"] = map[string]any{"@type": "LocationFeatureSpecification", "name": "Tillgänglig med rullstol",
+			"value": p.Wheelchair == "yes"}
+	}
+	return ld
+}
+
+func round5(f float64) float64 { return math.Round(f*1e5) / 1e5 }
