@@ -102,7 +102,7 @@ func Place(points []model.Point, boundaries []model.Boundary, codeToSlug map[str
 
 	for i := range points {
 		p := &points[i]
-		pos := diag.InFeature(p.File, p.Feature, 0, 0)
+		pos := diag.InFeature(p.File, p.Feature, p.Line, p.Col)
 		stated := p.Municipality
 		if stated != "" && !known[stated] {
 			hint := diag.DidYouMean(stated, slugs)
@@ -204,7 +204,7 @@ func crossDuplicates(points []model.Point, l *diag.List) {
 			g.near(points, p.Lon, p.Lat, func(j int) bool {
 				q := &points[j]
 				if q.File != p.File && sameName(p.Name, q.Name) {
-					l.Errorf(diag.InFeature(p.File, p.Feature, 0, 0), "remove one of them",
+					l.Errorf(diag.InFeature(p.File, p.Feature, p.Line, p.Col), "remove one of them",
 						"%q is a duplicate of features[%d] in %s: same name and position", p.Name, q.Feature, q.File)
 					return false
 				}

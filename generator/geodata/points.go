@@ -88,6 +88,7 @@ func lead(name string) string {
 func (pl *pointLoader) feature(f *feature) {
 	s, l := pl.s, pl.l
 	p := model.Point{File: s.path, Feature: f.index}
+	p.Line, p.Col = s.lineCol(f.off)
 
 	// The name first: every other message names the point.
 	var nameProp *property

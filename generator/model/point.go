@@ -21,6 +21,7 @@ type Point struct {
 	Hours        OpeningHours
 	File         string // the GeoJSON file
 	Feature      int    // its index in the file's features
+	Line, Col    int    // where the feature starts in File
 }
 
 // OpeningHours are a point's opening hours: the OpenStreetMap
