@@ -69,3 +69,52 @@ func TestBenchRegion290(t *testing.T) {
 	}
 	t.Logf("national region map: %d bytes, %d×%d", len(m.SVG), m.Width, m.Height)
 }
+
+// benchRegion50k is the input of BenchmarkRegion50k: the seven
+// municipalities with 50,000 synthetic points spread over all of them, the
+// maps part of the 50,000-point benchmark (loading and placement
+// are in generator/geodata).
+func benchRegion50k(tb testing.TB) ([]model.Boundary, []model.Point, Options) {
+	bs := realBoundaries(tb)
+	var pts []model.Point
+	for i, b := range bs {
+		pts = append(pts, realisticPoints(synthPoints(b, 50000/len(bs)+boolInt(i < 50000%len(bs)), uint64(i+1)))...)
+	}
+	return bs, pts, Options{Title: "Västernorrland", Symbols: Symbols(testCategories)}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func BenchmarkRegion50k(b *testing.B) {
+	bs, pts, opt := benchRegion50k(b)
+	b.ReportAllocs()
+	var m Map
+	for b.Loop() {
+		m = Region(bs, pts, opt)
+	}
+	b.ReportMetric(float64(len(m.SVG)), "bytes")
+}
+
+// TestBenchRegion50k pins the 50,000-point map: every point is drawn or
+// counted in a cluster, and clustering keeps the map near the size of a
+// municipality map (the 60 KB budget holds for municipality maps; a region
+// with 50,000 points carries more cluster labels).
+func TestBenchRegion50k(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50,000 points")
+	}
+	bs, pts, opt := benchRegion50k(t)
+	m := Region(bs, pts, opt)
+	if len(pts) != 50000 || m.Skipped != 0 || m.Points != 50000 {
+		t.Errorf("%d points in, %d drawn, %d skipped", len(pts), m.Points, m.Skipped)
+	}
+	if len(m.SVG) > 100<<10 {
+		t.Errorf("the 50,000-point region map is %d bytes, over 100 KB", len(m.SVG))
+	}
+	t.Logf("50,000 points: %d bytes, %d clusters", len(m.SVG), m.Clusters)
+}
