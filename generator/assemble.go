@@ -21,6 +21,10 @@ import (
 var reserved = []string{"404.html", "assets", "data", "e-tjanster", "en", "guider", "karta", "kategorier", "kommuner",
 	"platser", "sok", "tillganglighet"}
 
+// esReserved are the second path segments under /e-tjanster/ that the
+// directory's own pages use (see render/directory.go).
+var esReserved = []string{"bibliotek", "inloggning", "kategori", "kommun", "malgrupp", "ny-i-samverkan"}
+
 type assembler struct {
 	l     *diag.List
 	ld    *loaded
@@ -85,21 +89,21 @@ func (a *assembler) municipalities(codes map[string]string) {
 	slices.SortStableFunc(a.site.Municipalities, func(x, y *model.Municipality) int {
 		return strings.Compare(model.CollateKey(x.Name), model.CollateKey(y.Name))
 	})
-	for m := range a.ld.muniGuides {
-		a.checkFolder(m, "guides")
+	for m, gs := range a.ld.muniGuides {
+		a.checkFolder(m, gs[sortedKeys(gs)[0]].File.Path)
 	}
-	for m := range a.ld.esAdaptations {
-		a.checkFolder(m, "eservices")
+	for m, es := range a.ld.esAdaptations {
+		a.checkFolder(m, es[sortedKeys(es)[0]].File.Path)
 	}
 }
 
-// checkFolder reports a municipality folder without a municipality file.
-func (a *assembler) checkFolder(m, sub string) {
+// checkFolder reports a municipality folder without a municipality file,
+// at the first file in it.
+func (a *assembler) checkFolder(m, file string) {
 	if _, ok := a.ld.municipalities[m]; ok {
 		return
 	}
-	file := fmt.Sprintf("content/municipalities/%s/%s", m, sub)
-	a.l.Errorf(diag.Pos{File: file}, diag.DidYouMean(m, sortedKeys(a.ld.municipalities)),
+	a.l.Errorf(diag.At(file, 1, 1), or(diag.DidYouMean(m, sortedKeys(a.ld.municipalities)), "add content/municipalities/"+m+".md, or move the file to an existing municipality's folder"),
 		"there is no municipality %q (content/municipalities/%s.md)", m, m)
 }
 
@@ -159,6 +163,10 @@ func (a *assembler) eservices() {
 	for _, slug := range sortedKeys(a.ld.eservices) {
 		d := a.ld.eservices[slug]
 		md := d.Meta
+		if slices.Contains(esReserved, slug) {
+			a.l.Errorf(diag.At(d.File.Path, 1, 1), "rename the file", "%q is used by the e-service directory itself (/e-tjanster/%s/) and cannot be the name of an e-service", slug, slug)
+			continue
+		}
 		if md.Title == "" && !d.Set.Invalid() {
 			a.l.Errorf(d.Pos("title"), `add a line such as title: "Ansök om bygglov"`, "missing title")
 		}
@@ -179,7 +187,7 @@ func (a *assembler) eservices() {
 			a.l.Warnf(d.Pos("url"), "add url: with the e-service's address, or set status: planned", "a live e-service has no url")
 		}
 		e := &model.EService{
-			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: md.URL,
+			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: webURL(md.URL),
 			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
 			Status: status, LifeEvents: md.LifeEvents, Needs: md.Needs, Duration: md.Duration,
 			Contact: md.Contact.Model(), PersonalData: md.PersonalData,
@@ -250,7 +258,7 @@ func (a *assembler) eservices() {
 				set := d.Set
 				over(set, "title", &o.Title, md.Title)
 				over(set, "summary", &o.Summary, md.Summary)
-				over(set, "url", &o.URL, md.URL)
+				over(set, "url", &o.URL, webURL(md.URL))
 				over(set, "fee", &o.Fee, md.Fee)
 				over(set, "status", &o.Status, md.Status)
 				over(set, "duration", &o.Duration, md.Duration)
@@ -269,6 +277,15 @@ func (a *assembler) eservices() {
 			a.site.Offers = append(a.site.Offers, o)
 		}
 	}
+}
+
+// webURL is u when it is an http(s) address, else "": the loader has
+// reported it, and a javascript: or relative URL must never reach a page.
+func webURL(u string) string {
+	if l := strings.ToLower(u); strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") {
+		return u
+	}
+	return ""
 }
 
 // over sets *dst to v when the adaptation's front matter sets key.

@@ -32,6 +32,7 @@ type Site struct {
 	Offers         []*Offer    // every offering municipality's version of every e-service
 	Pages          []*Page     // free pages
 	Boundaries     []Boundary  // the municipalities' areas
+	Base           []BaseLayer // optional map layers from geodata/base/
 	Points         []Point     // service points placed in a municipality, by municipality, category order, slug
 }
 

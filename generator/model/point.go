@@ -69,3 +69,10 @@ func MapURL(m, category string) string {
 	}
 	return "/" + m + "/karta/" + category + "/"
 }
+
+// BaseLayer is a map layer drawn under the municipalities and points:
+// Kind is "land", "water" or "road".
+type BaseLayer struct {
+	Kind     string
+	Geometry orb.Geometry
+}

@@ -47,6 +47,8 @@ type mapper struct {
 	legend  map[string][]byte
 	bounds  map[string]model.Boundary // municipality slug → boundary
 	codes   map[string]string         // code → municipality slug
+	base    []maps.BaseLayer
+	hasLand bool // a land outline cuts the areas at the shore
 }
 
 func newMapper(r *renderer) *mapper {
@@ -56,6 +58,16 @@ func newMapper(r *renderer) *mapper {
 	}
 	mp := &mapper{r: r, symbols: maps.Symbols(cats), bounds: map[string]model.Boundary{}, codes: map[string]string{}}
 	mp.legend = maps.Legend(mp.symbols)
+	for _, b := range r.site.Base {
+		kind := maps.Water
+		switch b.Kind {
+		case "land":
+			kind, mp.hasLand = maps.Land, true
+		case "road":
+			kind = maps.Road
+		}
+		mp.base = append(mp.base, maps.BaseLayer{Kind: kind, Geometry: b.Geometry})
+	}
 	for _, m := range r.site.Municipalities {
 		mp.codes[m.Code] = m.Slug
 	}
@@ -84,8 +96,8 @@ func (mp *mapper) siteBoundaries() []model.Boundary {
 func (mp *mapper) options(title, idPrefix, highlight string) maps.Options {
 	base := mp.r.opt.BasePath
 	return maps.Options{
-		Title: title, IDPrefix: idPrefix, Highlight: highlight, Lang: "sv", CoastalWater: true,
-		Symbols: mp.symbols,
+		Title: title, IDPrefix: idPrefix, Highlight: highlight, Lang: "sv", CoastalWater: !mp.hasLand,
+		Symbols: mp.symbols, Base: mp.base,
 		Links: func(code string) string {
 			if slug, ok := mp.codes[code]; ok {
 				return base + strings.TrimPrefix(model.MunicipalityURL(slug), "/")

@@ -94,13 +94,11 @@ func (r *renderer) pages() []page {
 				Canonical: canonical, Crumbs: []Crumb{home, munisCrumb, mc}, Body: markdownHTML(o.Body),
 			}
 			v.JSONLD = append(v.JSONLD, r.serviceLD(o.Title, o.Summary, o.EService, []*model.Offer{o}))
+			r.startPage(v, o.EService, []*model.Offer{o})
 			add(model.OfferURL(m.Slug, o.EService.Slug), "offer", v)
 		}
 	}
-	add(model.EServicesURL(), "eservices", &View{
-		Title: r.str("eservices.title"), Description: r.str("eservices.description"), Section: "e-tjanster",
-		Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, nil, nil, s.EServices),
-	})
+	r.directoryPages(add, home)
 	for _, e := range s.EServices {
 		offers := r.ix.offersByService[e.Slug]
 		v := &View{
@@ -108,6 +106,7 @@ func (r *renderer) pages() []page {
 			Crumbs: []Crumb{home, esCrumb}, Body: markdownHTML(e.Body), Offers: offers,
 		}
 		v.JSONLD = append(v.JSONLD, r.serviceLD(e.Title, e.Summary, e, offers))
+		r.startPage(v, e, offers)
 		add(model.EServiceURL(e.Slug), "eservice", v)
 	}
 	for _, p := range s.Pages {
@@ -177,18 +176,40 @@ func (r *renderer) serviceLD(title, summary string, e *model.EService, offers []
 	if c, ok := r.site.Config.Category(e.Category); ok {
 		ld["serviceType"] = c.SV
 	}
-	var areas, channels []any
+	var areas, channels, operators []any
 	for _, o := range offers {
-		areas = append(areas, map[string]any{"@type": "AdministrativeArea", "name": o.Municipality.Name})
-		if o.URL != "" {
-			channels = append(channels, map[string]any{"@type": "ServiceChannel", "name": o.Municipality.Name, "serviceUrl": o.URL})
+		m := o.Municipality
+		area := map[string]any{"@type": "AdministrativeArea", "name": m.Name}
+		if m.Code != "" {
+			area["identifier"] = m.Code
 		}
+		areas = append(areas, area)
+		op := map[string]any{"@type": "GovernmentOrganization", "name": m.Name}
+		if m.Website != "" {
+			op["url"] = m.Website
+		}
+		operators = append(operators, op)
+		// Where the e-service cannot be started on the web, the channel is
+		// the municipality's page that says how to reach it instead.
+		channel := map[string]any{"@type": "ServiceChannel", "name": m.Name, "serviceUrl": r.abs(model.OfferURL(m.Slug, e.Slug))}
+		if startable(o) {
+			channel["serviceUrl"] = o.URL
+		}
+		if m.Phone != "" {
+			channel["servicePhone"] = map[string]any{"@type": "ContactPoint", "telephone": m.Phone}
+		}
+		channels = append(channels, channel)
 	}
 	if len(areas) > 0 {
 		ld["areaServed"] = areas
 	}
 	if len(channels) > 0 {
 		ld["availableChannel"] = channels
+	}
+	if len(operators) == 1 {
+		ld["serviceOperator"] = operators[0]
+	} else if len(operators) > 1 {
+		ld["serviceOperator"] = operators
 	}
 	if e.Owner == model.Common {
 		ld["provider"] = map[string]any{"@type": "GovernmentOrganization", "name": r.site.Config.Collaboration.Name}

@@ -87,6 +87,7 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 	}
 	files = append(files, as.files...)
 	files = append(files, r.openData()...)
+	files = append(files, r.eserviceData()...)
 	files = append(files, r.sitemap(pages), r.robots(), r.headers())
 	output.Sort(files)
 	for i := 1; i < len(files); i++ {

@@ -45,6 +45,12 @@ type View struct {
 	Offers   []*model.Offer   // an e-service's offers, or a municipality's
 	Groups   []Group          // lists by category
 	Related  []*model.Offer   // e-services related to a guide
+
+	Directory     *DirectoryView // the e-service directory or a filter page of it
+	Library       *LibraryView   // the library view and the page for a new member
+	Start         []StartItem    // an e-service's offering municipalities, with their start links
+	Guides        []GuideLink    // guides that point to the e-service
+	ServicePoints []PointSummary // the e-service's kind of service points in its municipalities
 }
 
 // Alternate is a page in one language.
