@@ -59,7 +59,7 @@ const boundariesFile = "geodata/municipalities.geojson"
 // On any error the previous output folder is left as it was.
 func Build(cfg Config) (Result, error) {
 	t0 := time.Now()
-	res, err := generate(cfg)
+	res, err := generate(cfg, nil)
 	if err != nil {
 		return res, err
 	}
@@ -78,7 +78,7 @@ func Build(cfg Config) (Result, error) {
 }
 
 // Check runs every stage but the writing.
-func Check(cfg Config) (Result, error) { return generate(cfg) }
+func Check(cfg Config) (Result, error) { return generate(cfg, nil) }
 
 func srcDir(cfg Config) string {
 	if cfg.Src == "" {
@@ -101,8 +101,9 @@ func checkOut(src, out string) error {
 	return nil
 }
 
-// generate runs the stages up to rendering.
-func generate(cfg Config) (Result, error) {
+// generate runs the stages up to rendering. c, when not nil, is a
+// Builder's cache of parsed files.
+func generate(cfg Config, c *fileCache) (Result, error) {
 	t0 := time.Now()
 	l := &diag.List{}
 	res := Result{Diags: l}
@@ -118,7 +119,7 @@ func generate(cfg Config) (Result, error) {
 	} else {
 		conf, basePath = loadConfig(src, cfg.BaseURL, l)
 	}
-	boundaries := loadBoundaries(fsys, l)
+	boundaries := loadBoundaries(fsys, c, l)
 	var codes map[string]string
 	if boundaries != nil {
 		codes = map[string]string{}
@@ -130,12 +131,13 @@ func generate(cfg Config) (Result, error) {
 	for _, c := range conf.PointCategories {
 		pointCats = append(pointCats, c.Slug)
 	}
-	points := loadPoints(fsys, pointCats, cfg.Workers, l)
-	ld := parseAll(readContent(fsys, l), cfg.Workers, l)
+	points := loadPoints(fsys, pointCats, cfg.Workers, c, l)
+	ld := parseAll(readContent(fsys, l), cfg.Workers, c, l)
 
 	// 2. assemble
 	site := assemble(conf, ld, codes, l)
 	site.Boundaries = boundaries
+	site.Base = loadBase(fsys, l)
 	placePoints(site, points, l)
 
 	// 3. render

@@ -19,7 +19,7 @@ import (
 
 // loadBoundaries reads geodata/municipalities.geojson; a site without it
 // has no maps and its municipality codes are not checked (nil).
-func loadBoundaries(fsys fs.FS, l *diag.List) []model.Boundary {
+func loadBoundaries(fsys fs.FS, c *fileCache, l *diag.List) []model.Boundary {
 	src, err := fs.ReadFile(fsys, boundariesFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -28,12 +28,13 @@ func loadBoundaries(fsys fs.FS, l *diag.List) []model.Boundary {
 		l.Errorf(diag.Pos{File: boundariesFile}, "", "cannot read: %v", unwrapPath(err))
 		return nil
 	}
-	return geodata.LoadBoundaries(boundariesFile, src, l)
+	b, _ := c.get(boundariesFile, src, l, func(l *diag.List) any { return geodata.LoadBoundaries(boundariesFile, src, l) }).([]model.Boundary)
+	return b
 }
 
 // loadPoints reads every point file under geodata/ in parallel; the result
 // is in path order, then feature order.
-func loadPoints(fsys fs.FS, categories []string, workers int, l *diag.List) []model.Point {
+func loadPoints(fsys fs.FS, categories []string, workers int, c *fileCache, l *diag.List) []model.Point {
 	var files []string
 	_ = fs.WalkDir(fsys, "geodata", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -54,13 +55,32 @@ func loadPoints(fsys fs.FS, categories []string, workers int, l *diag.List) []mo
 			l.Errorf(diag.Pos{File: files[i]}, "", "cannot read: %v", unwrapPath(err))
 			return
 		}
-		per[i] = geodata.LoadPoints(files[i], src, categories, l)
+		// The categories are part of the key: they change what a file means.
+		// Placing edits points in place, so each build gets its own copy.
+		key := files[i] + "\x00" + strings.Join(categories, ",")
+		ps, _ := c.get(key, src, l, func(l *diag.List) any { return geodata.LoadPoints(files[i], src, categories, l) }).([]model.Point)
+		per[i] = slices.Clone(ps)
 	})
 	var all []model.Point
 	for _, ps := range per {
 		all = append(all, ps...)
 	}
 	return all
+}
+
+// loadBase reads the optional map layers in geodata/base/, in path order.
+func loadBase(fsys fs.FS, l *diag.List) []model.BaseLayer {
+	files, _ := fs.Glob(fsys, "geodata/base/*.geojson")
+	var out []model.BaseLayer
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			l.Errorf(diag.Pos{File: f}, "", "cannot read: %v", unwrapPath(err))
+			continue
+		}
+		out = append(out, geodata.LoadBase(f, src, l)...)
+	}
+	return out
 }
 
 // placePoints puts every point in its municipality and keeps those that

@@ -129,20 +129,13 @@ func suggestSlug(s string) string {
 }
 
 // parseAll parses every source on all cores and files the results by kind.
-func parseAll(srcs []source, workers int, l *diag.List) *loaded {
+// A Builder's cache c (nil for none) hands back the parse of a file whose
+// content it has seen before.
+func parseAll(srcs []source, workers int, c *fileCache, l *diag.List) *loaded {
 	docs := make([]any, len(srcs))
 	par.Do(len(srcs), workers, func(i int) {
 		s := srcs[i]
-		switch s.kind {
-		case kindMunicipality:
-			docs[i] = guides.LoadMunicipality(s.path, s.data, l)
-		case kindGuide, kindMunicipalityGuide:
-			docs[i] = guides.LoadGuide(s.path, s.data, l)
-		case kindEService, kindEServiceAdaptation:
-			docs[i] = directory.LoadEService(s.path, s.data, l)
-		case kindPage:
-			docs[i] = guides.LoadPage(s.path, s.data, l)
-		}
+		docs[i] = c.get(s.path, s.data, l, func(l *diag.List) any { return parseSource(s, l) })
 	})
 	ld := &loaded{
 		municipalities: map[string]*markdown.Doc[guides.MunicipalityMeta]{},
@@ -175,6 +168,22 @@ func parseAll(srcs []source, workers int, l *diag.List) *loaded {
 	}
 	sort.Strings(ld.files)
 	return ld
+}
+
+// parseSource parses one content file by its kind; the result depends on
+// the file alone.
+func parseSource(s source, l *diag.List) any {
+	switch s.kind {
+	case kindMunicipality:
+		return guides.LoadMunicipality(s.path, s.data, l)
+	case kindGuide, kindMunicipalityGuide:
+		return guides.LoadGuide(s.path, s.data, l)
+	case kindEService, kindEServiceAdaptation:
+		return directory.LoadEService(s.path, s.data, l)
+	case kindPage:
+		return guides.LoadPage(s.path, s.data, l)
+	}
+	return nil
 }
 
 func put[T any](m map[string]map[string]T, a, b string, v T) {
