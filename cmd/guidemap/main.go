@@ -3,17 +3,21 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/esamverkan/guidemap/generator"
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/serve"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -24,6 +28,7 @@ and municipality boundaries.
 Usage:
   guidemap build [--src DIR] [--out DIR] [--base-url URL] [--strict]
   guidemap check [--src DIR] [--strict]
+  guidemap serve [--src DIR] [--port N] [--strict]
   guidemap new guide|eservice|municipality|page SLUG [flags]
 
 Run "guidemap COMMAND -h" for a command's flags.
@@ -40,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(args[0], args[1:], stdout, stderr)
 	case "new":
 		return newFile(args[1:], stdout, stderr)
+	case "serve":
+		return serveSite(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -147,5 +154,39 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "created %s\n", filepath.ToSlash(filepath.Join(*src, p)))
+	return 0
+}
+
+// serveSite is `guidemap serve`: build, serve on 127.0.0.1, watch and
+// rebuild until Ctrl-C.
+func serveSite(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("guidemap serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("src", ".", "the site folder (with content/, geodata/, themes/)")
+	port := fl.Int("port", 1313, "the port on 127.0.0.1; the next free one is taken when it is busy")
+	strict := fl.Bool("strict", false, "treat warnings as errors")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "guidemap serve: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "guidemap serve: --port %d is not a port\n", *port)
+		return 2
+	}
+	s, err := serve.New(serve.Options{Src: *src, Port: *port, Strict: *strict, Log: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "guidemap serve: %v\n", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := s.Run(ctx); err != nil {
+		fmt.Fprintf(stderr, "guidemap serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "stopped")
 	return 0
 }

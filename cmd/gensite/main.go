@@ -1,0 +1,555 @@
+// Command gensite writes a synthetic guidemap site of any size in the input
+// layout, for benchmarks and tests: N municipalities with their SCB codes
+// and boundaries, G guides with Swedish-like text, headings, lists, tables
+// and adaptations, E e-services with adoptions and adaptations, and P
+// service points inside the boundaries. The same flags give the same site.
+//
+//	go run ./cmd/gensite --out DIR --municipalities N --guides G --eservices E --points P --seed S
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/planar"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// Options are the size and seed of a site.
+type Options struct {
+	Out            string
+	Municipalities int
+	Guides         int
+	EServices      int
+	Points         int
+	Seed           uint64
+	Boundaries     string // a GeoJSON file of municipality boundaries with properties code and name
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("gensite", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var o Options
+	fl.StringVar(&o.Out, "out", "", "the folder to write the site to (must not exist or be empty)")
+	fl.IntVar(&o.Municipalities, "municipalities", 7, "number of municipalities (up to the features of the boundaries file)")
+	fl.IntVar(&o.Guides, "guides", 50, "number of shared guides")
+	fl.IntVar(&o.EServices, "eservices", 30, "number of e-services in the library")
+	fl.IntVar(&o.Points, "points", 100, "number of service points")
+	fl.Uint64Var(&o.Seed, "seed", 1, "the random seed")
+	fl.StringVar(&o.Boundaries, "boundaries", "", "boundaries GeoJSON (default: geodata/municipalities.geojson for up to 7, else ../shared/geodata/sweden-municipalities-lantmateriet-2018.geojson)")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if o.Out == "" || o.Municipalities < 1 || o.Guides < 0 || o.EServices < 1 || o.Points < 0 {
+		fmt.Fprintln(stderr, "gensite: give --out, and at least one municipality and one e-service")
+		return 2
+	}
+	if err := Generate(o); err != nil {
+		fmt.Fprintf(stderr, "gensite: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %d municipalities, %d guides, %d e-services, %d points to %s\n",
+		o.Municipalities, o.Guides, o.EServices, o.Points, o.Out)
+	return 0
+}
+
+// boundaryFile finds the boundaries for n municipalities.
+func boundaryFile(o Options) (string, error) {
+	if o.Boundaries != "" {
+		return o.Boundaries, nil
+	}
+	var cands []string
+	if o.Municipalities <= 7 {
+		cands = []string{"geodata/municipalities.geojson", "../../geodata/municipalities.geojson"}
+	}
+	cands = append(cands, "../shared/geodata/sweden-municipalities-lantmateriet-2018.geojson",
+		"../../../shared/geodata/sweden-municipalities-lantmateriet-2018.geojson",
+		"/work/shared/geodata/sweden-municipalities-lantmateriet-2018.geojson")
+	for _, c := range cands {
+		if _, err := os.Stat(c); err == nil {
+			return c, nil
+		}
+	}
+	return "", errors.New("no boundaries file found: give one with --boundaries")
+}
+
+type muni struct {
+	slug, name, code string
+	geom             orb.Geometry
+	bound            orb.Bound
+	feature          *geojson.Feature
+}
+
+// Generate writes the site.
+func Generate(o Options) error {
+	if entries, err := os.ReadDir(o.Out); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty", o.Out)
+	}
+	bf, err := boundaryFile(o)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(bf)
+	if err != nil {
+		return err
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(data)
+	if err != nil {
+		return fmt.Errorf("%s: %v", bf, err)
+	}
+	var all []muni
+	for _, f := range fc.Features {
+		code, _ := f.Properties["code"].(string)
+		name, _ := f.Properties["name"].(string)
+		if code == "" || name == "" {
+			continue
+		}
+		all = append(all, muni{code: code, name: name, geom: f.Geometry, bound: f.Geometry.Bound(), feature: f})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].code < all[j].code })
+	if o.Municipalities > len(all) {
+		return fmt.Errorf("%s has %d municipalities, not %d", bf, len(all), o.Municipalities)
+	}
+	ms := all[:o.Municipalities]
+	seen := map[string]bool{}
+	out := geojson.NewFeatureCollection()
+	for i := range ms {
+		s := slugify(ms[i].name)
+		if seen[s] {
+			s += "-" + ms[i].code
+		}
+		seen[s] = true
+		ms[i].slug = s
+		f := geojson.NewFeature(ms[i].geom)
+		f.Properties = geojson.Properties{"code": ms[i].code, "name": ms[i].name}
+		out.Append(f)
+	}
+	g := &gen{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15)), ms: ms}
+	bdata, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
+	g.write("geodata/municipalities.geojson", string(bdata))
+	g.siteTOML()
+	g.eservices()
+	g.guides()
+	g.municipalities()
+	g.pages()
+	g.points()
+	return g.err
+}
+
+type gen struct {
+	o   Options
+	rng *rand.Rand
+	ms  []muni
+	err error
+
+	esSlugs    []string
+	esOwner    map[string]string
+	adopted    map[string][]string // municipality → e-services
+	guideSlugs []string
+}
+
+func (g *gen) write(rel, data string) {
+	if g.err != nil {
+		return
+	}
+	p := filepath.Join(g.o.Out, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		g.err = err
+		return
+	}
+	g.err = os.WriteFile(p, []byte(data), 0o644)
+}
+
+var categories = []struct{ slug, sv, en string }{
+	{"bygga-bo", "Bygga och bo", "Building and housing"},
+	{"forskola-skola", "Förskola och skola", "Preschool and school"},
+	{"omsorg", "Omsorg och stöd", "Care and support"},
+	{"ekonomiskt-stod", "Ekonomiskt stöd", "Financial support"},
+	{"avfall", "Avfall och återvinning", "Waste and recycling"},
+	{"trafik", "Trafik och parkering", "Traffic and parking"},
+	{"naringsliv", "Näringsliv och tillstånd", "Business and permits"},
+	{"kultur-fritid", "Kultur, fritid och föreningar", "Culture, leisure and associations"},
+	{"miljo-halsa", "Miljö och hälsa", "Environment and health"},
+}
+
+var pointCategories = []struct{ slug, sv, en, cat, schema, noun string }{
+	{"kontaktcenter", "Kontaktcenter och kommunhus", "Contact centres and town halls", "", "CityHall", "Kontaktcenter"},
+	{"bibliotek", "Bibliotek", "Libraries", "kultur-fritid", "Library", "Bibliotek"},
+	{"atervinningscentral", "Återvinningscentraler", "Recycling centres", "avfall", "RecyclingCenter", "Återvinningscentral"},
+	{"simhall", "Simhallar", "Swimming halls", "kultur-fritid", "PublicSwimmingPool", "Simhall"},
+	{"lekplats", "Lekplatser", "Playgrounds", "kultur-fritid", "Playground", "Lekplats"},
+	{"forskola", "Förskolor", "Preschools", "forskola-skola", "Preschool", "Förskola"},
+}
+
+func (g *gen) siteTOML() {
+	var b strings.Builder
+	fmt.Fprintf(&b, "title = %q\ndescription = %q\nbase_url = \"https://synthetic.example.se/\"\nlanguages = [\"sv\", \"en\"]\n\n",
+		fmt.Sprintf("Syntetisk samverkan (%d kommuner)", len(g.ms)), "En genererad webbplats för prov och mätningar.")
+	b.WriteString("[contact]\nname = \"Syntetisk samverkan\"\nemail = \"info@synthetic.example.se\"\nphone = \"070-000 00 00\"\n\n")
+	b.WriteString("[collaboration]\nname = \"Syntetisk samverkan\"\nfounded = 2014\ncommon_goal = 10\nmunicipal_goal = 100\nsummary = \"Kommunerna bygger e-tjänster tillsammans och delar dem i ett bibliotek.\"\n\n")
+	for _, c := range categories {
+		fmt.Fprintf(&b, "[[categories]]\nslug = %q\nsv = %q\nen = %q\n\n", c.slug, c.sv, c.en)
+	}
+	for _, c := range pointCategories {
+		fmt.Fprintf(&b, "[[point_categories]]\nslug = %q\nsv = %q\nen = %q\n", c.slug, c.sv, c.en)
+		if c.cat != "" {
+			fmt.Fprintf(&b, "category = %q\n", c.cat)
+		}
+		fmt.Fprintf(&b, "schema = %q\n\n", c.schema)
+	}
+	b.WriteString(`[accessibility]
+status = "partial"
+assessed = "2026-11-20"
+method = "self"
+published = "2026-09-01"
+updated = "2026-11-20"
+email = "tillganglighet@synthetic.example.se"
+phone = "070-000 00 00"
+response_days = 5
+
+[[accessibility.shortcomings]]
+sv = "Vi har inte granskat tillgängligheten i själva e-tjänsterna."
+en = "We have not reviewed the accessibility of the e-services themselves."
+wcag = []
+`)
+	g.write("content/site.toml", b.String())
+}
+
+var (
+	verbs    = []string{"ansöka om", "anmäla", "boka", "söka", "beställa", "ändra", "säga upp", "betala"}
+	things   = []string{"bygglov", "förskoleplats", "hemtjänst", "parkeringstillstånd", "båtplats", "bidrag", "färdtjänst", "sophämtning", "serveringstillstånd", "skolskjuts", "lokal", "tomt", "fiskekort", "borgerlig vigsel", "bostadsanpassning", "kulturskola", "eldstad", "värmepump", "avlopp", "torgplats"}
+	words    = strings.Fields("kommunen du ansökan handläggaren beslut tiden blanketten avgiften e-tjänsten uppgifter dokument ärendet fastigheten vårdnadshavare tillståndet nämnden regler kontakt digitalt underlag skäl veckor dagar taxa hemsida kontaktcenter rätt krav plats invånare företag förening")
+	connect  = strings.Fields("och men eller när om så att för med till från hos enligt innan efter")
+	audience = []string{"citizen", "business", "association"}
+)
+
+// sentence makes a Swedish-looking sentence.
+func (g *gen) sentence() string {
+	n := 6 + g.rng.IntN(10)
+	ws := make([]string, n)
+	for i := range ws {
+		if i%3 == 2 {
+			ws[i] = connect[g.rng.IntN(len(connect))]
+		} else {
+			ws[i] = words[g.rng.IntN(len(words))]
+		}
+	}
+	s := strings.Join(ws, " ")
+	return capitalize(s) + "."
+}
+
+func (g *gen) paragraph() string {
+	n := 2 + g.rng.IntN(4)
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = g.sentence()
+	}
+	return strings.Join(ss, " ")
+}
+
+func (g *gen) pick(xs []string) string { return xs[g.rng.IntN(len(xs))] }
+
+func (g *gen) subset(xs []string, n int) []string {
+	idx := g.rng.Perm(len(xs))
+	if n > len(xs) {
+		n = len(xs)
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = xs[idx[i]]
+	}
+	sort.Strings(out)
+	return out
+}
+
+func yamlList(xs []string) string { return "[" + strings.Join(xs, ", ") + "]" }
+
+// body is a guide's or e-service's Markdown: an introduction, sections
+// with lists and a table, and a link to another guide.
+func (g *gen) body(link string) string {
+	var b strings.Builder
+	b.WriteString(g.paragraph() + "\n\n## Vem kan ansöka?\n\n")
+	for i := 0; i < 2+g.rng.IntN(3); i++ {
+		fmt.Fprintf(&b, "- %s\n", g.sentence())
+	}
+	b.WriteString("\n" + g.paragraph() + "\n\n## Så gör du\n\n")
+	for i := 1; i <= 3+g.rng.IntN(3); i++ {
+		fmt.Fprintf(&b, "%d. %s\n", i, g.sentence())
+	}
+	b.WriteString("\n### Det här behöver du\n\n" + g.paragraph() + "\n\n## Avgifter och handläggningstid\n\n")
+	b.WriteString("| Ärende | Avgift | Handläggningstid |\n|---|---|---|\n")
+	for i := 0; i < 2+g.rng.IntN(3); i++ {
+		fmt.Fprintf(&b, "| %s | %d kronor | %d veckor |\n", capitalize(g.pick(things)), 100*(1+g.rng.IntN(40)), 1+g.rng.IntN(10))
+	}
+	b.WriteString("\n" + g.paragraph() + "\n")
+	if link != "" {
+		fmt.Fprintf(&b, "\nLäs också [guiden om %s](%s).\n", strings.TrimSuffix(filepath.Base(link), ".md"), link)
+	}
+	return b.String()
+}
+
+func (g *gen) eservices() {
+	g.esOwner = map[string]string{}
+	g.adopted = map[string][]string{}
+	logins := []string{"none", "bankid", "freja"}
+	for i := 0; i < g.o.EServices; i++ {
+		verb, thing := g.pick(verbs), g.pick(things)
+		slug := fmt.Sprintf("%s-%s-%d", slugify(verb), slugify(thing), i+1)
+		owner := "common"
+		if g.rng.IntN(10) >= 1 {
+			owner = g.ms[g.rng.IntN(len(g.ms))].slug
+		}
+		g.esSlugs = append(g.esSlugs, slug)
+		g.esOwner[slug] = owner
+		title := capitalize(verb) + " " + thing
+		g.write("content/eservices/"+slug+".md", fmt.Sprintf(`---
+title: %s %d
+summary: %s
+owner: %s
+url: https://e.synthetic.example.se/%s
+category: %s
+audience: %s
+login: [%s]
+fee: Enligt taxa
+status: live
+---
+
+%s
+`, title, i+1, g.sentence(), owner, slug, categories[g.rng.IntN(len(categories))].slug, yamlList(g.subset(audience, 1+g.rng.IntN(2))), g.pick(logins), g.body("")))
+	}
+	// Adoptions, and an adaptation for every fifth adoption.
+	for _, m := range g.ms {
+		for _, s := range g.subset(g.esSlugs, min(len(g.esSlugs), 3+g.rng.IntN(10))) {
+			if g.esOwner[s] == m.slug || g.esOwner[s] == "common" {
+				continue
+			}
+			g.adopted[m.slug] = append(g.adopted[m.slug], s)
+			if g.rng.IntN(5) == 0 {
+				g.write("content/municipalities/"+m.slug+"/eservices/"+s+".md", fmt.Sprintf(`---
+url: https://e.%s.example.se/%s
+fee: Enligt %s taxa
+---
+
+## Avgifter och handläggningstid
+
+%s
+`, m.slug, s, m.name, g.paragraph()))
+			}
+		}
+	}
+}
+
+func (g *gen) guides() {
+	for i := 0; i < g.o.Guides; i++ {
+		g.guideSlugs = append(g.guideSlugs, fmt.Sprintf("%s-%d", slugify(g.pick(things)), i+1))
+	}
+	for i, slug := range g.guideSlugs {
+		link := ""
+		if i > 0 {
+			link = g.guideSlugs[g.rng.IntN(i)] + ".md"
+		}
+		munis := ""
+		if g.rng.IntN(4) == 0 {
+			var all []string
+			for _, m := range g.ms {
+				all = append(all, m.slug)
+			}
+			munis = "municipalities: " + yamlList(g.subset(all, 1+g.rng.IntN(len(all)))) + "\n"
+		}
+		g.write("content/guides/"+slug+".md", fmt.Sprintf(`---
+title: Så kan du %s %s (%d)
+summary: %s
+category: %s
+audience: %s
+updated: 2026-%02d-%02d
+%s---
+
+%s`, g.pick(verbs), g.pick(things), i+1, g.sentence(), categories[g.rng.IntN(len(categories))].slug, yamlList(g.subset(audience, 1+g.rng.IntN(3))),
+			1+g.rng.IntN(11), 1+g.rng.IntN(28), munis, g.body(link)))
+		// One guide in eight is adapted by a municipality: its own fees.
+		if g.rng.IntN(8) == 0 && munis == "" {
+			m := g.ms[g.rng.IntN(len(g.ms))]
+			g.write("content/municipalities/"+m.slug+"/guides/"+slug+".md", fmt.Sprintf(`---
+updated: 2026-10-%02d
+---
+
+## Avgifter och handläggningstid
+
+I %s gäller egna avgifter.
+
+| Ärende | Avgift |
+|---|---|
+| Ansökan | %d kronor |
+| Ändring | %d kronor |
+
+%s
+`, 1+g.rng.IntN(28), m.name, 100*(1+g.rng.IntN(30)), 100*(1+g.rng.IntN(10)), g.paragraph()))
+		}
+	}
+}
+
+func (g *gen) municipalities() {
+	for _, m := range g.ms {
+		es := g.adopted[m.slug]
+		sort.Strings(es)
+		es = dedup(es)
+		list := ""
+		if len(es) > 0 {
+			list = "eservices: " + yamlList(es) + "\n"
+		}
+		g.write("content/municipalities/"+m.slug+".md", fmt.Sprintf(`---
+name: %s kommun
+code: "%s"
+website: https://www.%s.example.se/
+email: kommun@%s.example.se
+phone: 0%d-00 00 00
+summary: %s
+%s---
+
+%s
+
+%s
+`, m.name, m.code, m.slug, m.slug, 10+g.rng.IntN(980), g.sentence(), list, g.paragraph(), g.paragraph()))
+	}
+}
+
+func (g *gen) pages() {
+	g.write("content/pages/om.md", "---\ntitle: Om samverkan\nsummary: Vad samverkan gör.\nweight: 10\n---\n\n"+g.paragraph()+"\n\n## Hur vi arbetar\n\n"+g.paragraph()+"\n")
+}
+
+// points scatters P points over the municipalities, each inside its
+// municipality's boundary, in one file per point category.
+func (g *gen) points() {
+	perCat := make([][]*geojson.Feature, len(pointCategories))
+	hours := []string{"Mo-Fr 08:00-17:00", "Mo-Th 10:00-19:00; Fr 10:00-17:00; Sa 11:00-15:00", "Mo-Su 06:00-22:00", "Tu-Fr 12:00-18:00; Sa 10:00-14:00"}
+	wheel := []string{"yes", "limited", "no"}
+	for i := 0; i < g.o.Points; i++ {
+		m := g.ms[i%len(g.ms)]
+		var pt orb.Point
+		for try := 0; ; try++ {
+			pt = orb.Point{m.bound.Min[0] + g.rng.Float64()*(m.bound.Max[0]-m.bound.Min[0]), m.bound.Min[1] + g.rng.Float64()*(m.bound.Max[1]-m.bound.Min[1])}
+			if inside(m.geom, pt) && !inOther(g.ms, m.code, pt) {
+				break
+			}
+			if try > 10000 {
+				g.err = fmt.Errorf("cannot place a point in %s", m.name)
+				return
+			}
+		}
+		pt = orb.Point{round5(pt[0]), round5(pt[1])}
+		c := i % len(pointCategories)
+		f := geojson.NewFeature(pt)
+		f.Properties = geojson.Properties{
+			"name":          fmt.Sprintf("%s %s %d", pointCategories[c].noun, m.name, i+1),
+			"address":       fmt.Sprintf("%s %d", capitalize(g.pick(words))+"vägen", 1+g.rng.IntN(90)),
+			"city":          m.name,
+			"opening_hours": g.pick(hours),
+			"wheelchair":    g.pick(wheel),
+			"phone":         fmt.Sprintf("0%d-%02d %02d %02d", 10+g.rng.IntN(980), g.rng.IntN(100), g.rng.IntN(100), g.rng.IntN(100)),
+			"description":   g.sentence(),
+		}
+		perCat[c] = append(perCat[c], f)
+	}
+	for c, fs := range perCat {
+		if len(fs) == 0 {
+			continue
+		}
+		fc := geojson.NewFeatureCollection()
+		fc.Features = fs
+		data, err := json.MarshalIndent(fc, "", " ")
+		if err != nil {
+			g.err = err
+			return
+		}
+		g.write("geodata/platser/"+pointCategories[c].slug+".geojson", string(data)+"\n")
+	}
+}
+
+func round5(f float64) float64 { return float64(int64(f*1e5+0.5*sign(f))) / 1e5 }
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+func inside(geom orb.Geometry, p orb.Point) bool {
+	switch gg := geom.(type) {
+	case orb.Polygon:
+		return planar.PolygonContains(gg, p)
+	case orb.MultiPolygon:
+		return planar.MultiPolygonContains(gg, p)
+	}
+	return false
+}
+
+// inOther tells whether p also lies in another municipality (overlapping
+// borders would make its placement ambiguous).
+func inOther(ms []muni, code string, p orb.Point) bool {
+	for _, m := range ms {
+		if m.code != code && m.bound.Contains(p) && inside(m.geom, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func dedup(xs []string) []string {
+	var out []string
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// slugify makes a web-address name: lower case, å ä → a, ö → o, other
+// letters and digits kept, the rest as hyphens.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'å', 'ä', 'à', 'á':
+			r = 'a'
+		case 'ö', 'ø':
+			r = 'o'
+		case 'é', 'è':
+			r = 'e'
+		case 'ü':
+			r = 'u'
+		}
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// capitalize upper-cases the first letter.
+func capitalize(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

@@ -1,0 +1,69 @@
+package serve
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// Edit-to-reload latency: from the write of one guide to the SSE message
+// that the rebuilt site is served, median and 95th percentile.
+//
+//	go test ./generator/serve -run - -bench EditToReload -benchtime 20x
+//
+// GUIDEMAP_BENCH_GUIDES sets the synthetic site's size (default 1000;
+// 10000 is the figure, and slow); GUIDEMAP_BENCH_DEBOUNCE the
+// batching window (default 100ms, the one serve uses).
+func BenchmarkEditToReloadExample(b *testing.B) {
+	dir := copySite(b)
+	slug := aGuide(b, dir)
+	benchEdits(b, dir, "content/guides/"+slug+".md")
+}
+
+func BenchmarkEditToReloadSynthetic(b *testing.B) {
+	n := 1000
+	if s := os.Getenv("GUIDEMAP_BENCH_GUIDES"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	dir := filepath.Join(b.TempDir(), "site")
+	cmd := exec.Command("go", "run", "../../cmd/gensite", "--out", dir, "--municipalities", "7", "--guides", strconv.Itoa(n),
+		"--eservices", strconv.Itoa(max(n/20, 10)), "--points", "300", "--seed", "1", "--boundaries", "../../geodata/municipalities.geojson")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("gensite: %v\n%s", err, out)
+	}
+	slug := aGuide(b, dir)
+	benchEdits(b, dir, "content/guides/"+slug+".md")
+}
+
+func benchEdits(b *testing.B, dir, file string) {
+	debounce := 100 * time.Millisecond
+	if s := os.Getenv("GUIDEMAP_BENCH_DEBOUNCE"); s != "" {
+		debounce, _ = time.ParseDuration(s)
+	}
+	t0 := time.Now()
+	r := start(b, dir, debounce)
+	b.Logf("first build and serve: %v", time.Since(t0).Round(time.Millisecond))
+	src, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		w := time.Now()
+		r.write(file, string(src)+fmt.Sprintf("\nÄndring nummer %d.\n", i))
+		ev := r.next("reload")
+		lat = append(lat, ev.at.Sub(w))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	med, p95 := lat[len(lat)/2], lat[min(len(lat)-1, len(lat)*95/100)]
+	b.ReportMetric(float64(med.Microseconds())/1000, "median-ms")
+	b.ReportMetric(float64(p95.Microseconds())/1000, "p95-ms")
+	b.Logf("%d edits, debounce %v: median %v, p95 %v", len(lat), debounce, med.Round(time.Millisecond), p95.Round(time.Millisecond))
+}

@@ -1,0 +1,320 @@
+// Package serve is `guidemap serve`: it builds the site into memory, serves
+// it on 127.0.0.1 only, watches the site folder and rebuilds on change,
+// tells open tabs to reload over Server-Sent Events, and on a failed
+// rebuild keeps serving the last good site with the diagnostics shown in
+// an overlay. It is the only package that knows HTTP and fsnotify.
+package serve
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/esamverkan/guidemap/generator"
+	"github.com/esamverkan/guidemap/generator/diag"
+)
+
+// Options say what to serve and where.
+type Options struct {
+	Src      string        // the site folder; "" is "."
+	Port     int           // the first port to try; 0 is 1313. The next free one is taken.
+	Listener net.Listener  // when set, used instead of opening a port (tests); it must be on loopback
+	Debounce time.Duration // how long to gather file events into one rebuild; 0 is 100 ms
+	Strict   bool          // warnings count as errors
+	Log      io.Writer     // where builds and errors are reported; nil discards
+}
+
+// Server serves one site folder.
+type Server struct {
+	opts    Options
+	ln      net.Listener
+	url     string
+	builder *generator.Builder
+
+	snap   atomic.Pointer[snapshot] // the last good site
+	failed atomic.Pointer[failure]  // the diagnostics of the last build, when it failed
+
+	mu      sync.Mutex
+	clients map[chan event]bool
+	builds  atomic.Int64
+}
+
+// snapshot is one built site, never changed once made: a request loads one
+// and sees that build alone.
+type snapshot struct {
+	files   map[string][]byte
+	headers http.Header
+	gen     int64
+}
+
+// failure is a failed build's diagnostics as the overlay shows them.
+type failure struct {
+	Errors []Problem `json:"errors"`
+}
+
+// Problem is one diagnostic with the line of source it points at.
+type Problem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+	Source   string `json:"source,omitempty"`
+	Text     string `json:"text"` // file:line:col: message, as the terminal shows it
+}
+
+type event struct {
+	name string
+	data []byte
+}
+
+//go:embed assets
+var assets embed.FS
+
+// New opens the listener (127.0.0.1, never all interfaces) and prepares
+// the server; Run builds and serves.
+func New(opts Options) (*Server, error) {
+	if opts.Src == "" {
+		opts.Src = "."
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = 100 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	ln := opts.Listener
+	if ln == nil {
+		var err error
+		ln, err = listen(opts.Port)
+		if err != nil {
+			return nil, err
+		}
+	}
+	addr, ok := ln.Addr().(*net.TCPAddr)
+	if !ok || !addr.IP.IsLoopback() {
+		ln.Close()
+		return nil, fmt.Errorf("serve listens on the loopback interface only, not on %s", ln.Addr())
+	}
+	s := &Server{opts: opts, ln: ln, clients: map[chan event]bool{}}
+	s.url = fmt.Sprintf("http://%s/", addr)
+	s.builder = generator.NewBuilder(generator.Config{Src: opts.Src, BaseURL: s.url, Strict: opts.Strict})
+	return s, nil
+}
+
+// listen opens 127.0.0.1:port, or the next free port of the hundred after.
+func listen(port int) (net.Listener, error) {
+	if port == 0 {
+		port = 1313
+	}
+	var err error
+	for p := port; p < port+100 && p < 65536; p++ {
+		var ln net.Listener
+		ln, err = net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
+		if err == nil {
+			return ln, nil
+		}
+	}
+	return nil, fmt.Errorf("no free port from %d on 127.0.0.1: %w", port, err)
+}
+
+// URL is the address the site is served at.
+func (s *Server) URL() string { return s.url }
+
+// Addr is the listener's address.
+func (s *Server) Addr() net.Addr { return s.ln.Addr() }
+
+// Run builds the site, serves it and rebuilds on change until ctx is
+// done. It returns nil on a clean stop.
+func (s *Server) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	w, err := newWatcher(s.opts.Src)
+	if err != nil {
+		s.ln.Close()
+		return err
+	}
+	defer w.close()
+	s.rebuild(nil)
+	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C stops)\n", s.opts.Src, s.url)
+
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(s.ln) }()
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		w.run(ctx, s.opts.Debounce, s.rebuild, func(err error) { fmt.Fprintf(s.opts.Log, "watch: %v\n", err) })
+	}()
+
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+	}
+	cancel()
+	sctx, scancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer scancel()
+	_ = srv.Shutdown(sctx)
+	<-watched
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// rebuild builds again after the files changed (nil: the first build) and
+// tells the open tabs.
+func (s *Server) rebuild(changed []string) {
+	t0 := time.Now()
+	res, err := s.builder.Rebuild(changed)
+	dt := time.Since(t0)
+	if err != nil {
+		f := s.problems(res.Diags, err)
+		s.failed.Store(f)
+		printDiags(s.opts.Log, s.opts.Src, res.Diags)
+		if !errors.Is(err, generator.ErrInput) {
+			fmt.Fprintf(s.opts.Log, "guidemap: %v\n", err)
+		}
+		fmt.Fprintf(s.opts.Log, "build failed in %s; still serving the last good site\n", dt.Round(time.Millisecond))
+		data, _ := json.Marshal(f)
+		s.broadcast(event{"errors", data})
+		return
+	}
+	printDiags(s.opts.Log, s.opts.Src, res.Diags)
+	old := s.snap.Load()
+	snap := &snapshot{files: make(map[string][]byte, len(res.Output)), gen: s.builds.Add(1)}
+	for _, f := range res.Output {
+		snap.files[f.Path] = f.Data
+	}
+	snap.headers = parseHeaders(snap.files["_headers"])
+	s.snap.Store(snap)
+	wasFailed := s.failed.Swap(nil) != nil
+	fmt.Fprintf(s.opts.Log, "built %d pages in %s\n", res.Pages, dt.Round(time.Millisecond))
+	if old == nil {
+		return
+	}
+	if !wasFailed && cssOnly(changed) {
+		data, _ := json.Marshal(map[string]any{"stylesheets": stylesheets(snap.files)})
+		s.broadcast(event{"css", data})
+		return
+	}
+	data, _ := json.Marshal(map[string]any{"build": snap.gen})
+	s.broadcast(event{"reload", data})
+}
+
+// cssOnly tells whether every changed file is a stylesheet.
+func cssOnly(changed []string) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	for _, p := range changed {
+		if filepath.Ext(p) != ".css" {
+			return false
+		}
+	}
+	return true
+}
+
+// stylesheets lists the site's style sheets, by URL.
+func stylesheets(files map[string][]byte) []string {
+	var out []string
+	for p := range files {
+		if strings.HasPrefix(p, "assets/") && strings.HasSuffix(p, ".css") {
+			out = append(out, "/"+p)
+		}
+	}
+	return out
+}
+
+// problems turns the diagnostics into what the overlay shows, each with
+// the line of source it points at.
+func (s *Server) problems(l *diag.List, err error) *failure {
+	f := &failure{Errors: []Problem{}}
+	if l != nil {
+		for _, d := range l.Items() {
+			if d.Severity != diag.Error {
+				continue
+			}
+			p := Problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(),
+				Message: d.Msg, Hint: d.Hint, Text: d.String()}
+			if d.Pos.Line > 0 && d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
+				p.Source = sourceLine(filepath.Join(s.opts.Src, filepath.FromSlash(d.Pos.File)), d.Pos.Line)
+			}
+			f.Errors = append(f.Errors, p)
+		}
+	}
+	if err != nil && !errors.Is(err, generator.ErrInput) {
+		f.Errors = append(f.Errors, Problem{Severity: "error", Message: err.Error(), Text: err.Error()})
+	}
+	return f
+}
+
+// sourceLine returns line n (1-based) of the file, or "".
+func sourceLine(file string, n int) string {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(string(data), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimRight(lines[n-1], "\r")
+}
+
+// printDiags writes one "file:line:col: message" line per problem.
+func printDiags(w io.Writer, src string, l *diag.List) {
+	if l == nil || l.Len() == 0 {
+		return
+	}
+	for _, d := range l.Items() {
+		if d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
+			d.Pos.File = filepath.ToSlash(filepath.Join(src, d.Pos.File))
+		}
+		fmt.Fprintln(w, d.String())
+	}
+	e, warn := l.Count()
+	fmt.Fprintf(w, "guidemap: %d error(s), %d warning(s)\n", e, warn)
+}
+
+// broadcast sends ev to every open tab; a tab too slow to take it misses it.
+func (s *Server) broadcast(ev event) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- ev:
+		default:
+		}
+	}
+}
+
+func (s *Server) subscribe() chan event {
+	c := make(chan event, 16)
+	s.mu.Lock()
+	s.clients[c] = true
+	s.mu.Unlock()
+	return c
+}
+
+func (s *Server) unsubscribe(c chan event) {
+	s.mu.Lock()
+	delete(s.clients, c)
+	s.mu.Unlock()
+}

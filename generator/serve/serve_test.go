@@ -1,0 +1,465 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// repoRoot is the example site: the repository's root.
+const repoRoot = "../.."
+
+// copySite copies the example site's content/ and geodata/ to a
+// temporary folder.
+func copySite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, top := range []string{"content", "geodata"} {
+		err := filepath.WalkDir(filepath.Join(repoRoot, top), func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(repoRoot, p)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			dst := filepath.Join(dir, rel)
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(dst, data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// running is a server started in the test, with an SSE client.
+type running struct {
+	t      testing.TB
+	s      *Server
+	dir    string
+	url    string
+	events chan sse
+	cancel context.CancelFunc
+	done   chan error
+	log    *syncBuf
+}
+
+type sse struct {
+	name, data string
+	at         time.Time
+}
+
+type syncBuf struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *syncBuf) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuf) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+func start(t testing.TB, dir string, debounce time.Duration) *running {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &syncBuf{}
+	s, err := New(Options{Src: dir, Listener: ln, Debounce: debounce, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &running{t: t, s: s, dir: dir, url: strings.TrimSuffix(s.URL(), "/"), events: make(chan sse, 100), cancel: cancel, done: make(chan error, 1), log: log}
+	go func() { r.done <- s.Run(ctx) }()
+	t.Cleanup(func() { r.stop() })
+	for i := 0; ; i++ {
+		if st, _ := r.get("/"); st == 200 {
+			break
+		}
+		if i > 30000 { // ten minutes: the first build of a large site is slow
+			t.Fatalf("the site was not served; log:\n%s", log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	r.listen(ctx)
+	return r
+}
+
+func (r *running) stop() {
+	r.cancel()
+	select {
+	case err := <-r.done:
+		if err != nil {
+			r.t.Errorf("Run: %v", err)
+		}
+		r.done <- nil
+	case <-time.After(2 * time.Minute): // a rebuild under way is finished first
+		r.t.Errorf("Run did not stop within 2 minutes of the cancel")
+	}
+}
+
+// listen connects the SSE client and waits until it is subscribed.
+func (r *running) listen(ctx context.Context) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", r.url+eventsPath, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		r.t.Fatalf("events: Content-Type %q", ct)
+	}
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 1<<20)
+		var ev sse
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				ev.name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				ev.data = strings.TrimPrefix(line, "data: ")
+			case line == "" && ev.name != "":
+				ev.at = time.Now()
+				r.events <- ev
+				ev = sse{}
+			}
+		}
+	}()
+}
+
+func (r *running) get(p string) (int, string) {
+	resp, err := http.Get(r.url + p)
+	if err != nil {
+		return 0, ""
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// next waits for the next event and fails unless it is named want.
+func (r *running) next(want string) sse {
+	r.t.Helper()
+	select {
+	case ev := <-r.events:
+		if ev.name != want {
+			r.t.Fatalf("got event %q (%s), want %q; log:\n%s", ev.name, ev.data, want, r.log.String())
+		}
+		return ev
+	case <-time.After(3 * time.Minute):
+		r.t.Fatalf("no %q event within 3 minutes; log:\n%s", want, r.log.String())
+	}
+	return sse{}
+}
+
+func (r *running) write(rel, data string) {
+	r.t.Helper()
+	p := filepath.Join(r.dir, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *running) read(rel string) string {
+	r.t.Helper()
+	b, err := os.ReadFile(filepath.Join(r.dir, rel))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// aGuide writes a shared guide that no other file links to, so that
+// renaming and deleting it leave the site without errors.
+func aGuide(t testing.TB, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "content/guides/provguide.md")
+	src := "---\ntitle: Provguide\nsummary: En guide att prova med.\ncategory: kultur-fritid\n---\n\nText om saken.\n\n## Så gör du\n\n1. Ett.\n2. Två.\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return "provguide"
+}
+
+// TestServeLiveEditing drives a real server through an editing session:
+// edit, break, fix, create, rename, delete, restyle.
+func TestServeLiveEditing(t *testing.T) {
+	dir := copySite(t)
+	slug := aGuide(t, dir)
+	os.MkdirAll(filepath.Join(dir, "themes/default/css"), 0o755)
+	os.WriteFile(filepath.Join(dir, "themes/default/css/40-extra.css"), []byte(".guidemap-test-rule { color: #000 }\n"), 0o644)
+	r := start(t, dir, 20*time.Millisecond)
+	file := "content/guides/" + slug + ".md"
+	page := "/guider/" + slug + "/"
+	st, body := r.get(page)
+	if st != 200 || !strings.Contains(body, `<script src="/_guidemap/reload.js" defer></script></body>`) {
+		t.Fatalf("GET %s: %d, reload script injected: %v", page, st, strings.Contains(body, scriptPath))
+	}
+
+	// Edit: the page changes and the tabs reload.
+	src := r.read(file)
+	r.write(file, src+"\nEn alldeles ny mening om lingonsylt.\n")
+	r.next("reload")
+	if _, body := r.get(page); !strings.Contains(body, "lingonsylt") {
+		t.Fatal("the edit is not served")
+	}
+
+	// Break the front matter: the overlay data names file and line, and
+	// the last good page is still served.
+	broken := strings.Replace(r.read(file), "summary:", "sumary:", 1)
+	r.write(file, broken)
+	ev := r.next("errors")
+	wantLine := 1 + strings.Count(broken[:strings.Index(broken, "sumary:")], "\n")
+	var f failure
+	if err := json.Unmarshal([]byte(ev.data), &f); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range f.Errors {
+		if p.File == file && p.Line == wantLine && strings.HasPrefix(p.Source, "sumary:") && strings.Contains(p.Message, "sumary") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no error at %s:%d with its source line in %s", file, wantLine, ev.data)
+	}
+	if _, body := r.get(errorsPath); !strings.Contains(body, fmt.Sprintf(`"line":%d`, wantLine)) {
+		t.Fatalf("%s does not hold the error: %s", errorsPath, body)
+	}
+	if st, body := r.get(page); st != 200 || !strings.Contains(body, "lingonsylt") {
+		t.Fatal("the last good page is not served while the site is broken")
+	}
+	if !strings.Contains(r.log.String(), fmt.Sprintf("%s:%d:", filepath.ToSlash(filepath.Join(r.dir, file)), wantLine)) {
+		t.Errorf("the terminal does not show the error; log:\n%s", r.log.String())
+	}
+
+	// Fix: the overlay goes.
+	r.write(file, strings.Replace(broken, "sumary:", "summary:", 1))
+	r.next("reload")
+	if _, body := r.get(errorsPath); strings.Contains(body, "sumary") {
+		t.Fatalf("the errors are still there after the fix: %s", body)
+	}
+
+	// A new folder with a new file in it: a new page.
+	r.write("content/municipalities/kramfors/guides/fiskekort.md", "---\ntitle: Fiskekort i Kramfors\nsummary: Så fiskar du i kommunens vatten.\n---\n\nKöp fiskekort på nätet.\n")
+	r.next("reload")
+	if st, body := r.get("/kramfors/guider/fiskekort/"); st != 200 || !strings.Contains(body, "Fiskekort i Kramfors") {
+		t.Fatalf("the new guide in a new folder is not served: %d", st)
+	}
+
+	// Rename: the page moves.
+	if err := os.Rename(filepath.Join(r.dir, file), filepath.Join(r.dir, "content/guides/flyttad-guide.md")); err != nil {
+		t.Fatal(err)
+	}
+	r.next("reload")
+	if st, _ := r.get(page); st != 404 {
+		t.Errorf("the renamed guide's old page: %d, want 404", st)
+	}
+	if st, body := r.get("/guider/flyttad-guide/"); st != 200 || !strings.Contains(body, "lingonsylt") {
+		t.Errorf("the renamed guide's new page: %d", st)
+	}
+
+	// Delete: the page is gone.
+	if err := os.Remove(filepath.Join(r.dir, "content/guides/flyttad-guide.md")); err != nil {
+		t.Fatal(err)
+	}
+	r.next("reload")
+	if st, _ := r.get("/guider/flyttad-guide/"); st != 404 {
+		t.Errorf("the deleted guide's page: %d, want 404", st)
+	}
+
+	// A site's own style sheet edited alone: a "css" event naming the new
+	// sheet.
+	r.write("themes/default/css/40-extra.css", ".guidemap-test-rule { color: #123456 }\n")
+	ev = r.next("css")
+	var css struct{ Stylesheets []string }
+	if err := json.Unmarshal([]byte(ev.data), &css); err != nil || len(css.Stylesheets) == 0 {
+		t.Fatalf("css event %s: %v", ev.data, err)
+	}
+	if _, body := r.get(css.Stylesheets[0]); !strings.Contains(body, "123456") {
+		t.Errorf("the new style sheet %s does not hold the new rule", css.Stylesheets[0])
+	}
+	if _, body := r.get("/"); !strings.Contains(body, css.Stylesheets[0]) {
+		t.Errorf("the pages do not link the new style sheet %s", css.Stylesheets[0])
+	}
+}
+
+// TestServeSurvivesEditorsAndCheckouts: a save by temporary file and
+// rename, and many files changed at once, each end in one good rebuild.
+func TestServeSurvivesEditorsAndCheckouts(t *testing.T) {
+	dir := copySite(t)
+	slug := aGuide(t, dir)
+	r := start(t, dir, 50*time.Millisecond)
+	file := filepath.Join(r.dir, "content/guides", slug+".md")
+	src := r.read("content/guides/" + slug + ".md")
+	tmp := filepath.Join(r.dir, "content/guides", ".#"+slug+".md.tmp")
+	if err := os.WriteFile(tmp, []byte(src+"\nSparad med byte av namn.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		t.Fatal(err)
+	}
+	r.next("reload")
+	if _, body := r.get("/guider/" + slug + "/"); !strings.Contains(body, "byte av namn") {
+		t.Fatal("a save by rename is not served")
+	}
+	if _, body := r.get("/guider/" + slug + "/"); strings.Contains(body, "Sparad med") == false {
+		t.Fatal("a save by rename is not served")
+	}
+	// A checkout: every guide rewritten, one removed, a folder added.
+	ms, _ := filepath.Glob(filepath.Join(r.dir, "content/guides/*.md"))
+	for _, m := range ms {
+		b, _ := os.ReadFile(m)
+		os.WriteFile(m, append(b, "\nUtcheckad.\n"...), 0o644)
+	}
+	os.Remove(file)
+	r.write("content/municipalities/ange/guides/lokal.md", "---\ntitle: Lokal i Ånge\n---\n\nText.\n")
+	r.next("reload")
+	select {
+	case ev := <-r.events:
+		t.Errorf("a second event %q after one checkout", ev.name)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if st, _ := r.get("/ange/guider/lokal/"); st != 200 {
+		t.Errorf("the checked-out guide: %d", st)
+	}
+}
+
+// TestServeLoopbackOnly: serve listens on 127.0.0.1 and refuses any other
+// interface.
+func TestServeLoopbackOnly(t *testing.T) {
+	dir := copySite(t)
+	s, err := New(Options{Src: dir, Port: 41313})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.Addr().(*net.TCPAddr)
+	if !a.IP.Equal(net.IPv4(127, 0, 0, 1)) {
+		t.Errorf("listening on %s, want 127.0.0.1", a)
+	}
+	if !strings.HasPrefix(s.URL(), "http://127.0.0.1:") {
+		t.Errorf("URL %s", s.URL())
+	}
+	// The port is taken: the next free one is used.
+	s2, err := New(Options{Src: dir, Port: a.Port})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := s2.Addr().(*net.TCPAddr).Port; p == a.Port {
+		t.Errorf("the second server has the same port %d", p)
+	}
+	s.ln.Close()
+	s2.ln.Close()
+	ln, err := net.Listen("tcp", "0.0.0.0:0")
+	if err != nil {
+		t.Skip(err)
+	}
+	if _, err := New(Options{Src: dir, Listener: ln}); err == nil {
+		t.Error("New accepted a listener on all interfaces")
+	}
+}
+
+// TestServeNoPathTraversal: requests with ../ in any spelling get the
+// site's 404 page, never a file outside the site.
+func TestServeNoPathTraversal(t *testing.T) {
+	dir := copySite(t)
+	r := start(t, dir, 20*time.Millisecond)
+	os.WriteFile(filepath.Join(filepath.Dir(dir), "secret.txt"), []byte("TOPSECRET"), 0o644)
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("TOPSECRET"), 0o644)
+	for _, p := range []string{"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2f%2e%2e%2fetc/passwd",
+		"/guider/../../secret.txt", "/secret.txt", "/content/site.toml", "/..\\secret.txt", "//etc/passwd"} {
+		conn, err := net.Dial("tcp", r.s.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", p)
+		resp, _ := io.ReadAll(conn)
+		conn.Close()
+		s := string(resp)
+		if strings.Contains(s, "TOPSECRET") || strings.Contains(s, "root:") || strings.Contains(s, "base_url") {
+			t.Errorf("GET %s leaks a file", p)
+		}
+		if !strings.HasPrefix(s, "HTTP/1.1 404") && !strings.HasPrefix(s, "HTTP/1.1 400") && !strings.HasPrefix(s, "HTTP/1.1 301") {
+			t.Errorf("GET %s: %s", p, strings.SplitN(s, "\r\n", 2)[0])
+		}
+	}
+	st, body := r.get("/finns-inte/")
+	want, _ := r.s.snap.Load().files["404.html"]
+	if st != 404 || !strings.Contains(body, string(want[:50])) {
+		t.Errorf("a missing page: %d, not the site's 404.html", st)
+	}
+	resp, err := http.Get(r.url + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+		t.Errorf("pages are served without the site's CSP: %q", csp)
+	}
+}
+
+// TestServeSnapshotsDuringRebuilds: requests while rebuilding are all
+// answered from whole builds (run with -race).
+func TestServeSnapshotsDuringRebuilds(t *testing.T) {
+	dir := copySite(t)
+	slug := aGuide(t, dir)
+	r := start(t, dir, 5*time.Millisecond)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var bad sync.Map
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				snap := r.s.snap.Load()
+				st, body := r.get("/guider/" + slug + "/")
+				if st != 200 || !strings.Contains(body, "</html>") {
+					bad.Store(st, snap.gen)
+				}
+			}
+		}()
+	}
+	src := r.read("content/guides/" + slug + ".md")
+	for i := 0; i < 5; i++ {
+		r.write("content/guides/"+slug+".md", src+fmt.Sprintf("\nVersion %d.\n", i))
+		r.next("reload")
+	}
+	close(stop)
+	wg.Wait()
+	bad.Range(func(k, v any) bool { t.Errorf("a request got status %v", k); return true })
+}
