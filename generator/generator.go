@@ -128,8 +128,8 @@ func generate(cfg Config, c *fileCache) (Result, error) {
 		}
 	}
 	var pointCats []string
-	for _, c := range conf.PointCategories {
-		pointCats = append(pointCats, c.Slug)
+	for _, pc := range conf.PointCategories {
+		pointCats = append(pointCats, pc.Slug)
 	}
 	points := loadPoints(fsys, pointCats, cfg.Workers, c, l)
 	ld := parseAll(readContent(fsys, l), cfg.Workers, c, l)
