@@ -10,16 +10,15 @@
   var lists = document.querySelectorAll(".choose-list, .start-list");
   Array.prototype.forEach.call(lists, function (list) {
     list.addEventListener("click", function (ev) {
-      var a = ev.target.closest("a");
-      if (a) {
-        try { store.setItem(KEY, a.textContent.trim()); } catch (e) { /* storage full or off */ }
+      var li = ev.target.closest("li[data-municipality]");
+      if (li && ev.target.closest("a")) {
+        try { store.setItem(KEY, li.getAttribute("data-municipality")); } catch (e) { /* storage full or off */ }
       }
     });
     var mine = store.getItem(KEY);
     if (!mine) { return; }
-    Array.prototype.forEach.call(list.querySelectorAll("li"), function (li) {
-      var a = li.querySelector("a");
-      if (a && a.textContent.trim() === mine) {
+    Array.prototype.forEach.call(list.querySelectorAll("li[data-municipality]"), function (li) {
+      if (li.getAttribute("data-municipality") === mine) {
         li.classList.add("mine");
         list.insertBefore(li, list.firstChild);
       }
