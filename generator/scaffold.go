@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -77,6 +78,9 @@ func Scaffold(src string, nf NewFile) (string, error) {
 		}
 		body = guideBody
 	case "eservice":
+		if slices.Contains(esReserved, nf.Slug) {
+			return "", fmt.Errorf("%q is the name of a page of the e-service directory (/e-tjanster/%s/): choose another", nf.Slug, nf.Slug)
+		}
 		p = "content/eservices/" + nf.Slug + ".md"
 		owner := nf.Owner
 		if owner == "" {

@@ -436,3 +436,14 @@ func TestScaffoldFieldsSkipsIgnoredStructFields(t *testing.T) {
 		t.Errorf("fields rendered\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestScaffoldRefusesDirectoryNames: an e-service may not take the name of
+// a page of the directory.
+func TestScaffoldRefusesDirectoryNames(t *testing.T) {
+	src := t.TempDir()
+	_, err := Scaffold(src, NewFile{Kind: "eservice", Slug: "bibliotek", Title: "Bibliotek"})
+	want := `"bibliotek" is the name of a page of the e-service directory (/e-tjanster/bibliotek/): choose another`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}
