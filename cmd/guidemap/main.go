@@ -104,28 +104,8 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// printDiags writes one "file:line:col: message" line per problem, with
-// paths as seen from the current folder, and a count.
-func printDiags(w io.Writer, src string, l *diag.List) {
-	if l == nil || l.Len() == 0 {
-		return
-	}
-	for _, d := range l.Items() {
-		if d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
-			d.Pos.File = filepath.ToSlash(filepath.Join(src, d.Pos.File))
-		}
-		fmt.Fprintln(w, d.String())
-	}
-	e, warn := l.Count()
-	fmt.Fprintf(w, "guidemap: %s, %s\n", plural(e, "error"), plural(warn, "warning"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+// printDiags writes the diagnostics as diag.List.Fprint does.
+func printDiags(w io.Writer, src string, l *diag.List) { l.Fprint(w, src) }
 
 func newFile(args []string, stdout, stderr io.Writer) int {
 	if len(args) < 2 || strings.HasPrefix(args[0], "-") || strings.HasPrefix(args[1], "-") {

@@ -5,6 +5,8 @@ package diag
 
 import (
 	"fmt"
+	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -196,4 +198,29 @@ func (l *List) Promote() {
 		seen[l.items[i]] = true
 	}
 	l.seen = seen
+}
+
+// Fprint writes the diagnostics to w the way the commands show them: one
+// "file:line:col: message" line each, sorted, with file paths joined to dir
+// (the site folder, so that they are right from where the command runs),
+// then a count of errors and warnings. It writes nothing for an empty list.
+func (l *List) Fprint(w io.Writer, dir string) {
+	if l == nil || l.Len() == 0 {
+		return
+	}
+	for _, d := range l.Items() {
+		if d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
+			d.Pos.File = filepath.ToSlash(filepath.Join(dir, d.Pos.File))
+		}
+		fmt.Fprintln(w, d.String())
+	}
+	e, warn := l.Count()
+	fmt.Fprintf(w, "guidemap: %s, %s\n", plural(e, "error"), plural(warn, "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

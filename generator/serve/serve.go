@@ -278,20 +278,8 @@ func sourceLine(file string, n int) string {
 	return strings.TrimRight(lines[n-1], "\r")
 }
 
-// printDiags writes one "file:line:col: message" line per problem.
-func printDiags(w io.Writer, src string, l *diag.List) {
-	if l == nil || l.Len() == 0 {
-		return
-	}
-	for _, d := range l.Items() {
-		if d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
-			d.Pos.File = filepath.ToSlash(filepath.Join(src, d.Pos.File))
-		}
-		fmt.Fprintln(w, d.String())
-	}
-	e, warn := l.Count()
-	fmt.Fprintf(w, "guidemap: %d error(s), %d warning(s)\n", e, warn)
-}
+// printDiags writes the diagnostics as diag.List.Fprint does.
+func printDiags(w io.Writer, src string, l *diag.List) { l.Fprint(w, src) }
 
 // broadcast sends ev to every open tab; a tab too slow to take it misses it.
 func (s *Server) broadcast(ev event) {
