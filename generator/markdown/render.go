@@ -187,6 +187,12 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 				remove = append(remove, t)
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
+			// One warning per element: a closing tag repeats its opening tag's.
+			if raw, ok := t.(*ast.RawHTML); ok && raw.Segments.Len() > 0 {
+				if seg := raw.Segments.At(0); bytes.HasPrefix(seg.Value(src), []byte("</")) {
+					break
+				}
+			}
 			if !st.raw {
 				st.l.Warnf(st.pos(t, src), "write it in Markdown, or set raw_html = true in site.toml",
 					"HTML in Markdown is left out")
