@@ -12,6 +12,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
 )
@@ -49,6 +50,32 @@ type mapper struct {
 	codes   map[string]string         // code → municipality slug
 	base    []maps.BaseLayer
 	hasLand bool // a land outline cuts the areas at the shore
+	jobs    []mapJob
+}
+
+// mapJob is a map to draw for a page: pages are listed first and their
+// maps drawn afterwards on all cores (drawMaps).
+type mapJob struct {
+	v       *View
+	caption string
+	points  []model.Point
+	draw    func() maps.Map
+}
+
+// queue notes that v's map is drawn by draw, with caption and the legend
+// of points.
+func (mp *mapper) queue(v *View, caption string, points []model.Point, draw func() maps.Map) {
+	mp.jobs = append(mp.jobs, mapJob{v: v, caption: caption, points: points, draw: draw})
+}
+
+// drawMaps draws every queued map in parallel; each job writes only its
+// own View, so the result does not depend on scheduling.
+func (mp *mapper) drawMaps(workers int) {
+	par.Do(len(mp.jobs), workers, func(i int) {
+		j := mp.jobs[i]
+		j.v.Map = mp.view(j.draw(), j.caption, j.points)
+	})
+	mp.jobs = nil
 }
 
 func newMapper(r *renderer) *mapper {
@@ -194,12 +221,14 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 	mp := r.mapper
 	mapsCrumb := Crumb{Name: r.str("map.title"), URL: "/karta/"}
 	all := s.Points
-	region := maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
-	add("/karta/", "maps", &View{
+	index := &View{
 		Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
-		Map:    mp.view(region, fmt.Sprintf(r.str("map.caption.region"), len(all)), all),
-		Groups: nil, PointGroups: mp.byCategory(all, ""),
+		PointGroups: mp.byCategory(all, ""),
+	}
+	mp.queue(index, fmt.Sprintf(r.str("map.caption.region"), len(all)), all, func() maps.Map {
+		return maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
 	})
+	add("/karta/", "maps", index)
 	for _, c := range s.Config.PointCategories {
 		pts := filter(all, func(p model.Point) bool { return p.Category == c.Slug })
 		if len(pts) == 0 {
@@ -241,24 +270,27 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 				continue
 			}
 			ctitle := fmt.Sprintf(r.str("map.municipality.category"), c.SV, mu.Name)
-			cm := maps.Area(b, neighbours, cpts, mp.options(ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
-			add(model.MapURL(mu.Slug, c.Slug), "map", &View{
+			cv := &View{
 				Title: ctitle, Description: ctitle, Section: "karta", Municipality: mu,
 				Crumbs:      []Crumb{home, mapsCrumb, mc, mapCrumb},
-				Map:         mp.view(cm, fmt.Sprintf(r.str("map.caption.category"), ctitle, len(cpts)), cpts),
 				PointGroups: []PointGroup{{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug]), Points: cpts}},
+			}
+			mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), ctitle, len(cpts)), cpts, func() maps.Map {
+				return maps.Area(b, neighbours, cpts, mp.options(ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
 			})
+			add(model.MapURL(mu.Slug, c.Slug), "map", cv)
 		}
 		for i := range pts {
 			p := pts[i]
 			near := filter(pts, func(q model.Point) bool { return q.Category == p.Category && q.Slug != p.Slug })
-			pm := maps.PointMap(p, b, near, mp.options(fmt.Sprintf(r.str("map.point"), p.Name), "karta-punkt", ""))
 			v := &View{
 				Title: p.Name, Description: p.Description, Section: "karta", Municipality: mu, Point: &pts[i],
 				Crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb},
-				Map:    mp.view(pm, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), []model.Point{p}),
 				Hours:  p.Hours.Text("sv"),
 			}
+			mp.queue(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), []model.Point{p}, func() maps.Map {
+				return maps.PointMap(p, b, near, mp.options(fmt.Sprintf(r.str("map.point"), p.Name), "karta-punkt", ""))
+			})
 			if pc, ok := s.Config.PointCategory(p.Category); ok {
 				v.PointCategory = pc
 				if pc.Category != "" {

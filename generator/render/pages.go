@@ -36,8 +36,9 @@ func (r *renderer) pages() []page {
 		Groups: groups(s.Config.Categories, s.Guides, nil, nil),
 	}
 	if len(s.Boundaries) > 0 {
-		region := maps.Region(r.mapper.siteBoundaries(), nil, r.mapper.options(r.str("home.choose"), "hem", ""))
-		homeView.Map = r.mapper.view(region, r.str("map.caption.home"), nil)
+		r.mapper.queue(homeView, r.str("map.caption.home"), nil, func() maps.Map {
+			return maps.Region(r.mapper.siteBoundaries(), nil, r.mapper.options(r.str("home.choose"), "hem", ""))
+		})
 	}
 	add(model.HomeURL(), "home", homeView)
 	add(model.GuidesURL(), "guides", &View{

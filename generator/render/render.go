@@ -58,6 +58,7 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 		}
 	}
 	pages := r.pages()
+	r.mapper.drawMaps(opt.Workers)
 
 	files := make([]output.File, len(pages))
 	errs := make([]error, len(pages))
