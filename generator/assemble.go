@@ -103,7 +103,7 @@ func (a *assembler) checkFolder(m, file string) {
 	if _, ok := a.ld.municipalities[m]; ok {
 		return
 	}
-	a.l.Errorf(diag.At(file, 1, 1), or(diag.DidYouMean(m, sortedKeys(a.ld.municipalities)), "add content/municipalities/"+m+".md, or move the file to an existing municipality's folder"),
+	a.l.Errorf(diag.At(file, 1, 1), diag.DidYouMeanOr(m, sortedKeys(a.ld.municipalities), "add content/municipalities/"+m+".md, or move the file to an existing municipality's folder"),
 		"there is no municipality %q (content/municipalities/%s.md)", m, m)
 }
 
@@ -175,7 +175,7 @@ func (a *assembler) eservices() {
 		case md.Owner == "":
 			a.l.Errorf(d.Pos("owner"), `add owner: common for an e-service built together, or the slug of the municipality that built it`, "missing owner")
 		case !slices.Contains(owners, md.Owner):
-			a.l.Errorf(d.Pos("owner"), or(diag.DidYouMean(md.Owner, owners), "the owner is common or one of "+strings.Join(munis, ", ")),
+			a.l.Errorf(d.Pos("owner"), diag.DidYouMeanOr(md.Owner, owners, "the owner is common or one of "+strings.Join(munis, ", ")),
 				"unknown owner %q", md.Owner)
 		}
 		a.checkCategory(d.Pos("category"), md.Category)
@@ -207,7 +207,7 @@ func (a *assembler) eservices() {
 			pos := d.Set[markdown.Item("eservices", i)]
 			switch {
 			case !ok:
-				a.l.Errorf(pos, or(diag.DidYouMean(s, slugs), "list the slugs of files in content/eservices/"), "unknown e-service %q", s)
+				a.l.Errorf(pos, diag.DidYouMeanOr(s, slugs, "list the slugs of files in content/eservices/"), "unknown e-service %q", s)
 			case e.Owner == m.Slug:
 				a.l.Warnf(pos, "remove it from the list", "%s owns e-service %q: it need not adopt it", m.Name, s)
 			case e.Owner == model.Common:
@@ -223,7 +223,7 @@ func (a *assembler) eservices() {
 			d := a.ld.esAdaptations[m][s]
 			e, ok := byslug[s]
 			if !ok {
-				a.l.Errorf(diag.At(d.File.Path, 1, 1), or(diag.DidYouMean(s, slugs), "an adaptation has the file name of an e-service in content/eservices/"),
+				a.l.Errorf(diag.At(d.File.Path, 1, 1), diag.DidYouMeanOr(s, slugs, "an adaptation has the file name of an e-service in content/eservices/"),
 					"adapts e-service %q, which does not exist", s)
 				continue
 			}
@@ -295,13 +295,6 @@ func over[T any](set markdown.Set, key string, dst *T, v T) {
 	}
 }
 
-func or(h, alt string) string {
-	if h != "" {
-		return h
-	}
-	return alt
-}
-
 func (a *assembler) guides() {
 	munis := a.muniSlugs()
 	esSlugs := make([]string, len(a.site.EServices))
@@ -341,7 +334,7 @@ func (a *assembler) guides() {
 		d := a.ld.municipalities[m.Slug]
 		for i, s := range m.OffersGuides {
 			if _, ok := shared[s]; !ok {
-				a.l.Errorf(d.Set[markdown.Item("guides", i)], or(diag.DidYouMean(s, sharedSlugs), "list the slugs of files in content/guides/"), "unknown guide %q", s)
+				a.l.Errorf(d.Set[markdown.Item("guides", i)], diag.DidYouMeanOr(s, sharedSlugs, "list the slugs of files in content/guides/"), "unknown guide %q", s)
 				continue
 			}
 			offered[s][m.Slug] = true

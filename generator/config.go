@@ -149,18 +149,9 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 	seen := map[string]bool{}
 	for i, cat := range f.Categories {
 		line, col := findNth(src, "slug", i)
-		p := diag.At(siteTOML, line, col)
-		switch {
-		case !slugRE.MatchString(cat.Slug):
-			l.Errorf(p, "use lower-case letters a–z, digits and hyphens, e.g. bygga-bo", "category slug %q is not valid", cat.Slug)
+		if !checkCategory(diag.At(siteTOML, line, col), "category", "bygga-bo", cat.Slug, cat.SV, seen, l) {
 			continue
-		case seen[cat.Slug]:
-			l.Errorf(p, "give each category its own slug", "category %q is defined twice", cat.Slug)
-			continue
-		case cat.SV == "":
-			l.Errorf(p, `add sv = "…" with the Swedish name`, "category %q has no Swedish name", cat.Slug)
 		}
-		seen[cat.Slug] = true
 		en := cat.EN
 		if en == "" {
 			en = cat.SV
@@ -177,6 +168,24 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 	return c, u.Path
 }
 
+// checkCategory checks one entry of [[categories]] or [[point_categories]]
+// (what names it in messages; example is a valid slug for the hint) and
+// marks its slug as seen. It reports false when the entry must be left out.
+func checkCategory(p diag.Pos, what, example, slug, sv string, seen map[string]bool, l *diag.List) bool {
+	switch {
+	case !slugRE.MatchString(slug):
+		l.Errorf(p, "use lower-case letters a–z, digits and hyphens, e.g. "+example, "%s slug %q is not valid", what, slug)
+		return false
+	case seen[slug]:
+		l.Errorf(p, "give each "+what+" its own slug", "%s %q is defined twice", what, slug)
+		return false
+	case sv == "":
+		l.Errorf(p, `add sv = "…" with the Swedish name`, "%s %q has no Swedish name", what, slug)
+	}
+	seen[slug] = true
+	return true
+}
+
 // pointCategories checks the [[point_categories]]: the kinds of service
 // points, each optionally tied to a category of guides and e-services.
 func pointCategories(f siteFile, src []byte, cats []model.Category, l *diag.List) []model.PointCategory {
@@ -189,20 +198,12 @@ func pointCategories(f siteFile, src []byte, cats []model.Category, l *diag.List
 	for i, pc := range f.PointCategories {
 		line, col := findNth(src, "slug", len(f.Categories)+i)
 		p := diag.At(siteTOML, line, col)
-		switch {
-		case !slugRE.MatchString(pc.Slug):
-			l.Errorf(p, "use lower-case letters a–z, digits and hyphens, e.g. bibliotek", "point category slug %q is not valid", pc.Slug)
+		if !checkCategory(p, "point category", "bibliotek", pc.Slug, pc.SV, seen, l) {
 			continue
-		case seen[pc.Slug]:
-			l.Errorf(p, "give each point category its own slug", "point category %q is defined twice", pc.Slug)
-			continue
-		case pc.SV == "":
-			l.Errorf(p, `add sv = "…" with the Swedish name`, "point category %q has no Swedish name", pc.Slug)
 		}
 		if pc.Category != "" && !slices.Contains(guideCats, pc.Category) {
-			l.Errorf(p, or(diag.DidYouMean(pc.Category, guideCats), "name one of the [[categories]]"), "point category %q: unknown category %q", pc.Slug, pc.Category)
+			l.Errorf(p, diag.DidYouMeanOr(pc.Category, guideCats, "name one of the [[categories]]"), "point category %q: unknown category %q", pc.Slug, pc.Category)
 		}
-		seen[pc.Slug] = true
 		en := pc.EN
 		if en == "" {
 			en = pc.SV

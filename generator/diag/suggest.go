@@ -65,3 +65,11 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// DidYouMeanOr is DidYouMean, or alt when no candidate is close.
+func DidYouMeanOr(word string, candidates []string, alt string) string {
+	if h := DidYouMean(word, candidates); h != "" {
+		return h
+	}
+	return alt
+}

@@ -119,11 +119,11 @@ func CheckAudience(set markdown.Set, values []string, l *diag.List) {
 		if slices.Contains(model.Audiences, a) {
 			continue
 		}
-		hint := diag.DidYouMean(a, model.Audiences)
+		hint := diag.DidYouMeanOr(a, model.Audiences, "the audiences are "+strings.Join(model.Audiences, ", "))
 		if en, ok := swedishAudiences[strings.ToLower(a)]; ok {
 			hint = fmt.Sprintf("write it in English: %q", en)
 		}
-		l.Errorf(set[markdown.Item("audience", i)], hintOr(hint, "the audiences are "+strings.Join(model.Audiences, ", ")),
+		l.Errorf(set[markdown.Item("audience", i)], hint,
 			"unknown audience %q", a)
 	}
 }
@@ -172,11 +172,4 @@ func CheckURL(set markdown.Set, key, value string, l *diag.List) {
 	default:
 		l.Errorf(set[key], "write an address that starts with https://", "%q: only https and http addresses are allowed", value)
 	}
-}
-
-func hintOr(h, alt string) string {
-	if h != "" {
-		return h
-	}
-	return alt
 }
