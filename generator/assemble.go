@@ -80,7 +80,7 @@ func (a *assembler) municipalities(codes map[string]string) {
 		a.site.Municipalities = append(a.site.Municipalities, &model.Municipality{
 			Slug: slug, Name: md.Name, Code: md.Code, Website: md.Website, Email: md.Email,
 			Phone: md.Phone, Address: md.Address, Summary: md.Summary,
-			Intro: model.Body{Sections: d.Sections}, File: d.File.Path,
+			Intro: a.ld.body(d.File.Path), File: d.File.Path,
 			Adopts: md.EServices, OffersGuides: md.Guides,
 		})
 	}
@@ -191,7 +191,7 @@ func (a *assembler) eservices() {
 			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
 			Status: status, LifeEvents: md.LifeEvents, Needs: md.Needs, Duration: md.Duration,
 			Contact: md.Contact.Model(), PersonalData: md.PersonalData,
-			Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+			Body: a.ld.body(d.File.Path), File: d.File.Path,
 		}
 		a.site.EServices = append(a.site.EServices, e)
 		byslug[slug] = e
@@ -266,7 +266,7 @@ func (a *assembler) eservices() {
 				over(set, "login", &o.Login, md.Login)
 				over(set, "needs", &o.Needs, md.Needs)
 				over(set, "contact", &o.Contact, md.Contact.Model())
-				o.Body = model.Body{Sections: markdown.Merge(e.Body.Sections, d.Sections)}
+				o.Body = a.ld.body(e.File, d.File.Path)
 			case e.Owner == model.Common:
 				o.Kind = model.CommonService
 			case listed:
@@ -318,7 +318,7 @@ func (a *assembler) guides() {
 		g := &model.Guide{
 			Slug: slug, Owner: model.Common, Title: md.Title, Summary: md.Summary, Category: md.Category,
 			Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,
-			EServices: md.EServices, Contact: md.Contact.Model(), Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+			EServices: md.EServices, Contact: md.Contact.Model(), Body: a.ld.body(d.File.Path), File: d.File.Path,
 		}
 		offered[slug] = map[string]bool{}
 		for _, m := range munis {
@@ -374,7 +374,7 @@ func (a *assembler) guides() {
 			g := &model.Guide{
 				Slug: s, Owner: ms, Title: md.Title, Summary: md.Summary, Category: md.Category,
 				Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,
-				EServices: md.EServices, Contact: md.Contact.Model(), Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+				EServices: md.EServices, Contact: md.Contact.Model(), Body: a.ld.body(d.File.Path), File: d.File.Path,
 			}
 			if g.Contact.IsZero() {
 				g.Contact = m.Contact()
@@ -408,7 +408,7 @@ func (a *assembler) guides() {
 				over(set, "life_events", &v.LifeEvents, md.LifeEvents)
 				over(set, "eservices", &v.EServices, md.EServices)
 				over(set, "contact", &v.Contact, md.Contact.Model())
-				v.Body = model.Body{Sections: markdown.Merge(g.Body.Sections, d.Sections)}
+				v.Body = a.ld.body(g.File, d.File.Path)
 			}
 			if v.Contact.IsZero() {
 				v.Contact = m.Contact()
@@ -432,7 +432,7 @@ func (a *assembler) pages() {
 		}
 		a.site.Pages = append(a.site.Pages, &model.Page{
 			Slug: slug, Title: d.Meta.Title, Summary: d.Meta.Summary, Weight: d.Meta.Weight,
-			Body: model.Body{Sections: d.Sections}, File: d.File.Path,
+			Body: a.ld.body(d.File.Path), File: d.File.Path,
 		})
 	}
 	slices.SortStableFunc(a.site.Pages, func(x, y *model.Page) int { return x.Weight - y.Weight })

@@ -29,8 +29,21 @@ type pageLinks struct {
 	anchors map[string]map[string]bool
 }
 
+// bodyStage renders the site's Markdown bodies; it keeps, per body, what
+// the rendering found, so that the Builder's fast path can render a few
+// bodies again and keep the rest.
+type bodyStage struct {
+	jobs  []bodyJob
+	diags [][]diag.Diagnostic // by job
+	links *pageLinks
+	md    *markdown.Renderer
+	res   func(m, file string) (string, bool)
+	files []string
+	base  string
+}
+
 // bodies renders every Markdown body of the site in parallel.
-func bodies(site *model.Site, files []string, basePath string, workers int, l *diag.List) *pageLinks {
+func bodies(site *model.Site, files []string, basePath string, workers int) *bodyStage {
 	var jobs []bodyJob
 	for _, g := range site.Guides {
 		jobs = append(jobs, bodyJob{&g.Body, "", model.GuideURL(g.Slug)})
@@ -50,30 +63,49 @@ func bodies(site *model.Site, files []string, basePath string, workers int, l *d
 	for _, m := range site.Municipalities {
 		jobs = append(jobs, bodyJob{&m.Intro, m.Slug, model.MunicipalityURL(m.Slug)})
 	}
+	bs := &bodyStage{
+		jobs:  jobs,
+		diags: make([][]diag.Diagnostic, len(jobs)),
+		links: &pageLinks{links: make([][]markdown.Link, len(jobs)), pageURL: make([]string, len(jobs)), anchors: map[string]map[string]bool{}},
+		md:    markdown.New(markdown.Options{RawHTML: site.Config.RawHTML}),
+		res:   resolver(site),
+		files: files,
+		base:  basePath,
+	}
+	idx := make([]int, len(jobs))
+	for i := range idx {
+		idx[i] = i
+	}
+	bs.render(idx, workers)
+	return bs
+}
 
-	r := markdown.New(markdown.Options{RawHTML: site.Config.RawHTML})
-	res := resolver(site)
-	pl := &pageLinks{links: make([][]markdown.Link, len(jobs)), pageURL: make([]string, len(jobs)), anchors: map[string]map[string]bool{}}
-	par.Do(len(jobs), workers, func(i int) {
-		j := jobs[i]
-		out := r.Render(j.body.Sections, markdown.Env{
-			Resolve:  func(file string) (string, bool) { return res(j.m, file) },
-			Files:    files,
-			BasePath: basePath,
+// render renders the bodies of the jobs idx in parallel and notes what
+// each found.
+func (bs *bodyStage) render(idx []int, workers int) {
+	par.Do(len(idx), workers, func(k int) {
+		i := idx[k]
+		j := bs.jobs[i]
+		l := &diag.List{}
+		out := bs.md.Render(j.body.Sections, markdown.Env{
+			Resolve:  func(file string) (string, bool) { return bs.res(j.m, file) },
+			Files:    bs.files,
+			BasePath: bs.base,
 		}, l)
 		j.body.HTML = out.HTML
 		j.body.Headings = out.Headings
-		pl.links[i] = out.Links
-		pl.pageURL[i] = j.url
+		bs.links.links[i] = out.Links
+		bs.links.pageURL[i] = j.url
+		bs.diags[i] = l.Items()
 	})
-	for i, j := range jobs {
+	for _, i := range idx {
+		j := bs.jobs[i]
 		ids := map[string]bool{}
 		for _, h := range j.body.Headings {
 			ids[h.ID] = true
 		}
-		pl.anchors[jobs[i].url] = ids
+		bs.links.anchors[j.url] = ids
 	}
-	return pl
 }
 
 // resolver maps a content file to the URL of its page, as seen from the
@@ -135,7 +167,8 @@ func resolver(site *model.Site) func(m, file string) (string, bool) {
 
 // check reports internal links to pages that are not in files and anchors
 // that are not headings of their page.
-func (pl *pageLinks) check(files []output.File, l *diag.List) {
+func (pl *pageLinks) check(files []output.File) []diag.Diagnostic {
+	l := &diag.List{}
 	exists := map[string]bool{}
 	for _, f := range files {
 		exists["/"+f.Path] = true
@@ -171,6 +204,7 @@ func (pl *pageLinks) check(files []output.File, l *diag.List) {
 			l.Errorf(ln.Pos, hint, "link to %q: the page has no heading with the ID %q", ln.Written, ln.Anchor)
 		}
 	}
+	return l.Items()
 }
 
 func sortedSet(s []string) []string {

@@ -1,9 +1,17 @@
 package generator
 
 // The Builder: the same build as Check, with a cache of what every file
-// parsed to, for `guidemap serve`. Each rebuild reads every input again
-// (reading is cheap; a missed file-system event can then never leave a
-// stale page) and parses only the files whose content it has not seen.
+// parsed to, for `guidemap serve`. A rebuild takes one of two ways:
+//
+//   - the fast way (fast.go), when the changed files are content files
+//     whose front matter is as it was: only they are read and parsed, only
+//     the bodies made from them are rendered, and only the pages that show
+//     those bodies are rendered again;
+//   - the full way otherwise (or when it is not told what changed): every
+//     input is read again, and only the files whose content it has not
+//     seen are parsed again.
+//
+// Both give what a clean build gives, byte for byte (builder_test.go).
 
 import (
 	"crypto/sha256"
@@ -20,6 +28,8 @@ type Builder struct {
 	mu    sync.Mutex
 	cfg   Config
 	cache *fileCache
+	st    *state // the last build, for the fast way; nil when it broke
+	fast  bool   // whether the last rebuild went the fast way
 }
 
 // NewBuilder returns a Builder of the site cfg describes (cfg.Out is not
@@ -29,17 +39,31 @@ func NewBuilder(cfg Config) *Builder {
 }
 
 // Rebuild builds the site again. changed names the files that changed
-// (slash paths relative to the site folder), nil for "do not know"; every
-// file is read and compared with what the cache holds in any case, so
-// changed serves only as a hint and a wrong one cannot make the result
-// differ from a clean build.
+// (slash paths relative to the site folder), nil for "do not know". When
+// they are all content files that existed before and whose front matter
+// did not change, only they are read, and Result.Delta lists the output
+// files that changed; otherwise every file is read and compared with what
+// the cache holds, and Delta is nil.
 func (b *Builder) Rebuild(changed []string) (Result, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.fast = false
+	if res, ok, err := b.rebuildFast(changed); ok {
+		b.fast = true
+		return res, err
+	}
 	b.cache.begin()
-	res, err := generate(b.cfg, b.cache)
+	res, st, err := build(b.cfg, b.cache)
 	b.cache.sweep()
+	b.st = st
 	return res, err
+}
+
+// Fast tells whether the last Rebuild went the fast way.
+func (b *Builder) Fast() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.fast
 }
 
 // CacheStats tells how many parses the last rebuild took from the cache

@@ -7,23 +7,40 @@ import (
 	"testing"
 )
 
-// BenchmarkRebuildOneGuide measures a Builder's rebuild of the example
-// site after one guide changed (compare BenchmarkBuildExample, a clean
-// Check).
-func BenchmarkRebuildOneGuide(b *testing.B) {
+// BenchmarkRebuildGuideText measures a Builder's rebuild of the example
+// site after the text of one guide changed (the fast way; compare
+// BenchmarkBuildExample, a clean Check).
+func BenchmarkRebuildGuideText(b *testing.B) {
+	benchRebuild(b, func(i int) string { return fmt.Sprintf("---\ntitle: Prov\n---\n\nText %d.\n", i) }, true)
+}
+
+// BenchmarkRebuildGuideTitle measures the rebuild after the title of one
+// guide changed (the full way, with the parses cached).
+func BenchmarkRebuildGuideTitle(b *testing.B) {
+	benchRebuild(b, func(i int) string { return fmt.Sprintf("---\ntitle: Prov %d\n---\n\nText.\n", i) }, false)
+}
+
+func benchRebuild(b *testing.B, content func(int) string, fast bool) {
 	dir := b.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(exampleSite, "content"))); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.CopyFS(filepath.Join(dir, "geodata"), os.DirFS(filepath.Join(exampleSite, "geodata"))); err != nil {
-		b.Fatal(err)
-	}
-	file := filepath.Join(dir, "content/guides/provguide.md")
-	bu := NewBuilder(Config{Src: dir})
-	for i := 0; b.Loop(); i++ {
-		os.WriteFile(file, []byte(fmt.Sprintf("---\ntitle: Prov %d\n---\n\nText %d.\n", i, i)), 0o644)
-		if _, err := bu.Rebuild([]string{"content/guides/provguide.md"}); err != nil {
+	for _, d := range []string{"content", "geodata"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(exampleSite, d))); err != nil {
 			b.Fatal(err)
+		}
+	}
+	const rel = "content/guides/provguide.md"
+	file := filepath.Join(dir, rel)
+	os.WriteFile(file, []byte(content(-1)), 0o644)
+	bu := NewBuilder(Config{Src: dir})
+	if _, err := bu.Rebuild(nil); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		os.WriteFile(file, []byte(content(i)), 0o644)
+		if _, err := bu.Rebuild([]string{rel}); err != nil {
+			b.Fatal(err)
+		}
+		if bu.Fast() != fast {
+			b.Fatalf("rebuild went the fast way: %v, want %v", bu.Fast(), fast)
 		}
 	}
 }

@@ -46,6 +46,7 @@ func smallSite(t testing.TB) string {
 	glob("content/guides/*.md", 6)
 	glob("content/eservices/*.md", 6)
 	glob("content/municipalities/timra/guides/*.md", 0)
+	glob("content/municipalities/*/eservices/anmalan-*.md", 0)
 	cp("geodata/municipalities.geojson")
 	cp("geodata/platser/bibliotek.geojson")
 	cp("geodata/platser/simhall.geojson")
@@ -53,16 +54,24 @@ func smallSite(t testing.TB) string {
 }
 
 // TestBuilderEqualsCleanBuild is the Builder's property: after any series
-// of edits, creations, renames and deletions, Rebuild gives exactly what a
-// clean Check of the same folder gives, output and diagnostics.
+// of edits, creations, renames and deletions, Rebuild with the changed
+// files (as serve passes them) gives exactly what a clean Check of the
+// same folder gives, output and diagnostics, whether it went the fast way
+// or the full way.
 func TestBuilderEqualsCleanBuild(t *testing.T) {
 	dir := smallSite(t)
 	b := NewBuilder(Config{Src: dir})
-	compare := func(step string) {
+	var fast, full int
+	compare := func(step string, changed []string) {
 		t.Helper()
 		t0 := time.Now()
-		got, gerr := b.Rebuild(nil)
+		got, gerr := b.Rebuild(changed)
 		dt := time.Since(t0)
+		if b.Fast() {
+			fast++
+		} else {
+			full++
+		}
 		want, werr := Check(Config{Src: dir})
 		if (gerr == nil) != (werr == nil) {
 			t.Fatalf("%s: Rebuild error %v, Check error %v", step, gerr, werr)
@@ -75,95 +84,194 @@ func TestBuilderEqualsCleanBuild(t *testing.T) {
 		}
 		for i := range got.Output {
 			if got.Output[i].Path != want.Output[i].Path || !bytes.Equal(got.Output[i].Data, want.Output[i].Data) {
-				t.Fatalf("%s: file %d differs: %s vs %s", step, i, got.Output[i].Path, want.Output[i].Path)
+				t.Fatalf("%s (fast: %v): file %d differs: %s vs %s", step, b.Fast(), i, got.Output[i].Path, want.Output[i].Path)
 			}
 		}
 		h, m := b.CacheStats()
-		t.Logf("%s: rebuild %v (%d parses cached, %d made), clean %v, %d files", step, dt.Round(time.Millisecond), h, m, want.Duration.Round(time.Millisecond), len(want.Output))
+		t.Logf("%s: rebuild %v (fast: %v, %d parses cached, %d made, %d files changed), clean %v, %d files", step, dt.Round(time.Millisecond),
+			b.Fast(), h, m, len(got.Delta), want.Duration.Round(time.Millisecond), len(want.Output))
 	}
-	compare("first build")
+	compare("first build", nil)
 
 	rng := rand.New(rand.NewPCG(7, 11))
 	list := func(pattern string) []string {
 		ms, _ := filepath.Glob(filepath.Join(dir, pattern))
 		return ms
 	}
-	pick := func(ms []string) string {
+	pick := func(pattern string) string {
+		ms := list(pattern)
 		if len(ms) == 0 {
 			return ""
 		}
 		return ms[rng.IntN(len(ms))]
 	}
+	rel := func(ps ...string) []string {
+		var out []string
+		for _, p := range ps {
+			r, err := filepath.Rel(dir, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, filepath.ToSlash(r))
+		}
+		return out
+	}
+	// appendTo edits the body of a file that pattern matches.
+	appendTo := func(pattern, text string) []string {
+		p := pick(pattern)
+		if p == "" || !appendFile(t, p, text) {
+			return nil
+		}
+		return rel(p)
+	}
+	// replace edits the first file that pattern matches and holds old.
+	replace := func(pattern, old, new string) []string {
+		ms := list(pattern)
+		rng.Shuffle(len(ms), func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
+		for _, p := range ms {
+			if replaceIn(t, p, old, new) {
+				return rel(p)
+			}
+		}
+		return nil
+	}
 	n := 0
 	ops := []struct {
 		name string
-		do   func() bool
+		do   func() []string // the changed files, nil when there was nothing to do
 	}{
-		{"edit a guide's body", func() bool {
-			p := pick(list("content/guides/*.md"))
-			return p != "" && appendFile(t, p, fmt.Sprintf("\n## Nytt avsnitt %d\n\nMer text om saken, steg %d.\n", n, n))
+		{"add a section to a guide", func() []string {
+			return appendTo("content/guides/*.md", fmt.Sprintf("\n## Nytt avsnitt %d\n\nMer text om saken, steg %d.\n", n, n))
 		}},
-		{"edit a guide's title", func() bool {
-			p := pick(list("content/guides/*.md"))
-			return p != "" && replaceIn(t, p, "title: ", fmt.Sprintf("title: Ändrad %d ", n))
+		{"edit a guide's text", func() []string {
+			return replace("content/guides/*.md", "\n\n", fmt.Sprintf("\n\nNy mening %d.\n\n", n))
 		}},
-		{"break front matter", func() bool {
-			p := pick(list("content/guides/*.md"))
-			return p != "" && replaceIn(t, p, "summary:", "sumary:")
+		{"edit an adaptation's text", func() []string {
+			return appendTo("content/municipalities/timra/guides/*.md", fmt.Sprintf("\n## Timrå %d\n\nHär gör vi så.\n", n))
 		}},
-		{"fix front matter", func() bool {
+		{"edit an e-service's text", func() []string {
+			return appendTo("content/eservices/*.md", fmt.Sprintf("\n## Om tjänsten %d\n\nText.\n", n))
+		}},
+		{"add a section to an e-service adaptation", func() []string {
+			return appendTo("content/municipalities/*/eservices/*.md", fmt.Sprintf("\n## Lokalt %d\n\nText.\n", n))
+		}},
+		{"edit a page's text", func() []string {
+			return appendTo("content/pages/*.md", fmt.Sprintf("\nStycke %d.\n", n))
+		}},
+		{"edit a municipality's introduction", func() []string {
+			return appendTo("content/municipalities/*.md", fmt.Sprintf("\nVälkommen, steg %d.\n", n))
+		}},
+		{"link to a missing page in a body", func() []string {
+			return appendTo("content/guides/*.md", fmt.Sprintf("\nLäs [om saken %d](finns-inte-%d.md).\n", n, n))
+		}},
+		{"link to an anchor of another page", func() []string {
+			return appendTo("content/guides/*.md", "\nSe [kontaktuppgifterna](../pages/kontakt.md#nytt-avsnitt) och [avsnittet](#nytt-avsnitt-3).\n")
+		}},
+		{"add the anchor that links point to", func() []string {
+			return appendTo("content/pages/kontakt.md", "\n## Nytt avsnitt\n\nText.\n")
+		}},
+		{"remove the links to missing pages", func() []string {
+			var out []string
 			for _, p := range list("content/guides/*.md") {
-				replaceIn(t, p, "sumary:", "summary:")
+				data, _ := os.ReadFile(p)
+				if s := string(data); strings.Contains(s, "finns-inte-") {
+					i := strings.Index(s, "\nLäs [om saken")
+					writeFile(t, p, s[:i]+s[strings.Index(s[i+1:], "\n")+i+2:])
+					out = append(out, rel(p)...)
+				}
 			}
-			return true
+			return out
 		}},
-		{"create a guide", func() bool {
+		{"touch a guide", func() []string {
+			p := pick("content/guides/*.md")
+			if p == "" {
+				return nil
+			}
+			data, _ := os.ReadFile(p)
+			writeFile(t, p, string(data))
+			return rel(p)
+		}},
+		{"edit a guide's title", func() []string {
+			return replace("content/guides/*.md", "title: ", fmt.Sprintf("title: Ändrad %d ", n))
+		}},
+		{"break front matter", func() []string {
+			return replace("content/guides/*.md", "summary:", "sumary:")
+		}},
+		{"fix front matter", func() []string {
+			var out []string
+			for _, p := range list("content/guides/*.md") {
+				if replaceIn(t, p, "sumary:", "summary:") {
+					out = append(out, rel(p)...)
+				}
+			}
+			return out
+		}},
+		{"create a guide", func() []string {
 			p := filepath.Join(dir, "content/guides", fmt.Sprintf("ny-guide-%d.md", n))
 			writeFile(t, p, fmt.Sprintf("---\ntitle: Ny guide %d\nsummary: En ny guide.\ncategory: kultur-fritid\n---\n\nText.\n\n## Så gör du\n\n- ett\n- två\n", n))
-			return true
+			return rel(p)
 		}},
-		{"create a local guide in a new folder", func() bool {
+		{"create a local guide in a new folder", func() []string {
 			p := filepath.Join(dir, "content/municipalities/kramfors/guides", fmt.Sprintf("lokal-%d.md", n))
 			writeFile(t, p, fmt.Sprintf("---\ntitle: Lokal guide %d\nsummary: Bara i Kramfors.\n---\n\nText.\n", n))
-			return true
+			return rel(p)
 		}},
-		{"rename a guide", func() bool {
-			p := pick(list("content/guides/*.md"))
-			if p == "" {
-				return false
+		{"rename a guide", func() []string {
+			p := pick("content/guides/*.md")
+			to := filepath.Join(dir, "content/guides", fmt.Sprintf("flyttad-%d.md", n))
+			if p == "" || os.Rename(p, to) != nil {
+				return nil
 			}
-			return os.Rename(p, filepath.Join(dir, "content/guides", fmt.Sprintf("flyttad-%d.md", n))) == nil
+			return rel(p, to)
 		}},
-		{"delete a guide", func() bool {
-			p := pick(list("content/guides/*.md"))
-			return p != "" && os.Remove(p) == nil
+		{"delete a guide", func() []string {
+			p := pick("content/guides/*.md")
+			if p == "" || os.Remove(p) != nil {
+				return nil
+			}
+			return rel(p)
 		}},
-		{"delete an e-service", func() bool {
-			p := pick(list("content/eservices/*.md"))
-			return p != "" && os.Remove(p) == nil
+		{"delete an e-service", func() []string {
+			p := pick("content/eservices/*.md")
+			if p == "" || os.Remove(p) != nil {
+				return nil
+			}
+			return rel(p)
 		}},
-		{"edit a point file", func() bool {
-			p := pick(list("geodata/platser/*.geojson"))
-			return p != "" && replaceIn(t, p, `"name": "`, fmt.Sprintf(`"name": "X%d `, n))
+		{"edit a point file", func() []string {
+			return replace("geodata/platser/*.geojson", `"name": "`, fmt.Sprintf(`"name": "X%d `, n))
 		}},
-		{"delete a point file", func() bool {
-			p := pick(list("geodata/platser/*.geojson"))
-			return p != "" && os.Remove(p) == nil
+		{"delete a point file", func() []string {
+			p := pick("geodata/platser/*.geojson")
+			if p == "" || os.Remove(p) != nil {
+				return nil
+			}
+			return rel(p)
 		}},
-		{"edit site.toml", func() bool {
-			return replaceIn(t, filepath.Join(dir, "content/site.toml"), "title = \"", fmt.Sprintf("title = \"%d ", n))
+		{"edit site.toml", func() []string {
+			return replace("content/site.toml", "title = \"", fmt.Sprintf("title = \"%d ", n))
 		}},
-		{"override a stylesheet", func() bool {
-			writeFile(t, filepath.Join(dir, "themes/default/css/40-extra.css"), fmt.Sprintf(".extra-%d { color: #000 }\n", n))
-			return true
+		{"override a stylesheet", func() []string {
+			p := filepath.Join(dir, "themes/default/css/40-extra.css")
+			writeFile(t, p, fmt.Sprintf(".extra-%d { color: #000 }\n", n))
+			return rel(p)
 		}},
 	}
-	for n = 1; n <= 16; n++ {
+	steps := 60
+	if testing.Short() {
+		steps = 20
+	}
+	for n = 1; n <= steps; n++ {
 		op := ops[rng.IntN(len(ops))]
-		if !op.do() {
+		changed := op.do()
+		if changed == nil {
 			continue
 		}
-		compare(fmt.Sprintf("step %d, %s", n, op.name))
+		compare(fmt.Sprintf("step %d, %s", n, op.name), changed)
+	}
+	t.Logf("%d rebuilds the fast way, %d the full way", fast, full)
+	if fast < steps/4 {
+		t.Errorf("only %d of %d rebuilds went the fast way", fast, fast+full)
 	}
 }
 

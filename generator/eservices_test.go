@@ -33,7 +33,12 @@ func assembleFixture(t *testing.T, dir string) (*model.Site, *diag.List) {
 		t.Fatal(err)
 	}
 	conf, _ := loadConfig(src, "", l)
-	ld := parseAll(readContent(fsys, l), 1, nil, l)
+	ld := parseAll(readContent(fsys, l), 1, nil)
+	for _, p := range ld.files {
+		for _, d := range ld.byPath[p].diags {
+			l.Add(d)
+		}
+	}
 	return assemble(conf, ld, nil, l), l
 }
 

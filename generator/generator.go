@@ -11,6 +11,7 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -48,6 +49,7 @@ type Result struct {
 	Duration       time.Duration
 	Diags          *diag.List
 	Output         []output.File // what was (or would be) written, sorted by path
+	Delta          []string      // from a Builder's fast rebuild: the output files that changed; nil when any may have
 }
 
 // ErrInput is returned when the input holds errors; they are in Result.Diags.
@@ -104,6 +106,31 @@ func checkOut(src, out string) error {
 // generate runs the stages up to rendering. c, when not nil, is a
 // Builder's cache of parsed files.
 func generate(cfg Config, c *fileCache) (Result, error) {
+	res, _, err := build(cfg, c)
+	return res, err
+}
+
+// state is what a build made, stage by stage, with the diagnostics of each
+// kept apart: a Builder keeps it so that an edit of bodies alone can be
+// built again by redoing only what depends on them (fast.go).
+type state struct {
+	cfg          Config
+	fsys         fs.FS
+	ld           *loaded
+	site         *model.Site
+	bodies       *bodyStage
+	rd           *render.Renderer
+	files        []output.File
+	early        []diag.Diagnostic // loading (but the content files' own parses, in ld) and assembling
+	late         []diag.Diagnostic // rendering
+	links        []diag.Diagnostic // the check of internal links and anchors
+	defaultTheme bool              // the site overrides nothing of the default theme
+	res          Result            // the counts
+}
+
+// build runs the stages up to rendering and returns, unless the theme is
+// broken, the state it made.
+func build(cfg Config, c *fileCache) (Result, *state, error) {
 	t0 := time.Now()
 	l := &diag.List{}
 	res := Result{Diags: l}
@@ -132,31 +159,36 @@ func generate(cfg Config, c *fileCache) (Result, error) {
 		pointCats = append(pointCats, pc.Slug)
 	}
 	points := loadPoints(fsys, pointCats, cfg.Workers, c, l)
-	ld := parseAll(readContent(fsys, l), cfg.Workers, c, l)
+	ld := parseAll(readContent(fsys, l), cfg.Workers, c)
 
 	// 2. assemble
 	site := assemble(conf, ld, codes, l)
 	site.Boundaries = boundaries
 	site.Base = loadBase(fsys, l)
 	placePoints(site, points, l)
+	st := &state{cfg: cfg, fsys: fsys, ld: ld, site: site}
 
 	// 3. render
-	links := bodies(site, ld.files, basePath, cfg.Workers, l)
-	theme, err := themeFS(fsys, conf)
-	if err != nil {
-		return res, err
-	}
+	st.bodies = bodies(site, ld.files, basePath, cfg.Workers)
+	theme, custom := themeFS(fsys, conf)
+	st.defaultTheme = !custom
 	strs := loadStrings(theme, conf.Languages, l)
-	files, err := render.Site(site, render.Options{Theme: theme, Strings: strs, BasePath: basePath, Workers: cfg.Workers}, l)
+	st.early = l.Items()
+	rd, err := render.New(site, render.Options{Theme: theme, Strings: strs, BasePath: basePath, Workers: cfg.Workers})
 	if err != nil {
-		return res, err
+		res.Diags = st.diags()
+		return res, nil, err
 	}
-	links.check(files, l)
-	if cfg.Strict {
-		l.Promote()
+	late := &diag.List{}
+	files, err := rd.Render(late)
+	if err != nil {
+		res.Diags = st.diags()
+		return res, nil, err
 	}
-	res.Output = files
-	res.Files = len(files)
+	st.rd, st.files, st.late = rd, files, late.Items()
+	st.links = st.bodies.links.check(files)
+
+	res.Pages = 0
 	for _, f := range files {
 		if filepath.Ext(f.Path) == ".html" {
 			res.Pages++
@@ -167,11 +199,48 @@ func generate(cfg Config, c *fileCache) (Result, error) {
 	res.Municipalities = len(site.Municipalities)
 	res.EServices = len(site.EServices)
 	res.Points = len(site.Points)
-	res.Duration = time.Since(t0)
-	if l.HasErrors() {
-		return res, ErrInput
+	st.res = res
+	return st.result(t0)
+}
+
+// diags is every diagnostic of the build, as one list.
+func (st *state) diags() *diag.List {
+	l := &diag.List{}
+	add := func(ds []diag.Diagnostic) {
+		for _, d := range ds {
+			l.Add(d)
+		}
 	}
-	return res, nil
+	add(st.early)
+	if st.ld != nil {
+		for _, p := range st.ld.files {
+			add(st.ld.byPath[p].diags)
+		}
+	}
+	if st.bodies != nil {
+		for _, ds := range st.bodies.diags {
+			add(ds)
+		}
+	}
+	add(st.links)
+	add(st.late)
+	if st.cfg.Strict {
+		l.Promote()
+	}
+	return l
+}
+
+// result is the Result of the state's build.
+func (st *state) result(t0 time.Time) (Result, *state, error) {
+	res := st.res
+	res.Diags = st.diags()
+	res.Output = st.files
+	res.Files = len(st.files)
+	res.Duration = time.Since(t0)
+	if res.Diags.HasErrors() {
+		return res, st, ErrInput
+	}
+	return res, st, nil
 }
 
 func unwrapPath(err error) error {
@@ -184,11 +253,26 @@ func unwrapPath(err error) error {
 
 // themeFS is the default theme with the site's theme folder laid over it:
 // themes/<theme>/ of the site folder, where theme is site.toml's theme
-// ("default" when not set), so that a site may override any file.
-func themeFS(site fs.FS, conf model.Config) (fs.FS, error) {
+// ("default" when not set), so that a site may override any file. custom
+// tells whether a layout or partial differs from the default theme's.
+func themeFS(site fs.FS, conf model.Config) (theme fs.FS, custom bool) {
 	name := conf.Theme
 	if name == "" {
 		name = "default"
 	}
-	return themes.Overlay(site, "themes/"+name), nil
+	theme = themes.Overlay(site, "themes/"+name)
+	if theme == themes.Default {
+		return theme, false
+	}
+	for _, glob := range []string{"layouts/*.html", "partials/*.html"} {
+		files, _ := fs.Glob(theme, glob)
+		for _, f := range files {
+			a, err1 := fs.ReadFile(theme, f)
+			b, err2 := fs.ReadFile(themes.Default, f)
+			if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+				return theme, true
+			}
+		}
+	}
+	return theme, false
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/guides"
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/model"
 )
 
 // fileKind says what a content file is, from where it stands.
@@ -69,7 +70,39 @@ type loaded struct {
 	eservices      map[string]*markdown.Doc[directory.EServiceMeta]
 	esAdaptations  map[string]map[string]*markdown.Doc[directory.EServiceMeta]
 	pages          map[string]*markdown.Doc[guides.PageMeta]
-	files          []string // every content file, for link suggestions
+	files          []string           // every content file, for link suggestions
+	byPath         map[string]*parsed // every content file that parsed to a document
+}
+
+// parsed is one content file's parse, whatever its kind.
+type parsed struct {
+	doc      any // *markdown.Doc[…]
+	file     markdown.File
+	sections []model.Section
+	diags    []diag.Diagnostic // what parsing it found
+}
+
+// body is a body made of the sections of files: the first file's,
+// adapted by the others' (markdown.Merge). The Builder's fast path makes
+// a body again the same way after one of its files changed.
+func (ld *loaded) body(files ...string) model.Body {
+	return model.Body{Sections: ld.sections(files), Sources: files}
+}
+
+func (ld *loaded) sections(files []string) []model.Section {
+	var secs []model.Section
+	for i, f := range files {
+		var own []model.Section
+		if p := ld.byPath[f]; p != nil {
+			own = p.sections
+		}
+		if i == 0 {
+			secs = own
+		} else {
+			secs = markdown.Merge(secs, own)
+		}
+	}
+	return secs
 }
 
 // readContent lists and reads the Markdown files under content/, in path
@@ -130,12 +163,12 @@ func suggestSlug(s string) string {
 
 // parseAll parses every source on all cores and files the results by kind.
 // A Builder's cache c (nil for none) hands back the parse of a file whose
-// content it has seen before.
-func parseAll(srcs []source, workers int, c *fileCache, l *diag.List) *loaded {
-	docs := make([]any, len(srcs))
+// content it has seen before. The parses' diagnostics are kept with each
+// file (ld.byPath), not added to a list.
+func parseAll(srcs []source, workers int, c *fileCache) *loaded {
+	docs := make([]*parsed, len(srcs))
 	par.Do(len(srcs), workers, func(i int) {
-		s := srcs[i]
-		docs[i] = c.get(s.path, s.data, l, func(l *diag.List) any { return parseSource(s, l) })
+		docs[i] = parseOne(srcs[i], c)
 	})
 	ld := &loaded{
 		municipalities: map[string]*markdown.Doc[guides.MunicipalityMeta]{},
@@ -145,9 +178,11 @@ func parseAll(srcs []source, workers int, c *fileCache, l *diag.List) *loaded {
 		esAdaptations:  map[string]map[string]*markdown.Doc[directory.EServiceMeta]{},
 		pages:          map[string]*markdown.Doc[guides.PageMeta]{},
 	}
+	ld.byPath = make(map[string]*parsed, len(srcs))
 	for i, s := range srcs {
 		ld.files = append(ld.files, s.path)
-		switch d := docs[i].(type) {
+		ld.byPath[s.path] = docs[i]
+		switch d := docs[i].doc.(type) {
 		case *markdown.Doc[guides.MunicipalityMeta]:
 			ld.municipalities[s.slug] = d
 		case *markdown.Doc[guides.GuideMeta]:
@@ -168,6 +203,19 @@ func parseAll(srcs []source, workers int, c *fileCache, l *diag.List) *loaded {
 	}
 	sort.Strings(ld.files)
 	return ld
+}
+
+// parseOne parses one source through the cache c (nil for none).
+func parseOne(s source, c *fileCache) *parsed {
+	l := &diag.List{}
+	doc := c.get(s.path, s.data, l, func(l *diag.List) any { return parseSource(s, l) })
+	p := &parsed{doc: doc, diags: l.Items()}
+	if d, ok := doc.(interface {
+		Parts() (markdown.File, []model.Section)
+	}); ok {
+		p.file, p.sections = d.Parts()
+	}
+	return p
 }
 
 // parseSource parses one content file by its kind; the result depends on

@@ -133,7 +133,8 @@ func (l *List) Merge(other *List) {
 	}
 }
 
-// Items returns the diagnostics sorted by file, line, column and message.
+// Items returns the diagnostics sorted by file, feature, line, column,
+// severity, message and hint.
 func (l *List) Items() []Diagnostic {
 	l.mu.Lock()
 	out := append([]Diagnostic(nil), l.items...)
@@ -158,7 +159,10 @@ func less(a, b Diagnostic) bool {
 	if a.Severity != b.Severity {
 		return a.Severity < b.Severity
 	}
-	return a.Msg < b.Msg
+	if a.Msg != b.Msg {
+		return a.Msg < b.Msg
+	}
+	return a.Hint < b.Hint
 }
 
 // Len returns the number of diagnostics.

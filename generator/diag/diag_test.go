@@ -168,14 +168,15 @@ func TestListDedupeAndOrder(t *testing.T) {
 	for range 7 {
 		l.Errorf(diag.At("a.md", 9, 2), "did you mean x.md?", "link to %q: there is no such content file", "y.md")
 	}
-	// Same place and text, but another hint or severity is kept.
+	// Same place and text, but another hint or severity is kept (and
+	// sorted by hint, so that the order never depends on the order added).
 	l.Errorf(diag.At("a.md", 9, 2), "another hint", "link to %q: there is no such content file", "y.md")
 	l.Warnf(diag.At("a.md", 9, 2), "did you mean x.md?", "link to %q: there is no such content file", "y.md")
 
 	want := `a.md:9:2: a message sorts by text
 a.md:9:2: column 2
-a.md:9:2: link to "y.md": there is no such content file; did you mean x.md?
 a.md:9:2: link to "y.md": there is no such content file; another hint
+a.md:9:2: link to "y.md": there is no such content file; did you mean x.md?
 a.md:9:2: warning: link to "y.md": there is no such content file; did you mean x.md?
 a.md:9:5: column 5
 a.md:10:1: line 10 after line 9

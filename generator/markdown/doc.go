@@ -26,3 +26,7 @@ func Parse[M any](path string, src []byte, l *diag.List) *Doc[M] {
 	d.Sections = Sections(path, d.File.Body, d.File.BodyLine)
 	return d
 }
+
+// Parts returns the file as Split cut it and its sections, whatever the
+// front matter's type.
+func (d *Doc[M]) Parts() (File, []model.Section) { return d.File, d.Sections }

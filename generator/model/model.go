@@ -244,6 +244,7 @@ type Page struct {
 // rendered HTML. Sections[0] is what stands before the first "##" heading.
 type Body struct {
 	Sections []Section
+	Sources  []string  // the content files the sections come from: the first, adapted by the others
 	HTML     string    // filled in by the generator's markdown stage
 	Headings []Heading // the page's headings with their IDs, in order
 }

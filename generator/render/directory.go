@@ -306,8 +306,25 @@ func (r *renderer) library() *LibraryView {
 // link to start it there, and what its version does differently.
 type StartItem struct {
 	Offer     *model.Offer
-	Startable bool   // it has a URL and is live or in beta
-	Diffs     []Fact // the adaptation's differences from the library's e-service
+	Startable bool // it has a URL and is live or in beta
+	facts     []Fact
+	text      *Fact // shown when the adaptation's text differs
+}
+
+// Diffs are the adaptation's differences from the library's e-service.
+// Whether the text differs is decided when the page is rendered, from
+// the bodies as they are then: the Builder changes a body in place when
+// only its text was edited and renders again the pages that show it.
+func (it StartItem) Diffs() []Fact {
+	o := it.Offer
+	if it.text == nil || o.Kind != model.Adapts {
+		return it.facts
+	}
+	e := o.EService
+	if len(o.Body.Sections) != len(e.Body.Sections) || o.AdaptFile != "" && !sameBody(o.Body, e.Body) {
+		return append(slices.Clip(it.facts), *it.text)
+	}
+	return it.facts
 }
 
 // Fact is a labelled value.
@@ -340,27 +357,25 @@ func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) 
 	for _, o := range offers {
 		it := StartItem{Offer: o, Startable: startable(o)}
 		if o.Kind == model.Adapts {
+			it.text = &Fact{r.str("directory.diff.text"), r.str("directory.diff.adapted")}
 			if o.URL != e.URL {
-				it.Diffs = append(it.Diffs, Fact{r.str("directory.diff.url"), r.str("directory.diff.own")})
+				it.facts = append(it.facts, Fact{r.str("directory.diff.url"), r.str("directory.diff.own")})
 			}
 			if o.Fee != e.Fee && o.Fee != "" {
-				it.Diffs = append(it.Diffs, Fact{r.str("eservice.fee"), o.Fee})
+				it.facts = append(it.facts, Fact{r.str("eservice.fee"), o.Fee})
 			}
 			if !slices.Equal(o.Login, e.Login) && len(o.Login) > 0 {
 				var ls []string
 				for _, l := range o.Login {
 					ls = append(ls, r.str("login."+l))
 				}
-				it.Diffs = append(it.Diffs, Fact{r.str("eservice.login"), joinAnd(ls, r.str("and"))})
+				it.facts = append(it.facts, Fact{r.str("eservice.login"), joinAnd(ls, r.str("and"))})
 			}
 			if o.Status != e.Status {
-				it.Diffs = append(it.Diffs, Fact{r.str("eservice.status"), r.str("status." + o.Status)})
+				it.facts = append(it.facts, Fact{r.str("eservice.status"), r.str("status." + o.Status)})
 			}
 			if o.Duration != e.Duration && o.Duration != "" {
-				it.Diffs = append(it.Diffs, Fact{r.str("eservice.duration"), o.Duration})
-			}
-			if len(o.Body.Sections) != len(e.Body.Sections) || o.AdaptFile != "" && !sameBody(o.Body, e.Body) {
-				it.Diffs = append(it.Diffs, Fact{r.str("directory.diff.text"), r.str("directory.diff.adapted")})
+				it.facts = append(it.facts, Fact{r.str("eservice.duration"), o.Duration})
 			}
 		}
 		v.Start = append(v.Start, it)

@@ -48,7 +48,7 @@ func (r *renderer) pages() []page {
 	for _, g := range s.Guides {
 		add(model.GuideURL(g.Slug), "guide", &View{
 			Title: g.Title, Description: g.Summary, Section: "guider", Guide: g,
-			Crumbs: []Crumb{home, guidesCrumb}, Body: markdownHTML(g.Body), TOC: toc(g.Body),
+			Crumbs: []Crumb{home, guidesCrumb}, body: &g.Body,
 			Versions: r.ix.versionsByGuide[g.Slug],
 		})
 	}
@@ -60,7 +60,7 @@ func (r *renderer) pages() []page {
 		mc := Crumb{Name: m.Name, URL: model.MunicipalityURL(m.Slug)}
 		add(model.MunicipalityURL(m.Slug), "municipality", &View{
 			Title: m.Name, Description: m.Summary, Section: "kommuner", Municipality: m,
-			Crumbs: []Crumb{home, munisCrumb}, Body: markdownHTML(m.Intro),
+			Crumbs: []Crumb{home, munisCrumb}, body: &m.Intro,
 			Groups: groups(s.Config.Categories, nil, byTitle(r.ix.versionsByMuni[m.Slug]), nil),
 			Offers: r.ix.offersByMuni[m.Slug],
 		})
@@ -82,7 +82,7 @@ func (r *renderer) pages() []page {
 			add(v.URL(), "version", &View{
 				Title: v.Title, Description: v.Summary, Section: "kommuner", Municipality: m, Version: v,
 				Canonical: v.CanonicalURL(), Crumbs: []Crumb{home, munisCrumb, mc},
-				Body: markdownHTML(v.Body), TOC: toc(v.Body), Versions: others, Related: related,
+				body: &v.Body, Versions: others, Related: related,
 			})
 		}
 		for _, o := range r.ix.offersByMuni[m.Slug] {
@@ -92,7 +92,7 @@ func (r *renderer) pages() []page {
 			}
 			v := &View{
 				Title: o.Title, Description: o.Summary, Section: "kommuner", Municipality: m, Offer: o, EService: o.EService,
-				Canonical: canonical, Crumbs: []Crumb{home, munisCrumb, mc}, Body: markdownHTML(o.Body),
+				Canonical: canonical, Crumbs: []Crumb{home, munisCrumb, mc}, body: &o.Body,
 			}
 			v.JSONLD = append(v.JSONLD, r.serviceLD(o.Title, o.Summary, o.EService, []*model.Offer{o}))
 			r.startPage(v, o.EService, []*model.Offer{o})
@@ -104,7 +104,7 @@ func (r *renderer) pages() []page {
 		offers := r.ix.offersByService[e.Slug]
 		v := &View{
 			Title: e.Title, Description: e.Summary, Section: "e-tjanster", EService: e,
-			Crumbs: []Crumb{home, esCrumb}, Body: markdownHTML(e.Body), Offers: offers,
+			Crumbs: []Crumb{home, esCrumb}, body: &e.Body, Offers: offers,
 		}
 		v.JSONLD = append(v.JSONLD, r.serviceLD(e.Title, e.Summary, e, offers))
 		r.startPage(v, e, offers)
@@ -113,7 +113,7 @@ func (r *renderer) pages() []page {
 	for _, p := range s.Pages {
 		add(model.PageURL(p.Slug), "page", &View{
 			Title: p.Title, Description: p.Summary, Section: p.Slug, Page: p,
-			Crumbs: []Crumb{home}, Body: markdownHTML(p.Body), TOC: toc(p.Body),
+			Crumbs: []Crumb{home}, body: &p.Body,
 		})
 	}
 	if s.Config.Accessibility.Status != "" {

@@ -12,6 +12,8 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,6 +21,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/tdewolff/minify/v2"
 )
 
 // Options configure rendering.
@@ -40,6 +43,29 @@ type page struct {
 // Site renders every page of site. Template errors are returned as errors
 // (the theme is broken); problems with content go to l.
 func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
+	rd, err := New(site, opt)
+	if err != nil {
+		return nil, err
+	}
+	return rd.Render(l)
+}
+
+// Renderer renders one assembled site and keeps what it needs to render
+// pages again: the templates, every page with its View, and the files the
+// last render made. It is not safe for concurrent use.
+type Renderer struct {
+	r     *renderer
+	min   *minify.M
+	tmpls map[string]map[string]*template.Template
+	pages []page
+	html  [][]byte          // the rendered pages, by index in pages
+	reach map[uintptr][]int // a body → the pages that show it
+	files []output.File     // the last render's output, sorted by path
+}
+
+// New parses the theme's templates, builds the assets and lists every
+// page of site with its View (drawing the maps on all cores).
+func New(site *model.Site, opt Options) (*Renderer, error) {
 	if opt.BasePath == "" {
 		opt.BasePath = "/"
 	}
@@ -48,8 +74,7 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := newIndex(site)
-	r := &renderer{site: site, opt: opt, ix: ix, assets: as}
+	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as}
 	r.mapper = newMapper(r)
 	tmpls := map[string]map[string]*template.Template{}
 	for _, lang := range []string{"sv", "en"} {
@@ -59,34 +84,33 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 	}
 	pages := r.pages()
 	r.mapper.drawMaps(opt.Workers)
+	return &Renderer{r: r, min: m, tmpls: tmpls, pages: pages}, nil
+}
 
-	files := make([]output.File, len(pages))
+// Render renders every page and returns all output files sorted by path.
+func (rd *Renderer) Render(l *diag.List) ([]output.File, error) {
+	r, pages := rd.r, rd.pages
+	rd.html = make([][]byte, len(pages))
+	reach := make([][]uintptr, len(pages))
 	errs := make([]error, len(pages))
-	par.Do(len(pages), opt.Workers, func(i int) {
-		p := pages[i]
-		t := tmpls[p.view.Lang][p.layout]
-		if t == nil {
-			errs[i] = fmt.Errorf("theme: no layout layouts/%s.html", p.layout)
-			return
-		}
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {
-			errs[i] = fmt.Errorf("theme: page %s: %w", p.path, err)
-			return
-		}
-		min, err := m.Bytes("text/html", buf.Bytes())
-		if err != nil {
-			errs[i] = fmt.Errorf("minify %s: %w", p.path, err)
-			return
-		}
-		files[i] = output.File{Path: p.path, Data: min}
+	par.Do(len(pages), r.opt.Workers, func(i int) {
+		rd.html[i], errs[i] = rd.page(pages[i])
+		reach[i] = readBodies(pages[i].view)
 	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	if err := firstErr(errs); err != nil {
+		return nil, err
+	}
+	rd.reach = map[uintptr][]int{}
+	for i, es := range reach {
+		for _, e := range es {
+			rd.reach[e] = append(rd.reach[e], i)
 		}
 	}
-	files = append(files, as.files...)
+	files := make([]output.File, 0, len(pages)+32)
+	for i, p := range pages {
+		files = append(files, output.File{Path: p.path, Data: rd.html[i]})
+	}
+	files = append(files, r.assets.files...)
 	files = append(files, r.openData()...)
 	files = append(files, r.eserviceData()...)
 	files = append(files, r.sitemap(pages), r.robots(), r.headers())
@@ -96,7 +120,90 @@ func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
 			l.Errorf(diag.Pos{File: files[i].Path}, "rename one of the pages", "two pages would be written to %s", files[i].Path)
 		}
 	}
+	rd.files = files
 	return files, nil
+}
+
+// Rerender renders again the pages that show one of the given bodies
+// (which the caller changed in place) and returns the whole output with
+// those pages replaced, and the paths of those that came out different.
+// It is for changes that leave every View as it was made: only bodies,
+// which templates read when they run, may differ (see reach.go). The
+// files of earlier calls are not changed.
+func (rd *Renderer) Rerender(changed []*model.Body) (files []output.File, paths []string, err error) {
+	seen := map[int]bool{}
+	var idx []int
+	for _, b := range changed {
+		for _, i := range rd.reach[reflect.ValueOf(b).Pointer()] {
+			if !seen[i] {
+				seen[i] = true
+				idx = append(idx, i)
+			}
+		}
+	}
+	sort.Ints(idx)
+	errs := make([]error, len(idx))
+	out := make([][]byte, len(idx))
+	par.Do(len(idx), rd.r.opt.Workers, func(k int) {
+		out[k], errs[k] = rd.page(rd.pages[idx[k]])
+	})
+	if err := firstErr(errs); err != nil {
+		return nil, nil, err
+	}
+	files = slices.Clone(rd.files)
+	for k, i := range idx {
+		p := rd.pages[i]
+		same := bytes.Equal(rd.html[i], out[k])
+		rd.html[i] = out[k]
+		j, ok := slices.BinarySearchFunc(files, p.path, func(f output.File, path string) int { return strings.Compare(f.Path, path) })
+		if !ok {
+			return nil, nil, fmt.Errorf("render: page %s is not in the output", p.path)
+		}
+		files[j].Data = out[k]
+		if !same {
+			paths = append(paths, p.path)
+		}
+	}
+	rd.files = files
+	return files, paths, nil
+}
+
+// firstErr is the first error of errs that is not nil, so that a broken
+// layout is reported once and not once per page.
+func firstErr(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Showing lists the paths of the pages that show body b (as Rerender
+// finds them).
+func (rd *Renderer) Showing(b *model.Body) []string {
+	var out []string
+	for _, i := range rd.reach[reflect.ValueOf(b).Pointer()] {
+		out = append(out, rd.pages[i].path)
+	}
+	return out
+}
+
+// page executes a page's layout and minifies the result.
+func (rd *Renderer) page(p page) ([]byte, error) {
+	t := rd.tmpls[p.view.Lang][p.layout]
+	if t == nil {
+		return nil, fmt.Errorf("theme: no layout layouts/%s.html", p.layout)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {
+		return nil, fmt.Errorf("theme: page %s: %w", p.path, err)
+	}
+	min, err := rd.min.Bytes("text/html", buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("minify %s: %w", p.path, err)
+	}
+	return min, nil
 }
 
 type renderer struct {

@@ -12,6 +12,12 @@ import (
 // read the model through it; every string from content reaches the
 // template as a string, for html/template to escape. Body is the one
 // exception, made by markdownHTML.
+//
+// A page's output depends only on what its View reaches (its fields, the
+// model entities they point to, and .Site for names and titles) and on
+// the bodies as they are when the template runs: the Builder's fast path
+// edits a body in place and renders again only the pages whose View
+// reaches its entity (see Renderer.Rerender).
 type View struct {
 	Lang        string
 	Title       string
@@ -20,8 +26,7 @@ type View struct {
 	Canonical   string // site-relative canonical URL
 	Section     string // the navigation item the page belongs to
 	Crumbs      []Crumb
-	Body        template.HTML
-	TOC         []model.Heading // the body's level-2 headings
+	body        *model.Body // the page's Markdown body, read when the page is rendered (Body, TOC)
 	NoIndex     bool
 	JSONLD      []any
 	Site        *model.Site
@@ -71,6 +76,22 @@ type Group struct {
 	Guides    []*model.Guide
 	Versions  []*model.Version
 	EServices []*model.EService
+}
+
+// Body is the page's rendered Markdown.
+func (v *View) Body() template.HTML {
+	if v.body == nil {
+		return ""
+	}
+	return markdownHTML(*v.body)
+}
+
+// TOC is the body's level-2 headings.
+func (v *View) TOC() []model.Heading {
+	if v.body == nil {
+		return nil
+	}
+	return toc(*v.body)
 }
 
 // markdownHTML is the one place where rendered Markdown becomes trusted

@@ -18,7 +18,7 @@ import (
 //
 // GUIDEMAP_BENCH_GUIDES sets the synthetic site's size (default 1000;
 // 10000 is the figure, and slow); GUIDEMAP_BENCH_DEBOUNCE the
-// batching window (default 100ms, the one serve uses).
+// quiet time that closes a batch of events (default: serve's own).
 func BenchmarkEditToReloadExample(b *testing.B) {
 	dir := copySite(b)
 	slug := aGuide(b, dir)
@@ -41,7 +41,7 @@ func BenchmarkEditToReloadSynthetic(b *testing.B) {
 }
 
 func benchEdits(b *testing.B, dir, file string) {
-	debounce := 100 * time.Millisecond
+	var debounce time.Duration // serve's own
 	if s := os.Getenv("GUIDEMAP_BENCH_DEBOUNCE"); s != "" {
 		debounce, _ = time.ParseDuration(s)
 	}
@@ -66,4 +66,7 @@ func benchEdits(b *testing.B, dir, file string) {
 	b.ReportMetric(float64(med.Microseconds())/1000, "median-ms")
 	b.ReportMetric(float64(p95.Microseconds())/1000, "p95-ms")
 	b.Logf("%d edits, debounce %v: median %v, p95 %v", len(lat), debounce, med.Round(time.Millisecond), p95.Round(time.Millisecond))
+	if testing.Verbose() {
+		b.Logf("serve's log:\n%s", r.log.String())
+	}
 }

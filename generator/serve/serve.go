@@ -12,10 +12,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,6 +25,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator"
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/output"
 )
 
 // Options say what to serve and where.
@@ -30,7 +33,7 @@ type Options struct {
 	Src      string        // the site folder; "" is "."
 	Port     int           // the first port to try; 0 is 1313. The next free one is taken.
 	Listener net.Listener  // when set, used instead of opening a port (tests); it must be on loopback
-	Debounce time.Duration // how long to gather file events into one rebuild; 0 is 100 ms
+	Debounce time.Duration // a batch of file events closes when none came for this long (0 is 10 ms), at the latest after 10 times as long (at least 100 ms)
 	Strict   bool          // warnings count as errors
 	Log      io.Writer     // where builds and errors are reported; nil discards
 }
@@ -90,7 +93,7 @@ func New(opts Options) (*Server, error) {
 		opts.Src = "."
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 100 * time.Millisecond
+		opts.Debounce = 10 * time.Millisecond
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
@@ -198,14 +201,30 @@ func (s *Server) rebuild(changed []string) {
 	}
 	printDiags(s.opts.Log, s.opts.Src, res.Diags)
 	old := s.snap.Load()
-	snap := &snapshot{files: make(map[string][]byte, len(res.Output)), gen: s.builds.Add(1)}
-	for _, f := range res.Output {
-		snap.files[f.Path] = f.Data
+	snap := &snapshot{gen: s.builds.Add(1)}
+	if old != nil && res.Delta != nil && s.failed.Load() == nil {
+		// A fast rebuild after a good one: the last site with the pages
+		// that changed.
+		snap.files = maps.Clone(old.files)
+		for _, p := range res.Delta {
+			if f, ok := slices.BinarySearchFunc(res.Output, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) }); ok {
+				snap.files[p] = res.Output[f].Data
+			}
+		}
+	} else {
+		snap.files = make(map[string][]byte, len(res.Output))
+		for _, f := range res.Output {
+			snap.files[f.Path] = f.Data
+		}
 	}
 	snap.headers = parseHeaders(snap.files["_headers"])
 	s.snap.Store(snap)
 	wasFailed := s.failed.Swap(nil) != nil
-	fmt.Fprintf(s.opts.Log, "built %d pages in %s\n", res.Pages, dt.Round(time.Millisecond))
+	if res.Delta != nil {
+		fmt.Fprintf(s.opts.Log, "rebuilt %s: %d files changed, in %s\n", strings.Join(changed, ", "), len(res.Delta), dt.Round(time.Millisecond))
+	} else {
+		fmt.Fprintf(s.opts.Log, "built %d pages in %s\n", res.Pages, dt.Round(time.Millisecond))
+	}
 	if old == nil {
 		return
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -75,8 +76,11 @@ func (w *watcher) rel(name string) (string, bool) {
 }
 
 // run gathers events until none has come for the debounce time (at most
-// ten times as long while they keep coming, as in a git checkout) and
-// calls rebuild once per batch, with the changed paths. Write, Create,
+// ten times as long, and at least 100 ms, while they keep coming, as in a
+// git checkout) and calls rebuild once per batch, with the changed paths;
+// when the kernel's queue overflowed and events were lost, with nil (do
+// not know what changed). Events that come during a rebuild make the next
+// batch. Write, Create,
 // Rename and Remove are alike: an editor that saves by writing a temporary
 // file and renaming it makes a Create (or a Rename) where one might expect
 // a Write.
@@ -104,6 +108,12 @@ func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func(
 			if !ok {
 				return
 			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				clear(pending)
+				quiet, deadline = nil, nil
+				rebuild(nil)
+				continue
+			}
 			warn(err)
 		case ev, ok := <-w.w.Events:
 			if !ok {
@@ -123,7 +133,7 @@ func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func(
 			pending[r] = true
 			quiet = time.After(debounce)
 			if deadline == nil {
-				deadline = time.After(10 * debounce)
+				deadline = time.After(max(10*debounce, 100*time.Millisecond))
 			}
 		case <-quiet:
 			flush()

@@ -1,0 +1,134 @@
+package render
+
+import (
+	"io/fs"
+	"reflect"
+	"slices"
+	"testing"
+	"text/template/parse"
+
+	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/themes"
+)
+
+// TestReadBodies pins which bodies a View reads: its own, and the offers'
+// and e-services' of its start items; not those of the entities it lists.
+func TestReadBodies(t *testing.T) {
+	e := &model.EService{Slug: "e"}
+	o := &model.Offer{EService: e, Kind: model.Adapts}
+	g := &model.Guide{Slug: "g"}
+	v := &model.Version{Guide: g}
+	m := &model.Municipality{Slug: "m"}
+	tests := []struct {
+		name string
+		view *View
+		want []*model.Body
+	}{
+		{"a guide", &View{Guide: g, body: &g.Body, Versions: []*model.Version{v}}, []*model.Body{&g.Body}},
+		{"a municipality's list", &View{Municipality: m, body: &m.Intro, Groups: []Group{{Versions: []*model.Version{v}, Guides: []*model.Guide{g}}}}, []*model.Body{&m.Intro}},
+		{"an e-service's start items", &View{EService: e, body: &e.Body, Offers: []*model.Offer{o}, Start: []StartItem{{Offer: o}}},
+			[]*model.Body{&e.Body, &o.Body, &e.Body}},
+		{"no body", &View{JSONLD: []any{map[string]any{"name": "x"}}, Related: []*model.Offer{o}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want []uintptr
+			for _, b := range tt.want {
+				want = append(want, reflect.ValueOf(b).Pointer())
+			}
+			if got := readBodies(tt.view); !slices.Equal(got, want) {
+				t.Errorf("readBodies = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestLayoutsReadBodiesThroughTheView keeps the rule the Builder's fast
+// path stands on (reach.go): the default theme reads a Markdown body only
+// as the page's own .Body and .TOC, never as a field of an entity
+// (.Version.Body, .Intro.HTML, a .Body inside range or with).
+func TestLayoutsReadBodiesThroughTheView(t *testing.T) {
+	bodyFields := map[string]bool{"Body": true, "TOC": true, "Intro": true, "Sections": true, "Headings": true, "HTML": true}
+	funcs := (&renderer{}).funcs("sv")
+	files, _ := fs.Glob(themes.Default, "layouts/*.html")
+	partials, _ := fs.Glob(themes.Default, "partials/*.html")
+	files = append(files, partials...)
+	if len(files) < 10 {
+		t.Fatalf("found only %d layouts and partials", len(files))
+	}
+	for _, f := range files {
+		src, err := fs.ReadFile(themes.Default, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trees, err := parse.Parse(f, string(src), "{{", "}}", funcs, builtins)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tree := range trees {
+			var visit func(n parse.Node, inner bool)
+			check := func(idents []string, fromTop, inner bool) {
+				for i, id := range idents {
+					if !bodyFields[id] {
+						continue
+					}
+					if i == 0 && fromTop && (id == "Body" || id == "TOC") && !inner {
+						continue
+					}
+					t.Errorf("%s: template %q reads %v: read bodies only as the page's .Body and .TOC", f, tree.Name, idents)
+				}
+			}
+			visit = func(n parse.Node, inner bool) {
+				switch n := n.(type) {
+				case *parse.ListNode:
+					if n != nil {
+						for _, c := range n.Nodes {
+							visit(c, inner)
+						}
+					}
+				case *parse.ActionNode:
+					visit(n.Pipe, inner)
+				case *parse.PipeNode:
+					if n != nil {
+						for _, c := range n.Cmds {
+							visit(c, inner)
+						}
+					}
+				case *parse.CommandNode:
+					for _, a := range n.Args {
+						visit(a, inner)
+					}
+				case *parse.FieldNode:
+					check(n.Ident, true, inner)
+				case *parse.VariableNode:
+					check(n.Ident[1:], n.Ident[0] == "$", false)
+				case *parse.ChainNode:
+					check(n.Field, false, inner)
+					visit(n.Node, inner)
+				case *parse.IfNode:
+					visit(n.Pipe, inner)
+					visit(n.List, inner)
+					visit(n.ElseList, inner)
+				case *parse.RangeNode:
+					visit(n.Pipe, inner)
+					visit(n.List, true)
+					visit(n.ElseList, inner)
+				case *parse.WithNode:
+					visit(n.Pipe, inner)
+					visit(n.List, true)
+					visit(n.ElseList, inner)
+				case *parse.TemplateNode:
+					visit(n.Pipe, inner)
+				}
+			}
+			visit(tree.Root, false)
+		}
+	}
+}
+
+// builtins are text/template's own functions, for parse.Parse.
+var builtins = map[string]any{
+	"and": true, "call": true, "html": true, "index": true, "slice": true, "js": true, "len": true, "not": true,
+	"or": true, "print": true, "printf": true, "println": true, "urlquery": true,
+	"eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true, "break": true, "continue": true,
+}
