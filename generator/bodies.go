@@ -6,6 +6,7 @@ package generator
 // anchor is checked against the pages and headings that exist.
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
@@ -24,9 +25,11 @@ type bodyJob struct {
 // pageLinks are the internal links of the rendered bodies, with the URL of
 // the page each stands on, and the heading IDs of every page.
 type pageLinks struct {
-	links   [][]markdown.Link
-	pageURL []string
+	links   [][]markdown.Link // by body
+	pageURL []string          // by body
 	anchors map[string]map[string]bool
+	exists  map[string]bool     // the URLs of every output file
+	diags   [][]diag.Diagnostic // by body: what checking its links found
 }
 
 // bodyStage renders the site's Markdown bodies; it keeps, per body, what
@@ -34,6 +37,7 @@ type pageLinks struct {
 // bodies again and keep the rest.
 type bodyStage struct {
 	jobs  []bodyJob
+	using map[string][]int    // a content file → the jobs whose bodies are made of it
 	diags [][]diag.Diagnostic // by job
 	links *pageLinks
 	md    *markdown.Renderer
@@ -72,17 +76,21 @@ func bodies(site *model.Site, files []string, basePath string, workers int) *bod
 		files: files,
 		base:  basePath,
 	}
+	bs.using = map[string][]int{}
 	idx := make([]int, len(jobs))
-	for i := range idx {
+	for i, j := range jobs {
 		idx[i] = i
+		for _, f := range j.body.Sources {
+			bs.using[f] = append(bs.using[f], i)
+		}
 	}
 	bs.render(idx, workers)
 	return bs
 }
 
 // render renders the bodies of the jobs idx in parallel and notes what
-// each found.
-func (bs *bodyStage) render(idx []int, workers int) {
+// each found. It returns the URLs of the pages whose headings changed.
+func (bs *bodyStage) render(idx []int, workers int) (moved map[string]bool) {
 	par.Do(len(idx), workers, func(k int) {
 		i := idx[k]
 		j := bs.jobs[i]
@@ -98,14 +106,19 @@ func (bs *bodyStage) render(idx []int, workers int) {
 		bs.links.pageURL[i] = j.url
 		bs.diags[i] = l.Items()
 	})
+	moved = map[string]bool{}
 	for _, i := range idx {
 		j := bs.jobs[i]
 		ids := map[string]bool{}
 		for _, h := range j.body.Headings {
 			ids[h.ID] = true
 		}
+		if old, ok := bs.links.anchors[j.url]; !ok || !maps.Equal(old, ids) {
+			moved[j.url] = true
+		}
 		bs.links.anchors[j.url] = ids
 	}
+	return moved
 }
 
 // resolver maps a content file to the URL of its page, as seen from the
@@ -165,44 +178,79 @@ func resolver(site *model.Site) func(m, file string) (string, bool) {
 	}
 }
 
-// check reports internal links to pages that are not in files and anchors
-// that are not headings of their page.
-func (pl *pageLinks) check(files []output.File) []diag.Diagnostic {
-	l := &diag.List{}
-	exists := map[string]bool{}
+// checkAll checks the internal links of every body against the output
+// files: links to pages that are not in files, and anchors that are not
+// headings of their page.
+func (pl *pageLinks) checkAll(files []output.File) {
+	pl.exists = make(map[string]bool, 2*len(files))
 	for _, f := range files {
-		exists["/"+f.Path] = true
+		pl.exists["/"+f.Path] = true
 		if strings.HasSuffix(f.Path, "index.html") {
-			exists["/"+strings.TrimSuffix(f.Path, "index.html")] = true
+			pl.exists["/"+strings.TrimSuffix(f.Path, "index.html")] = true
 		}
+	}
+	pl.diags = make([][]diag.Diagnostic, len(pl.links))
+	for i := range pl.links {
+		pl.diags[i] = pl.check(i)
+	}
+}
+
+// recheck checks again the links of the bodies idx, whose text changed,
+// and the links of every body to the pages in moved, whose headings
+// changed; the output files are the same.
+func (pl *pageLinks) recheck(idx []int, moved map[string]bool) {
+	for _, i := range idx {
+		pl.diags[i] = pl.check(i)
+	}
+	if len(moved) == 0 {
+		return
 	}
 	for i, links := range pl.links {
 		for _, ln := range links {
-			target := ln.URL
-			if target == "" {
-				target = pl.pageURL[i]
+			if ln.Anchor != "" && moved[pl.target(i, ln)] {
+				pl.diags[i] = pl.check(i)
+				break
 			}
-			if !exists[target] {
-				l.Errorf(ln.Pos, "link to a page of the site, or better to its .md file", "link to %q: there is no such page", ln.Written)
-				continue
-			}
-			if ln.Anchor == "" {
-				continue
-			}
-			ids, ok := pl.anchors[target]
-			if !ok || ids[ln.Anchor] {
-				continue // a page without a Markdown body: its anchors are the theme's
-			}
-			var known []string
-			for id := range ids {
-				known = append(known, id)
-			}
-			hint := diag.DidYouMean(ln.Anchor, sortedSet(known))
-			if hint == "" {
-				hint = "link to the ID of a heading on that page: its text in lower case, å and ä as a, ö as o, spaces as -"
-			}
-			l.Errorf(ln.Pos, hint, "link to %q: the page has no heading with the ID %q", ln.Written, ln.Anchor)
 		}
+	}
+}
+
+// target is the page a link of body i leads to.
+func (pl *pageLinks) target(i int, ln markdown.Link) string {
+	if ln.URL == "" {
+		return pl.pageURL[i]
+	}
+	return ln.URL
+}
+
+// check checks the links of body i.
+func (pl *pageLinks) check(i int) []diag.Diagnostic {
+	if len(pl.links[i]) == 0 {
+		return nil
+	}
+	l := &diag.List{}
+	for _, ln := range pl.links[i] {
+		target := pl.target(i, ln)
+		if !pl.exists[target] {
+			l.Errorf(ln.Pos, "link to a page of the site, or better to its .md file", "link to %q: there is no such page", ln.Written)
+			continue
+		}
+		if ln.Anchor == "" {
+			continue
+		}
+		ids, ok := pl.anchors[target]
+		if !ok || ids[ln.Anchor] {
+			continue // a page without a Markdown body: its anchors are the theme's
+		}
+		var known []string
+		for id := range ids {
+			known = append(known, id)
+		}
+		hint := diag.DidYouMean(ln.Anchor, sortedSet(known))
+		if hint == "" {
+			hint = "link to the ID of a heading on that page: its text in lower case, å and ä as a, ö as o, spaces as -"
+		}
+		l.Errorf(ln.Pos, hint, "link to %q: the page has no heading with the ID %q", ln.Written, ln.Anchor)
 	}
 	return l.Items()
 }

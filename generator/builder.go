@@ -43,7 +43,8 @@ func NewBuilder(cfg Config) *Builder {
 // they are all content files that existed before and whose front matter
 // did not change, only they are read, and Result.Delta lists the output
 // files that changed; otherwise every file is read and compared with what
-// the cache holds, and Delta is nil.
+// the cache holds, and Delta is nil. Result.Output is valid until the next
+// Rebuild, which may change it in place.
 func (b *Builder) Rebuild(changed []string) (Result, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()

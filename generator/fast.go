@@ -54,16 +54,18 @@ func (b *Builder) rebuildFast(changed []string) (res Result, ok bool, err error)
 		st.ld.byPath[p] = np
 	}
 	var idx []int
-	var changedBodies []*model.Body
-	for i, j := range st.bodies.jobs {
-		if !slices.ContainsFunc(j.body.Sources, func(f string) bool { return next[f] != nil }) {
-			continue
-		}
-		j.body.Sections = st.ld.sections(j.body.Sources)
-		idx = append(idx, i)
-		changedBodies = append(changedBodies, j.body)
+	for p := range next {
+		idx = append(idx, st.bodies.using[p]...)
 	}
-	st.bodies.render(idx, st.cfg.Workers)
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	changedBodies := make([]*model.Body, len(idx))
+	for k, i := range idx {
+		j := st.bodies.jobs[i]
+		j.body.Sections = st.ld.sections(j.body.Sources)
+		changedBodies[k] = j.body
+	}
+	moved := st.bodies.render(idx, st.cfg.Workers)
 	files, paths, err := st.rd.Rerender(changedBodies)
 	if err != nil {
 		b.st = nil // the state is half changed: build in full next time
@@ -71,7 +73,7 @@ func (b *Builder) rebuildFast(changed []string) (res Result, ok bool, err error)
 		return res, true, err
 	}
 	st.files = files
-	st.links = st.bodies.links.check(files)
+	st.bodies.links.recheck(idx, moved)
 	res, _, err = st.result(t0)
 	res.Delta = paths
 	if res.Delta == nil {

@@ -123,7 +123,6 @@ type state struct {
 	files        []output.File
 	early        []diag.Diagnostic // loading (but the content files' own parses, in ld) and assembling
 	late         []diag.Diagnostic // rendering
-	links        []diag.Diagnostic // the check of internal links and anchors
 	defaultTheme bool              // the site overrides nothing of the default theme
 	res          Result            // the counts
 }
@@ -186,7 +185,7 @@ func build(cfg Config, c *fileCache) (Result, *state, error) {
 		return res, nil, err
 	}
 	st.rd, st.files, st.late = rd, files, late.Items()
-	st.links = st.bodies.links.check(files)
+	st.bodies.links.checkAll(files)
 
 	res.Pages = 0
 	for _, f := range files {
@@ -221,8 +220,10 @@ func (st *state) diags() *diag.List {
 		for _, ds := range st.bodies.diags {
 			add(ds)
 		}
+		for _, ds := range st.bodies.links.diags {
+			add(ds)
+		}
 	}
-	add(st.links)
 	add(st.late)
 	if st.cfg.Strict {
 		l.Promote()

@@ -129,7 +129,7 @@ func (rd *Renderer) Render(l *diag.List) ([]output.File, error) {
 // those pages replaced, and the paths of those that came out different.
 // It is for changes that leave every View as it was made: only bodies,
 // which templates read when they run, may differ (see reach.go). The
-// files of earlier calls are not changed.
+// slice is the one Render returned, changed in place.
 func (rd *Renderer) Rerender(changed []*model.Body) (files []output.File, paths []string, err error) {
 	seen := map[int]bool{}
 	var idx []int
@@ -150,7 +150,7 @@ func (rd *Renderer) Rerender(changed []*model.Body) (files []output.File, paths 
 	if err := firstErr(errs); err != nil {
 		return nil, nil, err
 	}
-	files = slices.Clone(rd.files)
+	files = rd.files
 	for k, i := range idx {
 		p := rd.pages[i]
 		same := bytes.Equal(rd.html[i], out[k])
