@@ -6,7 +6,9 @@ package generator
 // anchor is checked against the pages and headings that exist.
 
 import (
+	"crypto/sha256"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
@@ -44,10 +46,46 @@ type bodyStage struct {
 	res   func(m, file string) (string, bool)
 	files []string
 	base  string
+	raw   bool // raw HTML is on
+
+	// What every body rendered to, by what it was made of, for the next
+	// build (a Builder's only).
+	ld   *loaded
+	keys []bodyKey // by job; zero when not kept
+	memo map[bodyKey]*bodyOut
 }
 
-// bodies renders every Markdown body of the site in parallel.
-func bodies(site *model.Site, files []string, basePath string, workers int) *bodyStage {
+// bodyKey says what a body's rendering depends on besides the site's
+// pages (which bodyOut.calls records): its files' content, and the page
+// it is rendered for.
+type bodyKey struct {
+	m, url string
+	n      int
+	files  [2]string
+	sums   [2][sha256.Size]byte
+}
+
+// bodyOut is what rendering a body made.
+type bodyOut struct {
+	html     string
+	headings []model.Heading
+	links    []markdown.Link
+	diags    []diag.Diagnostic
+	calls    []resolved // what the links asked of the site, in order
+	files    []string   // the content files, from which broken links got suggestions
+}
+
+// resolved is one answer of the resolver.
+type resolved struct {
+	file, url string
+	ok        bool
+}
+
+// bodies renders every Markdown body of the site in parallel. prev, when
+// not nil, is the last build's stage: a body made of files with the same
+// content, for the same page, whose links resolve as they did, is taken
+// from it.
+func bodies(site *model.Site, ld *loaded, basePath string, workers int, prev *bodyStage) *bodyStage {
 	var jobs []bodyJob
 	for _, g := range site.Guides {
 		jobs = append(jobs, bodyJob{&g.Body, "", model.GuideURL(g.Slug)})
@@ -73,8 +111,15 @@ func bodies(site *model.Site, files []string, basePath string, workers int) *bod
 		links: &pageLinks{links: make([][]markdown.Link, len(jobs)), pageURL: make([]string, len(jobs)), anchors: map[string]map[string]bool{}},
 		md:    markdown.New(markdown.Options{RawHTML: site.Config.RawHTML}),
 		res:   resolver(site),
-		files: files,
+		files: ld.files,
 		base:  basePath,
+		raw:   site.Config.RawHTML,
+		ld:    ld,
+		keys:  make([]bodyKey, len(jobs)),
+		memo:  map[bodyKey]*bodyOut{},
+	}
+	if prev != nil && prev.base == bs.base && prev.raw == bs.raw {
+		bs.memo = prev.memo
 	}
 	bs.using = map[string][]int{}
 	idx := make([]int, len(jobs))
@@ -85,27 +130,93 @@ func bodies(site *model.Site, files []string, basePath string, workers int) *bod
 		}
 	}
 	bs.render(idx, workers)
+	// Keep what this build used.
+	used := make(map[bodyKey]*bodyOut, len(jobs))
+	for _, k := range bs.keys {
+		if k.n > 0 {
+			used[k] = bs.memo[k]
+		}
+	}
+	bs.memo = used
 	return bs
+}
+
+// key is what body job i depends on; ok is false when that is not known
+// (no Builder, or a body of more than two files).
+func (bs *bodyStage) key(i int) (k bodyKey, ok bool) {
+	j := bs.jobs[i]
+	if len(j.body.Sources) == 0 || len(j.body.Sources) > len(k.sums) {
+		return k, false
+	}
+	k.m, k.url, k.n = j.m, j.url, len(j.body.Sources)
+	for s, f := range j.body.Sources {
+		p := bs.ld.byPath[f]
+		if p == nil || p.sum == ([sha256.Size]byte{}) {
+			return k, false
+		}
+		k.files[s], k.sums[s] = f, p.sum
+	}
+	return k, true
+}
+
+// still tells whether a kept rendering holds: every link resolves as it
+// did, and no suggestion for a broken one can have changed.
+func (bs *bodyStage) still(out *bodyOut, m string) bool {
+	for _, c := range out.calls {
+		u, ok := bs.res(m, c.file)
+		if u != c.url || ok != c.ok {
+			return false
+		}
+		if !ok && !slices.Equal(bs.files, out.files) {
+			return false
+		}
+	}
+	return true
 }
 
 // render renders the bodies of the jobs idx in parallel and notes what
 // each found. It returns the URLs of the pages whose headings changed.
 func (bs *bodyStage) render(idx []int, workers int) (moved map[string]bool) {
+	outs := make([]*bodyOut, len(idx))
+	keys := make([]bodyKey, len(idx))
 	par.Do(len(idx), workers, func(k int) {
 		i := idx[k]
 		j := bs.jobs[i]
-		l := &diag.List{}
-		out := bs.md.Render(j.body.Sections, markdown.Env{
-			Resolve:  func(file string) (string, bool) { return bs.res(j.m, file) },
-			Files:    bs.files,
-			BasePath: bs.base,
-		}, l)
-		j.body.HTML = out.HTML
-		j.body.Headings = out.Headings
-		bs.links.links[i] = out.Links
+		key, keep := bs.key(i)
+		out := bs.memo[key]
+		if !keep || out == nil || !bs.still(out, j.m) {
+			out = &bodyOut{files: bs.files}
+			l := &diag.List{}
+			r := bs.md.Render(j.body.Sections, markdown.Env{
+				Resolve: func(file string) (string, bool) {
+					u, ok := bs.res(j.m, file)
+					out.calls = append(out.calls, resolved{file, u, ok})
+					return u, ok
+				},
+				Files:    bs.files,
+				BasePath: bs.base,
+			}, l)
+			out.html, out.headings, out.links, out.diags = r.HTML, r.Headings, r.Links, l.Items()
+		}
+		if keep {
+			keys[k] = key
+		}
+		outs[k] = out
+		j.body.HTML = out.html
+		j.body.Headings = out.headings
+		bs.links.links[i] = out.links
 		bs.links.pageURL[i] = j.url
-		bs.diags[i] = l.Items()
+		bs.diags[i] = out.diags
 	})
+	for k, i := range idx {
+		if old := bs.keys[i]; old.n > 0 && old != keys[k] {
+			delete(bs.memo, old)
+		}
+		bs.keys[i] = keys[k]
+		if keys[k].n > 0 {
+			bs.memo[keys[k]] = outs[k]
+		}
+	}
 	moved = map[string]bool{}
 	for _, i := range idx {
 		j := bs.jobs[i]

@@ -54,7 +54,7 @@ func (b *Builder) Rebuild(changed []string) (Result, error) {
 		return res, err
 	}
 	b.cache.begin()
-	res, st, err := build(b.cfg, b.cache)
+	res, st, err := build(b.cfg, b.cache, b.st)
 	b.cache.sweep()
 	b.st = st
 	return res, err
@@ -119,8 +119,15 @@ func (c *fileCache) sweep() {
 // the same content, and adds the parse's diagnostics to l either way. A nil
 // cache always parses.
 func (c *fileCache) get(key string, data []byte, l *diag.List, parse func(*diag.List) any) any {
+	v, _ := c.getSum(key, data, l, parse)
+	return v
+}
+
+// getSum is get that also returns the content's hash (zero without a
+// cache).
+func (c *fileCache) getSum(key string, data []byte, l *diag.List, parse func(*diag.List) any) (any, [sha256.Size]byte) {
 	if c == nil {
-		return parse(l)
+		return parse(l), [sha256.Size]byte{}
 	}
 	sum := sha256.Sum256(data)
 	c.mu.Lock()
@@ -132,7 +139,7 @@ func (c *fileCache) get(key string, data []byte, l *diag.List, parse func(*diag.
 		for _, d := range e.diags {
 			l.Add(d)
 		}
-		return e.val
+		return e.val, sum
 	}
 	c.misses++
 	c.mu.Unlock()
@@ -145,5 +152,5 @@ func (c *fileCache) get(key string, data []byte, l *diag.List, parse func(*diag.
 	c.mu.Lock()
 	c.entries[key] = &cacheEntry{sum: sum, val: val, diags: diags, gen: c.gen}
 	c.mu.Unlock()
-	return val
+	return val, sum
 }

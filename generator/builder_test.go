@@ -88,8 +88,8 @@ func TestBuilderEqualsCleanBuild(t *testing.T) {
 			}
 		}
 		h, m := b.CacheStats()
-		t.Logf("%s: rebuild %v (fast: %v, %d parses cached, %d made, %d files changed), clean %v, %d files", step, dt.Round(time.Millisecond),
-			b.Fast(), h, m, len(got.Delta), want.Duration.Round(time.Millisecond), len(want.Output))
+		t.Logf("%s: rebuild %v (fast: %v, %d parses cached, %d made, %d of %d pages rendered), clean %v, %d files", step, dt.Round(time.Millisecond),
+			b.Fast(), h, m, got.Rendered, got.Pages, want.Duration.Round(time.Millisecond), len(want.Output))
 	}
 	compare("first build", nil)
 

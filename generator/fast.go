@@ -76,6 +76,7 @@ func (b *Builder) rebuildFast(changed []string) (res Result, ok bool, err error)
 	st.bodies.links.recheck(idx, moved)
 	res, _, err = st.result(t0)
 	res.Delta = paths
+	res.Rendered = st.rd.Rendered()
 	if res.Delta == nil {
 		res.Delta = []string{}
 	}

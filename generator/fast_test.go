@@ -18,7 +18,7 @@ import (
 // found on a page must belong to a body that Rerender would render that
 // page for.
 func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
-	_, st, err := build(Config{Src: exampleSite}, nil)
+	_, st, err := build(Config{Src: exampleSite}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

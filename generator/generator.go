@@ -40,6 +40,7 @@ type Config struct {
 // Result tells what a build made and found.
 type Result struct {
 	Pages          int // HTML pages
+	Rendered       int // HTML pages rendered by this build (a Builder takes the others from its last build)
 	Files          int // all output files
 	Guides         int // shared and local guides
 	Versions       int // municipality versions of guides
@@ -106,7 +107,7 @@ func checkOut(src, out string) error {
 // generate runs the stages up to rendering. c, when not nil, is a
 // Builder's cache of parsed files.
 func generate(cfg Config, c *fileCache) (Result, error) {
-	res, _, err := build(cfg, c)
+	res, _, err := build(cfg, c, nil)
 	return res, err
 }
 
@@ -128,8 +129,9 @@ type state struct {
 }
 
 // build runs the stages up to rendering and returns, unless the theme is
-// broken, the state it made.
-func build(cfg Config, c *fileCache) (Result, *state, error) {
+// broken, the state it made. prev, when not nil, is the Builder's last
+// state, whose renderings are taken again where their inputs are the same.
+func build(cfg Config, c *fileCache, prev *state) (Result, *state, error) {
 	t0 := time.Now()
 	l := &diag.List{}
 	res := Result{Diags: l}
@@ -168,12 +170,20 @@ func build(cfg Config, c *fileCache) (Result, *state, error) {
 	st := &state{cfg: cfg, fsys: fsys, ld: ld, site: site}
 
 	// 3. render
-	st.bodies = bodies(site, ld.files, basePath, cfg.Workers)
+	var prevBodies *bodyStage
+	if prev != nil {
+		prevBodies = prev.bodies
+	}
+	st.bodies = bodies(site, ld, basePath, cfg.Workers, prevBodies)
 	theme, custom := themeFS(fsys, conf)
 	st.defaultTheme = !custom
 	strs := loadStrings(theme, conf.Languages, l)
 	st.early = l.Items()
-	rd, err := render.New(site, render.Options{Theme: theme, Strings: strs, BasePath: basePath, Workers: cfg.Workers})
+	ropt := render.Options{Theme: theme, Strings: strs, BasePath: basePath, Workers: cfg.Workers}
+	if prev != nil && prev.rd != nil && !custom {
+		ropt.Prev = prev.rd
+	}
+	rd, err := render.New(site, ropt)
 	if err != nil {
 		res.Diags = st.diags()
 		return res, nil, err
@@ -193,6 +203,7 @@ func build(cfg Config, c *fileCache) (Result, *state, error) {
 			res.Pages++
 		}
 	}
+	res.Rendered = rd.Rendered()
 	res.Guides = len(site.Guides) + len(site.LocalGuides)
 	res.Versions = len(site.Versions)
 	res.Municipalities = len(site.Municipalities)

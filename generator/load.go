@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"sort"
@@ -80,6 +81,7 @@ type parsed struct {
 	file     markdown.File
 	sections []model.Section
 	diags    []diag.Diagnostic // what parsing it found
+	sum      [sha256.Size]byte // the content's hash, when parsed through a Builder's cache
 }
 
 // body is a body made of the sections of files: the first file's,
@@ -208,8 +210,8 @@ func parseAll(srcs []source, workers int, c *fileCache) *loaded {
 // parseOne parses one source through the cache c (nil for none).
 func parseOne(s source, c *fileCache) *parsed {
 	l := &diag.List{}
-	doc := c.get(s.path, s.data, l, func(l *diag.List) any { return parseSource(s, l) })
-	p := &parsed{doc: doc, diags: l.Items()}
+	doc, sum := c.getSum(s.path, s.data, l, func(l *diag.List) any { return parseSource(s, l) })
+	p := &parsed{doc: doc, diags: l.Items(), sum: sum}
 	if d, ok := doc.(interface {
 		Parts() (markdown.File, []model.Section)
 	}); ok {

@@ -34,6 +34,7 @@ func (r *renderer) pages() []page {
 	homeView := &View{
 		Title: s.Config.Title, Description: s.Config.Description, Section: "home",
 		Groups: groups(s.Config.Categories, s.Guides, nil, nil),
+		Counts: Counts{len(s.Municipalities), len(s.Guides), len(s.EServices)},
 	}
 	if len(s.Boundaries) > 0 {
 		r.mapper.queue(homeView, r.str("map.caption.home"), nil, func() maps.Map {

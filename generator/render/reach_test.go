@@ -49,6 +49,49 @@ func TestReadBodies(t *testing.T) {
 // (.Version.Body, .Intro.HTML, a .Body inside range or with).
 func TestLayoutsReadBodiesThroughTheView(t *testing.T) {
 	bodyFields := map[string]bool{"Body": true, "TOC": true, "Intro": true, "Sections": true, "Headings": true, "HTML": true}
+	walkLayouts(t, func(file, tree string, r read) {
+		for i, id := range r.idents {
+			if !bodyFields[id] {
+				continue
+			}
+			if i == 0 && r.fromTop && (id == "Body" || id == "TOC") && !r.inner {
+				continue
+			}
+			t.Errorf("%s: template %q reads %v: read bodies only as the page's .Body and .TOC", file, tree, r.idents)
+		}
+	})
+}
+
+// TestLayoutsReadOnlyWhatFingerprintsHash keeps the rule page fingerprints
+// stand on (fingerprint.go): of .Site the default theme reads only what
+// the global fingerprint hashes, and no template function hands it a
+// model entity that its View does not hold.
+func TestLayoutsReadOnlyWhatFingerprintsHash(t *testing.T) {
+	hashed := map[string]bool{"Config": true, "Municipalities": true, "Pages": true, "Boundaries": true}
+	walkLayouts(t, func(file, tree string, r read) {
+		if r.fn == "muni" || r.fn == "offerOf" {
+			t.Errorf("%s: template %q calls %s: give the page what it needs in its View", file, tree, r.fn)
+		}
+		for i, id := range r.idents {
+			if id == "Site" && i+1 < len(r.idents) && !hashed[r.idents[i+1]] {
+				t.Errorf("%s: template %q reads .Site.%s, which page fingerprints do not hash: put it in the View", file, tree, r.idents[i+1])
+			}
+		}
+	})
+}
+
+// read is a field chain or function a template reads.
+type read struct {
+	idents  []string // .A.B.C, or $.A.B
+	fn      string   // a function called
+	fromTop bool     // the chain starts at dot or $
+	inner   bool     // inside range or with, where dot is something else
+}
+
+// walkLayouts calls f for every read in the default theme's layouts and
+// partials.
+func walkLayouts(t *testing.T, f func(file, tree string, r read)) {
+	t.Helper()
 	funcs := (&renderer{}).funcs("sv")
 	files, _ := fs.Glob(themes.Default, "layouts/*.html")
 	partials, _ := fs.Glob(themes.Default, "partials/*.html")
@@ -56,28 +99,17 @@ func TestLayoutsReadBodiesThroughTheView(t *testing.T) {
 	if len(files) < 10 {
 		t.Fatalf("found only %d layouts and partials", len(files))
 	}
-	for _, f := range files {
-		src, err := fs.ReadFile(themes.Default, f)
+	for _, file := range files {
+		src, err := fs.ReadFile(themes.Default, file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		trees, err := parse.Parse(f, string(src), "{{", "}}", funcs, builtins)
+		trees, err := parse.Parse(file, string(src), "{{", "}}", funcs, builtins)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, tree := range trees {
+		for name, tree := range trees {
 			var visit func(n parse.Node, inner bool)
-			check := func(idents []string, fromTop, inner bool) {
-				for i, id := range idents {
-					if !bodyFields[id] {
-						continue
-					}
-					if i == 0 && fromTop && (id == "Body" || id == "TOC") && !inner {
-						continue
-					}
-					t.Errorf("%s: template %q reads %v: read bodies only as the page's .Body and .TOC", f, tree.Name, idents)
-				}
-			}
 			visit = func(n parse.Node, inner bool) {
 				switch n := n.(type) {
 				case *parse.ListNode:
@@ -98,12 +130,14 @@ func TestLayoutsReadBodiesThroughTheView(t *testing.T) {
 					for _, a := range n.Args {
 						visit(a, inner)
 					}
+				case *parse.IdentifierNode:
+					f(file, name, read{fn: n.Ident})
 				case *parse.FieldNode:
-					check(n.Ident, true, inner)
+					f(file, name, read{idents: n.Ident, fromTop: true, inner: inner})
 				case *parse.VariableNode:
-					check(n.Ident[1:], n.Ident[0] == "$", false)
+					f(file, name, read{idents: n.Ident[1:], fromTop: n.Ident[0] == "$"})
 				case *parse.ChainNode:
-					check(n.Field, false, inner)
+					f(file, name, read{idents: n.Field, inner: inner})
 					visit(n.Node, inner)
 				case *parse.IfNode:
 					visit(n.Pipe, inner)

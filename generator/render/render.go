@@ -9,6 +9,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -30,6 +31,12 @@ type Options struct {
 	Strings  map[string]map[string]string // UI strings: language → key → text
 	BasePath string                       // the base URL's path, "/" or "/org/site/"
 	Workers  int                          // <= 0 is GOMAXPROCS
+
+	// Prev is the last Renderer of the same site folder, or nil: a page
+	// whose fingerprint (fingerprint.go) is the same as there is taken
+	// from it, not rendered again. Set it only when the theme's layouts
+	// are the default ones.
+	Prev *Renderer
 }
 
 // page is one HTML page to render.
@@ -61,6 +68,14 @@ type Renderer struct {
 	html  [][]byte          // the rendered pages, by index in pages
 	reach map[uintptr][]int // a body → the pages that show it
 	files []output.File     // the last render's output, sorted by path
+
+	layouts  map[string][]byte // the layouts' and partials' sources
+	prev     *Renderer         // until Render
+	fp       *fingerprinter
+	global   uint64         // the fingerprint of what all pages share
+	fps      []uint64       // by page
+	byPath   map[string]int // page path → index
+	rendered int            // pages the last Render or Rerender rendered
 }
 
 // New parses the theme's templates, builds the assets and lists every
@@ -74,7 +89,7 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as}
+	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}}
 	r.mapper = newMapper(r)
 	tmpls := map[string]map[string]*template.Template{}
 	for _, lang := range []string{"sv", "en"} {
@@ -84,21 +99,52 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	}
 	pages := r.pages()
 	r.mapper.drawMaps(opt.Workers)
-	return &Renderer{r: r, min: m, tmpls: tmpls, pages: pages}, nil
+	rd := &Renderer{r: r, min: m, tmpls: tmpls, pages: pages, layouts: r.layouts, fp: &fingerprinter{seed: maphash.MakeSeed()}}
+	if opt.Prev != nil {
+		rd.fp.seed = opt.Prev.fp.seed
+	}
+	rd.r.opt.Prev = nil // not kept
+	rd.prev = opt.Prev
+	return rd, nil
 }
+
+// Rendered tells how many pages the last Render or Rerender rendered (the
+// others it took as they were).
+func (rd *Renderer) Rendered() int { return rd.rendered }
 
 // Render renders every page and returns all output files sorted by path.
 func (rd *Renderer) Render(l *diag.List) ([]output.File, error) {
-	r, pages := rd.r, rd.pages
+	r, pages, prev := rd.r, rd.pages, rd.prev
+	rd.prev = nil
 	rd.html = make([][]byte, len(pages))
+	rd.fps = make([]uint64, len(pages))
+	rd.byPath = make(map[string]int, len(pages))
+	for i, p := range pages {
+		rd.byPath[p.path] = i
+	}
+	rd.global = rd.fp.global(r, rd.layouts)
 	reach := make([][]uintptr, len(pages))
 	errs := make([]error, len(pages))
+	reused := make([]bool, len(pages))
 	par.Do(len(pages), r.opt.Workers, func(i int) {
-		rd.html[i], errs[i] = rd.page(pages[i])
+		rd.fps[i] = rd.fp.page(rd.global, pages[i])
 		reach[i] = readBodies(pages[i].view)
+		if prev != nil {
+			if j, ok := prev.byPath[pages[i].path]; ok && prev.fps[j] == rd.fps[i] {
+				rd.html[i], reused[i] = prev.html[j], true
+				return
+			}
+		}
+		rd.html[i], errs[i] = rd.page(pages[i])
 	})
 	if err := firstErr(errs); err != nil {
 		return nil, err
+	}
+	rd.rendered = 0
+	for _, ok := range reused {
+		if !ok {
+			rd.rendered++
+		}
 	}
 	rd.reach = map[uintptr][]int{}
 	for i, es := range reach {
@@ -144,12 +190,17 @@ func (rd *Renderer) Rerender(changed []*model.Body) (files []output.File, paths 
 	sort.Ints(idx)
 	errs := make([]error, len(idx))
 	out := make([][]byte, len(idx))
+	// The bodies changed in place: hash them anew.
+	rd.fp = &fingerprinter{seed: rd.fp.seed}
 	par.Do(len(idx), rd.r.opt.Workers, func(k int) {
-		out[k], errs[k] = rd.page(rd.pages[idx[k]])
+		p := rd.pages[idx[k]]
+		rd.fps[idx[k]] = rd.fp.page(rd.global, p)
+		out[k], errs[k] = rd.page(p)
 	})
 	if err := firstErr(errs); err != nil {
 		return nil, nil, err
 	}
+	rd.rendered = len(idx)
 	files = rd.files
 	for k, i := range idx {
 		p := rd.pages[i]
@@ -207,11 +258,12 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 }
 
 type renderer struct {
-	mapper *mapper
-	site   *model.Site
-	opt    Options
-	ix     *index
-	assets *assets
+	layouts map[string][]byte // what templates read, by file
+	mapper  *mapper
+	site    *model.Site
+	opt     Options
+	ix      *index
+	assets  *assets
 }
 
 // templates parses, for one language, every layout together with the base
@@ -225,6 +277,7 @@ func (r *renderer) templates(lang string) (map[string]*template.Template, error)
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
+		r.layouts[f] = b
 		if _, err := base.New(f).Parse(string(b)); err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
@@ -240,6 +293,7 @@ func (r *renderer) templates(lang string) (map[string]*template.Template, error)
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
+		r.layouts[f] = b
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err

@@ -51,12 +51,16 @@ type View struct {
 	Groups   []Group          // lists by category
 	Related  []*model.Offer   // e-services related to a guide
 
+	Counts        Counts         // the home page's figures
 	Directory     *DirectoryView // the e-service directory or a filter page of it
 	Library       *LibraryView   // the library view and the page for a new member
 	Start         []StartItem    // an e-service's offering municipalities, with their start links
 	Guides        []GuideLink    // guides that point to the e-service
 	ServicePoints []PointSummary // the e-service's kind of service points in its municipalities
 }
+
+// Counts are the site's figures the home page gives.
+type Counts struct{ Municipalities, Guides, EServices int }
 
 // Alternate is a page in one language.
 type Alternate struct {

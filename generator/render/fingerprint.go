@@ -1,0 +1,254 @@
+package render
+
+// Page fingerprints, so that a Builder's full rebuild renders only the
+// pages whose inputs changed. A page is what its layout makes of its View
+// with the template functions, so its fingerprint hashes:
+//
+//   - what every page shares (global): the layouts and partials, the UI
+//     strings, the base path, the asset URLs, site.toml's settings and
+//     what the layouts read from .Site (site.toml's settings, the
+//     municipalities and pages with their names and titles, whether there
+//     are maps: TestLayoutsReadOnlyWhatFingerprintsHash);
+//   - the page's path, layout and language;
+//   - its View, deep: every field, list and map, the model entities it
+//     points to (each hashed once per render), and the bodies it reads
+//     (bodyReader; Body values met elsewhere are not read by the layouts,
+//     see reach.go).
+//
+// Only a Renderer of the default layouts reuses pages (Options.Prev): a
+// site's own layouts may read anything through the template functions.
+
+import (
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"hash/maphash"
+	"maps"
+	"math"
+	"reflect"
+	"slices"
+	"sync"
+
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+var (
+	bodyType   = reflect.TypeFor[model.Body]()
+	bodyPtr    = reflect.TypeFor[*model.Body]()
+	sitePtr    = reflect.TypeFor[*model.Site]()
+	entityPtrs = map[reflect.Type]bool{
+		reflect.TypeFor[*model.Municipality](): true,
+		reflect.TypeFor[*model.Guide]():        true,
+		reflect.TypeFor[*model.Version]():      true,
+		reflect.TypeFor[*model.EService]():     true,
+		reflect.TypeFor[*model.Offer]():        true,
+		reflect.TypeFor[*model.Page]():         true,
+	}
+)
+
+// fingerprinter hashes the inputs of pages; one serves one render, on any
+// number of goroutines.
+type fingerprinter struct {
+	seed     maphash.Seed
+	entities sync.Map // uintptr → uint64: an entity's hash
+	bodies   sync.Map // uintptr → uint64: a body's hash
+}
+
+// global is the hash of what every page of r shares; layouts are the
+// theme's layout and partial sources.
+func (fp *fingerprinter) global(r *renderer, layouts map[string][]byte) uint64 {
+	h := fp.hasher()
+	s := r.site
+	names := slices.Sorted(maps.Keys(layouts))
+	for _, n := range names {
+		h.str(n)
+		h.str(string(layouts[n]))
+	}
+	h.value(reflect.ValueOf(r.opt.Strings))
+	h.str(r.opt.BasePath)
+	h.value(reflect.ValueOf(*r.assets))
+	h.value(reflect.ValueOf(s.Config))
+	h.value(reflect.ValueOf(s.Municipalities))
+	h.value(reflect.ValueOf(s.Pages))
+	h.bool(len(s.Boundaries) > 0)
+	return h.sum()
+}
+
+// page is the fingerprint of one page.
+func (fp *fingerprinter) page(global uint64, p page) uint64 {
+	h := fp.hasher()
+	h.int(int64(global))
+	h.str(p.path)
+	h.str(p.layout)
+	h.bool(p.sitemap)
+	h.value(reflect.ValueOf(p.view))
+	return h.sum()
+}
+
+func (fp *fingerprinter) hasher() *hasher {
+	h := &hasher{fp: fp, seen: map[uintptr]bool{}}
+	h.h.SetSeed(fp.seed)
+	return h
+}
+
+// hasher hashes values deeply.
+type hasher struct {
+	fp   *fingerprinter
+	h    maphash.Hash
+	seen map[uintptr]bool // pointers being hashed, against cycles
+	buf  [8]byte
+}
+
+func (h *hasher) sum() uint64 { return h.h.Sum64() }
+
+func (h *hasher) int(i int64) {
+	binary.LittleEndian.PutUint64(h.buf[:], uint64(i))
+	h.h.Write(h.buf[:])
+}
+
+func (h *hasher) bool(b bool) {
+	if b {
+		h.h.WriteByte(1)
+	} else {
+		h.h.WriteByte(0)
+	}
+}
+
+func (h *hasher) str(s string) {
+	h.int(int64(len(s)))
+	h.h.WriteString(s)
+}
+
+// body hashes what the layouts and StartItem read of a body: its HTML, its
+// headings and where its sections come from.
+func (h *hasher) body(b *model.Body) {
+	key := reflect.ValueOf(b).Pointer()
+	if v, ok := h.fp.bodies.Load(key); ok {
+		h.int(int64(v.(uint64)))
+		return
+	}
+	bh := h.fp.hasher()
+	bh.str(b.HTML)
+	bh.int(int64(len(b.Headings)))
+	for _, x := range b.Headings {
+		bh.int(int64(x.Level))
+		bh.str(x.ID)
+		bh.str(x.Text)
+	}
+	bh.int(int64(len(b.Sections)))
+	for _, s := range b.Sections {
+		bh.str(s.File)
+		bh.int(int64(s.Line))
+	}
+	sum := bh.sum()
+	h.fp.bodies.Store(key, sum)
+	h.int(int64(sum))
+}
+
+// value hashes v, its type's shape included.
+func (h *hasher) value(v reflect.Value) {
+	t := v.Type()
+	if t.Implements(readerType) && v.CanInterface() && (t.Kind() != reflect.Pointer || !v.IsNil()) {
+		for _, b := range v.Interface().(bodyReader).readsBodies() {
+			h.body(b)
+		}
+	}
+	switch v.Kind() {
+	case reflect.String:
+		h.str(v.String())
+	case reflect.Bool:
+		h.bool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		h.int(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		h.int(int64(v.Uint()))
+	case reflect.Float32, reflect.Float64:
+		h.int(int64(math.Float64bits(v.Float())))
+	case reflect.Pointer:
+		h.pointer(v)
+	case reflect.Interface:
+		if v.IsNil() {
+			h.int(-1)
+			return
+		}
+		e := v.Elem()
+		h.str(e.Type().String())
+		h.value(e)
+	case reflect.Struct:
+		if t == bodyType {
+			return // read only through bodyReaders
+		}
+		for i := range v.NumField() {
+			h.value(v.Field(i))
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			h.int(-1)
+			return
+		}
+		h.int(int64(v.Len()))
+		if t.Elem().Kind() == reflect.Uint8 {
+			h.h.Write(v.Bytes())
+			return
+		}
+		for i := range v.Len() {
+			h.value(v.Index(i))
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			h.int(-1)
+			return
+		}
+		keys := v.MapKeys()
+		if t.Key().Kind() == reflect.String {
+			slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.String(), b.String()) })
+		} else {
+			slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		}
+		h.int(int64(len(keys)))
+		for _, k := range keys {
+			h.value(k)
+			h.value(v.MapIndex(k))
+		}
+	default:
+		panic(fmt.Sprintf("render: cannot fingerprint a %s", t))
+	}
+}
+
+// pointer hashes what p points to: an entity once per render, the site
+// not at all (global has what the layouts read of it), a body through
+// body.
+func (h *hasher) pointer(p reflect.Value) {
+	if p.IsNil() {
+		h.int(-1)
+		return
+	}
+	t := p.Type()
+	switch {
+	case t == sitePtr:
+		return
+	case t == bodyPtr:
+		h.body((*model.Body)(p.UnsafePointer()))
+		return
+	case entityPtrs[t]:
+		key := p.Pointer()
+		if v, ok := h.fp.entities.Load(key); ok {
+			h.int(int64(v.(uint64)))
+			return
+		}
+		eh := h.fp.hasher()
+		eh.value(p.Elem())
+		sum := eh.sum()
+		h.fp.entities.Store(key, sum)
+		h.int(int64(sum))
+		return
+	}
+	key := p.Pointer()
+	if h.seen[key] {
+		h.int(-2) // a cycle
+		return
+	}
+	h.seen[key] = true
+	h.value(p.Elem())
+	delete(h.seen, key)
+}
