@@ -419,9 +419,12 @@ func (a *assembler) guides() {
 	slices.SortFunc(a.site.LocalGuides, func(x, y *model.Guide) int {
 		return strings.Compare(x.Owner+"/"+x.Slug, y.Owner+"/"+y.Slug)
 	})
-	slices.SortFunc(a.site.Versions, func(x, y *model.Version) int {
-		return strings.Compare(x.URL(), y.URL())
-	})
+	// By URL, each made once.
+	urls := make(map[*model.Version]string, len(a.site.Versions))
+	for _, v := range a.site.Versions {
+		urls[v] = v.URL()
+	}
+	slices.SortFunc(a.site.Versions, func(x, y *model.Version) int { return strings.Compare(urls[x], urls[y]) })
 }
 
 func (a *assembler) pages() {

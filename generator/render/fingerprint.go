@@ -27,8 +27,9 @@ import (
 	"math"
 	"reflect"
 	"slices"
-	"sync"
+	"unsafe"
 
+	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -46,12 +47,59 @@ var (
 	}
 )
 
-// fingerprinter hashes the inputs of pages; one serves one render, on any
-// number of goroutines.
+// fingerprinter hashes the inputs of pages, on any number of goroutines.
 type fingerprinter struct {
 	seed     maphash.Seed
-	entities sync.Map // uintptr → uint64: an entity's hash
-	bodies   sync.Map // uintptr → uint64: a body's hash
+	entities map[uintptr]uint64 // the site's entities, hashed once (prepare)
+	bodies   map[uintptr]uint64 // their bodies, hashed once (prepare)
+}
+
+// prepare hashes every entity of the site and every body, on all cores.
+// Entities' hashes leave bodies out, so they hold while only bodies change.
+func (fp *fingerprinter) prepare(s *model.Site, workers int) {
+	hashAll := func(ps []reflect.Value, into map[uintptr]uint64, one func(h *hasher, p reflect.Value)) {
+		sums := make([]uint64, len(ps))
+		par.Do(len(ps), workers, func(i int) {
+			h := fp.hasher()
+			one(h, ps[i])
+			sums[i] = h.sum()
+		})
+		for i, p := range ps {
+			into[p.Pointer()] = sums[i]
+		}
+	}
+	entity := func(h *hasher, p reflect.Value) { h.value(p.Elem()) }
+	body := func(h *hasher, p reflect.Value) { h.bodyContent(p.Interface().(*model.Body)) }
+	var level1, level2, bodies []reflect.Value
+	for _, m := range s.Municipalities {
+		level1 = append(level1, reflect.ValueOf(m))
+		bodies = append(bodies, reflect.ValueOf(&m.Intro))
+	}
+	for _, g := range slices.Concat(s.Guides, s.LocalGuides) {
+		level1 = append(level1, reflect.ValueOf(g))
+		bodies = append(bodies, reflect.ValueOf(&g.Body))
+	}
+	for _, e := range s.EServices {
+		level1 = append(level1, reflect.ValueOf(e))
+		bodies = append(bodies, reflect.ValueOf(&e.Body))
+	}
+	for _, p := range s.Pages {
+		level1 = append(level1, reflect.ValueOf(p))
+		bodies = append(bodies, reflect.ValueOf(&p.Body))
+	}
+	for _, v := range s.Versions {
+		level2 = append(level2, reflect.ValueOf(v))
+		bodies = append(bodies, reflect.ValueOf(&v.Body))
+	}
+	for _, o := range s.Offers {
+		level2 = append(level2, reflect.ValueOf(o))
+		bodies = append(bodies, reflect.ValueOf(&o.Body))
+	}
+	fp.bodies = make(map[uintptr]uint64, len(bodies))
+	hashAll(bodies, fp.bodies, body)
+	fp.entities = make(map[uintptr]uint64, len(level1)+len(level2))
+	hashAll(level1, fp.entities, entity) // versions and offers point to these
+	hashAll(level2, fp.entities, entity)
 }
 
 // global is the hash of what every page of r shares; layouts are the
@@ -119,15 +167,21 @@ func (h *hasher) str(s string) {
 	h.h.WriteString(s)
 }
 
-// body hashes what the layouts and StartItem read of a body: its HTML, its
-// headings and where its sections come from.
+// body hashes a body, by its hash from prepare when it has one.
 func (h *hasher) body(b *model.Body) {
-	key := reflect.ValueOf(b).Pointer()
-	if v, ok := h.fp.bodies.Load(key); ok {
-		h.int(int64(v.(uint64)))
+	if v, ok := h.fp.bodies[uintptr(unsafe.Pointer(b))]; ok {
+		h.int(int64(v))
 		return
 	}
 	bh := h.fp.hasher()
+	bh.bodyContent(b)
+	h.int(int64(bh.sum()))
+}
+
+// bodyContent hashes what the layouts and StartItem read of a body: its
+// HTML, its headings and where its sections come from.
+func (h *hasher) bodyContent(b *model.Body) {
+	bh := h
 	bh.str(b.HTML)
 	bh.int(int64(len(b.Headings)))
 	for _, x := range b.Headings {
@@ -140,9 +194,6 @@ func (h *hasher) body(b *model.Body) {
 		bh.str(s.File)
 		bh.int(int64(s.Line))
 	}
-	sum := bh.sum()
-	h.fp.bodies.Store(key, sum)
-	h.int(int64(sum))
 }
 
 // value hashes v, its type's shape included.
@@ -231,16 +282,13 @@ func (h *hasher) pointer(p reflect.Value) {
 		h.body((*model.Body)(p.UnsafePointer()))
 		return
 	case entityPtrs[t]:
-		key := p.Pointer()
-		if v, ok := h.fp.entities.Load(key); ok {
-			h.int(int64(v.(uint64)))
+		if v, ok := h.fp.entities[p.Pointer()]; ok {
+			h.int(int64(v))
 			return
 		}
 		eh := h.fp.hasher()
 		eh.value(p.Elem())
-		sum := eh.sum()
-		h.fp.entities.Store(key, sum)
-		h.int(int64(sum))
+		h.int(int64(eh.sum()))
 		return
 	}
 	key := p.Pointer()

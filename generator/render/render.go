@@ -122,6 +122,7 @@ func (rd *Renderer) Render(l *diag.List) ([]output.File, error) {
 	for i, p := range pages {
 		rd.byPath[p.path] = i
 	}
+	rd.fp.prepare(r.site, r.opt.Workers)
 	rd.global = rd.fp.global(r, rd.layouts)
 	reach := make([][]uintptr, len(pages))
 	errs := make([]error, len(pages))
@@ -190,8 +191,9 @@ func (rd *Renderer) Rerender(changed []*model.Body) (files []output.File, paths 
 	sort.Ints(idx)
 	errs := make([]error, len(idx))
 	out := make([][]byte, len(idx))
-	// The bodies changed in place: hash them anew.
-	rd.fp = &fingerprinter{seed: rd.fp.seed}
+	// The bodies changed in place: hash them anew (the entities' hashes
+	// leave bodies out).
+	rd.fp = &fingerprinter{seed: rd.fp.seed, entities: rd.fp.entities}
 	par.Do(len(idx), rd.r.opt.Workers, func(k int) {
 		p := rd.pages[idx[k]]
 		rd.fps[idx[k]] = rd.fp.page(rd.global, p)

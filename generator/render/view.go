@@ -196,8 +196,19 @@ func known(cats []model.Category, slug string) bool {
 
 // byTitle sorts versions by title, Swedish letters after z.
 func byTitle(vs []*model.Version) []*model.Version {
-	out := slices.Clone(vs)
-	slices.SortStableFunc(out, func(a, b *model.Version) int { return collate(a.Title, b.Title) })
+	type keyed struct {
+		key string
+		v   *model.Version
+	}
+	ks := make([]keyed, len(vs))
+	for i, v := range vs {
+		ks[i] = keyed{model.CollateKey(v.Title), v}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]*model.Version, len(vs))
+	for i, k := range ks {
+		out[i] = k.v
+	}
 	return out
 }
 
