@@ -2,10 +2,12 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -14,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/esamverkan/guidemap/generator"
 )
 
 // repoRoot is the example site: the repository's root.
@@ -232,13 +236,34 @@ func TestServeLiveEditing(t *testing.T) {
 	if _, body := r.get(page); !strings.Contains(body, "lingonsylt") {
 		t.Fatal("the edit is not served")
 	}
+	if !strings.Contains(r.log.String(), "rebuilt "+file+":") {
+		t.Errorf("an edit of the text alone was not rebuilt the fast way; log:\n%s", r.log.String())
+	}
+
+	// Break the text (a link to a guide that does not exist): the overlay
+	// names file and line, the last good page is still served; fix it.
+	good := r.read(file)
+	r.write(file, good+"\nLäs mer i [guiden om fiske](fiske.md).\n")
+	ev := r.next("errors")
+	wantLine := strings.Count(good, "\n") + 2
+	if !strings.Contains(ev.data, fmt.Sprintf(`"file":%q,"line":%d`, file, wantLine)) || !strings.Contains(ev.data, "fiske.md") {
+		t.Fatalf("no error at %s:%d in %s", file, wantLine, ev.data)
+	}
+	if st, body := r.get(page); st != 200 || strings.Contains(body, "guiden om fiske") {
+		t.Fatal("the last good page is not served while its text is broken")
+	}
+	r.write(file, good)
+	r.next("reload")
+	if _, body := r.get(errorsPath); strings.Contains(body, "fiske.md") {
+		t.Fatalf("the errors are still there after the fix: %s", body)
+	}
 
 	// Break the front matter: the overlay data names file and line, and
 	// the last good page is still served.
 	broken := strings.Replace(r.read(file), "summary:", "sumary:", 1)
 	r.write(file, broken)
-	ev := r.next("errors")
-	wantLine := 1 + strings.Count(broken[:strings.Index(broken, "sumary:")], "\n")
+	ev = r.next("errors")
+	wantLine = 1 + strings.Count(broken[:strings.Index(broken, "sumary:")], "\n")
 	var f failure
 	if err := json.Unmarshal([]byte(ev.data), &f); err != nil {
 		t.Fatal(err)
@@ -462,4 +487,99 @@ func TestServeSnapshotsDuringRebuilds(t *testing.T) {
 	close(stop)
 	wg.Wait()
 	bad.Range(func(k, v any) bool { t.Errorf("a request got status %v", k); return true })
+}
+
+// TestServeEqualsCleanBuild is serve's property: after a random series of
+// edits (of text alone, which the Builder rebuilds the fast way, and of
+// front matter), creations, renames and deletions, the site served from
+// memory is, file for file and byte for byte, what a clean build of the
+// same folder makes.
+func TestServeEqualsCleanBuild(t *testing.T) {
+	dir := copySite(t)
+	r := start(t, dir, 10*time.Millisecond)
+	rng := rand.New(rand.NewPCG(3, 5))
+	guides := func() []string {
+		ms, _ := filepath.Glob(filepath.Join(dir, "content/guides/*.md"))
+		return ms
+	}
+	pick := func() string { g := guides(); return g[rng.IntN(len(g))] }
+	edit := func(p string, f func(string) string) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(f(string(data))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ops := []struct {
+		name string
+		do   func(n int)
+	}{
+		{"edit a guide's text", func(n int) {
+			edit(pick(), func(s string) string { return s + fmt.Sprintf("\nMening nummer %d.\n", n) })
+		}},
+		{"add a section", func(n int) {
+			edit(pick(), func(s string) string { return s + fmt.Sprintf("\n## Avsnitt %d\n\nText.\n", n) })
+		}},
+		{"edit an adaptation's text", func(n int) {
+			ms, _ := filepath.Glob(filepath.Join(dir, "content/municipalities/*/guides/*.md"))
+			edit(ms[rng.IntN(len(ms))], func(s string) string { return s + fmt.Sprintf("\nLokal mening %d.\n", n) })
+		}},
+		{"edit an e-service's text", func(n int) {
+			ms, _ := filepath.Glob(filepath.Join(dir, "content/eservices/*.md"))
+			edit(ms[rng.IntN(len(ms))], func(s string) string { return s + fmt.Sprintf("\nOm tjänsten, %d.\n", n) })
+		}},
+		{"edit a guide's title", func(n int) {
+			edit(pick(), func(s string) string { return strings.Replace(s, "title: ", fmt.Sprintf("title: %d ", n), 1) })
+		}},
+		{"create a guide", func(n int) {
+			p := filepath.Join(dir, "content/guides", fmt.Sprintf("ny-%d.md", n))
+			os.WriteFile(p, []byte(fmt.Sprintf("---\ntitle: Ny guide %d\nsummary: Ny.\ncategory: kultur-fritid\n---\n\nText.\n", n)), 0o644)
+		}},
+		// Other guides link to the example's guides: rename and delete
+		// the test's own (the Builder's property test breaks links too).
+		{"rename a guide", func(n int) {
+			p := filepath.Join(dir, "content/guides", fmt.Sprintf("ny-%d.md", n))
+			os.WriteFile(p, []byte("---\ntitle: Att flytta\n---\n\nText.\n"), 0o644)
+			r.next("reload")
+			os.Rename(p, filepath.Join(dir, "content/guides", fmt.Sprintf("flyttad-%d.md", n)))
+		}},
+		{"delete a guide", func(n int) {
+			ms, _ := filepath.Glob(filepath.Join(dir, "content/guides/[nf][yl]*-*.md"))
+			if len(ms) == 0 {
+				os.WriteFile(filepath.Join(dir, "content/guides/borta.md"), []byte("---\ntitle: Borta\n---\n"), 0o644)
+				r.next("reload")
+				ms = []string{filepath.Join(dir, "content/guides/borta.md")}
+			}
+			os.Remove(ms[rng.IntN(len(ms))])
+		}},
+		{"edit a point file", func(n int) {
+			ms, _ := filepath.Glob(filepath.Join(dir, "geodata/platser/*.geojson"))
+			edit(ms[rng.IntN(len(ms))], func(s string) string { return strings.Replace(s, `"name": "`, fmt.Sprintf(`"name": "%d `, n), 1) })
+		}},
+	}
+	for n := 1; n <= 16; n++ {
+		op := ops[rng.IntN(len(ops))]
+		op.do(n)
+		if ev := r.next("reload"); ev.name != "reload" {
+			t.Fatalf("step %d, %s: %s", n, op.name, ev.name)
+		}
+		want, err := generator.Check(generator.Config{Src: dir, BaseURL: r.s.URL()})
+		if err != nil {
+			t.Fatalf("step %d, %s: clean build: %v", n, op.name, err)
+		}
+		got := r.s.snap.Load().files
+		if len(got) != len(want.Output) {
+			t.Fatalf("step %d, %s: %d files served, a clean build makes %d", n, op.name, len(got), len(want.Output))
+		}
+		for _, f := range want.Output {
+			if !bytes.Equal(got[f.Path], f.Data) {
+				t.Fatalf("step %d, %s: %s differs from a clean build's", n, op.name, f.Path)
+			}
+		}
+	}
+	if fast := strings.Count(r.log.String(), "files changed"); fast == 0 {
+		t.Errorf("no rebuild went the fast way; log:\n%s", r.log.String())
+	}
 }
