@@ -33,7 +33,7 @@ type Options struct {
 	Src      string        // the site folder; "" is "."
 	Port     int           // the first port to try; 0 is 1313. The next free one is taken.
 	Listener net.Listener  // when set, used instead of opening a port (tests); it must be on loopback
-	Debounce time.Duration // a batch of file events closes when none came for this long (0 is 10 ms), at the latest after 10 times as long (at least 100 ms)
+	Debounce time.Duration // a batch of one changed file closes when no event came for this long (0 is 10 ms); of several, five times as long (see watcher.run)
 	Strict   bool          // warnings count as errors
 	Log      io.Writer     // where builds and errors are reported; nil discards
 }

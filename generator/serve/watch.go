@@ -75,15 +75,17 @@ func (w *watcher) rel(name string) (string, bool) {
 	return r, true
 }
 
-// run gathers events until none has come for the debounce time (at most
-// ten times as long, and at least 100 ms, while they keep coming, as in a
-// git checkout) and calls rebuild once per batch, with the changed paths;
-// when the kernel's queue overflowed and events were lost, with nil (do
-// not know what changed). Events that come during a rebuild make the next
-// batch. Write, Create,
-// Rename and Remove are alike: an editor that saves by writing a temporary
-// file and renaming it makes a Create (or a Rename) where one might expect
-// a Write.
+// run gathers events into batches and calls rebuild once per batch, with
+// the changed paths. A batch of one file closes when no event has come for
+// the debounce time: a save shows at once. A batch of several files (a git
+// checkout, an editor's temporary files) waits five times as long for
+// quiet, so that one checkout makes one rebuild; any batch closes at the
+// latest a second after its first event, or 100 debounce times if that is
+// longer. When the kernel's queue overflowed and events were lost, rebuild
+// gets nil (do not know what changed). Events that come during a rebuild
+// make the next batch. Write, Create, Rename and Remove are alike: an
+// editor that saves by writing a temporary file and renaming it makes a
+// Create (or a Rename) where one might expect a Write.
 func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func([]string), warn func(error)) {
 	pending := map[string]bool{}
 	var quiet, deadline <-chan time.Time
@@ -131,9 +133,13 @@ func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func(
 				w.addTree(ev.Name)
 			}
 			pending[r] = true
-			quiet = time.After(debounce)
+			if len(pending) == 1 {
+				quiet = time.After(debounce)
+			} else {
+				quiet = time.After(5 * debounce)
+			}
 			if deadline == nil {
-				deadline = time.After(max(10*debounce, 100*time.Millisecond))
+				deadline = time.After(max(100*debounce, time.Second))
 			}
 		case <-quiet:
 			flush()
