@@ -31,20 +31,35 @@ func BenchmarkEditToReloadExample(b *testing.B) {
 
 func BenchmarkEditTitleToReloadExample(b *testing.B) {
 	dir := copySite(b)
-	benchEdits(b, dir, "content/guides/bygglov.md", func(src string, i int) string {
-		return strings.Replace(src, "title: ", fmt.Sprintf("title: %d ", i), 1)
-	})
+	benchEdits(b, dir, "content/guides/bygglov.md", editTitle)
 }
 
 // appendText adds a sentence to a guide's text.
 func appendText(src string, i int) string { return src + fmt.Sprintf("\nÄndring nummer %d.\n", i) }
 
 func BenchmarkEditToReloadSynthetic(b *testing.B) {
+	dir, file := syntheticSite(b)
+	benchEdits(b, dir, file, appendText)
+}
+
+func BenchmarkEditTitleToReloadSynthetic(b *testing.B) {
+	dir, file := syntheticSite(b)
+	benchEdits(b, dir, file, editTitle)
+}
+
+// editTitle changes a guide's title.
+func editTitle(src string, i int) string {
+	return strings.Replace(src, "title: ", fmt.Sprintf("title: %d ", i), 1)
+}
+
+// syntheticSite writes a site of GUIDEMAP_BENCH_GUIDES guides and returns
+// its folder and the file of its middle guide.
+func syntheticSite(b *testing.B) (dir, file string) {
 	n := 1000
 	if s := os.Getenv("GUIDEMAP_BENCH_GUIDES"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
-	dir := filepath.Join(b.TempDir(), "site")
+	dir = filepath.Join(b.TempDir(), "site")
 	cmd := exec.Command("go", "run", "../../cmd/gensite", "--out", dir, "--municipalities", "7", "--guides", strconv.Itoa(n),
 		"--eservices", strconv.Itoa(max(n/20, 10)), "--points", "300", "--seed", "1", "--boundaries", "../../geodata/municipalities.geojson")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -55,7 +70,7 @@ func BenchmarkEditToReloadSynthetic(b *testing.B) {
 		b.Fatal("gensite wrote no guides")
 	}
 	rel, _ := filepath.Rel(dir, guides[len(guides)/2])
-	benchEdits(b, dir, filepath.ToSlash(rel), appendText)
+	return dir, filepath.ToSlash(rel)
 }
 
 func benchEdits(b *testing.B, dir, file string, edit func(src string, i int) string) {
@@ -79,6 +94,13 @@ func benchEdits(b *testing.B, dir, file string, edit func(src string, i int) str
 		lat = append(lat, ev.at.Sub(w))
 	}
 	b.StopTimer()
+	// The last edit is what is served: no rebuild was skipped.
+	page := "/guider/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/"
+	last := edit(string(src), len(lat)-1)
+	want := strings.TrimSpace(last[len(commonPrefix(last, string(src))):])
+	if _, body := r.get(page); !strings.Contains(body, strings.SplitN(want, "\n", 2)[0]) {
+		b.Fatalf("%s does not show the last edit (%q)", page, want)
+	}
 	slices.Sort(lat)
 	med, p95 := lat[len(lat)/2], lat[min(len(lat)-1, len(lat)*95/100)]
 	b.ReportMetric(float64(med.Microseconds())/1000, "median-ms")
@@ -87,4 +109,12 @@ func benchEdits(b *testing.B, dir, file string, edit func(src string, i int) str
 	if testing.Verbose() {
 		b.Logf("serve's log:\n%s", r.log.String())
 	}
+}
+
+func commonPrefix(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return a[:i]
 }
