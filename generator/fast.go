@@ -5,8 +5,8 @@ package generator
 // the front matter as it was. Nothing the assemble stage decides can then
 // change (it reads only front matter, file names and site settings), so the
 // last build's site stays as it is but for the bodies made from the edited
-// files: they are composed and rendered again, the pages whose View reaches
-// their entities are rendered again (render.Renderer.Rerender), and the
+// files: they are composed and rendered again, the pages that show them
+// are rendered again (render.Renderer.Rerender), and the
 // diagnostics of the edited files, of those bodies and of the link check
 // are made anew. Anything else takes the full way.
 

@@ -71,29 +71,27 @@ func (fp *fingerprinter) prepare(s *model.Site, workers int) {
 	entity := func(h *hasher, p reflect.Value) { h.value(p.Elem()) }
 	body := func(h *hasher, p reflect.Value) { h.bodyContent(p.Interface().(*model.Body)) }
 	var level1, level2, bodies []reflect.Value
+	add := func(level *[]reflect.Value, e any, b *model.Body) {
+		*level = append(*level, reflect.ValueOf(e))
+		bodies = append(bodies, reflect.ValueOf(b))
+	}
 	for _, m := range s.Municipalities {
-		level1 = append(level1, reflect.ValueOf(m))
-		bodies = append(bodies, reflect.ValueOf(&m.Intro))
+		add(&level1, m, &m.Intro)
 	}
 	for _, g := range slices.Concat(s.Guides, s.LocalGuides) {
-		level1 = append(level1, reflect.ValueOf(g))
-		bodies = append(bodies, reflect.ValueOf(&g.Body))
+		add(&level1, g, &g.Body)
 	}
 	for _, e := range s.EServices {
-		level1 = append(level1, reflect.ValueOf(e))
-		bodies = append(bodies, reflect.ValueOf(&e.Body))
+		add(&level1, e, &e.Body)
 	}
 	for _, p := range s.Pages {
-		level1 = append(level1, reflect.ValueOf(p))
-		bodies = append(bodies, reflect.ValueOf(&p.Body))
+		add(&level1, p, &p.Body)
 	}
 	for _, v := range s.Versions {
-		level2 = append(level2, reflect.ValueOf(v))
-		bodies = append(bodies, reflect.ValueOf(&v.Body))
+		add(&level2, v, &v.Body)
 	}
 	for _, o := range s.Offers {
-		level2 = append(level2, reflect.ValueOf(o))
-		bodies = append(bodies, reflect.ValueOf(&o.Body))
+		add(&level2, o, &o.Body)
 	}
 	fp.bodies = make(map[uintptr]uint64, len(bodies))
 	hashAll(bodies, fp.bodies, body)

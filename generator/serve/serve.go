@@ -223,7 +223,11 @@ func (s *Server) rebuild(changed []string) {
 	if res.Delta != nil {
 		fmt.Fprintf(s.opts.Log, "rebuilt %s: %d files changed, in %s\n", strings.Join(changed, ", "), len(res.Delta), dt.Round(time.Millisecond))
 	} else {
-		fmt.Fprintf(s.opts.Log, "built %d pages in %s\n", res.Pages, dt.Round(time.Millisecond))
+		if old == nil {
+			fmt.Fprintf(s.opts.Log, "built %d pages in %s\n", res.Pages, dt.Round(time.Millisecond))
+		} else {
+			fmt.Fprintf(s.opts.Log, "built %d pages (%d of them rendered again) in %s\n", res.Pages, res.Rendered, dt.Round(time.Millisecond))
+		}
 	}
 	if old == nil {
 		return
