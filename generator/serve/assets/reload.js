@@ -26,6 +26,7 @@
     overlay = document.createElement("div");
     overlay.id = "guidemap-overlay";
     overlay.setAttribute("role", "alert");
+    overlay.setAttribute("lang", "en"); // the messages are English, the page may not be
     overlay.setAttribute("aria-labelledby", "guidemap-overlay-title");
     var h = document.createElement("h2");
     h.id = "guidemap-overlay-title";
