@@ -319,3 +319,46 @@ func writeFile(t testing.TB, p, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestBuilderCustomLayoutsBuildInFull: a site that changes a layout may
+// read bodies and entities in ways the fast way and page fingerprints do
+// not know, so every rebuild renders every page; a style sheet of its own
+// changes nothing of that.
+func TestBuilderCustomLayoutsBuildInFull(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, text string
+		fast             bool
+	}{
+		{"own style sheet", "themes/default/css/40-own.css", ".own { color: #000 }\n", true},
+		{"own layout", "themes/default/partials/own.html", `{{define "own"}}{{end}}`, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := smallSite(t)
+			writeFile(t, filepath.Join(dir, tt.file), tt.text)
+			b := NewBuilder(Config{Src: dir})
+			first, err := b.Rebuild(nil)
+			if err != nil && err != ErrInput {
+				t.Fatal(err)
+			}
+			guides, _ := filepath.Glob(filepath.Join(dir, "content/guides/*.md"))
+			appendFile(t, guides[0], "\nNy text.\n")
+			rel, _ := filepath.Rel(dir, guides[0])
+			got, _ := b.Rebuild([]string{filepath.ToSlash(rel)})
+			if b.Fast() != tt.fast {
+				t.Errorf("fast way: %v, want %v", b.Fast(), tt.fast)
+			}
+			if !tt.fast && got.Rendered != first.Pages {
+				t.Errorf("rendered %d of %d pages, want all", got.Rendered, first.Pages)
+			}
+			want, _ := Check(Config{Src: dir})
+			if len(got.Output) != len(want.Output) {
+				t.Fatalf("%d files, a clean build makes %d", len(got.Output), len(want.Output))
+			}
+			for i := range want.Output {
+				if !bytes.Equal(got.Output[i].Data, want.Output[i].Data) {
+					t.Fatalf("%s differs from a clean build's", want.Output[i].Path)
+				}
+			}
+		})
+	}
+}
