@@ -1,10 +1,14 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator/diag"
@@ -52,4 +56,86 @@ func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
 		t.Errorf("markers found on only %d pages for %d bodies", pages, len(jobs))
 	}
 	t.Logf("%d pages show %d markers of %d bodies", pages, shown, len(jobs))
+}
+
+// TestRebuildRendersOnlyWhatChanged pins how much of the example site a
+// Builder renders again after an edit: a guide's text, the fast way, only
+// the pages that show it; its title, the guide's pages and the lists that
+// show it; a service point's name, its page, its maps and lists; the
+// site's title, everything. In every case the output is what a clean
+// build makes.
+func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"content", "geodata"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(exampleSite, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := NewBuilder(Config{Src: dir})
+	prev, err := b.Rebuild(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := map[string][]byte{}
+	for _, f := range prev.Output {
+		old[f.Path] = f.Data
+	}
+	tests := []struct {
+		name, file, from, to string
+		fast                 bool
+		max                  int // pages rendered at most
+		mustChange           []string
+	}{
+		{"a guide's text", "content/guides/bygglov.md", "## Så ansöker du", "Ny mening.\n\n## Så ansöker du", true, 8,
+			[]string{"guider/bygglov/index.html", "timra/guider/bygglov/index.html"}},
+		{"a guide's title", "content/guides/bygglov.md", "title: Bygglov", "title: Bygglov och anmälan", false, 40,
+			[]string{"guider/bygglov/index.html", "index.html", "guider/index.html", "sundsvall/index.html"}},
+		{"a service point's name", "geodata/platser/bibliotek.geojson", "Sundsvalls stadsbibliotek", "Stadsbiblioteket i Sundsvall", false, 40,
+			[]string{"sundsvall/karta/index.html", "karta/bibliotek/index.html", "sundsvall/karta/bibliotek/index.html"}},
+		{"the site's title", "content/site.toml", `title = "eSamverkan Västernorrland"`, `title = "eSamverkan i Västernorrland"`, false, -1,
+			[]string{"index.html"}},
+	}
+	for _, tt := range tests {
+		data, err := os.ReadFile(filepath.Join(dir, tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(tt.from)) {
+			t.Fatalf("%s: %s does not hold %q", tt.name, tt.file, tt.from)
+		}
+		writeFile(t, filepath.Join(dir, tt.file), strings.Replace(string(data), tt.from, tt.to, 1))
+		got, err := b.Rebuild([]string{tt.file})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		want, _ := Check(Config{Src: dir})
+		if len(got.Output) != len(want.Output) {
+			t.Fatalf("%s: %d files, a clean build makes %d", tt.name, len(got.Output), len(want.Output))
+		}
+		changed := map[string]bool{}
+		for i, f := range want.Output {
+			if got.Output[i].Path != f.Path || !bytes.Equal(got.Output[i].Data, f.Data) {
+				t.Fatalf("%s: %s differs from a clean build's", tt.name, f.Path)
+			}
+			if strings.HasSuffix(f.Path, ".html") && !bytes.Equal(old[f.Path], f.Data) {
+				changed[f.Path] = true
+			}
+			old[f.Path] = f.Data
+		}
+		t.Logf("%s: %d pages rendered of %d, %d came out different (fast way: %v)", tt.name, got.Rendered, got.Pages, len(changed), b.Fast())
+		if b.Fast() != tt.fast {
+			t.Errorf("%s: fast way %v, want %v", tt.name, b.Fast(), tt.fast)
+		}
+		if got.Rendered < len(changed) {
+			t.Errorf("%s: %d pages changed but only %d were rendered", tt.name, len(changed), got.Rendered)
+		}
+		if tt.max < 0 && got.Rendered != got.Pages || tt.max >= 0 && got.Rendered > tt.max {
+			t.Errorf("%s: %d pages rendered, want at most %d", tt.name, got.Rendered, tt.max)
+		}
+		for _, p := range tt.mustChange {
+			if !changed[p] {
+				t.Errorf("%s: %s did not change", tt.name, p)
+			}
+		}
+	}
 }

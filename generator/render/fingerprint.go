@@ -240,6 +240,11 @@ func (h *hasher) value(v reflect.Value) {
 			h.h.Write(v.Bytes())
 			return
 		}
+		if e := t.Elem(); v.Kind() == reflect.Slice && e.Kind() == reflect.Array && e.Elem().Kind() == reflect.Float64 && v.Len() > 0 {
+			// Coordinates (orb.Point, orb.Ring …): their bytes at once.
+			h.h.Write(unsafe.Slice((*byte)(v.UnsafePointer()), v.Len()*int(e.Size())))
+			return
+		}
 		for i := range v.Len() {
 			h.value(v.Index(i))
 		}

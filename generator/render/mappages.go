@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"reflect"
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/internal/par"
@@ -51,6 +52,48 @@ type mapper struct {
 	base    []maps.BaseLayer
 	hasLand bool // a land outline cuts the areas at the shore
 	jobs    []mapJob
+
+	// Maps are drawn once for each set of inputs: drawn holds this
+	// render's by key (mapKey), prev the last render's (Options.Prev).
+	fp          *fingerprinter
+	global      uint64 // the inputs every map shares
+	drawn, prev map[uint64]maps.Map
+}
+
+// mapKey is what a map is drawn from, besides what every map shares
+// (boundaries, base layers, symbols, links): the kind of map, its title,
+// IDs and highlighted municipality, the boundaries it shows by code, and
+// its points.
+type mapKey struct {
+	Kind, Title, ID, Highlight string
+	Bounds                     []string
+	Points, Near               []model.Point
+}
+
+// draw draws the map of key k, or takes it from the last render.
+func (mp *mapper) draw(k mapKey, draw func() maps.Map) maps.Map {
+	h := mp.key(k)
+	m, ok := mp.prev[h]
+	if !ok {
+		m = draw()
+	}
+	mp.drawn[h] = m
+	return m
+}
+
+func (mp *mapper) key(k mapKey) uint64 {
+	h := mp.fp.hasher()
+	h.int(int64(mp.global))
+	h.value(reflect.ValueOf(k))
+	return h.sum()
+}
+
+func codes(bs ...model.Boundary) []string {
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = b.Code
+	}
+	return out
 }
 
 // mapJob is a map to draw for a page: pages are listed first and their
@@ -59,31 +102,45 @@ type mapJob struct {
 	v       *View
 	caption string
 	points  []model.Point
+	key     mapKey
 	draw    func() maps.Map
 }
 
-// queue notes that v's map is drawn by draw, with caption and the legend
-// of points.
-func (mp *mapper) queue(v *View, caption string, points []model.Point, draw func() maps.Map) {
-	mp.jobs = append(mp.jobs, mapJob{v: v, caption: caption, points: points, draw: draw})
+// queue notes that v's map, of key k, is drawn by draw, with caption and
+// the legend of points.
+func (mp *mapper) queue(v *View, caption string, points []model.Point, k mapKey, draw func() maps.Map) {
+	mp.jobs = append(mp.jobs, mapJob{v: v, caption: caption, points: points, key: k, draw: draw})
 }
 
-// drawMaps draws every queued map in parallel; each job writes only its
-// own View, so the result does not depend on scheduling.
+// drawMaps draws every queued map in parallel (or takes it from the last
+// render); each job writes only its own View, so the result does not
+// depend on scheduling.
 func (mp *mapper) drawMaps(workers int) {
+	keys := make([]uint64, len(mp.jobs))
+	drawn := make([]maps.Map, len(mp.jobs))
 	par.Do(len(mp.jobs), workers, func(i int) {
 		j := mp.jobs[i]
-		j.v.Map = mp.view(j.draw(), j.caption, j.points)
+		keys[i] = mp.key(j.key)
+		m, ok := mp.prev[keys[i]]
+		if !ok {
+			m = j.draw()
+		}
+		drawn[i] = m
+		j.v.Map = mp.view(m, j.caption, j.points)
 	})
+	for i, k := range keys {
+		mp.drawn[k] = drawn[i]
+	}
 	mp.jobs = nil
 }
 
-func newMapper(r *renderer) *mapper {
+func newMapper(r *renderer, fp *fingerprinter) *mapper {
 	var cats []string
 	for _, c := range r.site.Config.PointCategories {
 		cats = append(cats, c.Slug)
 	}
-	mp := &mapper{r: r, symbols: maps.Symbols(cats), bounds: map[string]model.Boundary{}, codes: map[string]string{}}
+	mp := &mapper{r: r, symbols: maps.Symbols(cats), bounds: map[string]model.Boundary{}, codes: map[string]string{},
+		fp: fp, drawn: map[uint64]maps.Map{}}
 	mp.legend = maps.Legend(mp.symbols)
 	for _, b := range r.site.Base {
 		kind := maps.Water
@@ -106,6 +163,11 @@ func newMapper(r *renderer) *mapper {
 			mp.bounds[slug] = b
 		}
 	}
+	h := fp.hasher()
+	for _, x := range []any{mp.bounds, mp.base, mp.symbols, mp.codes, mp.hasLand, r.opt.BasePath, r.site.Config.PointCategories} {
+		h.value(reflect.ValueOf(x))
+	}
+	mp.global = h.sum()
 	return mp
 }
 
@@ -225,16 +287,19 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 		Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
 		PointGroups: mp.byCategory(all, ""),
 	}
-	mp.queue(index, fmt.Sprintf(r.str("map.caption.region"), len(all)), all, func() maps.Map {
-		return maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
-	})
+	mp.queue(index, fmt.Sprintf(r.str("map.caption.region"), len(all)), all,
+		mapKey{Kind: "region", Title: r.str("map.title"), ID: "karta", Bounds: codes(mp.siteBoundaries()...), Points: all}, func() maps.Map {
+			return maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
+		})
 	add("/karta/", "maps", index)
 	for _, c := range s.Config.PointCategories {
 		pts := filter(all, func(p model.Point) bool { return p.Category == c.Slug })
 		if len(pts) == 0 {
 			continue
 		}
-		m := maps.Region(mp.siteBoundaries(), pts, mp.options(c.SV, "karta-"+c.Slug, ""))
+		m := mp.draw(mapKey{Kind: "region", Title: c.SV, ID: "karta-" + c.Slug, Bounds: codes(mp.siteBoundaries()...), Points: pts}, func() maps.Map {
+			return maps.Region(mp.siteBoundaries(), pts, mp.options(c.SV, "karta-"+c.Slug, ""))
+		})
 		add("/karta/"+c.Slug+"/", "map", &View{
 			Title: c.SV, Description: fmt.Sprintf(r.str("map.description.category"), c.SV), Section: "karta",
 			Crumbs:      []Crumb{home, mapsCrumb},
@@ -256,7 +321,9 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 		}
 		pts := filter(all, func(p model.Point) bool { return p.Municipality == mu.Slug })
 		title := fmt.Sprintf(r.str("map.municipality"), mu.Name)
-		m := maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
+		m := mp.draw(mapKey{Kind: "area", Title: title, ID: "karta-" + mu.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: pts}, func() maps.Map {
+			return maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
+		})
 		add(model.MapURL(mu.Slug, ""), "map", &View{
 			Title: title, Description: fmt.Sprintf(r.str("map.description.municipality"), mu.Name), Section: "karta",
 			Municipality: mu, Crumbs: []Crumb{home, mapsCrumb, mc},
@@ -275,9 +342,10 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 				Crumbs:      []Crumb{home, mapsCrumb, mc, mapCrumb},
 				PointGroups: []PointGroup{{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug]), Points: cpts}},
 			}
-			mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), ctitle, len(cpts)), cpts, func() maps.Map {
-				return maps.Area(b, neighbours, cpts, mp.options(ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
-			})
+			mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), ctitle, len(cpts)), cpts,
+				mapKey{Kind: "area", Title: ctitle, ID: "karta-" + mu.Slug + "-" + c.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: cpts}, func() maps.Map {
+					return maps.Area(b, neighbours, cpts, mp.options(ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
+				})
 			add(model.MapURL(mu.Slug, c.Slug), "map", cv)
 		}
 		for i := range pts {
@@ -288,9 +356,11 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 				Crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb},
 				Hours:  p.Hours.Text("sv"),
 			}
-			mp.queue(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), []model.Point{p}, func() maps.Map {
-				return maps.PointMap(p, b, near, mp.options(fmt.Sprintf(r.str("map.point"), p.Name), "karta-punkt", ""))
-			})
+			ptitle := fmt.Sprintf(r.str("map.point"), p.Name)
+			mp.queue(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), []model.Point{p},
+				mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(b), Points: []model.Point{p}, Near: near}, func() maps.Map {
+					return maps.PointMap(p, b, near, mp.options(ptitle, "karta-punkt", ""))
+				})
 			if pc, ok := s.Config.PointCategory(p.Category); ok {
 				v.PointCategory = pc
 				if pc.Category != "" {

@@ -37,7 +37,8 @@ func (r *renderer) pages() []page {
 		Counts: Counts{len(s.Municipalities), len(s.Guides), len(s.EServices)},
 	}
 	if len(s.Boundaries) > 0 {
-		r.mapper.queue(homeView, r.str("map.caption.home"), nil, func() maps.Map {
+		key := mapKey{Kind: "region", Title: r.str("home.choose"), ID: "hem", Bounds: codes(r.mapper.siteBoundaries()...)}
+		r.mapper.queue(homeView, r.str("map.caption.home"), nil, key, func() maps.Map {
 			return maps.Region(r.mapper.siteBoundaries(), nil, r.mapper.options(r.str("home.choose"), "hem", ""))
 		})
 	}

@@ -90,7 +90,14 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 		return nil, err
 	}
 	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}}
-	r.mapper = newMapper(r)
+	fp := &fingerprinter{seed: maphash.MakeSeed()}
+	if opt.Prev != nil {
+		fp.seed = opt.Prev.fp.seed
+	}
+	r.mapper = newMapper(r, fp)
+	if opt.Prev != nil {
+		r.mapper.prev = opt.Prev.r.mapper.drawn
+	}
 	tmpls := map[string]map[string]*template.Template{}
 	for _, lang := range []string{"sv", "en"} {
 		if tmpls[lang], err = r.templates(lang); err != nil {
@@ -99,10 +106,8 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	}
 	pages := r.pages()
 	r.mapper.drawMaps(opt.Workers)
-	rd := &Renderer{r: r, min: m, tmpls: tmpls, pages: pages, layouts: r.layouts, fp: &fingerprinter{seed: maphash.MakeSeed()}}
-	if opt.Prev != nil {
-		rd.fp.seed = opt.Prev.fp.seed
-	}
+	r.mapper.prev = nil
+	rd := &Renderer{r: r, min: m, tmpls: tmpls, pages: pages, layouts: r.layouts, fp: fp}
 	rd.r.opt.Prev = nil // not kept
 	rd.prev = opt.Prev
 	return rd, nil
