@@ -124,7 +124,7 @@ type state struct {
 	files        []output.File
 	early        []diag.Diagnostic // loading (but the content files' own parses, in ld) and assembling
 	late         []diag.Diagnostic // rendering
-	defaultTheme bool              // the site overrides nothing of the default theme
+	defaultTheme bool              // the layouts and partials are the default theme's
 	res          Result            // the counts
 }
 
@@ -197,7 +197,6 @@ func build(cfg Config, c *fileCache, prev *state) (Result, *state, error) {
 	st.rd, st.files, st.late = rd, files, late.Items()
 	st.bodies.links.checkAll(files)
 
-	res.Pages = 0
 	for _, f := range files {
 		if filepath.Ext(f.Path) == ".html" {
 			res.Pages++
