@@ -47,16 +47,6 @@ type page struct {
 	sitemap bool
 }
 
-// Site renders every page of site. Template errors are returned as errors
-// (the theme is broken); problems with content go to l.
-func Site(site *model.Site, opt Options, l *diag.List) ([]output.File, error) {
-	rd, err := New(site, opt)
-	if err != nil {
-		return nil, err
-	}
-	return rd.Render(l)
-}
-
 // Renderer renders one assembled site and keeps what it needs to render
 // pages again: the templates, every page with its View, and the files the
 // last render made. It is not safe for concurrent use.
