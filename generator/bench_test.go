@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ func BenchmarkBuildExample(b *testing.B) {
 	var res Result
 	for b.Loop() {
 		var err error
-		res, err = Check(Config{Src: exampleSite})
+		res, err = Check(context.Background(), Config{Src: exampleSite})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -28,7 +29,7 @@ func BenchmarkBuildExampleWrite(b *testing.B) {
 	b.ReportAllocs()
 	out := filepath.Join(b.TempDir(), "public")
 	for b.Loop() {
-		if _, err := Build(Config{Src: exampleSite, Out: out}); err != nil {
+		if _, err := Build(context.Background(), Config{Src: exampleSite, Out: out}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -37,7 +38,7 @@ func BenchmarkBuildExampleWrite(b *testing.B) {
 // TestBenchmarkDoesAllWork pins the benchmarks' result: what Check renders
 // in memory is exactly what Build writes, and it is the whole site.
 func TestBenchmarkDoesAllWork(t *testing.T) {
-	res, err := Check(Config{Src: exampleSite})
+	res, err := Check(context.Background(), Config{Src: exampleSite})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,41 +1,54 @@
 package generator
 
-// The Builder: the same build as Check, with a cache of what every file
-// parsed to, for `guidemap serve`. A rebuild takes one of two ways:
+// The Builder: the same build as Check, again and again, for `guidemap
+// serve`. What it keeps between builds, and when each kept thing holds, is
+// written down in one place: package cache. A rebuild takes one of two
+// ways:
 //
-//   - the fast way (fast.go), when the changed files are content files
-//     whose front matter is as it was: only they are read and parsed, only
-//     the bodies made from them are rendered, and only the pages that show
-//     those bodies are rendered again;
+//   - the fast way, when the changed files are content files that existed
+//     before and whose front matter is as it was. Nothing the assemble
+//     stage decides can then change (it reads only front matter, file
+//     names and site settings), so the last build's model stays as it is.
+//     Only the changed files are read and parsed; the bodies made of them
+//     are rendered again (bodies.Set.Update, which makes a new Set); the
+//     pages that show those bodies are rendered again
+//     (render.Renderer.Rerender); and the diagnostics of the edited files,
+//     of those bodies and of the link check are made anew.
 //   - the full way otherwise (or when it is not told what changed): every
-//     input is read again, and only the files whose content it has not
-//     seen are parsed again.
+//     stage runs, and each takes from the cache what it made before from
+//     the same inputs: parses by file content, bodies by their files and
+//     links, pages by fingerprint, maps by key.
 //
-// Both give what a clean build gives, byte for byte (builder_test.go).
+// Both give what a clean build gives, byte for byte (builder_test.go). A
+// rebuild that ctx cancels changes nothing the next one relies on: the
+// last build is kept only once a rebuild has finished.
 
 import (
-	"crypto/sha256"
+	"bytes"
+	"context"
+	"io/fs"
 	"sync"
+	"time"
 
-	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/load"
 )
 
-// Builder builds one site again and again, reusing the parse of every file
-// whose content did not change. The result of Rebuild is always the result
-// of Check on the same input, byte for byte. A Builder is safe for
-// concurrent use; rebuilds run one at a time.
+// Builder builds one site again and again, reusing what did not change.
+// The result of Rebuild is always the result of Check on the same input,
+// byte for byte. A Builder is safe for concurrent use; rebuilds run one
+// at a time.
 type Builder struct {
-	mu    sync.Mutex
-	cfg   Config
-	cache *fileCache
-	st    *state // the last build, for the fast way; nil when it broke
-	fast  bool   // whether the last rebuild went the fast way
+	mu   sync.Mutex
+	cfg  Config
+	memo *memo
+	st   *state // the last build, for the fast way; nil when it broke
+	fast bool   // whether the last rebuild went the fast way
 }
 
 // NewBuilder returns a Builder of the site cfg describes (cfg.Out is not
 // used: a Builder never writes).
 func NewBuilder(cfg Config) *Builder {
-	return &Builder{cfg: cfg, cache: &fileCache{entries: map[string]*cacheEntry{}}}
+	return &Builder{cfg: cfg, memo: newMemo()}
 }
 
 // Rebuild builds the site again. changed names the files that changed
@@ -44,18 +57,25 @@ func NewBuilder(cfg Config) *Builder {
 // did not change, only they are read, and Result.Delta lists the output
 // files that changed; otherwise every file is read and compared with what
 // the cache holds, and Delta is nil. Result.Output is valid until the next
-// Rebuild, which may change it in place.
-func (b *Builder) Rebuild(changed []string) (Result, error) {
+// Rebuild, which may change it in place. When ctx is cancelled, Rebuild
+// returns ctx's error and the next Rebuild builds as if this one had not
+// been asked for (give it the files this one was given, too).
+func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.fast = false
-	if res, ok, err := b.rebuildFast(changed); ok {
+	if res, ok, err := b.rebuildFast(ctx, changed); ok {
 		b.fast = true
 		return res, err
 	}
-	b.cache.begin()
-	res, st, err := build(b.cfg, b.cache, b.st)
-	b.cache.sweep()
+	b.memo.cache.Begin()
+	res, st, err := build(ctx, b.cfg, b.memo)
+	if ctx.Err() != nil {
+		// Cancelled: the cache holds only what is valid by its keys; the
+		// last build stays as it was.
+		return res, ctx.Err()
+	}
+	b.memo.cache.Sweep()
 	b.st = st
 	return res, err
 }
@@ -67,90 +87,67 @@ func (b *Builder) Fast() bool {
 	return b.fast
 }
 
-// CacheStats tells how many parses the last rebuild took from the cache
-// and how many it made.
+// CacheStats tells how many content files the last full rebuild took from
+// the cache and how many it parsed.
 func (b *Builder) CacheStats() (hits, misses int) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.cache.mu.Lock()
-	defer b.cache.mu.Unlock()
-	return b.cache.hits, b.cache.misses
+	return b.memo.load.Files.Stats()
 }
 
-// fileCache holds, per file (and whatever else its parse depends on), the
-// content hash, the parse result and the diagnostics the parse made. The
-// results are shared between builds and must not be changed by the stages
-// after loading (points, which placing edits, are copied by their loader).
-type fileCache struct {
-	mu           sync.Mutex
-	gen          uint64
-	entries      map[string]*cacheEntry
-	hits, misses int
-}
-
-type cacheEntry struct {
-	sum   [sha256.Size]byte
-	val   any
-	diags []diag.Diagnostic
-	gen   uint64 // the last build that used it
-}
-
-// begin starts a build.
-func (c *fileCache) begin() {
-	c.mu.Lock()
-	c.gen++
-	c.hits, c.misses = 0, 0
-	c.mu.Unlock()
-}
-
-// sweep drops the entries the last build did not use: deleted and renamed
-// files.
-func (c *fileCache) sweep() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k, e := range c.entries {
-		if e.gen != c.gen {
-			delete(c.entries, k)
+// rebuildFast builds again the fast way when it can; ok is false when the
+// change is not of the kind it handles (nothing has then been changed).
+func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result, ok bool, err error) {
+	t0 := time.Now()
+	st := b.st
+	if st == nil || !st.defaultTheme || len(changed) == 0 {
+		return Result{}, false, nil
+	}
+	// Check every changed file before anything is made.
+	var next []*load.File
+	var paths []string
+	for _, p := range changed {
+		old := st.in.Content.ByPath[p]
+		if old == nil {
+			return Result{}, false, nil // a new file, or not a content file
 		}
-	}
-}
-
-// get returns parse's result for data, from the cache when key last held
-// the same content, and adds the parse's diagnostics to l either way. A nil
-// cache always parses.
-func (c *fileCache) get(key string, data []byte, l *diag.List, parse func(*diag.List) any) any {
-	v, _ := c.getSum(key, data, l, parse)
-	return v
-}
-
-// getSum is get that also returns the content's hash (zero without a
-// cache).
-func (c *fileCache) getSum(key string, data []byte, l *diag.List, parse func(*diag.List) any) (any, [sha256.Size]byte) {
-	if c == nil {
-		return parse(l), [sha256.Size]byte{}
-	}
-	sum := sha256.Sum256(data)
-	c.mu.Lock()
-	e, ok := c.entries[key]
-	if ok && e.sum == sum {
-		e.gen = c.gen
-		c.hits++
-		c.mu.Unlock()
-		for _, d := range e.diags {
-			l.Add(d)
+		data, err := fs.ReadFile(st.fsys, p)
+		if err != nil {
+			return Result{}, false, nil // deleted or renamed
 		}
-		return e.val, sum
+		nf := load.Parse(load.Source{Path: p, Kind: old.Kind, Municipality: old.Municipality, Slug: old.Slug, Data: data}, b.memo.load.Files)
+		if nf.Sum == old.Sum {
+			continue // the same content
+		}
+		if !bytes.Equal(nf.Parts.FrontMatter, old.Parts.FrontMatter) || nf.Parts.FMLine != old.Parts.FMLine || nf.Parts.BodyLine != old.Parts.BodyLine {
+			return Result{}, false, nil
+		}
+		next = append(next, nf)
+		paths = append(paths, p)
 	}
-	c.misses++
-	c.mu.Unlock()
-	own := &diag.List{}
-	val := parse(own)
-	diags := own.Items()
-	for _, d := range diags {
-		l.Add(d)
+
+	// The edit is the fast kind: a new state from the last one.
+	n := *st
+	in := *st.in
+	in.Content = st.in.Content.Replace(next)
+	n.in = &in
+	set, changedBodies := st.bodies.Update(ctx, in.Content, paths)
+	if set == nil {
+		return Result{}, true, ctx.Err() // cancelled; the last build is untouched
 	}
-	c.mu.Lock()
-	c.entries[key] = &cacheEntry{sum: sum, val: val, diags: diags, gen: c.gen}
-	c.mu.Unlock()
-	return val, sum
+	n.bodies = set
+	files, delta, err := st.rd.Rerender(ctx, set, changedBodies)
+	b.st = nil // the Renderer has changed: the last build is no longer whole
+	if err != nil {
+		return Result{Diags: n.diags()}, true, err
+	}
+	n.files = files
+	b.st = &n
+	res, _, err = n.result(t0)
+	res.Delta = delta
+	res.Rendered = n.rd.Rendered()
+	if res.Delta == nil {
+		res.Delta = []string{}
+	}
+	return res, true, err
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,12 +32,12 @@ func benchRebuild(b *testing.B, content func(int) string, fast bool) {
 	file := filepath.Join(dir, rel)
 	os.WriteFile(file, []byte(content(-1)), 0o644)
 	bu := NewBuilder(Config{Src: dir})
-	if _, err := bu.Rebuild(nil); err != nil {
+	if _, err := bu.Rebuild(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
 	for i := 0; b.Loop(); i++ {
 		os.WriteFile(file, []byte(content(i)), 0o644)
-		if _, err := bu.Rebuild([]string{rel}); err != nil {
+		if _, err := bu.Rebuild(context.Background(), []string{rel}); err != nil {
 			b.Fatal(err)
 		}
 		if bu.Fast() != fast {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -65,14 +66,14 @@ func TestBuilderEqualsCleanBuild(t *testing.T) {
 	compare := func(step string, changed []string) {
 		t.Helper()
 		t0 := time.Now()
-		got, gerr := b.Rebuild(changed)
+		got, gerr := b.Rebuild(context.Background(), changed)
 		dt := time.Since(t0)
 		if b.Fast() {
 			fast++
 		} else {
 			full++
 		}
-		want, werr := Check(Config{Src: dir})
+		want, werr := Check(context.Background(), Config{Src: dir})
 		if (gerr == nil) != (werr == nil) {
 			t.Fatalf("%s: Rebuild error %v, Check error %v", step, gerr, werr)
 		}
@@ -336,21 +337,21 @@ func TestBuilderCustomLayoutsBuildInFull(t *testing.T) {
 			dir := smallSite(t)
 			writeFile(t, filepath.Join(dir, tt.file), tt.text)
 			b := NewBuilder(Config{Src: dir})
-			first, err := b.Rebuild(nil)
+			first, err := b.Rebuild(context.Background(), nil)
 			if err != nil && err != ErrInput {
 				t.Fatal(err)
 			}
 			guides, _ := filepath.Glob(filepath.Join(dir, "content/guides/*.md"))
 			appendFile(t, guides[0], "\nNy text.\n")
 			rel, _ := filepath.Rel(dir, guides[0])
-			got, _ := b.Rebuild([]string{filepath.ToSlash(rel)})
+			got, _ := b.Rebuild(context.Background(), []string{filepath.ToSlash(rel)})
 			if b.Fast() != tt.fast {
 				t.Errorf("fast way: %v, want %v", b.Fast(), tt.fast)
 			}
 			if !tt.fast && got.Rendered != first.Pages {
 				t.Errorf("rendered %d of %d pages, want all", got.Rendered, first.Pages)
 			}
-			want, _ := Check(Config{Src: dir})
+			want, _ := Check(context.Background(), Config{Src: dir})
 			if len(got.Output) != len(want.Output) {
 				t.Fatalf("%d files, a clean build makes %d", len(got.Output), len(want.Output))
 			}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -17,7 +18,7 @@ func TestBrokenSite(t *testing.T) {
 	out, _ := buildExample(t, "")
 	before, n := treeHash(t, out)
 
-	res, err := Build(Config{Src: "testdata/broken", Out: out})
+	res, err := Build(context.Background(), Config{Src: "testdata/broken", Out: out})
 	if !errors.Is(err, ErrInput) {
 		t.Fatalf("Build of the broken site: err = %v, want ErrInput", err)
 	}

@@ -2,18 +2,21 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/esamverkan/guidemap/generator/assemble"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/internal/golden"
+	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/scaffold"
 	"golang.org/x/net/html"
 )
 
@@ -25,28 +28,29 @@ const esFixture = "testdata/eservices"
 
 // assembleFixture loads and assembles a site folder without rendering it.
 func assembleFixture(t *testing.T, dir string) (*model.Site, *diag.List) {
+	site, _, l := assembleContent(t, dir)
+	return site, l
+}
+
+// assembleContent is assembleFixture that also returns the content files.
+func assembleContent(t *testing.T, dir string) (*model.Site, *load.Content, *diag.List) {
 	t.Helper()
 	l := &diag.List{}
-	fsys := os.DirFS(dir)
-	src, err := fs.ReadFile(fsys, siteTOML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conf, _ := loadConfig(src, "", l)
-	ld := parseAll(readContent(fsys, l), 1, nil)
-	for _, p := range ld.files {
-		for _, d := range ld.byPath[p].diags {
+	in := load.Site(context.Background(), os.DirFS(dir), "", 1, nil, l)
+	for _, p := range in.Content.Paths {
+		for _, d := range in.Content.ByPath[p].Diags {
 			l.Add(d)
 		}
 	}
-	return assemble(conf, ld, nil, l), l
+	in.Boundaries, in.Points, in.Base = nil, nil, nil // codes are not checked, points not placed
+	return assemble.Site(in, l), in.Content, l
 }
 
 // TestEServiceOffers pins adoption and adaptation: every offer with its
 // kind, its effective fields and the sections of its body with the file
 // each comes from.
 func TestEServiceOffers(t *testing.T) {
-	site, l := assembleFixture(t, esFixture)
+	site, content, l := assembleContent(t, esFixture)
 	if l.HasErrors() {
 		t.Fatalf("fixture has errors:\n%v", l.Items())
 	}
@@ -59,7 +63,7 @@ func TestEServiceOffers(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "title: %s\nsummary: %s\nurl: %s\nfee: %s\nlogin: %v\nstatus: %s\nneeds: %v\nduration: %s\ncontact: %+v\npersonal_data: %s\n",
 			o.Title, o.Summary, o.URL, o.Fee, o.Login, o.Status, o.Needs, o.Duration, o.Contact, o.PersonalData)
-		for _, s := range o.Body.Sections {
+		for _, s := range content.Sections(o.Body.Sources) {
 			fmt.Fprintf(&b, "section %q from %s:%d: %s\n", s.Heading, s.File, s.Line, strings.Join(strings.Fields(string(s.Source)), " "))
 		}
 	}
@@ -69,7 +73,7 @@ func TestEServiceOffers(t *testing.T) {
 // checkFixture renders the fixture in memory.
 func checkFixture(t *testing.T) map[string][]byte {
 	t.Helper()
-	res, err := Check(Config{Src: esFixture})
+	res, err := Check(context.Background(), Config{Src: esFixture})
 	if err != nil {
 		for _, d := range res.Diags.Items() {
 			t.Log(d)
@@ -106,7 +110,7 @@ func TestEServiceExports(t *testing.T) {
 // TestEServiceDiagnostics checks every e-service diagnostic of
 // testdata/eservices-broken with its exact text and position.
 func TestEServiceDiagnostics(t *testing.T) {
-	res, err := Check(Config{Src: "testdata/eservices-broken"})
+	res, err := Check(context.Background(), Config{Src: "testdata/eservices-broken"})
 	if !errors.Is(err, ErrInput) {
 		t.Fatalf("Check: err = %v, want ErrInput", err)
 	}
@@ -280,10 +284,10 @@ func TestNewMunicipalityInLibrary(t *testing.T) {
 	if err := os.CopyFS(src, os.DirFS(esFixture)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Scaffold(src, NewFile{Kind: "municipality", Slug: "timra", Title: "Timrå kommun", Code: "2262"}); err != nil {
+	if _, err := scaffold.Scaffold(src, scaffold.NewFile{Kind: "municipality", Slug: "timra", Title: "Timrå kommun", Code: "2262"}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Check(Config{Src: src})
+	res, err := Check(context.Background(), Config{Src: src})
 	if err != nil {
 		t.Fatalf("Check: %v %v", err, res.Diags.Items())
 	}

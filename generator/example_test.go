@@ -2,9 +2,11 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -29,7 +31,7 @@ const exampleSite = ".."
 func buildExample(t *testing.T, baseURL string) (string, Result) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Build(Config{Src: exampleSite, Out: out, BaseURL: baseURL})
+	res, err := Build(context.Background(), Config{Src: exampleSite, Out: out, BaseURL: baseURL})
 	for _, d := range res.Diags.Items() {
 		t.Log(d)
 	}
@@ -297,7 +299,7 @@ func globSlugs(t *testing.T, fsys fs.FS, pattern string) []string {
 // that does not lead to a file, or to an id in it.
 func checkLinks(out string, pages map[string]*htmlPage, basePath string) []string {
 	var broken []string
-	for _, name := range sortedKeys(pages) {
+	for _, name := range slices.Sorted(maps.Keys(pages)) {
 		p := pages[name]
 		for _, link := range p.links {
 			u, err := url.Parse(link)

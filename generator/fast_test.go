@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,8 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/render"
 )
 
 // TestPagesShowOnlyBodiesTheyRead checks, on every page of the example
@@ -22,21 +25,30 @@ import (
 // found on a page must belong to a body that Rerender would render that
 // page for.
 func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
-	_, st, err := build(Config{Src: exampleSite}, nil, nil)
+	ctx := context.Background()
+	_, st, err := build(ctx, Config{Src: exampleSite}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobs := st.bodies.jobs
-	for i, j := range jobs {
-		j.body.HTML = fmt.Sprintf("<p>bodymark%dx</p>", i)
+	marked := st.bodies.Map(func(i int, r bodies.Rendered) bodies.Rendered {
+		r.HTML = fmt.Sprintf("<p>bodymark%dx</p>", i)
+		r.Headings = nil
 		for k := range 3 {
-			j.body.Headings = append(j.body.Headings, model.Heading{Level: 2, Text: fmt.Sprintf("bodymark%dx", i), ID: fmt.Sprintf("bodymark%dx-%d", i, k)})
+			r.Headings = append(r.Headings, model.Heading{Level: 2, Text: fmt.Sprintf("bodymark%dx", i), ID: fmt.Sprintf("bodymark%dx-%d", i, k)})
 		}
-	}
-	files, err := st.rd.Render(&diag.List{})
+		return r
+	})
+	opt := st.ropt
+	opt.Bodies, opt.Memo = marked, nil
+	rd, err := render.New(ctx, st.site, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
+	files, err := rd.Render(ctx, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := marked.Bodies()
 	mark := regexp.MustCompile(`bodymark(\d+)x`)
 	shown, pages := 0, 0
 	for _, f := range files {
@@ -46,16 +58,16 @@ func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
 		}
 		for _, m := range ms {
 			i, _ := strconv.Atoi(string(m[1]))
-			if !slices.Contains(st.rd.Showing(jobs[i].body), f.Path) {
-				t.Errorf("%s shows the body of %s, but is not rendered again when it changes", f.Path, jobs[i].url)
+			if !slices.Contains(rd.Showing(all[i]), f.Path) {
+				t.Errorf("%s shows the body of %v, but is not rendered again when it changes", f.Path, all[i].Sources)
 			}
 			shown++
 		}
 	}
-	if pages < len(jobs) {
-		t.Errorf("markers found on only %d pages for %d bodies", pages, len(jobs))
+	if pages < len(all) {
+		t.Errorf("markers found on only %d pages for %d bodies", pages, len(all))
 	}
-	t.Logf("%d pages show %d markers of %d bodies", pages, shown, len(jobs))
+	t.Logf("%d pages show %d markers of %d bodies", pages, shown, len(all))
 }
 
 // TestRebuildRendersOnlyWhatChanged pins how much of the example site a
@@ -72,7 +84,7 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 		}
 	}
 	b := NewBuilder(Config{Src: dir})
-	prev, err := b.Rebuild(nil)
+	prev, err := b.Rebuild(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,11 +116,11 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 			t.Fatalf("%s: %s does not hold %q", tt.name, tt.file, tt.from)
 		}
 		writeFile(t, filepath.Join(dir, tt.file), strings.Replace(string(data), tt.from, tt.to, 1))
-		got, err := b.Rebuild([]string{tt.file})
+		got, err := b.Rebuild(context.Background(), []string{tt.file})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		want, _ := Check(Config{Src: dir})
+		want, _ := Check(context.Background(), Config{Src: dir})
 		if len(got.Output) != len(want.Output) {
 			t.Fatalf("%s: %d files, a clean build makes %d", tt.name, len(got.Output), len(want.Output))
 		}

@@ -1,17 +1,23 @@
 // Package generator is guidemap's library façade: it turns a site folder
 // into the files of a static website. It is the only package that knows the
-// order of the stages:
+// order of the stages, each a package of its own:
 //
-//  1. load: read and parse every content file on all cores;
-//  2. assemble: resolve adoptions, adaptations and references → *model.Site;
-//  3. render: Markdown bodies, then every page on all cores → []output.File;
-//  4. write: only when no error was found, replace the output folder.
+//  1. load: read every file and parse each on its own → *load.Input;
+//  2. assemble: resolve adoptions, adaptations, references and the places
+//     of the service points → *model.Site, which nothing changes afterwards;
+//  3. bodies: every Markdown body to HTML on all cores → *bodies.Set (and,
+//     once the render stage has listed the pages, the link check);
+//  4. render: every page, map, export and asset → []output.File;
+//  5. write: only when no error was found, replace the output folder.
 //
-// Nothing here prints or exits; problems are returned as diagnostics.
+// A Builder (builder.go) runs the same stages again for `guidemap serve`,
+// taking from its cache.Cache what did not change. Nothing here prints or
+// exits; problems are returned as diagnostics.
 package generator
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,7 +25,12 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/esamverkan/guidemap/generator/assemble"
+	"github.com/esamverkan/guidemap/generator/bodies"
+	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/i18n"
+	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/render"
@@ -56,13 +67,12 @@ type Result struct {
 // ErrInput is returned when the input holds errors; they are in Result.Diags.
 var ErrInput = errors.New("the site has errors")
 
-const boundariesFile = "geodata/municipalities.geojson"
-
 // Build builds the site and, when it has no errors, writes it to cfg.Out.
-// On any error the previous output folder is left as it was.
-func Build(cfg Config) (Result, error) {
+// On any error, or when ctx is cancelled, the previous output folder is
+// left as it was.
+func Build(ctx context.Context, cfg Config) (Result, error) {
 	t0 := time.Now()
-	res, err := generate(cfg, nil)
+	res, _, err := build(ctx, cfg, nil)
 	if err != nil {
 		return res, err
 	}
@@ -73,6 +83,9 @@ func Build(cfg Config) (Result, error) {
 	if err := checkOut(srcDir(cfg), out); err != nil {
 		return res, err
 	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	if err := output.Write(out, res.Output); err != nil {
 		return res, err
 	}
@@ -81,7 +94,10 @@ func Build(cfg Config) (Result, error) {
 }
 
 // Check runs every stage but the writing.
-func Check(cfg Config) (Result, error) { return generate(cfg, nil) }
+func Check(ctx context.Context, cfg Config) (Result, error) {
+	res, _, err := build(ctx, cfg, nil)
+	return res, err
+}
 
 func srcDir(cfg Config) string {
 	if cfg.Src == "" {
@@ -104,34 +120,47 @@ func checkOut(src, out string) error {
 	return nil
 }
 
-// generate runs the stages up to rendering. c, when not nil, is a
-// Builder's cache of parsed files.
-func generate(cfg Config, c *fileCache) (Result, error) {
-	res, _, err := build(cfg, c, nil)
-	return res, err
-}
-
 // state is what a build made, stage by stage, with the diagnostics of each
-// kept apart: a Builder keeps it so that an edit of bodies alone can be
-// built again by redoing only what depends on them (fast.go).
+// kept apart. Nothing in it is changed once made; a Builder keeps the last
+// one, so that an edit of text alone can be built again by making anew
+// only what depends on the edited files (builder.go).
 type state struct {
 	cfg          Config
 	fsys         fs.FS
-	ld           *loaded
+	in           *load.Input
 	site         *model.Site
-	bodies       *bodyStage
+	bodies       *bodies.Set
+	ropt         render.Options
 	rd           *render.Renderer
 	files        []output.File
-	early        []diag.Diagnostic // loading (but the content files' own parses, in ld) and assembling
+	early        []diag.Diagnostic // loading (but the content files' own parses, in in.Content) and assembling
 	late         []diag.Diagnostic // rendering
 	defaultTheme bool              // the layouts and partials are the default theme's
 	res          Result            // the counts
 }
 
+// memo is a Builder's cache, by stage; nil for a clean build.
+type memo struct {
+	cache  *cache.Cache
+	load   *load.Memo
+	bodies *cache.Table[bodies.Key, *bodies.Out]
+	render *render.Memo
+}
+
+func newMemo() *memo {
+	c := &cache.Cache{}
+	return &memo{
+		cache:  c,
+		load:   load.NewMemo(c),
+		bodies: cache.Register(c, &cache.Table[bodies.Key, *bodies.Out]{}),
+		render: render.NewMemo(c),
+	}
+}
+
 // build runs the stages up to rendering and returns, unless the theme is
-// broken, the state it made. prev, when not nil, is the Builder's last
-// state, whose renderings are taken again where their inputs are the same.
-func build(cfg Config, c *fileCache, prev *state) (Result, *state, error) {
+// broken or ctx was cancelled, the state it made. m, when not nil, is a
+// Builder's cache.
+func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
 	t0 := time.Now()
 	l := &diag.List{}
 	res := Result{Diags: l}
@@ -139,63 +168,47 @@ func build(cfg Config, c *fileCache, prev *state) (Result, *state, error) {
 	if fsys == nil {
 		fsys = os.DirFS(srcDir(cfg))
 	}
+	if m == nil {
+		m = &memo{}
+	}
 
 	// 1. load
-	conf, basePath := model.Config{}, "/"
-	if src, err := fs.ReadFile(fsys, siteTOML); err != nil {
-		l.Errorf(diag.Pos{File: siteTOML}, "run guidemap in the site folder, or give it with --src", "cannot read the site's settings: %v", unwrapPath(err))
-	} else {
-		conf, basePath = loadConfig(src, cfg.BaseURL, l)
+	in := load.Site(ctx, fsys, cfg.BaseURL, cfg.Workers, m.load, l)
+	if in == nil {
+		return res, nil, ctx.Err()
 	}
-	boundaries := loadBoundaries(fsys, c, l)
-	var codes map[string]string
-	if boundaries != nil {
-		codes = map[string]string{}
-		for _, b := range boundaries {
-			codes[b.Code] = b.Name
-		}
-	}
-	var pointCats []string
-	for _, pc := range conf.PointCategories {
-		pointCats = append(pointCats, pc.Slug)
-	}
-	points := loadPoints(fsys, pointCats, cfg.Workers, c, l)
-	ld := parseAll(readContent(fsys, l), cfg.Workers, c)
-
 	// 2. assemble
-	site := assemble(conf, ld, codes, l)
-	site.Boundaries = boundaries
-	site.Base = loadBase(fsys, l)
-	placePoints(site, points, l)
-	st := &state{cfg: cfg, fsys: fsys, ld: ld, site: site}
+	site := assemble.Site(in, l)
+	st := &state{cfg: cfg, fsys: fsys, in: in, site: site}
 
-	// 3. render
-	var prevBodies *bodyStage
-	if prev != nil {
-		prevBodies = prev.bodies
+	// 3. bodies
+	st.bodies = bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies})
+	if st.bodies == nil {
+		return res, nil, ctx.Err()
 	}
-	st.bodies = bodies(site, ld, basePath, cfg.Workers, prevBodies)
-	theme, custom := themeFS(fsys, conf)
+
+	// 4. render
+	theme, custom := themeFS(fsys, in.Config)
 	st.defaultTheme = !custom
-	strs := loadStrings(theme, conf.Languages, l)
+	strs := i18n.Load(theme, in.Config.Languages, l)
 	st.early = l.Items()
-	ropt := render.Options{Theme: theme, Strings: strs, BasePath: basePath, Workers: cfg.Workers}
-	if prev != nil && prev.rd != nil && !custom {
-		ropt.Prev = prev.rd
+	st.ropt = render.Options{Theme: theme, Strings: strs, BasePath: in.BasePath, Workers: cfg.Workers, Bodies: st.bodies}
+	if !custom {
+		st.ropt.Memo = m.render
 	}
-	rd, err := render.New(site, ropt)
+	rd, err := render.New(ctx, site, st.ropt)
 	if err != nil {
 		res.Diags = st.diags()
 		return res, nil, err
 	}
 	late := &diag.List{}
-	files, err := rd.Render(late)
+	files, err := rd.Render(ctx, late)
 	if err != nil {
 		res.Diags = st.diags()
 		return res, nil, err
 	}
 	st.rd, st.files, st.late = rd, files, late.Items()
-	st.bodies.links.checkAll(files)
+	st.bodies.Check(paths(files))
 
 	for _, f := range files {
 		if filepath.Ext(f.Path) == ".html" {
@@ -212,6 +225,15 @@ func build(cfg Config, c *fileCache, prev *state) (Result, *state, error) {
 	return st.result(t0)
 }
 
+// paths are the paths of files.
+func paths(files []output.File) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f.Path
+	}
+	return out
+}
+
 // diags is every diagnostic of the build, as one list.
 func (st *state) diags() *diag.List {
 	l := &diag.List{}
@@ -221,18 +243,13 @@ func (st *state) diags() *diag.List {
 		}
 	}
 	add(st.early)
-	if st.ld != nil {
-		for _, p := range st.ld.files {
-			add(st.ld.byPath[p].diags)
+	if st.in != nil {
+		for _, p := range st.in.Content.Paths {
+			add(st.in.Content.ByPath[p].Diags)
 		}
 	}
 	if st.bodies != nil {
-		for _, ds := range st.bodies.diags {
-			add(ds)
-		}
-		for _, ds := range st.bodies.links.diags {
-			add(ds)
-		}
+		add(st.bodies.Diags())
 	}
 	add(st.late)
 	if st.cfg.Strict {
@@ -252,14 +269,6 @@ func (st *state) result(t0 time.Time) (Result, *state, error) {
 		return res, st, ErrInput
 	}
 	return res, st, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // themeFS is the default theme with the site's theme folder laid over it:

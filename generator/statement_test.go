@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/esamverkan/guidemap/generator/config"
 	"github.com/esamverkan/guidemap/generator/diag"
 )
 
@@ -15,7 +16,7 @@ import (
 func TestAccessibilityStatement(t *testing.T) {
 	out, _ := buildExample(t, "")
 	pages := readPages(t, out)
-	conf, _ := loadConfig(mustRead(t, filepath.Join(exampleSite, siteTOML)), "", &diag.List{})
+	conf, _ := config.Load(mustRead(t, filepath.Join(exampleSite, config.File)), "", &diag.List{})
 	a := conf.Accessibility
 	for _, tc := range []struct {
 		file, lang string

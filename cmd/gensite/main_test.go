@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,7 +22,7 @@ func TestGensiteChecksClean(t *testing.T) {
 			t.Fatalf("gensite: %d: %s", code, errw.String())
 		}
 	}
-	res, err := generator.Check(generator.Config{Src: a})
+	res, err := generator.Check(context.Background(), generator.Config{Src: a})
 	if err != nil || res.Diags.Len() != 0 {
 		for _, d := range res.Diags.Items() {
 			t.Log(d)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator"
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/scaffold"
 	"github.com/esamverkan/guidemap/generator/serve"
 )
 
@@ -75,14 +76,17 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	cfg := generator.Config{Src: *src, Strict: *strict}
 	var res generator.Result
 	var err error
+	// Ctrl-C stops the build; the output folder is then left as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	if cmd == "build" {
 		cfg.Out, cfg.BaseURL = *out, *baseURL
 		if cfg.Out == "" {
 			cfg.Out = filepath.Join(*src, "public")
 		}
-		res, err = generator.Build(cfg)
+		res, err = generator.Build(ctx, cfg)
 	} else {
-		res, err = generator.Check(cfg)
+		res, err = generator.Check(ctx, cfg)
 	}
 	printDiags(stderr, *src, res.Diags)
 	if err != nil {
@@ -124,11 +128,11 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args[2:]); err != nil {
 		return 2
 	}
-	nf := generator.NewFile{Kind: kind, Slug: slug, Title: *title, Municipality: *muni, Code: *code, Owner: *owner, Today: time.Now()}
+	nf := scaffold.NewFile{Kind: kind, Slug: slug, Title: *title, Municipality: *muni, Code: *code, Owner: *owner, Today: time.Now()}
 	if kind == "municipality" {
 		nf.Title = *name
 	}
-	p, err := generator.Scaffold(*src, nf)
+	p, err := scaffold.Scaffold(*src, nf)
 	if err != nil {
 		fmt.Fprintf(stderr, "guidemap new: %v\n", err)
 		return 1

@@ -240,23 +240,13 @@ type Page struct {
 	File    string
 }
 
-// Body is Markdown made of sections, each from one source file, and its
-// rendered HTML. Sections[0] is what stands before the first "##" heading.
+// Body is a page's Markdown text as the assemble stage decided it: the
+// content files it is made of. The bodies stage composes their sections
+// (the first file's, adapted by the others') and renders them; what it
+// makes is kept in its own value (package bodies), keyed by the Body's
+// address, not here.
 type Body struct {
-	Sections []Section
-	Sources  []string  // the content files the sections come from: the first, adapted by the others
-	HTML     string    // filled in by the generator's markdown stage
-	Headings []Heading // the page's headings with their IDs, in order
-}
-
-// IsEmpty reports whether the body has no text.
-func (b Body) IsEmpty() bool {
-	for _, s := range b.Sections {
-		if len(trimSpace(s.Source)) > 0 {
-			return false
-		}
-	}
-	return true
+	Sources []string // the content files: the first, adapted by the others
 }
 
 // Section is a run of Markdown: a "##" heading and what follows up to the
@@ -273,17 +263,6 @@ type Heading struct {
 	Level int
 	Text  string
 	ID    string
-}
-
-func trimSpace(b []byte) []byte {
-	i, j := 0, len(b)
-	for i < j && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
-		i++
-	}
-	for j > i && (b[j-1] == ' ' || b[j-1] == '\n' || b[j-1] == '\t' || b[j-1] == '\r') {
-		j--
-	}
-	return b[i:j]
 }
 
 // Municipality returns the municipality with slug, or nil.

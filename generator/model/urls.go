@@ -51,3 +51,25 @@ func AccessibilityURL(lang string) string {
 	}
 	return "/tillganglighet/"
 }
+
+// IsSlug tells whether s can be a file name and a part of a web address:
+// lower-case letters a–z, digits and single hyphens between them.
+func IsSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// EServiceReserved are the second path segments under /e-tjanster/ that
+// the directory's own pages use, which no e-service may take.
+var EServiceReserved = []string{"bibliotek", "inloggning", "kategori", "kommun", "malgrupp", "ny-i-samverkan"}

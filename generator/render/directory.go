@@ -308,20 +308,21 @@ type StartItem struct {
 	Offer     *model.Offer
 	Startable bool // it has a URL and is live or in beta
 	facts     []Fact
-	text      *Fact // shown when the adaptation's text differs
+	text      *Fact   // shown when the adaptation's text differs
+	src       *source // the bodies, read when the page is rendered
 }
 
 // Diffs are the adaptation's differences from the library's e-service.
 // Whether the text differs is decided when the page is rendered, from
-// the bodies as they are then: the Builder changes a body in place when
-// only its text was edited and renders again the pages that show it.
+// the bodies as they are then: after an edit of text alone the Builder
+// renders again, with the new bodies, only the pages that show them.
 func (it StartItem) Diffs() []Fact {
 	o := it.Offer
 	if it.text == nil || o.Kind != model.Adapts {
 		return it.facts
 	}
-	e := o.EService
-	if len(o.Body.Sections) != len(e.Body.Sections) || o.AdaptFile != "" && !sameBody(o.Body, e.Body) {
+	ob, eb := it.src.get(&o.Body), it.src.get(&o.EService.Body)
+	if len(ob.Origins) != len(eb.Origins) || o.AdaptFile != "" && !slices.Equal(ob.Origins, eb.Origins) {
 		return append(slices.Clip(it.facts), *it.text)
 	}
 	return it.facts
@@ -355,7 +356,7 @@ func startable(o *model.Offer) bool {
 // library's, with every offer, or a municipality's, with its own).
 func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) {
 	for _, o := range offers {
-		it := StartItem{Offer: o, Startable: startable(o)}
+		it := StartItem{Offer: o, Startable: startable(o), src: r.src}
 		if o.Kind == model.Adapts {
 			it.text = &Fact{r.str("directory.diff.text"), r.str("directory.diff.adapted")}
 			if o.URL != e.URL {
@@ -418,12 +419,6 @@ func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) 
 			v.ServicePoints = append(v.ServicePoints, ps)
 		}
 	}
-}
-
-func sameBody(a, b model.Body) bool {
-	return slices.EqualFunc(a.Sections, b.Sections, func(x, y model.Section) bool {
-		return x.File == y.File && x.Line == y.Line
-	})
 }
 
 // esCSVHeader are the columns of /data/e-tjanster.csv: one row per offer.

@@ -27,8 +27,8 @@ import (
 	"math"
 	"reflect"
 	"slices"
-	"unsafe"
 
+	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/model"
 )
@@ -50,30 +50,19 @@ var (
 // fingerprinter hashes the inputs of pages, on any number of goroutines.
 type fingerprinter struct {
 	seed     maphash.Seed
-	entities map[uintptr]uint64 // the site's entities, hashed once (prepare)
-	bodies   map[uintptr]uint64 // their bodies, hashed once (prepare)
+	src      *source                // the rendered bodies
+	entities map[any]uint64         // the site's entities (pointers such as *model.Guide), hashed once (prepare)
+	bodies   map[*model.Body]uint64 // their bodies, hashed once (prepare)
 }
 
 // prepare hashes every entity of the site and every body, on all cores.
 // Entities' hashes leave bodies out, so they hold while only bodies change.
 func (fp *fingerprinter) prepare(s *model.Site, workers int) {
-	hashAll := func(ps []reflect.Value, into map[uintptr]uint64, one func(h *hasher, p reflect.Value)) {
-		sums := make([]uint64, len(ps))
-		par.Do(len(ps), workers, func(i int) {
-			h := fp.hasher()
-			one(h, ps[i])
-			sums[i] = h.sum()
-		})
-		for i, p := range ps {
-			into[p.Pointer()] = sums[i]
-		}
-	}
-	entity := func(h *hasher, p reflect.Value) { h.value(p.Elem()) }
-	body := func(h *hasher, p reflect.Value) { h.bodyContent(p.Interface().(*model.Body)) }
-	var level1, level2, bodies []reflect.Value
-	add := func(level *[]reflect.Value, e any, b *model.Body) {
-		*level = append(*level, reflect.ValueOf(e))
-		bodies = append(bodies, reflect.ValueOf(b))
+	var level1, level2 []any
+	var bs []*model.Body
+	add := func(level *[]any, e any, b *model.Body) {
+		*level = append(*level, e)
+		bs = append(bs, b)
 	}
 	for _, m := range s.Municipalities {
 		add(&level1, m, &m.Intro)
@@ -93,11 +82,30 @@ func (fp *fingerprinter) prepare(s *model.Site, workers int) {
 	for _, o := range s.Offers {
 		add(&level2, o, &o.Body)
 	}
-	fp.bodies = make(map[uintptr]uint64, len(bodies))
-	hashAll(bodies, fp.bodies, body)
-	fp.entities = make(map[uintptr]uint64, len(level1)+len(level2))
-	hashAll(level1, fp.entities, entity) // versions and offers point to these
-	hashAll(level2, fp.entities, entity)
+	fp.bodies = hashAll(bs, workers, func(b *model.Body) uint64 {
+		h := fp.hasher()
+		h.bodyContent(fp.src.get(b))
+		return h.sum()
+	})
+	fp.entities = make(map[any]uint64, len(level1)+len(level2))
+	entity := func(e any) uint64 {
+		h := fp.hasher()
+		h.value(reflect.ValueOf(e).Elem())
+		return h.sum()
+	}
+	maps.Copy(fp.entities, hashAll(level1, workers, entity)) // versions and offers point to these
+	maps.Copy(fp.entities, hashAll(level2, workers, entity))
+}
+
+// hashAll hashes every key on all cores.
+func hashAll[K comparable](keys []K, workers int, hash func(K) uint64) map[K]uint64 {
+	sums := make([]uint64, len(keys))
+	par.Do(len(keys), workers, func(i int) { sums[i] = hash(keys[i]) })
+	out := make(map[K]uint64, len(keys))
+	for i, k := range keys {
+		out[k] = sums[i]
+	}
+	return out
 }
 
 // global is the hash of what every page of r shares; layouts are the
@@ -132,7 +140,7 @@ func (fp *fingerprinter) page(global uint64, p page) uint64 {
 }
 
 func (fp *fingerprinter) hasher() *hasher {
-	h := &hasher{fp: fp, seen: map[uintptr]bool{}}
+	h := &hasher{fp: fp, seen: map[reflect.Value]bool{}}
 	h.h.SetSeed(fp.seed)
 	return h
 }
@@ -141,7 +149,7 @@ func (fp *fingerprinter) hasher() *hasher {
 type hasher struct {
 	fp   *fingerprinter
 	h    maphash.Hash
-	seen map[uintptr]bool // pointers being hashed, against cycles
+	seen map[reflect.Value]bool // pointers being hashed, against cycles
 	buf  [8]byte
 }
 
@@ -167,30 +175,33 @@ func (h *hasher) str(s string) {
 
 // body hashes a body, by its hash from prepare when it has one.
 func (h *hasher) body(b *model.Body) {
-	if v, ok := h.fp.bodies[uintptr(unsafe.Pointer(b))]; ok {
+	if v, ok := h.fp.bodies[b]; ok {
 		h.int(int64(v))
 		return
 	}
 	bh := h.fp.hasher()
-	bh.bodyContent(b)
+	bh.bodyContent(h.fp.src.get(b))
 	h.int(int64(bh.sum()))
 }
 
-// bodyContent hashes what the layouts and StartItem read of a body: its
-// HTML, its headings and where its sections come from.
-func (h *hasher) bodyContent(b *model.Body) {
-	bh := h
-	bh.str(b.HTML)
-	bh.int(int64(len(b.Headings)))
-	for _, x := range b.Headings {
-		bh.int(int64(x.Level))
-		bh.str(x.ID)
-		bh.str(x.Text)
+// bodyContent hashes what the layouts and StartItem read of a rendered
+// body: its HTML, its headings and where its sections come from.
+func (h *hasher) bodyContent(b *bodies.Rendered) {
+	if b == nil {
+		h.int(-1)
+		return
 	}
-	bh.int(int64(len(b.Sections)))
-	for _, s := range b.Sections {
-		bh.str(s.File)
-		bh.int(int64(s.Line))
+	h.str(b.HTML)
+	h.int(int64(len(b.Headings)))
+	for _, x := range b.Headings {
+		h.int(int64(x.Level))
+		h.str(x.ID)
+		h.str(x.Text)
+	}
+	h.int(int64(len(b.Origins)))
+	for _, s := range b.Origins {
+		h.str(s.File)
+		h.int(int64(s.Line))
 	}
 }
 
@@ -240,9 +251,16 @@ func (h *hasher) value(v reflect.Value) {
 			h.h.Write(v.Bytes())
 			return
 		}
-		if e := t.Elem(); v.Kind() == reflect.Slice && e.Kind() == reflect.Array && e.Elem().Kind() == reflect.Float64 && v.Len() > 0 {
-			// Coordinates (orb.Point, orb.Ring …): their bytes at once.
-			h.h.Write(unsafe.Slice((*byte)(v.UnsafePointer()), v.Len()*int(e.Size())))
+		if e := t.Elem(); e.Kind() == reflect.Array && e.Elem().Kind() == reflect.Float64 {
+			// Coordinates (orb.Point, orb.Ring …): without a call per number.
+			var buf []byte
+			for i := range v.Len() {
+				p := v.Index(i)
+				for j := range p.Len() {
+					buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(p.Index(j).Float()))
+				}
+			}
+			h.h.Write(buf)
 			return
 		}
 		for i := range v.Len() {
@@ -270,8 +288,8 @@ func (h *hasher) value(v reflect.Value) {
 }
 
 // pointer hashes what p points to: an entity once per render, the site
-// not at all (global has what the layouts read of it), a body through
-// body.
+// and the bodies not at all (global has what the layouts read of the
+// site; bodies are read only through bodyReaders, which value hashes).
 func (h *hasher) pointer(p reflect.Value) {
 	if p.IsNil() {
 		h.int(-1)
@@ -279,22 +297,21 @@ func (h *hasher) pointer(p reflect.Value) {
 	}
 	t := p.Type()
 	switch {
-	case t == sitePtr:
-		return
-	case t == bodyPtr:
-		h.body((*model.Body)(p.UnsafePointer()))
+	case t == sitePtr, t == bodyPtr, t == sourcePtr:
 		return
 	case entityPtrs[t]:
-		if v, ok := h.fp.entities[p.Pointer()]; ok {
-			h.int(int64(v))
-			return
+		if p.CanInterface() {
+			if v, ok := h.fp.entities[p.Interface()]; ok {
+				h.int(int64(v))
+				return
+			}
 		}
 		eh := h.fp.hasher()
 		eh.value(p.Elem())
 		h.int(int64(eh.sum()))
 		return
 	}
-	key := p.Pointer()
+	key := p.Elem().Addr() // the pointer itself, however it was reached
 	if h.seen[key] {
 		h.int(-2) // a cycle
 		return

@@ -7,12 +7,14 @@ package render
 // (the list is the page's main content).
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"math"
 	"reflect"
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
@@ -53,11 +55,12 @@ type mapper struct {
 	hasLand bool // a land outline cuts the areas at the shore
 	jobs    []mapJob
 
-	// Maps are drawn once for each set of inputs: drawn holds this
-	// render's by key (mapKey), prev the last render's (Options.Prev).
-	fp          *fingerprinter
-	global      uint64 // the inputs every map shares
-	drawn, prev map[uint64]maps.Map
+	// Maps are drawn once for each set of inputs: memo holds them by the
+	// hash of their key (mapKey), from this build and the last (a
+	// Builder's; nil for none).
+	fp     *fingerprinter
+	global uint64 // the inputs every map shares
+	memo   *cache.Table[uint64, maps.Map]
 }
 
 // mapKey is what a map is drawn from, besides what every map shares
@@ -70,14 +73,14 @@ type mapKey struct {
 	Points, Near               []model.Point
 }
 
-// draw draws the map of key k, or takes it from the last render.
+// draw draws the map of key k, or takes it from the last build.
 func (mp *mapper) draw(k mapKey, draw func() maps.Map) maps.Map {
 	h := mp.key(k)
-	m, ok := mp.prev[h]
+	m, ok := mp.memo.Get(h)
 	if !ok {
 		m = draw()
+		mp.memo.Put(h, m)
 	}
-	mp.drawn[h] = m
 	return m
 }
 
@@ -113,25 +116,15 @@ func (mp *mapper) queue(v *View, caption string, points []model.Point, k mapKey,
 }
 
 // drawMaps draws every queued map in parallel (or takes it from the last
-// render); each job writes only its own View, so the result does not
-// depend on scheduling.
-func (mp *mapper) drawMaps(workers int) {
-	keys := make([]uint64, len(mp.jobs))
-	drawn := make([]maps.Map, len(mp.jobs))
-	par.Do(len(mp.jobs), workers, func(i int) {
+// build); each job writes only its own View, so the result does not
+// depend on scheduling. It reports false when ctx was cancelled.
+func (mp *mapper) drawMaps(ctx context.Context, workers int) bool {
+	done := par.DoCtx(ctx, len(mp.jobs), workers, func(i int) {
 		j := mp.jobs[i]
-		keys[i] = mp.key(j.key)
-		m, ok := mp.prev[keys[i]]
-		if !ok {
-			m = j.draw()
-		}
-		drawn[i] = m
-		j.v.Map = mp.view(m, j.caption, j.points)
+		j.v.Map = mp.view(mp.draw(j.key, j.draw), j.caption, j.points)
 	})
-	for i, k := range keys {
-		mp.drawn[k] = drawn[i]
-	}
 	mp.jobs = nil
+	return done
 }
 
 func newMapper(r *renderer, fp *fingerprinter) *mapper {
@@ -140,7 +133,7 @@ func newMapper(r *renderer, fp *fingerprinter) *mapper {
 		cats = append(cats, c.Slug)
 	}
 	mp := &mapper{r: r, symbols: maps.Symbols(cats), bounds: map[string]model.Boundary{}, codes: map[string]string{},
-		fp: fp, drawn: map[uint64]maps.Map{}}
+		fp: fp}
 	mp.legend = maps.Legend(mp.symbols)
 	for _, b := range r.site.Base {
 		kind := maps.Water

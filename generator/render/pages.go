@@ -22,6 +22,7 @@ func (r *renderer) pages() []page {
 		}
 		v.URL = url
 		v.Site = s
+		v.src = r.src
 		if v.Canonical == "" {
 			v.Canonical = url
 		}

@@ -1,7 +1,7 @@
 package render
 
-// Which Markdown bodies a page shows. The Builder's fast path changes
-// bodies in place (after an edit that leaves every front matter as it was)
+// Which Markdown bodies a page shows. After an edit that leaves every
+// front matter as it was, the Builder's fast way renders some bodies again
 // and asks the Renderer to render again the pages that show them. A page
 // reads bodies only through the parts of its View that say so (bodyReader:
 // the View's own body, and an e-service's start items, which tell whether
@@ -35,20 +35,21 @@ func (it StartItem) readsBodies() []*model.Body {
 
 var (
 	readerType = reflect.TypeFor[bodyReader]()
+	sourcePtr  = reflect.TypeFor[*source]()
 	modelPkg   = reflect.TypeFor[model.Site]().PkgPath()
 	holds      sync.Map // reflect.Type → bool: whether a value of the type can hold a bodyReader
 )
 
-// readBodies lists the bodies a page's View reads, by address.
-func readBodies(v *View) []uintptr {
-	w := walker{seen: map[uintptr]bool{}}
+// readBodies lists the bodies a page's View reads.
+func readBodies(v *View) []*model.Body {
+	w := walker{seen: map[reflect.Value]bool{}}
 	w.walk(reflect.ValueOf(v))
 	return w.found
 }
 
 type walker struct {
-	seen  map[uintptr]bool
-	found []uintptr
+	seen  map[reflect.Value]bool // pointers walked, against cycles
+	found []*model.Body
 }
 
 func (w *walker) walk(v reflect.Value) {
@@ -57,16 +58,18 @@ func (w *walker) walk(v reflect.Value) {
 		return
 	}
 	if t.Implements(readerType) && v.CanInterface() && (t.Kind() != reflect.Pointer || !v.IsNil()) {
-		for _, b := range v.Interface().(bodyReader).readsBodies() {
-			w.found = append(w.found, reflect.ValueOf(b).Pointer())
-		}
+		w.found = append(w.found, v.Interface().(bodyReader).readsBodies()...)
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
-		if v.IsNil() || w.seen[v.Pointer()] {
+		if v.IsNil() {
 			return
 		}
-		w.seen[v.Pointer()] = true
+		key := v.Elem().Addr() // the pointer itself, however it was reached
+		if w.seen[key] {
+			return
+		}
+		w.seen[key] = true
 		w.walk(v.Elem())
 	case reflect.Interface:
 		if !v.IsNil() {
@@ -99,6 +102,7 @@ func mayHold(t reflect.Type) bool {
 	h := t.Implements(readerType)
 	switch {
 	case h:
+	case t == sourcePtr: // the bodies themselves: read through bodyReaders
 	case t.PkgPath() == modelPkg || t.Kind() == reflect.Pointer && t.Elem().PkgPath() == modelPkg:
 	case t.Kind() == reflect.Interface:
 		h = true

@@ -8,18 +8,21 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
-	"reflect"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/bodies"
+	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/internal/par"
+	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/tdewolff/minify/v2"
@@ -32,11 +35,48 @@ type Options struct {
 	BasePath string                       // the base URL's path, "/" or "/org/site/"
 	Workers  int                          // <= 0 is GOMAXPROCS
 
-	// Prev is the last Renderer of the same site folder, or nil: a page
-	// whose fingerprint (fingerprint.go) is the same as there is taken
-	// from it, not rendered again. Set it only when the theme's layouts
-	// are the default ones.
-	Prev *Renderer
+	// Bodies are the site's Markdown bodies as the bodies stage rendered
+	// them; the layouts read them through the View (Body, TOC).
+	Bodies *bodies.Set
+
+	// Memo is a Builder's tables of this stage, or nil: a page whose
+	// fingerprint (fingerprint.go) is the same as the last build's is
+	// taken from it, not rendered again, and so is a map of the same
+	// inputs. Set it only when the theme's layouts are the default ones.
+	Memo *Memo
+}
+
+// Memo holds a Builder's cache tables of the render stage.
+type Memo struct {
+	Pages *cache.Table[string, Page] // output path → the last build's page
+	Maps  *cache.Table[uint64, maps.Map]
+	seed  maphash.Seed // the fingerprints' seed, the same for every build
+}
+
+// Page is a rendered page as the cache keeps it.
+type Page struct {
+	Fingerprint uint64
+	HTML        []byte
+}
+
+// NewMemo makes the stage's tables in c.
+func NewMemo(c *cache.Cache) *Memo {
+	return &Memo{
+		Pages: cache.Register(c, &cache.Table[string, Page]{}),
+		Maps:  cache.Register(c, &cache.Table[uint64, maps.Map]{}),
+		seed:  maphash.MakeSeed(),
+	}
+}
+
+// source is where a Renderer's Views read the bodies: one per Renderer,
+// so that Rerender can hand them a new Set.
+type source struct{ set *bodies.Set }
+
+func (s *source) get(b *model.Body) *bodies.Rendered {
+	if b == nil || s == nil || s.set == nil {
+		return nil
+	}
+	return s.set.Get(b)
 }
 
 // page is one HTML page to render.
@@ -55,22 +95,22 @@ type Renderer struct {
 	min   *minify.M
 	tmpls map[string]map[string]*template.Template
 	pages []page
-	html  [][]byte          // the rendered pages, by index in pages
-	reach map[uintptr][]int // a body → the pages that show it
-	files []output.File     // the last render's output, sorted by path
+	html  [][]byte              // the rendered pages, by index in pages
+	reach map[*model.Body][]int // a body → the pages that show it
+	files []output.File         // the last render's output, sorted by path
 
 	layouts  map[string][]byte // the layouts' and partials' sources
-	prev     *Renderer         // until Render
+	memo     *Memo
 	fp       *fingerprinter
-	global   uint64         // the fingerprint of what all pages share
-	fps      []uint64       // by page
-	byPath   map[string]int // page path → index
-	rendered int            // pages the last Render or Rerender rendered
+	global   uint64   // the fingerprint of what all pages share
+	fps      []uint64 // by page
+	rendered int      // pages the last Render or Rerender rendered
 }
 
 // New parses the theme's templates, builds the assets and lists every
-// page of site with its View (drawing the maps on all cores).
-func New(site *model.Site, opt Options) (*Renderer, error) {
+// page of site with its View (drawing the maps on all cores). It returns
+// ctx's error when ctx was cancelled.
+func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) {
 	if opt.BasePath == "" {
 		opt.BasePath = "/"
 	}
@@ -79,14 +119,14 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}}
-	fp := &fingerprinter{seed: maphash.MakeSeed()}
-	if opt.Prev != nil {
-		fp.seed = opt.Prev.fp.seed
+	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}, src: &source{opt.Bodies}}
+	fp := &fingerprinter{seed: maphash.MakeSeed(), src: r.src}
+	if opt.Memo != nil {
+		fp.seed = opt.Memo.seed
 	}
 	r.mapper = newMapper(r, fp)
-	if opt.Prev != nil {
-		r.mapper.prev = opt.Prev.r.mapper.drawn
+	if opt.Memo != nil {
+		r.mapper.memo = opt.Memo.Maps
 	}
 	tmpls := map[string]map[string]*template.Template{}
 	for _, lang := range []string{"sv", "en"} {
@@ -95,11 +135,11 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 		}
 	}
 	pages := r.pages()
-	r.mapper.drawMaps(opt.Workers)
-	r.mapper.prev = nil
-	rd := &Renderer{r: r, min: m, tmpls: tmpls, pages: pages, layouts: r.layouts, fp: fp}
-	rd.r.opt.Prev = nil // not kept
-	rd.prev = opt.Prev
+	if !r.mapper.drawMaps(ctx, opt.Workers) {
+		return nil, ctx.Err()
+	}
+	rd := &Renderer{r: r, min: m, tmpls: tmpls, pages: pages, layouts: r.layouts, fp: fp, memo: opt.Memo}
+	rd.r.opt.Memo = nil // not kept
 	return rd, nil
 }
 
@@ -108,41 +148,45 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 func (rd *Renderer) Rendered() int { return rd.rendered }
 
 // Render renders every page and returns all output files sorted by path.
-func (rd *Renderer) Render(l *diag.List) ([]output.File, error) {
-	r, pages, prev := rd.r, rd.pages, rd.prev
-	rd.prev = nil
+// It returns ctx's error when ctx was cancelled.
+func (rd *Renderer) Render(ctx context.Context, l *diag.List) ([]output.File, error) {
+	r, pages, memo := rd.r, rd.pages, rd.memo
+	rd.memo = nil
 	rd.html = make([][]byte, len(pages))
 	rd.fps = make([]uint64, len(pages))
-	rd.byPath = make(map[string]int, len(pages))
-	for i, p := range pages {
-		rd.byPath[p.path] = i
-	}
 	rd.fp.prepare(r.site, r.opt.Workers)
 	rd.global = rd.fp.global(r, rd.layouts)
-	reach := make([][]uintptr, len(pages))
+	reach := make([][]*model.Body, len(pages))
 	errs := make([]error, len(pages))
 	reused := make([]bool, len(pages))
-	par.Do(len(pages), r.opt.Workers, func(i int) {
+	done := par.DoCtx(ctx, len(pages), r.opt.Workers, func(i int) {
 		rd.fps[i] = rd.fp.page(rd.global, pages[i])
 		reach[i] = readBodies(pages[i].view)
-		if prev != nil {
-			if j, ok := prev.byPath[pages[i].path]; ok && prev.fps[j] == rd.fps[i] {
-				rd.html[i], reused[i] = prev.html[j], true
+		if memo != nil {
+			if old, ok := memo.Pages.Get(pages[i].path); ok && old.Fingerprint == rd.fps[i] {
+				rd.html[i], reused[i] = old.HTML, true
 				return
 			}
 		}
 		rd.html[i], errs[i] = rd.page(pages[i])
+		if memo != nil && errs[i] == nil {
+			memo.Pages.Put(pages[i].path, Page{rd.fps[i], rd.html[i]})
+		}
 	})
+	if !done {
+		return nil, ctx.Err()
+	}
 	if err := firstErr(errs); err != nil {
 		return nil, err
 	}
+	rd.memo = memo
 	rd.rendered = 0
 	for _, ok := range reused {
 		if !ok {
 			rd.rendered++
 		}
 	}
-	rd.reach = map[uintptr][]int{}
+	rd.reach = map[*model.Body][]int{}
 	for i, es := range reach {
 		for _, e := range es {
 			rd.reach[e] = append(rd.reach[e], i)
@@ -166,17 +210,19 @@ func (rd *Renderer) Render(l *diag.List) ([]output.File, error) {
 	return files, nil
 }
 
-// Rerender renders again the pages that show one of the given bodies
-// (which the caller changed in place) and returns the whole output with
-// those pages replaced, and the paths of those that came out different.
-// It is for changes that leave every View as it was made: only bodies,
-// which templates read when they run, may differ (see reach.go). The
-// slice is the one Render returned, changed in place.
-func (rd *Renderer) Rerender(changed []*model.Body) (files []output.File, paths []string, err error) {
+// Rerender renders again, with the bodies of set, the pages that show
+// one of the changed bodies, and returns the whole output with those pages
+// replaced, and the paths of those that came out different. It is for
+// changes that leave the model as it was: only bodies, which templates
+// read when they run, may differ (see reach.go). The slice is the one
+// Render returned, changed in place. On an error (ctx cancelled, a
+// template failed) the Renderer must not be used again.
+func (rd *Renderer) Rerender(ctx context.Context, set *bodies.Set, changed []*model.Body) (files []output.File, paths []string, err error) {
+	rd.r.src.set = set
 	seen := map[int]bool{}
 	var idx []int
 	for _, b := range changed {
-		for _, i := range rd.reach[reflect.ValueOf(b).Pointer()] {
+		for _, i := range rd.reach[b] {
 			if !seen[i] {
 				seen[i] = true
 				idx = append(idx, i)
@@ -186,14 +232,17 @@ func (rd *Renderer) Rerender(changed []*model.Body) (files []output.File, paths 
 	sort.Ints(idx)
 	errs := make([]error, len(idx))
 	out := make([][]byte, len(idx))
-	// The bodies changed in place: hash them anew (the entities' hashes
-	// leave bodies out).
-	rd.fp = &fingerprinter{seed: rd.fp.seed, entities: rd.fp.entities}
-	par.Do(len(idx), rd.r.opt.Workers, func(k int) {
+	// The bodies changed: hash them anew (the entities' hashes leave
+	// bodies out).
+	rd.fp = &fingerprinter{seed: rd.fp.seed, entities: rd.fp.entities, src: rd.r.src}
+	done := par.DoCtx(ctx, len(idx), rd.r.opt.Workers, func(k int) {
 		p := rd.pages[idx[k]]
 		rd.fps[idx[k]] = rd.fp.page(rd.global, p)
 		out[k], errs[k] = rd.page(p)
 	})
+	if !done {
+		return nil, nil, ctx.Err()
+	}
 	if err := firstErr(errs); err != nil {
 		return nil, nil, err
 	}
@@ -208,6 +257,9 @@ func (rd *Renderer) Rerender(changed []*model.Body) (files []output.File, paths 
 			return nil, nil, fmt.Errorf("render: page %s is not in the output", p.path)
 		}
 		files[j].Data = out[k]
+		if rd.memo != nil {
+			rd.memo.Pages.Put(p.path, Page{rd.fps[i], out[k]})
+		}
 		if !same {
 			paths = append(paths, p.path)
 		}
@@ -231,7 +283,7 @@ func firstErr(errs []error) error {
 // finds them).
 func (rd *Renderer) Showing(b *model.Body) []string {
 	var out []string
-	for _, i := range rd.reach[reflect.ValueOf(b).Pointer()] {
+	for _, i := range rd.reach[b] {
 		out = append(out, rd.pages[i].path)
 	}
 	return out
@@ -256,6 +308,7 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 
 type renderer struct {
 	layouts map[string][]byte // what templates read, by file
+	src     *source           // the bodies
 	mapper  *mapper
 	site    *model.Site
 	opt     Options

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -15,9 +16,9 @@ import (
 //
 // A page's output depends only on what its View reaches (its fields, the
 // model entities they point to, and .Site for names and titles) and on
-// the bodies as they are when the template runs: the Builder's fast path
-// edits a body in place and renders again only the pages whose View
-// reaches its entity (see Renderer.Rerender).
+// the bodies as they are when the template runs: after an edit of text
+// alone the Builder's fast way hands the Renderer new bodies and renders
+// again only the pages whose View reads one of them (see Renderer.Rerender).
 type View struct {
 	Lang        string
 	Title       string
@@ -27,6 +28,7 @@ type View struct {
 	Section     string // the navigation item the page belongs to
 	Crumbs      []Crumb
 	body        *model.Body // the page's Markdown body, read when the page is rendered (Body, TOC)
+	src         *source     // where the bodies are read
 	NoIndex     bool
 	JSONLD      []any
 	Site        *model.Site
@@ -84,35 +86,24 @@ type Group struct {
 
 // Body is the page's rendered Markdown.
 func (v *View) Body() template.HTML {
-	if v.body == nil {
-		return ""
+	if b := v.src.get(v.body); b != nil {
+		return markdownHTML(b)
 	}
-	return markdownHTML(*v.body)
+	return ""
 }
 
 // TOC is the body's level-2 headings.
 func (v *View) TOC() []model.Heading {
-	if v.body == nil {
-		return nil
+	if b := v.src.get(v.body); b != nil {
+		return b.TOC()
 	}
-	return toc(*v.body)
+	return nil
 }
 
 // markdownHTML is the one place where rendered Markdown becomes trusted
 // HTML. The markdown package escapes text, drops raw HTML unless the site
 // turns it on and removes links with unsafe schemes.
-func markdownHTML(b model.Body) template.HTML { return template.HTML(b.HTML) }
-
-// toc is the body's level-2 headings.
-func toc(b model.Body) []model.Heading {
-	var out []model.Heading
-	for _, h := range b.Headings {
-		if h.Level == 2 {
-			out = append(out, h)
-		}
-	}
-	return out
-}
+func markdownHTML(b *bodies.Rendered) template.HTML { return template.HTML(b.HTML) }
 
 // index holds the site's lists by municipality, guide and e-service.
 type index struct {

@@ -150,7 +150,7 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	defer w.close()
-	s.rebuild(nil)
+	s.rebuild(ctx, nil)
 	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C stops)\n", s.opts.Src, s.url)
 
 	srv := &http.Server{
@@ -181,12 +181,21 @@ func (s *Server) Run(ctx context.Context) error {
 	return err
 }
 
-// rebuild builds again after the files changed (nil: the first build) and
-// tells the open tabs.
-func (s *Server) rebuild(changed []string) {
+// rebuild builds again after the files changed (nil: the first build, or
+// do not know) and tells the open tabs. It reports whether ctx cancelled
+// the rebuild before it finished; nothing is then served or told.
+func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool) {
 	t0 := time.Now()
-	res, err := s.builder.Rebuild(changed)
+	res, err := s.builder.Rebuild(ctx, changed)
 	dt := time.Since(t0)
+	if ctx.Err() != nil {
+		what := "the site"
+		if changed != nil {
+			what = strings.Join(changed, ", ")
+		}
+		fmt.Fprintf(s.opts.Log, "rebuild of %s cancelled after %s: a newer change came\n", what, dt.Round(time.Millisecond))
+		return true
+	}
 	if err != nil {
 		f := s.problems(res.Diags, err)
 		s.failed.Store(f)
@@ -197,7 +206,7 @@ func (s *Server) rebuild(changed []string) {
 		fmt.Fprintf(s.opts.Log, "build failed in %s; still serving the last good site\n", dt.Round(time.Millisecond))
 		data, _ := json.Marshal(f)
 		s.broadcast(event{"errors", data})
-		return
+		return false
 	}
 	printDiags(s.opts.Log, s.opts.Src, res.Diags)
 	old := s.snap.Load()
@@ -230,15 +239,16 @@ func (s *Server) rebuild(changed []string) {
 		}
 	}
 	if old == nil {
-		return
+		return false
 	}
 	if !wasFailed && cssOnly(changed) {
 		data, _ := json.Marshal(map[string]any{"stylesheets": stylesheets(snap.files)})
 		s.broadcast(event{"css", data})
-		return
+		return false
 	}
 	data, _ := json.Marshal(map[string]any{"build": snap.gen})
 	s.broadcast(event{"reload", data})
+	return false
 }
 
 // cssOnly tells whether every changed file is a stylesheet.

@@ -75,32 +75,40 @@ func (w *watcher) rel(name string) (string, bool) {
 	return r, true
 }
 
-// run gathers events into batches and calls rebuild once per batch, with
+// run gathers events into batches and has rebuild build each batch, with
 // the changed paths. A batch of one file closes when no event has come for
 // the debounce time: a save shows at once. A batch of several files (a git
 // checkout, an editor's temporary files) waits five times as long for
 // quiet, so that one checkout makes one rebuild; any batch closes at the
 // latest a second after its first event, or 100 debounce times if that is
 // longer. When the kernel's queue overflowed and events were lost, rebuild
-// gets nil (do not know what changed). Events that come during a rebuild
-// make the next batch. Write, Create, Rename and Remove are alike: an
-// editor that saves by writing a temporary file and renaming it makes a
-// Create (or a Rename) where one might expect a Write.
-func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func([]string), warn func(error)) {
+// gets nil (do not know what changed). Write, Create, Rename and Remove
+// are alike: an editor that saves by writing a temporary file and renaming
+// it makes a Create (or a Rename) where one might expect a Write.
+//
+// A rebuild runs while events keep coming. When a batch closes while the
+// last one is still being built, that rebuild is stale: run cancels it,
+// waits for it to stop and builds the files of both batches at once.
+// rebuild reports whether it was cancelled before it finished.
+func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func(context.Context, []string) (cancelled bool), warn func(error)) {
 	pending := map[string]bool{}
 	var quiet, deadline <-chan time.Time
-	flush := func() {
+	var b building
+	defer b.stop()
+	flush := func(all bool) {
 		quiet, deadline = nil, nil
-		if len(pending) == 0 {
+		if len(pending) == 0 && !all {
 			return
 		}
-		batch := make([]string, 0, len(pending))
-		for p := range pending {
-			batch = append(batch, p)
+		var batch []string
+		if !all {
+			batch = make([]string, 0, len(pending))
+			for p := range pending {
+				batch = append(batch, p)
+			}
 		}
-		slices.Sort(batch)
 		clear(pending)
-		rebuild(batch)
+		b.start(ctx, batch, rebuild)
 	}
 	for {
 		select {
@@ -111,9 +119,7 @@ func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func(
 				return
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				clear(pending)
-				quiet, deadline = nil, nil
-				rebuild(nil)
+				flush(true)
 				continue
 			}
 			warn(err)
@@ -142,9 +148,52 @@ func (w *watcher) run(ctx context.Context, debounce time.Duration, rebuild func(
 				deadline = time.After(max(100*debounce, time.Second))
 			}
 		case <-quiet:
-			flush()
+			flush(false)
 		case <-deadline:
-			flush()
+			flush(false)
 		}
 	}
+}
+
+// building is the rebuild in progress, if any.
+type building struct {
+	cancel context.CancelFunc
+	done   chan bool // receives whether it was cancelled
+	batch  []string  // its files; nil for all
+}
+
+// start builds batch (nil: everything) in the background, after
+// cancelling the rebuild in progress; the files of a rebuild that was
+// cancelled before it finished are built with batch.
+func (b *building) start(ctx context.Context, batch []string, rebuild func(context.Context, []string) bool) {
+	if b.done != nil {
+		b.cancel()
+		if <-b.done {
+			batch = union(b.batch, batch)
+		}
+	}
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan bool, 1)
+	b.cancel, b.done, b.batch = cancel, done, batch
+	go func() { done <- rebuild(rctx, batch) }()
+}
+
+// stop cancels the rebuild in progress and waits for it.
+func (b *building) stop() {
+	if b.done != nil {
+		b.cancel()
+		<-b.done
+		b.done = nil
+	}
+}
+
+// union is the files of both batches, sorted; nil (everything) when
+// either is nil.
+func union(a, b []string) []string {
+	if a == nil || b == nil {
+		return nil
+	}
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

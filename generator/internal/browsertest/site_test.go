@@ -36,7 +36,7 @@ var keyboardPages = []string{"/", "/sundsvall/guider/bygglov/"}
 func buildExample(t testing.TB) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := generator.Build(generator.Config{Src: "../../..", Out: out})
+	res, err := generator.Build(context.Background(), generator.Config{Src: "../../..", Out: out})
 	if err != nil {
 		for _, d := range res.Diags.Items() {
 			t.Log(d)

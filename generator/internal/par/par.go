@@ -3,8 +3,10 @@
 package par
 
 import (
+	"context"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Do calls fn(i) for every i in [0, n) on at most workers goroutines
@@ -36,4 +38,29 @@ func Do(n, workers int, fn func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// DoCtx is Do that stops handing out work once ctx is done; it reports
+// whether every fn(i) was called (false: ctx was cancelled, and the
+// results are incomplete).
+func DoCtx(ctx context.Context, n, workers int, fn func(i int)) bool {
+	done := ctx.Done()
+	if done == nil {
+		Do(n, workers, fn)
+		return true
+	}
+	var stopped atomic.Bool
+	Do(n, workers, func(i int) {
+		if stopped.Load() {
+			return
+		}
+		select {
+		case <-done:
+			stopped.Store(true)
+			return
+		default:
+		}
+		fn(i)
+	})
+	return !stopped.Load()
 }

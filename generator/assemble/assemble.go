@@ -1,17 +1,21 @@
-package generator
-
-// The assemble stage: one pass over everything loaded that resolves what
-// files say of each other — categories, municipalities, adoptions and
-// adaptations — and yields the read-only *model.Site. Every problem found
-// is reported at the value in the file that causes it.
+// Package assemble is the second stage of a build: one pass over
+// everything loaded that resolves what files say of each other —
+// categories, municipalities, adoptions and adaptations, the places of the
+// service points — and yields the *model.Site, which nothing changes
+// afterwards. Every problem found is reported at the value in the file
+// that causes it.
+package assemble
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/geodata"
 	"github.com/esamverkan/guidemap/generator/guides"
+	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/model"
 )
@@ -21,18 +25,35 @@ import (
 var reserved = []string{"404.html", "assets", "data", "e-tjanster", "en", "guider", "karta", "kategorier", "kommuner",
 	"platser", "sok", "tillganglighet"}
 
-// esReserved are the second path segments under /e-tjanster/ that the
-// directory's own pages use (see render/directory.go).
-var esReserved = []string{"bibliotek", "inloggning", "kategori", "kommun", "malgrupp", "ny-i-samverkan"}
-
 type assembler struct {
 	l     *diag.List
-	ld    *loaded
+	ld    *load.Content
 	site  *model.Site
 	roots map[string]string // first path segment → file that takes it
 }
 
-func assemble(cfg model.Config, ld *loaded, codes map[string]string, l *diag.List) *model.Site {
+// Site assembles the site from what the load stage read. Problems are
+// added to l; the site is made whatever they are, as far as it can be.
+func Site(in *load.Input, l *diag.List) *model.Site {
+	var codes map[string]string
+	if in.Boundaries != nil {
+		codes = map[string]string{}
+		for _, b := range in.Boundaries {
+			codes[b.Code] = b.Name
+		}
+	}
+	site := content(in.Config, in.Content, codes, l)
+	site.Boundaries = in.Boundaries
+	site.Base = in.Base
+	placePoints(site, in.Points, l)
+	return site
+}
+
+// body is the body made of files: the first file's sections, adapted by
+// the others'. The bodies stage composes and renders it.
+func body(files ...string) model.Body { return model.Body{Sources: files} }
+
+func content(cfg model.Config, ld *load.Content, codes map[string]string, l *diag.List) *model.Site {
 	a := &assembler{l: l, ld: ld, site: &model.Site{Config: cfg}, roots: map[string]string{}}
 	for _, r := range reserved {
 		a.roots[r] = ""
@@ -60,8 +81,8 @@ func (a *assembler) claim(slug, file string) bool {
 
 func (a *assembler) municipalities(codes map[string]string) {
 	byCode := map[string]string{}
-	for _, slug := range sortedKeys(a.ld.municipalities) {
-		d := a.ld.municipalities[slug]
+	for _, slug := range sortedKeys(a.ld.Municipalities) {
+		d := a.ld.Municipalities[slug]
 		if !a.claim(slug, d.File.Path) {
 			continue
 		}
@@ -73,14 +94,14 @@ func (a *assembler) municipalities(codes map[string]string) {
 			byCode[md.Code] = d.File.Path
 			if codes != nil {
 				if _, ok := codes[md.Code]; !ok {
-					a.l.Errorf(d.Pos("code"), boundaryHint(codes), "no boundary in %s has code %q", boundariesFile, md.Code)
+					a.l.Errorf(d.Pos("code"), boundaryHint(codes), "no boundary in %s has code %q", load.BoundariesFile, md.Code)
 				}
 			}
 		}
 		a.site.Municipalities = append(a.site.Municipalities, &model.Municipality{
 			Slug: slug, Name: md.Name, Code: md.Code, Website: md.Website, Email: md.Email,
 			Phone: md.Phone, Address: md.Address, Summary: md.Summary,
-			Intro: a.ld.body(d.File.Path), File: d.File.Path,
+			Intro: body(d.File.Path), File: d.File.Path,
 			Adopts: md.EServices, OffersGuides: md.Guides,
 		})
 	}
@@ -89,10 +110,10 @@ func (a *assembler) municipalities(codes map[string]string) {
 	slices.SortStableFunc(a.site.Municipalities, func(x, y *model.Municipality) int {
 		return strings.Compare(model.CollateKey(x.Name), model.CollateKey(y.Name))
 	})
-	for m, gs := range a.ld.muniGuides {
+	for m, gs := range a.ld.MuniGuides {
 		a.checkFolder(m, gs[sortedKeys(gs)[0]].File.Path)
 	}
-	for m, es := range a.ld.esAdaptations {
+	for m, es := range a.ld.ESAdaptations {
 		a.checkFolder(m, es[sortedKeys(es)[0]].File.Path)
 	}
 }
@@ -100,10 +121,10 @@ func (a *assembler) municipalities(codes map[string]string) {
 // checkFolder reports a municipality folder without a municipality file,
 // at the first file in it.
 func (a *assembler) checkFolder(m, file string) {
-	if _, ok := a.ld.municipalities[m]; ok {
+	if _, ok := a.ld.Municipalities[m]; ok {
 		return
 	}
-	a.l.Errorf(diag.At(file, 1, 1), diag.DidYouMeanOr(m, sortedKeys(a.ld.municipalities), "add content/municipalities/"+m+".md, or move the file to an existing municipality's folder"),
+	a.l.Errorf(diag.At(file, 1, 1), diag.DidYouMeanOr(m, sortedKeys(a.ld.Municipalities), "add content/municipalities/"+m+".md, or move the file to an existing municipality's folder"),
 		"there is no municipality %q (content/municipalities/%s.md)", m, m)
 }
 
@@ -160,10 +181,10 @@ func (a *assembler) eservices() {
 	munis := a.muniSlugs()
 	owners := append([]string{model.Common}, munis...)
 	byslug := map[string]*model.EService{}
-	for _, slug := range sortedKeys(a.ld.eservices) {
-		d := a.ld.eservices[slug]
+	for _, slug := range sortedKeys(a.ld.EServices) {
+		d := a.ld.EServices[slug]
 		md := d.Meta
-		if slices.Contains(esReserved, slug) {
+		if slices.Contains(model.EServiceReserved, slug) {
 			a.l.Errorf(diag.At(d.File.Path, 1, 1), "rename the file", "%q is used by the e-service directory itself (/e-tjanster/%s/) and cannot be the name of an e-service", slug, slug)
 			continue
 		}
@@ -191,16 +212,16 @@ func (a *assembler) eservices() {
 			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
 			Status: status, LifeEvents: md.LifeEvents, Needs: md.Needs, Duration: md.Duration,
 			Contact: md.Contact.Model(), PersonalData: md.PersonalData,
-			Body: a.ld.body(d.File.Path), File: d.File.Path,
+			Body: body(d.File.Path), File: d.File.Path,
 		}
 		a.site.EServices = append(a.site.EServices, e)
 		byslug[slug] = e
 	}
-	slugs := sortedKeys(a.ld.eservices)
+	slugs := sortedKeys(a.ld.EServices)
 	// Adoptions listed in municipality files.
 	adopts := map[string]map[string]bool{}
 	for _, m := range a.site.Municipalities {
-		d := a.ld.municipalities[m.Slug]
+		d := a.ld.Municipalities[m.Slug]
 		adopts[m.Slug] = map[string]bool{}
 		for i, s := range m.Adopts {
 			e, ok := byslug[s]
@@ -217,10 +238,10 @@ func (a *assembler) eservices() {
 			}
 		}
 	}
-	for _, m := range sortedKeys(a.ld.esAdaptations) {
+	for _, m := range sortedKeys(a.ld.ESAdaptations) {
 		mu := a.site.Municipality(m)
-		for _, s := range sortedKeys(a.ld.esAdaptations[m]) {
-			d := a.ld.esAdaptations[m][s]
+		for _, s := range sortedKeys(a.ld.ESAdaptations[m]) {
+			d := a.ld.ESAdaptations[m][s]
 			e, ok := byslug[s]
 			if !ok {
 				a.l.Errorf(diag.At(d.File.Path, 1, 1), diag.DidYouMeanOr(s, slugs, "an adaptation has the file name of an e-service in content/eservices/"),
@@ -252,7 +273,7 @@ func (a *assembler) eservices() {
 				o.Kind = model.Owns
 			case listed && !as:
 				o.Kind = model.Adapts
-				d := a.ld.esAdaptations[m.Slug][e.Slug]
+				d := a.ld.ESAdaptations[m.Slug][e.Slug]
 				o.AdaptFile = d.File.Path
 				md := d.Meta
 				set := d.Set
@@ -266,7 +287,7 @@ func (a *assembler) eservices() {
 				over(set, "login", &o.Login, md.Login)
 				over(set, "needs", &o.Needs, md.Needs)
 				over(set, "contact", &o.Contact, md.Contact.Model())
-				o.Body = a.ld.body(e.File, d.File.Path)
+				o.Body = body(e.File, d.File.Path)
 			case e.Owner == model.Common:
 				o.Kind = model.CommonService
 			case listed:
@@ -303,8 +324,8 @@ func (a *assembler) guides() {
 	}
 	shared := map[string]*model.Guide{}
 	offered := map[string]map[string]bool{} // guide → municipality
-	for _, slug := range sortedKeys(a.ld.guides) {
-		d := a.ld.guides[slug]
+	for _, slug := range sortedKeys(a.ld.Guides) {
+		d := a.ld.Guides[slug]
 		md := d.Meta
 		if md.Title == "" && !d.Set.Invalid() {
 			a.l.Errorf(d.Pos("title"), `add a line such as title: "Bygglov"`, "missing title")
@@ -318,7 +339,7 @@ func (a *assembler) guides() {
 		g := &model.Guide{
 			Slug: slug, Owner: model.Common, Title: md.Title, Summary: md.Summary, Category: md.Category,
 			Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,
-			EServices: md.EServices, Contact: md.Contact.Model(), Body: a.ld.body(d.File.Path), File: d.File.Path,
+			EServices: md.EServices, Contact: md.Contact.Model(), Body: body(d.File.Path), File: d.File.Path,
 		}
 		offered[slug] = map[string]bool{}
 		for _, m := range munis {
@@ -329,9 +350,9 @@ func (a *assembler) guides() {
 		shared[slug] = g
 		a.site.Guides = append(a.site.Guides, g)
 	}
-	sharedSlugs := sortedKeys(a.ld.guides)
+	sharedSlugs := sortedKeys(a.ld.Guides)
 	for _, m := range a.site.Municipalities {
-		d := a.ld.municipalities[m.Slug]
+		d := a.ld.Municipalities[m.Slug]
 		for i, s := range m.OffersGuides {
 			if _, ok := shared[s]; !ok {
 				a.l.Errorf(d.Set[markdown.Item("guides", i)], diag.DidYouMeanOr(s, sharedSlugs, "list the slugs of files in content/guides/"), "unknown guide %q", s)
@@ -342,10 +363,10 @@ func (a *assembler) guides() {
 	}
 	// Adaptations and local guides.
 	adapted := map[string]map[string]*markdown.Doc[guides.GuideMeta]{}
-	for _, ms := range sortedKeys(a.ld.muniGuides) {
+	for _, ms := range sortedKeys(a.ld.MuniGuides) {
 		m := a.site.Municipality(ms)
-		for _, s := range sortedKeys(a.ld.muniGuides[ms]) {
-			d := a.ld.muniGuides[ms][s]
+		for _, s := range sortedKeys(a.ld.MuniGuides[ms]) {
+			d := a.ld.MuniGuides[ms][s]
 			md := d.Meta
 			if _, ok := d.Set["municipalities"]; ok {
 				a.l.Errorf(d.Pos("municipalities"), "remove it: the folder says which municipality this is", "only shared guides list municipalities")
@@ -355,7 +376,7 @@ func (a *assembler) guides() {
 			if m == nil || md.Draft {
 				continue
 			}
-			if _, ok := a.ld.guides[s]; ok {
+			if _, ok := a.ld.Guides[s]; ok {
 				if shared[s] == nil {
 					continue // the shared guide is a draft
 				}
@@ -374,7 +395,7 @@ func (a *assembler) guides() {
 			g := &model.Guide{
 				Slug: s, Owner: ms, Title: md.Title, Summary: md.Summary, Category: md.Category,
 				Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,
-				EServices: md.EServices, Contact: md.Contact.Model(), Body: a.ld.body(d.File.Path), File: d.File.Path,
+				EServices: md.EServices, Contact: md.Contact.Model(), Body: body(d.File.Path), File: d.File.Path,
 			}
 			if g.Contact.IsZero() {
 				g.Contact = m.Contact()
@@ -408,7 +429,7 @@ func (a *assembler) guides() {
 				over(set, "life_events", &v.LifeEvents, md.LifeEvents)
 				over(set, "eservices", &v.EServices, md.EServices)
 				over(set, "contact", &v.Contact, md.Contact.Model())
-				v.Body = a.ld.body(g.File, d.File.Path)
+				v.Body = body(g.File, d.File.Path)
 			}
 			if v.Contact.IsZero() {
 				v.Contact = m.Contact()
@@ -428,15 +449,67 @@ func (a *assembler) guides() {
 }
 
 func (a *assembler) pages() {
-	for _, slug := range sortedKeys(a.ld.pages) {
-		d := a.ld.pages[slug]
+	for _, slug := range sortedKeys(a.ld.Pages) {
+		d := a.ld.Pages[slug]
 		if d.Meta.Draft || !a.claim(slug, d.File.Path) {
 			continue
 		}
 		a.site.Pages = append(a.site.Pages, &model.Page{
 			Slug: slug, Title: d.Meta.Title, Summary: d.Meta.Summary, Weight: d.Meta.Weight,
-			Body: a.ld.body(d.File.Path), File: d.File.Path,
+			Body: body(d.File.Path), File: d.File.Path,
 		})
 	}
 	slices.SortStableFunc(a.site.Pages, func(x, y *model.Page) int { return x.Weight - y.Weight })
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[T any](m map[string]T) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// placePoints puts every point in its municipality and keeps those that
+// are in one, sorted by municipality, category order and slug.
+func placePoints(site *model.Site, points []model.Point, l *diag.List) {
+	if len(points) == 0 {
+		return
+	}
+	if len(site.Boundaries) == 0 {
+		l.Errorf(diag.Pos{File: load.BoundariesFile}, "add the municipalities' boundaries (Polygon or MultiPolygon features with the property code)",
+			"service points need the boundaries file to be placed")
+		return
+	}
+	codeToSlug := map[string]string{}
+	for _, m := range site.Municipalities {
+		codeToSlug[m.Code] = m.Slug
+	}
+	geodata.Place(points, site.Boundaries, codeToSlug, l)
+	catOrder := map[string]int{}
+	for i, c := range site.Config.PointCategories {
+		catOrder[c.Slug] = i
+	}
+	muniOrder := map[string]int{}
+	for i, m := range site.Municipalities {
+		muniOrder[m.Slug] = i
+	}
+	for _, p := range points {
+		if _, ok := muniOrder[p.Municipality]; ok {
+			site.Points = append(site.Points, p)
+		}
+	}
+	slices.SortStableFunc(site.Points, func(a, b model.Point) int {
+		if d := muniOrder[a.Municipality] - muniOrder[b.Municipality]; d != 0 {
+			return d
+		}
+		if d := catOrder[a.Category] - catOrder[b.Category]; d != 0 {
+			return d
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+}
+
+func put[T any](m map[string]map[string]T, a, b string, v T) {
+	if m[a] == nil {
+		m[a] = map[string]T{}
+	}
+	m[a][b] = v
 }

@@ -1,6 +1,7 @@
-package generator
+package scaffold
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/esamverkan/guidemap/generator"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/guides"
@@ -56,7 +58,7 @@ Avgiften beror på byggnaden.
 func scaffoldSite(t *testing.T) string {
 	t.Helper()
 	src := t.TempDir()
-	geo, err := os.ReadFile(filepath.Join("..", "geodata", "municipalities.geojson"))
+	geo, err := os.ReadFile(filepath.Join("..", "..", "geodata", "municipalities.geojson"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -382,14 +384,14 @@ func listTree(t *testing.T, dir string) []string {
 // reads. The scaffold and the decoder must not disagree about keys.
 func TestScaffoldThenCheck(t *testing.T) {
 	src := scaffoldSite(t)
-	if _, err := Check(Config{Src: src}); err != nil {
+	if _, err := generator.Check(context.Background(), generator.Config{Src: src}); err != nil {
 		t.Fatalf("the minimal site does not check cleanly before scaffolding: %v", err)
 	}
 	p, err := Scaffold(src, NewFile{Kind: "guide", Slug: "parkering", Title: "Parkering", Today: scaffoldToday})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Check(Config{Src: src})
+	res, err := generator.Check(context.Background(), generator.Config{Src: src})
 	var got []string
 	for _, d := range res.Diags.Items() {
 		got = append(got, d.String())

@@ -1,4 +1,7 @@
-package generator
+// Package scaffold writes new content files for `guidemap new`: a guide,
+// an e-service, a municipality or a page, with the front matter the strict
+// decoder accepts.
+package scaffold
 
 // `guidemap new`: files with the front matter the strict decoder accepts,
 // written from the same structs, so that the two never disagree.
@@ -13,10 +16,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/esamverkan/guidemap/generator/config"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/geodata"
 	"github.com/esamverkan/guidemap/generator/guides"
+	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
@@ -36,13 +41,13 @@ type NewFile struct {
 // Scaffold writes a new content file into the site folder src and returns
 // its path relative to src. It never overwrites a file.
 func Scaffold(src string, nf NewFile) (string, error) {
-	if !slugRE.MatchString(nf.Slug) {
+	if !model.IsSlug(nf.Slug) {
 		return "", fmt.Errorf("%q cannot be a file name and web address: use lower-case letters a–z, digits and hyphens, e.g. %s", nf.Slug, markdown.Slug(nf.Slug))
 	}
 	fsys := os.DirFS(src)
 	var conf model.Config
-	if b, err := fs.ReadFile(fsys, siteTOML); err == nil {
-		conf, _ = loadConfig(b, "", &diag.List{})
+	if b, err := fs.ReadFile(fsys, config.File); err == nil {
+		conf, _ = config.Load(b, "", &diag.List{})
 	}
 	var cats []string
 	for _, c := range conf.Categories {
@@ -78,7 +83,7 @@ func Scaffold(src string, nf NewFile) (string, error) {
 		}
 		body = guideBody
 	case "eservice":
-		if slices.Contains(esReserved, nf.Slug) {
+		if slices.Contains(model.EServiceReserved, nf.Slug) {
 			return "", fmt.Errorf("%q is the name of a page of the e-service directory (/e-tjanster/%s/): choose another", nf.Slug, nf.Slug)
 		}
 		p = "content/eservices/" + nf.Slug + ".md"
@@ -101,14 +106,14 @@ func Scaffold(src string, nf NewFile) (string, error) {
 		if nf.Code == "" || !codeRE(nf.Code) {
 			return "", fmt.Errorf("give the municipality's SCB code with --code, four digits such as 2281")
 		}
-		if b, err := fs.ReadFile(fsys, boundariesFile); err == nil {
+		if b, err := fs.ReadFile(fsys, load.BoundariesFile); err == nil {
 			l := &diag.List{}
 			found := false
-			for _, bd := range geodata.LoadBoundaries(boundariesFile, b, l) {
+			for _, bd := range geodata.LoadBoundaries(load.BoundariesFile, b, l) {
 				found = found || bd.Code == nf.Code
 			}
 			if !found {
-				return "", fmt.Errorf("no boundary in %s has code %s: add the municipality's boundary first", boundariesFile, nf.Code)
+				return "", fmt.Errorf("no boundary in %s has code %s: add the municipality's boundary first", load.BoundariesFile, nf.Code)
 			}
 		}
 		name := nf.Title

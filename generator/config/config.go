@@ -1,4 +1,6 @@
-package generator
+// Package config reads a site's settings, content/site.toml, into a
+// model.Config, with a diagnostic at the line and column of every problem.
+package config
 
 import (
 	"errors"
@@ -77,32 +79,32 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag"}
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-const siteTOML = "content/site.toml"
+// File is where a site keeps its settings, relative to the site folder.
+const File = "content/site.toml"
 
-// loadConfig decodes site.toml. baseURL, when not empty, replaces the
+// Load decodes site.toml. baseURL, when not empty, replaces the
 // file's base_url (the --base-url flag).
-func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string) {
+func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 	var f siteFile
 	md, err := toml.Decode(string(src), &f)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			l.Errorf(diag.At(siteTOML, pe.Position.Line, max(pe.Position.Col, 1)), pe.Usage, "site.toml is not valid TOML: %s", pe.Message)
+			l.Errorf(diag.At(File, pe.Position.Line, max(pe.Position.Col, 1)), pe.Usage, "site.toml is not valid TOML: %s", pe.Message)
 		} else {
 			msg := err.Error()
 			if strings.HasPrefix(msg, "toml: ") {
 				msg = strings.TrimPrefix(msg, "toml: ")
 			}
-			l.Errorf(diag.At(siteTOML, 1, 1), "check the types of the values: text in quotes, numbers without", "site.toml: %s", msg)
+			l.Errorf(diag.At(File, 1, 1), "check the types of the values: text in quotes, numbers without", "site.toml: %s", msg)
 		}
 		return model.Config{}, ""
 	}
 	for _, k := range md.Undecoded() {
 		full := k.String()
 		line, col := findKey(src, k[len(k)-1])
-		l.Errorf(diag.At(siteTOML, line, col), diag.DidYouMean(full, siteKeys), "unknown key %q in site.toml", full)
+		l.Errorf(diag.At(File, line, col), diag.DidYouMean(full, siteKeys), "unknown key %q in site.toml", full)
 	}
 	c := model.Config{
 		Title: f.Title, Description: f.Description, Languages: f.Languages, RawHTML: f.RawHTML, Theme: f.Theme,
@@ -114,11 +116,11 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 		},
 	}
 	if c.Title == "" {
-		l.Errorf(diag.At(siteTOML, 1, 1), `add a line such as title = "eSamverkan Västernorrland"`, "site.toml has no title")
+		l.Errorf(diag.At(File, 1, 1), `add a line such as title = "eSamverkan Västernorrland"`, "site.toml has no title")
 	}
-	if c.Theme != "" && !slugRE.MatchString(c.Theme) {
+	if c.Theme != "" && !model.IsSlug(c.Theme) {
 		line, col := findKey(src, "theme")
-		l.Errorf(diag.At(siteTOML, line, col), "name a folder in themes/ with lower-case letters, digits and hyphens", "theme %q is not a valid name", c.Theme)
+		l.Errorf(diag.At(File, line, col), "name a folder in themes/ with lower-case letters, digits and hyphens", "theme %q is not a valid name", c.Theme)
 		c.Theme = ""
 	}
 	if len(c.Languages) == 0 {
@@ -126,10 +128,10 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 	}
 	if c.Languages[0] != "sv" {
 		line, col := findKey(src, "languages")
-		l.Errorf(diag.At(siteTOML, line, col), `write languages = ["sv", "en"]`, "the first language must be Swedish (\"sv\"), the language at the root of the site")
+		l.Errorf(diag.At(File, line, col), `write languages = ["sv", "en"]`, "the first language must be Swedish (\"sv\"), the language at the root of the site")
 	}
 	raw := f.BaseURL
-	pos := func() diag.Pos { line, col := findKey(src, "base_url"); return diag.At(siteTOML, line, col) }
+	pos := func() diag.Pos { line, col := findKey(src, "base_url"); return diag.At(File, line, col) }
 	if baseURL != "" {
 		raw = baseURL
 		pos = func() diag.Pos { return diag.Pos{File: "--base-url"} }
@@ -149,7 +151,7 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 	seen := map[string]bool{}
 	for i, cat := range f.Categories {
 		line, col := findNth(src, "slug", i)
-		if !checkCategory(diag.At(siteTOML, line, col), "category", "bygga-bo", cat.Slug, cat.SV, seen, l) {
+		if !checkCategory(diag.At(File, line, col), "category", "bygga-bo", cat.Slug, cat.SV, seen, l) {
 			continue
 		}
 		en := cat.EN
@@ -162,7 +164,7 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 	if md.IsDefined("accessibility") {
 		c.Accessibility = accessibility(f, src, l)
 	} else {
-		l.Warnf(diag.At(siteTOML, 1, 1), `add an [accessibility] table with status, assessed, updated, method, email and response_days (see README.md)`,
+		l.Warnf(diag.At(File, 1, 1), `add an [accessibility] table with status, assessed, updated, method, email and response_days (see README.md)`,
 			"site.toml has no [accessibility] table, so the site has no accessibility statement, which the law requires of public-sector websites")
 	}
 	return c, u.Path
@@ -173,7 +175,7 @@ func loadConfig(src []byte, baseURL string, l *diag.List) (model.Config, string)
 // marks its slug as seen. It reports false when the entry must be left out.
 func checkCategory(p diag.Pos, what, example, slug, sv string, seen map[string]bool, l *diag.List) bool {
 	switch {
-	case !slugRE.MatchString(slug):
+	case !model.IsSlug(slug):
 		l.Errorf(p, "use lower-case letters a–z, digits and hyphens, e.g. "+example, "%s slug %q is not valid", what, slug)
 		return false
 	case seen[slug]:
@@ -197,7 +199,7 @@ func pointCategories(f siteFile, src []byte, cats []model.Category, l *diag.List
 	}
 	for i, pc := range f.PointCategories {
 		line, col := findNth(src, "slug", len(f.Categories)+i)
-		p := diag.At(siteTOML, line, col)
+		p := diag.At(File, line, col)
 		if !checkCategory(p, "point category", "bibliotek", pc.Slug, pc.SV, seen, l) {
 			continue
 		}
@@ -222,7 +224,7 @@ var wcagRE = regexp.MustCompile(`^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$`)
 // accessibility checks the [accessibility] table: the statement's facts.
 func accessibility(f siteFile, src []byte, l *diag.List) model.Accessibility {
 	a := f.Accessibility
-	at := func(key string) diag.Pos { line, col := findKey(src, key); return diag.At(siteTOML, line, col) }
+	at := func(key string) diag.Pos { line, col := findKey(src, key); return diag.At(File, line, col) }
 	out := model.Accessibility{
 		Status: a.Status, Assessed: a.Assessed, Method: a.Method, Assessor: a.Assessor,
 		Published: a.Published, Updated: a.Updated, Email: a.Email, Phone: a.Phone, ResponseDays: a.ResponseDays,
@@ -249,7 +251,7 @@ func accessibility(f siteFile, src []byte, l *diag.List) model.Accessibility {
 		l.Errorf(at("method"), `write method = "self" for a self-assessment or "external"`, "unknown assessment method %q", a.Method)
 	}
 	if a.Email == "" && a.Phone == "" {
-		l.Errorf(diag.At(siteTOML, 1, 1), "add email = \"…\" to [accessibility]: where readers report problems", "the accessibility statement needs a contact")
+		l.Errorf(diag.At(File, 1, 1), "add email = \"…\" to [accessibility]: where readers report problems", "the accessibility statement needs a contact")
 	}
 	if a.ResponseDays <= 0 {
 		l.Errorf(at("response_days"), "write response_days = 5: the working days until a reporter gets an answer", "the accessibility statement needs a response time")
@@ -257,11 +259,11 @@ func accessibility(f siteFile, src []byte, l *diag.List) model.Accessibility {
 	for i, s := range a.Shortcomings {
 		line, col := findNth(src, "sv", i+len(f.Categories)+len(f.PointCategories))
 		if s.SV == "" {
-			l.Errorf(diag.At(siteTOML, line, col), "describe the problem in Swedish with sv = \"…\"", "a known shortcoming without text")
+			l.Errorf(diag.At(File, line, col), "describe the problem in Swedish with sv = \"…\"", "a known shortcoming without text")
 		}
 		for _, w := range s.WCAG {
 			if !wcagRE.MatchString(w) {
-				l.Errorf(diag.At(siteTOML, line, col), "name WCAG success criteria by number, e.g. \"1.1.1\"", "%q is not a WCAG success criterion", w)
+				l.Errorf(diag.At(File, line, col), "name WCAG success criteria by number, e.g. \"1.1.1\"", "%q is not a WCAG success criterion", w)
 			}
 		}
 		en := s.EN

@@ -1,4 +1,6 @@
-package generator
+// Package i18n reads a theme's UI strings, i18n/<lang>.toml, flattened to
+// "section.key" → text for the templates.
+package i18n
 
 import (
 	"io/fs"
@@ -10,17 +12,17 @@ import (
 	"github.com/esamverkan/guidemap/generator/diag"
 )
 
-// loadStrings reads the theme's UI strings, i18n/<lang>.toml, flattened to
+// Load reads the theme's UI strings, i18n/<lang>.toml, flattened to
 // "section.key" → text. A language without a file falls back to Swedish
 // in the templates.
-func loadStrings(theme fs.FS, langs []string, l *diag.List) map[string]map[string]string {
+func Load(theme fs.FS, langs []string, l *diag.List) map[string]map[string]string {
 	out := map[string]map[string]string{}
 	for _, lang := range langs {
 		p := path.Join("i18n", lang+".toml")
 		src, err := fs.ReadFile(theme, p)
 		if err != nil {
 			if lang == "sv" {
-				l.Errorf(diag.Pos{File: "themes/" + p}, "the default theme has it; restore the file", "cannot read the theme's Swedish strings: %v", unwrapPath(err))
+				l.Errorf(diag.Pos{File: "themes/" + p}, "the default theme has it; restore the file", "cannot read the theme's Swedish strings: %v", diag.SysErr(err))
 			}
 			continue
 		}

@@ -1,0 +1,233 @@
+package load
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/cache"
+	"github.com/esamverkan/guidemap/generator/config"
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/directory"
+	"github.com/esamverkan/guidemap/generator/guides"
+	"github.com/esamverkan/guidemap/generator/internal/par"
+	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// File is one content file parsed on its own. Exactly one of the four
+// documents is set, the one its Kind calls for.
+type File struct {
+	Path         string
+	Kind         Kind
+	Municipality string // the folder's municipality, or the municipality a municipality file is
+	Slug         string
+	Sum          [sha256.Size]byte // the content's SHA-256
+
+	MunicipalityDoc *markdown.Doc[guides.MunicipalityMeta]
+	GuideDoc        *markdown.Doc[guides.GuideMeta] // a shared guide, a local guide or an adaptation
+	EServiceDoc     *markdown.Doc[directory.EServiceMeta]
+	PageDoc         *markdown.Doc[guides.PageMeta]
+
+	Parts    markdown.File // the file as front matter and body
+	Sections []model.Section
+	Diags    []diag.Diagnostic // what parsing it found
+}
+
+// Content is every content file of a site, parsed, by kind.
+type Content struct {
+	Municipalities map[string]*markdown.Doc[guides.MunicipalityMeta]
+	Guides         map[string]*markdown.Doc[guides.GuideMeta]
+	MuniGuides     map[string]map[string]*markdown.Doc[guides.GuideMeta] // municipality → slug
+	EServices      map[string]*markdown.Doc[directory.EServiceMeta]
+	ESAdaptations  map[string]map[string]*markdown.Doc[directory.EServiceMeta] // municipality → slug
+	Pages          map[string]*markdown.Doc[guides.PageMeta]
+	Paths          []string         // every content file, sorted, for link suggestions
+	ByPath         map[string]*File // every content file that was read
+}
+
+// Body is a body made of the sections of files: the first file's,
+// adapted by the others' (markdown.Merge).
+func (c *Content) Body(files ...string) model.Body {
+	return model.Body{Sources: files}
+}
+
+// Sections composes the sections of a body made of files: the first
+// file's, adapted by the others'.
+func (c *Content) Sections(files []string) []model.Section {
+	var secs []model.Section
+	for i, f := range files {
+		var own []model.Section
+		if p := c.ByPath[f]; p != nil {
+			own = p.Sections
+		}
+		if i == 0 {
+			secs = own
+		} else {
+			secs = markdown.Merge(secs, own)
+		}
+	}
+	return secs
+}
+
+// Replace returns a copy of c in which the given files stand for those
+// of the same path; the documents by kind stay as they were (for edits
+// that leave every front matter alone: only bodies read the new files).
+func (c *Content) Replace(files []*File) *Content {
+	n := *c
+	n.ByPath = make(map[string]*File, len(c.ByPath))
+	for p, f := range c.ByPath {
+		n.ByPath[p] = f
+	}
+	for _, f := range files {
+		n.ByPath[f.Path] = f
+	}
+	return &n
+}
+
+// Source is one content file as read, with what its path says of it.
+type Source struct {
+	Path         string
+	Kind         Kind
+	Municipality string
+	Slug         string
+	Data         []byte
+}
+
+// readContent lists and reads the Markdown files under content/, in path
+// order. Files that guidemap does not use are warned about.
+func readContent(fsys fs.FS, l *diag.List) []Source {
+	var out []Source
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.Errorf(diag.Pos{File: p}, "check that the folder can be read", "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && p != "content" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || p == config.File {
+			return nil
+		}
+		if path.Ext(name) != ".md" {
+			return nil
+		}
+		kind, m, slug := Classify(p)
+		if kind == Unknown {
+			l.Warnf(diag.Pos{File: p}, "guides go in content/guides/, e-services in content/eservices/, pages in content/pages/, a municipality's own files in content/municipalities/<m>/guides/ or eservices/",
+				"file is not used: guidemap does not know what it is from where it stands")
+			return nil
+		}
+		if !model.IsSlug(slug) {
+			l.Errorf(diag.At(p, 1, 1), "rename the file with lower-case letters a–z, digits and hyphens, e.g. "+markdown.Slug(slug)+".md",
+				"file name %q cannot be a web address", slug+".md")
+			return nil
+		}
+		if m != "" && !model.IsSlug(m) {
+			l.Errorf(diag.At(p, 1, 1), "rename the folder with lower-case letters a–z, digits and hyphens", "municipality folder %q cannot be a web address", m)
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			l.Errorf(diag.Pos{File: p}, "check that the file can be read", "cannot read: %v", err)
+			return nil
+		}
+		out = append(out, Source{Path: p, Kind: kind, Municipality: m, Slug: slug, Data: data})
+		return nil
+	})
+	if err != nil {
+		l.Errorf(diag.Pos{File: "content"}, "run guidemap in the site folder, or give it with --src", "cannot read the content folder: %v", err)
+	}
+	return out
+}
+
+
+// ReadContent reads and parses every content file under content/ on all
+// cores. Files whose content a Builder's cache has seen are taken from it
+// (files may be nil: no cache).
+func ReadContent(fsys fs.FS, workers int, files *cache.Table[string, *File], l *diag.List) *Content {
+	return parseAll(readContent(fsys, l), workers, files)
+}
+
+// parseAll parses every source on all cores and files the results by kind.
+// The parses' diagnostics are kept with each file, not added to a list.
+func parseAll(srcs []Source, workers int, files *cache.Table[string, *File]) *Content {
+	docs := make([]*File, len(srcs))
+	par.Do(len(srcs), workers, func(i int) {
+		docs[i] = Parse(srcs[i], files)
+	})
+	c := &Content{
+		Municipalities: map[string]*markdown.Doc[guides.MunicipalityMeta]{},
+		Guides:         map[string]*markdown.Doc[guides.GuideMeta]{},
+		MuniGuides:     map[string]map[string]*markdown.Doc[guides.GuideMeta]{},
+		EServices:      map[string]*markdown.Doc[directory.EServiceMeta]{},
+		ESAdaptations:  map[string]map[string]*markdown.Doc[directory.EServiceMeta]{},
+		Pages:          map[string]*markdown.Doc[guides.PageMeta]{},
+		ByPath:         make(map[string]*File, len(srcs)),
+	}
+	for i, s := range srcs {
+		f := docs[i]
+		c.Paths = append(c.Paths, s.Path)
+		c.ByPath[s.Path] = f
+		switch s.Kind {
+		case Municipality:
+			c.Municipalities[s.Slug] = f.MunicipalityDoc
+		case Guide:
+			c.Guides[s.Slug] = f.GuideDoc
+		case MunicipalityGuide:
+			put(c.MuniGuides, s.Municipality, s.Slug, f.GuideDoc)
+		case EService:
+			c.EServices[s.Slug] = f.EServiceDoc
+		case EServiceAdaptation:
+			put(c.ESAdaptations, s.Municipality, s.Slug, f.EServiceDoc)
+		case Page:
+			c.Pages[s.Slug] = f.PageDoc
+		}
+	}
+	sort.Strings(c.Paths)
+	return c
+}
+
+// Parse parses one content file by its kind, or takes its parse from
+// files (a Builder's cache; nil for none) when the content is the same.
+// The result depends on the file alone.
+func Parse(s Source, files *cache.Table[string, *File]) *File {
+	sum := sha256.Sum256(s.Data)
+	if f, ok := files.Get(s.Path); ok && f.Sum == sum && f.Kind == s.Kind {
+		files.Hit()
+		return f
+	}
+	files.Miss()
+	l := &diag.List{}
+	f := &File{Path: s.Path, Kind: s.Kind, Municipality: s.Municipality, Slug: s.Slug, Sum: sum}
+	switch s.Kind {
+	case Municipality:
+		f.MunicipalityDoc = guides.LoadMunicipality(s.Path, s.Data, l)
+		f.Parts, f.Sections = f.MunicipalityDoc.Parts()
+	case Guide, MunicipalityGuide:
+		f.GuideDoc = guides.LoadGuide(s.Path, s.Data, l)
+		f.Parts, f.Sections = f.GuideDoc.Parts()
+	case EService, EServiceAdaptation:
+		f.EServiceDoc = directory.LoadEService(s.Path, s.Data, l)
+		f.Parts, f.Sections = f.EServiceDoc.Parts()
+	case Page:
+		f.PageDoc = guides.LoadPage(s.Path, s.Data, l)
+		f.Parts, f.Sections = f.PageDoc.Parts()
+	}
+	f.Diags = l.Items()
+	files.Put(s.Path, f)
+	return f
+}
+
+func put[T any](m map[string]map[string]T, a, b string, v T) {
+	if m[a] == nil {
+		m[a] = map[string]T{}
+	}
+	m[a][b] = v
+}

@@ -1,0 +1,116 @@
+package load
+
+// Loading the geodata: the boundaries file and every other GeoJSON file
+// under geodata/ (except geodata/base/, the optional map layers) as service
+// points, read on all cores (assemble places them in their municipalities).
+
+import (
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/cache"
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/geodata"
+	"github.com/esamverkan/guidemap/generator/internal/par"
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// Parsed is a geodata file's parse with the hash of the content it was
+// made from and what parsing it found, as a Builder's cache keeps it.
+type Parsed[T any] struct {
+	Sum   [sha256.Size]byte
+	Val   T
+	Diags []diag.Diagnostic
+}
+
+// cached returns parse's result for src, from t when key last held the
+// same content, and adds the parse's diagnostics to l either way. A nil
+// table always parses.
+func cached[T any](t *cache.Table[string, Parsed[T]], key string, src []byte, l *diag.List, parse func(*diag.List) T) T {
+	sum := sha256.Sum256(src)
+	p, ok := t.Get(key)
+	if ok && p.Sum == sum {
+		t.Hit()
+	} else {
+		t.Miss()
+		own := &diag.List{}
+		p = Parsed[T]{Sum: sum, Val: parse(own)}
+		p.Diags = own.Items()
+		t.Put(key, p)
+	}
+	for _, d := range p.Diags {
+		l.Add(d)
+	}
+	return p.Val
+}
+
+// Boundaries reads geodata/municipalities.geojson; a site without it
+// has no maps and its municipality codes are not checked (nil).
+func Boundaries(fsys fs.FS, t *cache.Table[string, Parsed[[]model.Boundary]], l *diag.List) []model.Boundary {
+	src, err := fs.ReadFile(fsys, BoundariesFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		l.Errorf(diag.Pos{File: BoundariesFile}, "", "cannot read: %v", diag.SysErr(err))
+		return nil
+	}
+	return cached(t, BoundariesFile, src, l, func(l *diag.List) []model.Boundary { return geodata.LoadBoundaries(BoundariesFile, src, l) })
+}
+
+// Points reads every point file under geodata/ in parallel; the result
+// is in path order, then feature order. The points are the caller's to
+// change (each call copies them out of the cache).
+func Points(fsys fs.FS, categories []string, workers int, t *cache.Table[string, Parsed[[]model.Point]], l *diag.List) []model.Point {
+	var files []string
+	_ = fs.WalkDir(fsys, "geodata", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // no geodata folder: no points
+		}
+		if d.IsDir() && (p == "geodata/base" || strings.HasPrefix(d.Name(), ".") && p != "geodata") {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && path.Ext(p) == ".geojson" && p != BoundariesFile {
+			files = append(files, p)
+		}
+		return nil
+	})
+	per := make([][]model.Point, len(files))
+	par.Do(len(files), workers, func(i int) {
+		src, err := fs.ReadFile(fsys, files[i])
+		if err != nil {
+			l.Errorf(diag.Pos{File: files[i]}, "", "cannot read: %v", diag.SysErr(err))
+			return
+		}
+		// The categories are part of the key: they change what a file means.
+		// Placing edits points in place, so each build gets its own copy.
+		key := files[i] + "\x00" + strings.Join(categories, ",")
+		ps := cached(t, key, src, l, func(l *diag.List) []model.Point { return geodata.LoadPoints(files[i], src, categories, l) })
+		per[i] = slices.Clone(ps)
+	})
+	var all []model.Point
+	for _, ps := range per {
+		all = append(all, ps...)
+	}
+	return all
+}
+
+// Base reads the optional map layers in geodata/base/, in path order.
+func Base(fsys fs.FS, l *diag.List) []model.BaseLayer {
+	files, _ := fs.Glob(fsys, "geodata/base/*.geojson")
+	var out []model.BaseLayer
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			l.Errorf(diag.Pos{File: f}, "", "cannot read: %v", diag.SysErr(err))
+			continue
+		}
+		out = append(out, geodata.LoadBase(f, src, l)...)
+	}
+	return out
+}
+

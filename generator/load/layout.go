@@ -1,0 +1,55 @@
+// Package load is the first stage of a build: it reads a site folder's
+// files and parses each on its own into a typed value — site.toml, every
+// Markdown content file, the boundaries, the service points and the base
+// map layers. Nothing here refers from one file to another (assemble does
+// that), so every value can be cached by the file's path and content
+// (cache.Cache's Parses table).
+package load
+
+import (
+	"path"
+	"strings"
+)
+
+// BoundariesFile holds the municipalities' areas, relative to the site
+// folder.
+const BoundariesFile = "geodata/municipalities.geojson"
+
+// Kind says what a content file is, from where it stands.
+type Kind int
+
+// The kinds of content file.
+const (
+	Unknown             Kind = iota
+	Municipality             // content/municipalities/<m>.md
+	Guide                    // content/guides/<slug>.md
+	MunicipalityGuide        // content/municipalities/<m>/guides/<slug>.md: a local guide or an adaptation
+	EService                 // content/eservices/<slug>.md
+	EServiceAdaptation       // content/municipalities/<m>/eservices/<slug>.md
+	Page                     // content/pages/<slug>.md
+)
+
+// Classify tells a content file's kind, municipality and slug from its
+// path (slash-separated, relative to the site folder).
+func Classify(p string) (kind Kind, m, slug string) {
+	parts := strings.Split(p, "/")
+	if len(parts) < 3 || parts[0] != "content" || path.Ext(p) != ".md" {
+		return Unknown, "", ""
+	}
+	slug = strings.TrimSuffix(parts[len(parts)-1], ".md")
+	switch {
+	case len(parts) == 3 && parts[1] == "guides":
+		return Guide, "", slug
+	case len(parts) == 3 && parts[1] == "eservices":
+		return EService, "", slug
+	case len(parts) == 3 && parts[1] == "pages":
+		return Page, "", slug
+	case len(parts) == 3 && parts[1] == "municipalities":
+		return Municipality, slug, slug
+	case len(parts) == 5 && parts[1] == "municipalities" && parts[3] == "guides":
+		return MunicipalityGuide, parts[2], slug
+	case len(parts) == 5 && parts[1] == "municipalities" && parts[3] == "eservices":
+		return EServiceAdaptation, parts[2], slug
+	}
+	return Unknown, "", ""
+}

@@ -1,0 +1,70 @@
+package load
+
+import (
+	"context"
+	"io/fs"
+
+	"github.com/esamverkan/guidemap/generator/cache"
+	"github.com/esamverkan/guidemap/generator/config"
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// Input is everything the load stage read of a site folder, each value
+// made from one file.
+type Input struct {
+	Config     model.Config
+	BasePath   string // the base URL's path, "/" or "/org/site/"
+	Boundaries []model.Boundary
+	Points     []model.Point // as their files give them, not yet placed
+	Base       []model.BaseLayer
+	Content    *Content
+}
+
+// Memo holds a Builder's cache tables of this stage; a nil *Memo caches
+// nothing.
+type Memo struct {
+	Files      *cache.Table[string, *File]
+	Boundaries *cache.Table[string, Parsed[[]model.Boundary]]
+	Points     *cache.Table[string, Parsed[[]model.Point]]
+}
+
+// NewMemo makes the stage's tables in c.
+func NewMemo(c *cache.Cache) *Memo {
+	return &Memo{
+		Files:      cache.Register(c, &cache.Table[string, *File]{}),
+		Boundaries: cache.Register(c, &cache.Table[string, Parsed[[]model.Boundary]]{}),
+		Points:     cache.Register(c, &cache.Table[string, Parsed[[]model.Point]]{}),
+	}
+}
+
+// Site reads and parses every file of the site folder fsys. baseURL, when
+// not empty, replaces site.toml's base_url. Problems are added to l; the
+// content files' own are kept with each File (Content.ByPath) instead.
+// It returns nil only when ctx was cancelled.
+func Site(ctx context.Context, fsys fs.FS, baseURL string, workers int, m *Memo, l *diag.List) *Input {
+	if m == nil {
+		m = &Memo{}
+	}
+	in := &Input{BasePath: "/"}
+	if src, err := fs.ReadFile(fsys, config.File); err != nil {
+		l.Errorf(diag.Pos{File: config.File}, "run guidemap in the site folder, or give it with --src", "cannot read the site's settings: %v", diag.SysErr(err))
+	} else {
+		in.Config, in.BasePath = config.Load(src, baseURL, l)
+	}
+	in.Boundaries = Boundaries(fsys, m.Boundaries, l)
+	var cats []string
+	for _, pc := range in.Config.PointCategories {
+		cats = append(cats, pc.Slug)
+	}
+	in.Points = Points(fsys, cats, workers, m.Points, l)
+	if ctx.Err() != nil {
+		return nil
+	}
+	in.Content = ReadContent(fsys, workers, m.Files, l)
+	in.Base = Base(fsys, l)
+	if ctx.Err() != nil {
+		return nil
+	}
+	return in
+}
