@@ -79,7 +79,6 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag"}
 
-
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
 

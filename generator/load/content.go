@@ -147,7 +147,6 @@ func readContent(fsys fs.FS, l *diag.List) []Source {
 	return out
 }
 
-
 // ReadContent reads and parses every content file under content/ on all
 // cores. Files whose content a Builder's cache has seen are taken from it
 // (files may be nil: no cache).

@@ -113,4 +113,3 @@ func Base(fsys fs.FS, l *diag.List) []model.BaseLayer {
 	}
 	return out
 }
-

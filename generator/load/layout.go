@@ -20,13 +20,13 @@ type Kind int
 
 // The kinds of content file.
 const (
-	Unknown             Kind = iota
-	Municipality             // content/municipalities/<m>.md
-	Guide                    // content/guides/<slug>.md
-	MunicipalityGuide        // content/municipalities/<m>/guides/<slug>.md: a local guide or an adaptation
-	EService                 // content/eservices/<slug>.md
-	EServiceAdaptation       // content/municipalities/<m>/eservices/<slug>.md
-	Page                     // content/pages/<slug>.md
+	Unknown            Kind = iota
+	Municipality            // content/municipalities/<m>.md
+	Guide                   // content/guides/<slug>.md
+	MunicipalityGuide       // content/municipalities/<m>/guides/<slug>.md: a local guide or an adaptation
+	EService                // content/eservices/<slug>.md
+	EServiceAdaptation      // content/municipalities/<m>/eservices/<slug>.md
+	Page                    // content/pages/<slug>.md
 )
 
 // Classify tells a content file's kind, municipality and slug from its
