@@ -1,6 +1,6 @@
-package geodata
+package hours
 
-// ParseHours reads the part of OpenStreetMap's opening_hours syntax that
+// Parse reads the part of OpenStreetMap's opening_hours syntax that
 // public services use. It is strict on purpose: whatever it does not fully
 // understand makes the value incomplete, so that the page shows it as
 // written rather than as hours that might be wrong. What it accepts beyond
@@ -13,26 +13,24 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/esamverkan/guidemap/generator/diag"
-	"github.com/esamverkan/guidemap/generator/model"
 )
 
-// ParseHours parses an opening_hours value. It returns the rules it
-// understood and warnings, each a sentence, about what it did not; the
-// value is Complete only when there are none. An empty value gives the
-// zero OpeningHours (no hours) and no warnings.
-func ParseHours(raw string) (model.OpeningHours, []string) {
-	h := model.OpeningHours{Raw: raw}
+// Parse parses an opening_hours value. It returns the rules it understood
+// and warnings, each a sentence, about what it did not; the value is
+// Complete only when there are none. An empty value gives Hours with no
+// rules (no hours) and no warnings.
+func Parse(raw string) (Hours, []string) {
+	h := Hours{Raw: raw}
 	if strings.TrimSpace(raw) == "" {
 		return h, nil
 	}
 	if !utf8.ValidString(raw) {
 		return h, []string{"the value is not valid UTF-8 text"}
 	}
-	p := &hoursParser{toks: lexHours(raw)}
+	p := &parser{toks: lex(raw)}
 	p.parse()
 	h.Rules = p.rules
 	h.Complete = len(p.warnings) == 0 && len(p.rules) > 0
@@ -42,130 +40,24 @@ func ParseHours(raw string) (model.OpeningHours, []string) {
 	return h, p.warnings
 }
 
-type htok struct {
-	kind   byte // 'w' word, 'n' number, 'c' comment, 'p' punctuation, 0 end
-	text   string
-	space  bool // white space before the token
-	closed bool // a comment's closing quote was found
-}
-
-func (t htok) is(punct string) bool { return t.kind == 'p' && t.text == punct }
-
-func lexHours(s string) []htok {
-	var toks []htok
-	space := false
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			i += size
-			continue
-		case r == '"':
-			end := strings.IndexByte(s[i+1:], '"')
-			if end < 0 {
-				toks = append(toks, htok{kind: 'c', text: s[i+1:], space: space})
-				i = len(s)
-			} else {
-				toks = append(toks, htok{kind: 'c', text: s[i+1 : i+1+end], space: space, closed: true})
-				i += end + 2
-			}
-		case unicode.IsLetter(r):
-			j := i
-			for j < len(s) {
-				r, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				j += n
-			}
-			toks = append(toks, htok{kind: 'w', text: s[i:j], space: space})
-			i = j
-		case r >= '0' && r <= '9':
-			j := i
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			toks = append(toks, htok{kind: 'n', text: s[i:j], space: space})
-			i = j
-		case r == '|' && strings.HasPrefix(s[i:], "||"):
-			toks = append(toks, htok{kind: 'p', text: "||", space: space})
-			i += 2
-		case r == '–' || r == '—' || r == '−' || r == '‐' || r == '‑':
-			toks = append(toks, htok{kind: 'p', text: "-", space: space})
-			i += size
-		default:
-			toks = append(toks, htok{kind: 'p', text: string(r), space: space})
-			i += size
-		}
-		space = false
-	}
-	return toks
-}
-
-var (
-	osmDays   = []string{"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}
-	osmMonths = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-	// swedishDays are Swedish spellings of weekdays that people write.
-	swedishDays = map[string]int{
-		"må": 0, "mån": 0, "måndag": 0, "ti": 1, "tis": 1, "tisdag": 1, "on": 2, "ons": 2, "onsdag": 2,
-		"to": 3, "tor": 3, "tors": 3, "torsdag": 3, "fre": 4, "fredag": 4, "lö": 5, "lör": 5, "lördag": 5,
-		"sö": 6, "sön": 6, "söndag": 6,
-		"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-	}
-	swedishMonths = map[string]int{"maj": 5, "okt": 10, "januari": 1, "februari": 2, "mars": 3, "april": 4, "juni": 6,
-		"juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-		"january": 1, "february": 2, "march": 3, "june": 6, "july": 7, "august": 8, "october": 10}
-	unsupported = map[string]string{
-		"sh":      `school holidays ("SH") are not supported`,
-		"week":    "week numbers are not supported",
-		"sunrise": `"sunrise" is not supported`,
-		"sunset":  `"sunset" is not supported`,
-		"dawn":    `"dawn" is not supported`,
-		"dusk":    `"dusk" is not supported`,
-		"easter":  `"easter" is not supported`,
-		"day":     "day offsets are not supported",
-		"days":    "day offsets are not supported",
-	}
-	keywords = slices.Concat(osmDays, osmMonths, []string{"PH", "off", "closed", "open"})
-)
-
-func dayIndex(w string) int {
-	for i, d := range osmDays {
-		if strings.EqualFold(w, d) {
-			return i
-		}
-	}
-	return -1
-}
-
-func monthIndex(w string) int {
-	for i, m := range osmMonths {
-		if strings.EqualFold(w, m) {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-type hoursParser struct {
-	toks     []htok
+type parser struct {
+	toks     []token
 	i        int
-	rules    []model.HoursRule
+	rules    []Rule
 	warnings []string
 	failed   bool // the current rule was not understood
 }
 
-func (p *hoursParser) peek(k int) htok {
+func (p *parser) peek(k int) token {
 	if p.i+k < len(p.toks) {
 		return p.toks[p.i+k]
 	}
-	return htok{}
+	return token{}
 }
 
-func (p *hoursParser) next() htok { t := p.peek(0); p.i++; return t }
+func (p *parser) next() token { t := p.peek(0); p.i++; return t }
 
-func (p *hoursParser) warn(format string, args ...any) {
+func (p *parser) warn(format string, args ...any) {
 	w := fmt.Sprintf(format, args...)
 	if !slices.Contains(p.warnings, w) {
 		p.warnings = append(p.warnings, w)
@@ -173,13 +65,13 @@ func (p *hoursParser) warn(format string, args ...any) {
 }
 
 // fail records that the current rule is not understood.
-func (p *hoursParser) fail(format string, args ...any) {
+func (p *parser) fail(format string, args ...any) {
 	p.warn(format, args...)
 	p.failed = true
 }
 
 // rest returns the tokens from from to the end of the rule, as written.
-func (p *hoursParser) rest(from int) string {
+func (p *parser) rest(from int) string {
 	end := max(from, 0)
 	for end < len(p.toks) && !p.toks[end].is(";") {
 		end++
@@ -188,7 +80,7 @@ func (p *hoursParser) rest(from int) string {
 }
 
 // span returns the tokens from from to to (exclusive), as written.
-func (p *hoursParser) span(from, to int) string {
+func (p *parser) span(from, to int) string {
 	var b strings.Builder
 	for k := max(from, 0); k < min(to, len(p.toks)); k++ {
 		t := p.toks[k]
@@ -207,7 +99,7 @@ func (p *hoursParser) span(from, to int) string {
 	return b.String()
 }
 
-func (p *hoursParser) parse() {
+func (p *parser) parse() {
 	additive := false
 	for p.i < len(p.toks) {
 		if p.peek(0).is(";") {
@@ -248,95 +140,26 @@ func (p *hoursParser) parse() {
 	}
 }
 
-func (p *hoursParser) skipRule() {
+func (p *parser) skipRule() {
 	for p.i < len(p.toks) && !p.peek(0).is(";") {
 		p.i++
 	}
 }
 
 // overlaps reports whether r applies on some day an earlier rule applies on.
-func (p *hoursParser) overlaps(r model.HoursRule) bool {
-	for _, o := range p.rules {
-		if daysOverlap(r, o) && datesOverlap(r, o) {
-			return true
-		}
-	}
-	return false
-}
-
-func daysOverlap(a, b model.HoursRule) bool {
-	if a.Holiday && b.Holiday {
-		return true
-	}
-	all := func(r model.HoursRule) bool { return len(r.Weekdays) == 0 && !r.Holiday }
-	if all(a) || all(b) {
-		return true
-	}
-	for _, d := range a.Weekdays {
-		if slices.Contains(b.Weekdays, d) {
-			return true
-		}
-	}
-	// A holiday rule overlaps any weekday rule: holidays fall on weekdays.
-	return a.Holiday && len(b.Weekdays) > 0 || b.Holiday && len(a.Weekdays) > 0
-}
-
-func datesOverlap(a, b model.HoursRule) bool {
-	da, db := dateSet(a), dateSet(b)
-	for i := range da {
-		if da[i] && db[i] {
-			return true
-		}
-	}
-	return false
-}
-
-// dateSet returns the days of a leap year that r applies on.
-func dateSet(r model.HoursRule) [366]bool {
-	var s [366]bool
-	if len(r.Months) == 0 && len(r.Dates) == 0 {
-		for i := range s {
-			s[i] = true
-		}
-		return s
-	}
-	mark := func(fm, fd, tm, td int) {
-		a, b := doy(fm, fd), doy(tm, td)
-		for d := a; ; d = (d + 1) % 366 {
-			s[d] = true
-			if d == b {
-				break
-			}
-		}
-	}
-	for _, m := range r.Months {
-		mark(m, 1, m, monthLen[m-1])
-	}
-	for _, d := range r.Dates {
-		mark(d.FromMonth, d.FromDay, d.ToMonth, d.ToDay)
-	}
-	return s
-}
-
-var monthLen = [12]int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
-
-func doy(m, d int) int {
-	n := d - 1
-	for i := 0; i < m-1; i++ {
-		n += monthLen[i]
-	}
-	return n
+func (p *parser) overlaps(r Rule) bool {
+	return slices.ContainsFunc(p.rules, func(o Rule) bool { return overlap(r, o) })
 }
 
 // always reports whether the next tokens are "24/7".
-func (p *hoursParser) always() bool {
+func (p *parser) always() bool {
 	return p.peek(0).kind == 'n' && p.peek(0).text == "24" && p.peek(1).is("/") && p.peek(2).kind == 'n' && p.peek(2).text == "7"
 }
 
 // rule parses one rule: 24/7 [comment], or [dates [:]] [weekdays [:]]
 // [times | 24/7 | off | closed | open | unknown] [comment].
-func (p *hoursParser) rule() (model.HoursRule, bool) {
-	var r model.HoursRule
+func (p *parser) rule() (Rule, bool) {
+	var r Rule
 	start := p.i
 	if p.always() {
 		p.i += 3
@@ -345,7 +168,7 @@ func (p *hoursParser) rule() (model.HoursRule, bool) {
 			if !p.comment(&r, c) {
 				return r, false
 			}
-			r.Times = []model.TimeSpan{{From: 0, To: 24 * 60}}
+			r.Times = []Span{allDay}
 		}
 		return r, true
 	}
@@ -366,7 +189,7 @@ func (p *hoursParser) rule() (model.HoursRule, bool) {
 		// "Jun-Aug 24/7": open all day on the days selected.
 		p.i += 3
 		state = true
-		r.Times = []model.TimeSpan{{From: 0, To: 24 * 60}}
+		r.Times = []Span{allDay}
 	case t.kind == 'n':
 		if !p.times(&r) {
 			return r, false
@@ -385,7 +208,7 @@ func (p *hoursParser) rule() (model.HoursRule, bool) {
 	case t.kind == 'w' && strings.EqualFold(t.text, "open"):
 		p.i++
 		state = true
-		r.Times = []model.TimeSpan{{From: 0, To: 24 * 60}}
+		r.Times = []Span{allDay}
 	case t.kind == 'w' && strings.EqualFold(t.text, "unknown"):
 		p.i++
 		if p.peek(0).kind != 'c' {
@@ -402,7 +225,7 @@ func (p *hoursParser) rule() (model.HoursRule, bool) {
 			return r, false
 		}
 		state = true
-	} else if len(r.Times) == 1 && r.Times[0] == (model.TimeSpan{From: 0, To: 24 * 60}) && !r.Closed {
+	} else if len(r.Times) == 1 && r.Times[0] == allDay && !r.Closed {
 		r.Times = nil // open all day, as the model writes it
 	}
 	if !selectors && !state {
@@ -412,7 +235,7 @@ func (p *hoursParser) rule() (model.HoursRule, bool) {
 	return r, true
 }
 
-func (p *hoursParser) comment(r *model.HoursRule, c htok) bool {
+func (p *parser) comment(r *Rule, c token) bool {
 	switch {
 	case !c.closed:
 		p.fail(`the comment "%s is not closed: add a " at its end`, c.text)
@@ -429,7 +252,7 @@ func (p *hoursParser) comment(r *model.HoursRule, c htok) bool {
 }
 
 // word reports a word where none was expected, with the best hint.
-func (p *hoursParser) word(t htok) {
+func (p *parser) word(t token) {
 	low := strings.ToLower(t.text)
 	if d, ok := swedishDays[low]; ok {
 		p.fail("%q is not a weekday of the opening_hours syntax: write %q (Mo Tu We Th Fr Sa Su)", t.text, osmDays[d])
@@ -452,7 +275,7 @@ func (p *hoursParser) word(t htok) {
 
 // dates parses month and date selectors: Jun, Jun-Aug, Jun 15, Dec 24-26,
 // Jun 15-Aug 15, separated by commas.
-func (p *hoursParser) dates(r *model.HoursRule) bool {
+func (p *parser) dates(r *Rule) bool {
 	if monthIndex(p.peek(0).text) == 0 || p.peek(0).kind != 'w' {
 		return true
 	}
@@ -489,7 +312,7 @@ func (p *hoursParser) dates(r *model.HoursRule) bool {
 					return false
 				}
 				p.i++
-				r.Dates = append(r.Dates, model.DateRange{FromMonth: m, FromDay: day, ToMonth: m2, ToDay: d2})
+				r.Dates = append(r.Dates, DateRange{FromMonth: m, FromDay: day, ToMonth: m2, ToDay: d2})
 			case t.kind == 'n' && day > 0 && !p.isTime(0):
 				d2, ok := p.day(m, t)
 				if !ok {
@@ -500,13 +323,13 @@ func (p *hoursParser) dates(r *model.HoursRule) bool {
 					p.fail("%s %d-%d: the range ends before it begins", osmMonths[m-1], day, d2)
 					return false
 				}
-				r.Dates = append(r.Dates, model.DateRange{FromMonth: m, FromDay: day, ToMonth: m, ToDay: d2})
+				r.Dates = append(r.Dates, DateRange{FromMonth: m, FromDay: day, ToMonth: m, ToDay: d2})
 			default:
 				p.fail("%q is not a date range", p.span(itemStart, p.i+1))
 				return false
 			}
 		} else if day > 0 {
-			r.Dates = append(r.Dates, model.DateRange{FromMonth: m, FromDay: day, ToMonth: m, ToDay: day})
+			r.Dates = append(r.Dates, DateRange{FromMonth: m, FromDay: day, ToMonth: m, ToDay: day})
 		} else {
 			r.Months = appendMonths(r.Months, m, m)
 		}
@@ -533,9 +356,9 @@ func appendMonths(ms []int, from, to int) []int {
 	}
 }
 
-func (p *hoursParser) day(m int, t htok) (int, bool) {
+func (p *parser) day(m int, t token) (int, bool) {
 	d, err := strconv.Atoi(t.text)
-	if err != nil || len(t.text) > 2 || d < 1 || d > monthLen[m-1] {
+	if err != nil || len(t.text) > 2 || d < 1 || d > monthDays[m-1] {
 		p.fail("%s %s is not a date", osmMonths[m-1], t.text)
 		return 0, false
 	}
@@ -544,14 +367,14 @@ func (p *hoursParser) day(m int, t htok) (int, bool) {
 
 // isTime reports whether the tokens at k read as a time: digits, ":" or
 // ".", two digits, with no space between.
-func (p *hoursParser) isTime(k int) bool {
+func (p *parser) isTime(k int) bool {
 	sep := p.peek(k + 1)
 	return p.peek(k).kind == 'n' && (sep.is(":") || sep.is(".")) && !sep.space &&
 		p.peek(k+2).kind == 'n' && !p.peek(k+2).space
 }
 
 // weekdays parses Mo-Fr, Mo,We,Fr, Sa, PH and lists of them.
-func (p *hoursParser) weekdays(r *model.HoursRule) bool {
+func (p *parser) weekdays(r *Rule) bool {
 	t := p.peek(0)
 	if t.kind != 'w' || dayIndex(t.text) < 0 && !strings.EqualFold(t.text, "PH") && !strings.EqualFold(t.text, "SH") {
 		return true
@@ -625,7 +448,7 @@ func (p *hoursParser) weekdays(r *model.HoursRule) bool {
 }
 
 // times parses 08:00-12:00,13:00-16:30.
-func (p *hoursParser) times(r *model.HoursRule) bool {
+func (p *parser) times(r *Rule) bool {
 	for {
 		from, ok := p.clock(false)
 		if !ok {
@@ -646,16 +469,16 @@ func (p *hoursParser) times(r *model.HoursRule) bool {
 		}
 		switch {
 		case to == from:
-			p.fail("the span %s-%s is empty", hhmm(from), hhmm(to))
+			p.fail("the span %s-%s is empty", hhmm(from, ":"), hhmm(to, ":"))
 			return false
 		case to < from:
 			to += 24 * 60 // past midnight
 		}
 		if to-from > 24*60 {
-			p.fail("the span %s-%s is longer than a day", hhmm(from), hhmm(to))
+			p.fail("the span %s-%s is longer than a day", hhmm(from, ":"), hhmm(to, ":"))
 			return false
 		}
-		r.Times = append(r.Times, model.TimeSpan{From: from, To: to})
+		r.Times = append(r.Times, Span{From: from, To: to})
 		switch {
 		case p.peek(0).is(",") && p.peek(1).kind == 'n':
 			p.i++
@@ -670,11 +493,9 @@ func (p *hoursParser) times(r *model.HoursRule) bool {
 	}
 }
 
-func hhmm(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
-
 // clock parses a time of day as minutes after midnight; end allows the
 // times past midnight that end a span (up to 48:00).
-func (p *hoursParser) clock(end bool) (int, bool) {
+func (p *parser) clock(end bool) (int, bool) {
 	t := p.peek(0)
 	if t.kind != 'n' {
 		if t.kind == 'w' {

@@ -1,12 +1,10 @@
-package geodata
+package hours
 
 import (
 	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/esamverkan/guidemap/generator/model"
 )
 
 // hoursCases are opening_hours values as Swedish public services write
@@ -463,13 +461,13 @@ var hoursCases = []struct {
 		""},
 }
 
-func TestParseHours(t *testing.T) {
+func TestParse(t *testing.T) {
 	if len(hoursCases) < 60 {
 		t.Fatalf("%d cases; the issue asks for at least 60", len(hoursCases))
 	}
 	for _, tt := range hoursCases {
 		t.Run(tt.kind+"/"+tt.in, func(t *testing.T) {
-			h, warnings := ParseHours(tt.in)
+			h, warnings := Parse(tt.in)
 			if h.Raw != tt.in {
 				t.Errorf("Raw = %q", h.Raw)
 			}
@@ -493,38 +491,38 @@ func TestParseHours(t *testing.T) {
 }
 
 func TestParseHoursRules(t *testing.T) {
-	allDay := []model.TimeSpan(nil)
+	allDay := []Span(nil)
 	tests := []struct {
 		in   string
-		want []model.HoursRule
+		want []Rule
 	}{
-		{"Mo-Fr 08:00-12:00,13:00-16:30", []model.HoursRule{
-			{Weekdays: []int{0, 1, 2, 3, 4}, Times: []model.TimeSpan{{From: 480, To: 720}, {From: 780, To: 990}}}}},
-		{"Mo,We,Fr 10:00-12:00", []model.HoursRule{{Weekdays: []int{0, 2, 4}, Times: []model.TimeSpan{{From: 600, To: 720}}}}},
-		{"Fr-Mo 10:00-12:00", []model.HoursRule{{Weekdays: []int{0, 4, 5, 6}, Times: []model.TimeSpan{{From: 600, To: 720}}}}},
-		{"Sa 22:00-02:00", []model.HoursRule{{Weekdays: []int{5}, Times: []model.TimeSpan{{From: 1320, To: 1560}}}}},
-		{"24/7", []model.HoursRule{{Times: allDay}}},
-		{`24/7 "obemannad"`, []model.HoursRule{{Times: []model.TimeSpan{{From: 0, To: 1440}}, Comment: "obemannad"}}},
-		{"Sa open", []model.HoursRule{{Weekdays: []int{5}, Times: allDay}}},
-		{`Sa open "med bokning"`, []model.HoursRule{{Weekdays: []int{5}, Times: []model.TimeSpan{{From: 0, To: 1440}}, Comment: "med bokning"}}},
-		{"off", []model.HoursRule{{Closed: true}}},
-		{"PH off", []model.HoursRule{{Holiday: true, Closed: true}}},
-		{"Su,PH 10:00-14:00", []model.HoursRule{{Weekdays: []int{6}, Holiday: true, Times: []model.TimeSpan{{From: 600, To: 840}}}}},
-		{"Jun-Aug off", []model.HoursRule{{Months: []int{6, 7, 8}, Closed: true}}},
-		{"Nov-Feb off", []model.HoursRule{{Months: []int{11, 12, 1, 2}, Closed: true}}},
-		{"Jun 15-Aug 15 Mo-Fr 10:00-15:00", []model.HoursRule{{Weekdays: []int{0, 1, 2, 3, 4},
-			Dates: []model.DateRange{{FromMonth: 6, FromDay: 15, ToMonth: 8, ToDay: 15}}, Times: []model.TimeSpan{{From: 600, To: 900}}}}},
-		{"Dec 24-26,Dec 31 off", []model.HoursRule{{Dates: []model.DateRange{{FromMonth: 12, FromDay: 24, ToMonth: 12, ToDay: 26}, {FromMonth: 12, FromDay: 31, ToMonth: 12, ToDay: 31}}, Closed: true}}},
-		{"Jul,Dec 24 off", []model.HoursRule{{Months: []int{7}, Dates: []model.DateRange{{FromMonth: 12, FromDay: 24, ToMonth: 12, ToDay: 24}}, Closed: true}}},
-		{`Sa "efter överenskommelse"`, []model.HoursRule{{Weekdays: []int{5}, Comment: "efter överenskommelse"}}},
-		{`Sa unknown "ring först"`, []model.HoursRule{{Weekdays: []int{5}, Comment: "ring först"}}},
-		{"Mo-Fr 08:00-16:00; Sa 10:00-14:00", []model.HoursRule{
-			{Weekdays: []int{0, 1, 2, 3, 4}, Times: []model.TimeSpan{{From: 480, To: 960}}},
-			{Weekdays: []int{5}, Times: []model.TimeSpan{{From: 600, To: 840}}}}},
+		{"Mo-Fr 08:00-12:00,13:00-16:30", []Rule{
+			{Weekdays: []int{0, 1, 2, 3, 4}, Times: []Span{{From: 480, To: 720}, {From: 780, To: 990}}}}},
+		{"Mo,We,Fr 10:00-12:00", []Rule{{Weekdays: []int{0, 2, 4}, Times: []Span{{From: 600, To: 720}}}}},
+		{"Fr-Mo 10:00-12:00", []Rule{{Weekdays: []int{0, 4, 5, 6}, Times: []Span{{From: 600, To: 720}}}}},
+		{"Sa 22:00-02:00", []Rule{{Weekdays: []int{5}, Times: []Span{{From: 1320, To: 1560}}}}},
+		{"24/7", []Rule{{Times: allDay}}},
+		{`24/7 "obemannad"`, []Rule{{Times: []Span{{From: 0, To: 1440}}, Comment: "obemannad"}}},
+		{"Sa open", []Rule{{Weekdays: []int{5}, Times: allDay}}},
+		{`Sa open "med bokning"`, []Rule{{Weekdays: []int{5}, Times: []Span{{From: 0, To: 1440}}, Comment: "med bokning"}}},
+		{"off", []Rule{{Closed: true}}},
+		{"PH off", []Rule{{Holiday: true, Closed: true}}},
+		{"Su,PH 10:00-14:00", []Rule{{Weekdays: []int{6}, Holiday: true, Times: []Span{{From: 600, To: 840}}}}},
+		{"Jun-Aug off", []Rule{{Months: []int{6, 7, 8}, Closed: true}}},
+		{"Nov-Feb off", []Rule{{Months: []int{11, 12, 1, 2}, Closed: true}}},
+		{"Jun 15-Aug 15 Mo-Fr 10:00-15:00", []Rule{{Weekdays: []int{0, 1, 2, 3, 4},
+			Dates: []DateRange{{FromMonth: 6, FromDay: 15, ToMonth: 8, ToDay: 15}}, Times: []Span{{From: 600, To: 900}}}}},
+		{"Dec 24-26,Dec 31 off", []Rule{{Dates: []DateRange{{FromMonth: 12, FromDay: 24, ToMonth: 12, ToDay: 26}, {FromMonth: 12, FromDay: 31, ToMonth: 12, ToDay: 31}}, Closed: true}}},
+		{"Jul,Dec 24 off", []Rule{{Months: []int{7}, Dates: []DateRange{{FromMonth: 12, FromDay: 24, ToMonth: 12, ToDay: 24}}, Closed: true}}},
+		{`Sa "efter överenskommelse"`, []Rule{{Weekdays: []int{5}, Comment: "efter överenskommelse"}}},
+		{`Sa unknown "ring först"`, []Rule{{Weekdays: []int{5}, Comment: "ring först"}}},
+		{"Mo-Fr 08:00-16:00; Sa 10:00-14:00", []Rule{
+			{Weekdays: []int{0, 1, 2, 3, 4}, Times: []Span{{From: 480, To: 960}}},
+			{Weekdays: []int{5}, Times: []Span{{From: 600, To: 840}}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			h, warnings := ParseHours(tt.in)
+			h, warnings := Parse(tt.in)
 			if len(warnings) > 0 || !h.Complete {
 				t.Fatalf("warnings %q, Complete %v", warnings, h.Complete)
 			}
@@ -552,7 +550,7 @@ func TestHoursLaterRulesOverride(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			h, warnings := ParseHours(tt.in)
+			h, warnings := Parse(tt.in)
 			if len(warnings) > 0 {
 				t.Fatal(warnings)
 			}
@@ -564,7 +562,7 @@ func TestHoursLaterRulesOverride(t *testing.T) {
 }
 
 func TestHoursSchemaJSON(t *testing.T) {
-	h, _ := ParseHours("Mo-Fr 08:00-16:30; Jun-Aug Mo-Fr 08:00-15:00; Sa 10:00-14:00; PH off")
+	h, _ := Parse("Mo-Fr 08:00-16:30; Jun-Aug Mo-Fr 08:00-15:00; Sa 10:00-14:00; PH off")
 	got, err := json.Marshal(h.Schema())
 	if err != nil {
 		t.Fatal(err)
@@ -588,7 +586,7 @@ func TestHoursSchemaJSON(t *testing.T) {
 // TestHoursIncompleteHasNoText: what guidemap does not fully understand is
 // shown as written, never as hours.
 func TestHoursIncompleteHasNoText(t *testing.T) {
-	h, warnings := ParseHours("Mo-Fr 08:00-16:00; Lö 10:00-14:00")
+	h, warnings := Parse("Mo-Fr 08:00-16:00; Lö 10:00-14:00")
 	if h.Complete || len(warnings) == 0 {
 		t.Fatalf("Complete = %v, warnings %q", h.Complete, warnings)
 	}
@@ -598,7 +596,7 @@ func TestHoursIncompleteHasNoText(t *testing.T) {
 	if h.Text("sv") != nil || h.Text("en") != nil || h.Schema() != nil {
 		t.Error("an incomplete value has text or schema")
 	}
-	if (model.OpeningHours{}).Text("sv") != nil {
+	if (Hours{}).Text("sv") != nil {
 		t.Error("no hours have text")
 	}
 }
@@ -608,21 +606,21 @@ func TestHoursIncompleteHasNoText(t *testing.T) {
 func TestHoursTextFromModel(t *testing.T) {
 	tests := []struct {
 		name  string
-		rules []model.HoursRule
+		rules []Rule
 		sv    string
 	}{
-		{"holidays only", []model.HoursRule{{Holiday: true, Times: []model.TimeSpan{{From: 600, To: 840}}}},
+		{"holidays only", []Rule{{Holiday: true, Times: []Span{{From: 600, To: 840}}}},
 			"stängt | helgdagar 10.00–14.00"},
-		{"a month out of range is left out", []model.HoursRule{{Months: []int{0, 13}, Closed: true}, {Weekdays: []int{0}, Times: []model.TimeSpan{{From: 600, To: 660}}}},
+		{"a month out of range is left out", []Rule{{Months: []int{0, 13}, Closed: true}, {Weekdays: []int{0}, Times: []Span{{From: 600, To: 660}}}},
 			"måndag 10.00–11.00 | tisdag–söndag stängt"},
-		{"dates are clamped", []model.HoursRule{{Dates: []model.DateRange{{FromMonth: 2, FromDay: 31, ToMonth: 14, ToDay: 40}}, Times: []model.TimeSpan{{From: 600, To: 660}}}},
+		{"dates are clamped", []Rule{{Dates: []DateRange{{FromMonth: 2, FromDay: 31, ToMonth: 14, ToDay: 40}}, Times: []Span{{From: 600, To: 660}}}},
 			"29 februari–31 december: alla dagar 10.00–11.00 | övrig tid stängt"},
-		{"a span past the next midnight", []model.HoursRule{{Times: []model.TimeSpan{{From: 1380, To: 2880}}}},
+		{"a span past the next midnight", []Rule{{Times: []Span{{From: 1380, To: 2880}}}},
 			"alla dagar 23.00–24.00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := model.OpeningHours{Raw: "x", Rules: tt.rules, Complete: true}
+			h := Hours{Raw: "x", Rules: tt.rules, Complete: true}
 			if got := strings.Join(h.Text("sv"), " | "); got != tt.sv {
 				t.Errorf("\n got %q\nwant %q", got, tt.sv)
 			}
