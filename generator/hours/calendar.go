@@ -50,6 +50,9 @@ func (s *daySet) addRange(a, b int) { // a..b inclusive, wrapping at the year's 
 	}
 }
 
+// wholeYear holds every day of the year.
+var wholeYear = func() (s daySet) { s.addRange(0, yearDays-1); return s }()
+
 // meets reports whether s and o share a day.
 func (s *daySet) meets(o daySet) bool {
 	for i := range s {
@@ -69,11 +72,10 @@ func clampDate(m, d int) (int, int) {
 
 // dates returns the days a rule applies on and whether it names any.
 func dates(r Rule) (daySet, bool) {
-	var s daySet
 	if len(r.Months) == 0 && len(r.Dates) == 0 {
-		s.addRange(0, yearDays-1)
-		return s, false
+		return wholeYear, false
 	}
+	var s daySet
 	for _, m := range r.Months {
 		if m >= 1 && m <= 12 {
 			s.addRange(dayOfYear(m, 1), dayOfYear(m, monthDays[m-1]))
@@ -114,6 +116,20 @@ func overlap(a, b Rule) bool {
 		}
 	}
 	return false
+}
+
+// appendCycle appends to xs the values from … to of a cycle of n values
+// that begins at first (the weekdays 0–6, the months 1–12), wrapping after
+// the last (Fr-Mo, Nov-Feb), less those xs holds already.
+func appendCycle(xs []int, from, to, first, n int) []int {
+	for x := from; ; x = first + (x-first+1)%n {
+		if !slices.Contains(xs, x) {
+			xs = append(xs, x)
+		}
+		if x == to {
+			return xs
+		}
+	}
 }
 
 type dayRun struct{ from, to int }

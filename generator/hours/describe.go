@@ -178,6 +178,7 @@ func describeWeekdays(days []int, w *lexicon) string {
 // describeDays names the periods of the year in s: "juni–augusti",
 // "15 juni–15 augusti", "24–26 december", "24 december".
 func describeDays(s daySet, w *lexicon) string {
+	date := func(d, m int) string { return strconv.Itoa(d) + " " + w.months[m-1] }
 	var parts []string
 	for _, r := range runs(s, true) {
 		fm, fd := dateOf(r.from)
@@ -188,11 +189,11 @@ func describeDays(s daySet, w *lexicon) string {
 		case fd == 1 && td == monthDays[tm-1]:
 			parts = append(parts, w.months[fm-1]+"–"+w.months[tm-1])
 		case r.from == r.to:
-			parts = append(parts, w.date(fd, w.months[fm-1]))
+			parts = append(parts, date(fd, fm))
 		case fm == tm && r.from < r.to:
-			parts = append(parts, w.dateRange(fd, td, w.months[fm-1]))
+			parts = append(parts, strconv.Itoa(fd)+"–"+date(td, tm))
 		default:
-			parts = append(parts, w.date(fd, w.months[fm-1])+"–"+w.date(td, w.months[tm-1]))
+			parts = append(parts, date(fd, fm)+"–"+date(td, tm))
 		}
 	}
 	return join(parts, w.and)
@@ -221,42 +222,28 @@ type lexicon struct {
 	everyDay   string
 	holidays   string
 	closedRest string
-	date       func(day int, month string) string
-	dateRange  func(from, to int, month string) string
 }
 
-var dayNames = map[string][]string{
-	"sv": {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"},
-	"en": {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-}
+// words are the lexicons by language ("sv" or "en").
+var words = map[string]*lexicon{"sv": newLexicon(0), "en": newLexicon(1)}
 
-var words = map[string]*lexicon{
-	"sv": {
-		days:       dayNames["sv"],
-		months:     []string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},
-		sep:        ".",
-		and:        "och",
-		closed:     "stängt",
-		allDay:     "öppet hela dygnet",
-		always:     "öppet dygnet runt",
-		everyDay:   "alla dagar",
-		holidays:   "helgdagar",
-		closedRest: "övrig tid stängt",
-		date:       func(d int, m string) string { return strconv.Itoa(d) + " " + m },
-		dateRange:  func(a, b int, m string) string { return strconv.Itoa(a) + "–" + strconv.Itoa(b) + " " + m },
-	},
-	"en": {
-		days:       dayNames["en"],
-		months:     []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-		sep:        ":",
-		and:        "and",
-		closed:     "closed",
-		allDay:     "open 24 hours",
-		always:     "open 24 hours, every day",
-		everyDay:   "every day",
-		holidays:   "public holidays",
-		closedRest: "closed at other times",
-		date:       func(d int, m string) string { return strconv.Itoa(d) + " " + m },
-		dateRange:  func(a, b int, m string) string { return strconv.Itoa(a) + "–" + strconv.Itoa(b) + " " + m },
-	},
+// newLexicon returns the words of Swedish (0) or English (1). Each phrase
+// stands beside its translation, so that the two change together.
+func newLexicon(i int) *lexicon {
+	return &lexicon{
+		days: [2][]string{
+			{"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"},
+			{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}}[i],
+		months: [2][]string{
+			{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},
+			{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}}[i],
+		sep:        [2]string{".", ":"}[i],
+		and:        [2]string{"och", "and"}[i],
+		closed:     [2]string{"stängt", "closed"}[i],
+		allDay:     [2]string{"öppet hela dygnet", "open 24 hours"}[i],
+		always:     [2]string{"öppet dygnet runt", "open 24 hours, every day"}[i],
+		everyDay:   [2]string{"alla dagar", "every day"}[i],
+		holidays:   [2]string{"helgdagar", "public holidays"}[i],
+		closedRest: [2]string{"övrig tid stängt", "closed at other times"}[i],
+	}
 }

@@ -61,14 +61,7 @@ type group struct {
 	base bool // holds the days that no rule with dates applies on
 }
 
-func (g group) whole() bool {
-	for d := 0; d < yearDays; d++ {
-		if !g.days.has(d) {
-			return false
-		}
-	}
-	return true
-}
+func (g group) whole() bool { return g.days == wholeYear }
 
 type evaluation struct {
 	states []hstate
@@ -112,11 +105,11 @@ func evaluate(rules []Rule) *evaluation {
 	byWeek := map[week]int{}
 	var cur week
 	for d := 0; d < yearDays; d++ {
-		changed := d == 0
+		changed, untouched := d == 0, true
 		for i := range rules {
-			if dated[i] && d > 0 && sets[i].has(d) != sets[i].has(d-1) {
-				changed = true
-				break
+			if dated[i] {
+				changed = changed || d > 0 && sets[i].has(d) != sets[i].has(d-1)
+				untouched = untouched && !sets[i].has(d)
 			}
 		}
 		if changed {
@@ -129,13 +122,6 @@ func evaluate(rules []Rule) *evaluation {
 			ev.groups = append(ev.groups, group{week: cur})
 		}
 		ev.groups[gi].days.add(d)
-		untouched := true
-		for i := range rules {
-			if dated[i] && sets[i].has(d) {
-				untouched = false
-				break
-			}
-		}
 		if untouched {
 			ev.groups[gi].base = true
 		}
@@ -186,15 +172,9 @@ func (ev *evaluation) daySets(wk []int, keep func(d int) bool) []daySetOfState {
 		if keep != nil && !keep(d) {
 			continue
 		}
-		found := false
-		for i := range out {
-			if out[i].state == s {
-				out[i].days = append(out[i].days, d)
-				found = true
-				break
-			}
-		}
-		if !found {
+		if i := slices.IndexFunc(out, func(o daySetOfState) bool { return o.state == s }); i >= 0 {
+			out[i].days = append(out[i].days, d)
+		} else {
 			out = append(out, daySetOfState{s, []int{d}})
 		}
 	}

@@ -17,6 +17,22 @@ var hoursCases = []struct {
 	sv, en, schema string
 	warn           string
 }{
+	// Typical values, pinned from what the site shows in production.
+	{"office", "Mo-Fr 08:00-17:00",
+		"måndag–fredag 08.00–17.00 | lördag–söndag stängt",
+		"Monday–Friday 08:00–17:00 | Saturday–Sunday closed",
+		"Mo,Tu,We,Th,Fr 08:00-17:00 | Sa,Su 00:00-00:00",
+		""},
+	{"library", "Mo-Fr 10:00-18:00; Sa 10:00-14:00; PH off",
+		"måndag–fredag 10.00–18.00 | lördag 10.00–14.00 | söndag stängt | helgdagar stängt",
+		"Monday–Friday 10:00–18:00 | Saturday 10:00–14:00 | Sunday closed | public holidays closed",
+		"Mo,Tu,We,Th,Fr 10:00-18:00 | Sa 10:00-14:00 | Su 00:00-00:00 | PH 00:00-00:00",
+		""},
+	{"library", "Mo-Fr 10:00-18:00; Jun-Aug Mo-Fr 10:00-15:00",
+		"måndag–fredag 10.00–18.00 | lördag–söndag stängt | juni–augusti: måndag–fredag 10.00–15.00",
+		"Monday–Friday 10:00–18:00 | Saturday–Sunday closed | June–August: Monday–Friday 10:00–15:00",
+		"Mo,Tu,We,Th,Fr 10:00-18:00 | Sa,Su 00:00-00:00 | Mo,Tu,We,Th,Fr 10:00-15:00 --06-01/--08-31 | Sa,Su 00:00-00:00 --06-01/--08-31",
+		""},
 	{"library", "Mo-Th 10:00-19:00; Fr 10:00-18:00; Sa 11:00-15:00",
 		"måndag–torsdag 10.00–19.00 | fredag 10.00–18.00 | lördag 11.00–15.00 | söndag stängt",
 		"Monday–Thursday 10:00–19:00 | Friday 10:00–18:00 | Saturday 11:00–15:00 | Sunday closed",
@@ -447,7 +463,7 @@ var hoursCases = []struct {
 		"",
 		"",
 		"\"Sa 10:00-14:00\" is not understood: separate rules with \";\""},
-	// Regression (found by FuzzParseHours): a 48-hour span had no valid
+	// Regression (found by FuzzParse): a 48-hour span had no valid
 	// closing time in the schema.
 	{"incomplete", "0:00-48:00",
 		"",
@@ -490,7 +506,7 @@ func TestParse(t *testing.T) {
 	}
 }
 
-func TestParseHoursRules(t *testing.T) {
+func TestParseRules(t *testing.T) {
 	allDay := []Span(nil)
 	tests := []struct {
 		in   string

@@ -20,6 +20,7 @@ type token struct {
 	closed bool // a comment's closing quote was found
 }
 
+// is reports whether t is the punctuation punct.
 func (t token) is(punct string) bool { return t.kind == 'p' && t.text == punct }
 
 func lex(s string) []token {
@@ -101,20 +102,18 @@ var (
 	keywords = slices.Concat(osmDays, osmMonths, []string{"PH", "off", "closed", "open"})
 )
 
-func dayIndex(w string) int {
-	for i, d := range osmDays {
-		if strings.EqualFold(w, d) {
-			return i
-		}
+// day returns the weekday (0 = Monday) a word token names, or -1.
+func (t token) day() int { return t.find(osmDays) }
+
+// month returns the month (1–12) a word token names, or 0.
+func (t token) month() int { return t.find(osmMonths) + 1 }
+
+func (t token) find(names []string) int {
+	if t.kind != 'w' {
+		return -1
 	}
-	return -1
+	return slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(t.text, n) })
 }
 
-func monthIndex(w string) int {
-	for i, m := range osmMonths {
-		if strings.EqualFold(w, m) {
-			return i + 1
-		}
-	}
-	return 0
-}
+// word reports whether t is one of the words, in any case.
+func (t token) word(words ...string) bool { return t.find(words) >= 0 }

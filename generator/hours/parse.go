@@ -57,6 +57,15 @@ func (p *parser) peek(k int) token {
 
 func (p *parser) next() token { t := p.peek(0); p.i++; return t }
 
+// accept takes the punctuation punct if it comes next.
+func (p *parser) accept(punct string) bool {
+	ok := p.peek(0).is(punct)
+	if ok {
+		p.i++
+	}
+	return ok
+}
+
 func (p *parser) warn(format string, args ...any) {
 	w := fmt.Sprintf(format, args...)
 	if !slices.Contains(p.warnings, w) {
@@ -64,20 +73,26 @@ func (p *parser) warn(format string, args ...any) {
 	}
 }
 
-// fail records that the current rule is not understood.
-func (p *parser) fail(format string, args ...any) {
+// fail records that the current rule is not understood, and returns
+// false for the parsing function to return.
+func (p *parser) fail(format string, args ...any) bool {
 	p.warn(format, args...)
 	p.failed = true
+	return false
 }
 
-// rest returns the tokens from from to the end of the rule, as written.
-func (p *parser) rest(from int) string {
+// ruleEnd returns the index of the ";" that ends the rule at from, or the
+// number of tokens.
+func (p *parser) ruleEnd(from int) int {
 	end := max(from, 0)
 	for end < len(p.toks) && !p.toks[end].is(";") {
 		end++
 	}
-	return p.span(from, end)
+	return end
 }
+
+// rest returns the tokens from from to the end of the rule, as written.
+func (p *parser) rest(from int) string { return p.span(from, p.ruleEnd(from)) }
 
 // span returns the tokens from from to to (exclusive), as written.
 func (p *parser) span(from, to int) string {
@@ -102,8 +117,7 @@ func (p *parser) span(from, to int) string {
 func (p *parser) parse() {
 	additive := false
 	for p.i < len(p.toks) {
-		if p.peek(0).is(";") {
-			p.i++
+		if p.accept(";") {
 			continue
 		}
 		p.failed = false
@@ -130,7 +144,7 @@ func (p *parser) parse() {
 		case t.is("||"):
 			p.warn(`fallback rules ("||") are not supported`)
 			p.skipRule()
-		case t.kind == 'w' && (dayIndex(t.text) >= 0 || monthIndex(t.text) > 0 || strings.EqualFold(t.text, "PH")):
+		case t.day() >= 0 || t.month() > 0 || t.word("PH"):
 			p.warn(`%q is not understood: separate rules with ";"`, p.rest(p.i))
 			p.skipRule()
 		default:
@@ -140,11 +154,7 @@ func (p *parser) parse() {
 	}
 }
 
-func (p *parser) skipRule() {
-	for p.i < len(p.toks) && !p.peek(0).is(";") {
-		p.i++
-	}
-}
+func (p *parser) skipRule() { p.i = p.ruleEnd(p.i) }
 
 // overlaps reports whether r applies on some day an earlier rule applies on.
 func (p *parser) overlaps(r Rule) bool {
@@ -163,18 +173,14 @@ func (p *parser) rule() (Rule, bool) {
 	start := p.i
 	if p.always() {
 		p.i += 3
-		if c := p.peek(0); c.kind == 'c' {
-			p.i++
-			if !p.comment(&r, c) {
-				return r, false
-			}
+		found, ok := p.comment(&r)
+		if found {
 			r.Times = []Span{allDay}
 		}
-		return r, true
+		return r, ok
 	}
 	if t := p.peek(0); t.kind == 'n' && len(t.text) == 4 && t.text >= "1900" && t.text < "2200" && !p.peek(1).is(":") {
-		p.fail("years are not supported (%q)", p.rest(p.i))
-		return r, false
+		return r, p.fail("years are not supported (%q)", p.rest(p.i))
 	}
 	if !p.dates(&r) {
 		return r, false
@@ -195,93 +201,89 @@ func (p *parser) rule() (Rule, bool) {
 			return r, false
 		}
 		state = true
-		if w := p.peek(0); w.kind == 'w' && (strings.EqualFold(w.text, "off") || strings.EqualFold(w.text, "closed")) {
-			p.fail("times followed by %q (closed during those hours) are not supported", w.text)
-			return r, false
+		if w := p.peek(0); w.word("off", "closed") {
+			return r, p.fail("times followed by %q (closed during those hours) are not supported", w.text)
 		}
-		if w := p.peek(0); w.kind == 'w' && strings.EqualFold(w.text, "open") {
+		if p.peek(0).word("open") {
 			p.i++
 		}
-	case t.kind == 'w' && (strings.EqualFold(t.text, "off") || strings.EqualFold(t.text, "closed")):
+	case t.word("off", "closed"):
 		p.i++
 		r.Closed, state = true, true
-	case t.kind == 'w' && strings.EqualFold(t.text, "open"):
+	case t.word("open"):
 		p.i++
 		state = true
 		r.Times = []Span{allDay}
-	case t.kind == 'w' && strings.EqualFold(t.text, "unknown"):
+	case t.word("unknown"):
 		p.i++
 		if p.peek(0).kind != 'c' {
-			p.fail(`"unknown" without a comment is not supported`)
-			return r, false
+			return r, p.fail(`"unknown" without a comment is not supported`)
 		}
 	case t.kind == 'w':
-		p.word(t)
-		return r, false
+		return r, p.word(t)
 	}
-	if c := p.peek(0); c.kind == 'c' {
-		p.i++
-		if !p.comment(&r, c) {
-			return r, false
-		}
+	switch found, ok := p.comment(&r); {
+	case !ok:
+		return r, false
+	case found:
 		state = true
-	} else if len(r.Times) == 1 && r.Times[0] == allDay && !r.Closed {
-		r.Times = nil // open all day, as the model writes it
+	case len(r.Times) == 1 && r.Times[0] == allDay && !r.Closed:
+		r.Times = nil // open all day, as Rule writes it
 	}
 	if !selectors && !state {
-		p.fail("%q is not understood", p.rest(p.i))
-		return r, false
+		return r, p.fail("%q is not understood", p.rest(p.i))
 	}
 	return r, true
 }
 
-func (p *parser) comment(r *Rule, c token) bool {
+// comment takes a comment if one comes next: found tells whether one did,
+// ok whether it was understood (it is then r's Comment).
+func (p *parser) comment(r *Rule) (found, ok bool) {
+	c := p.peek(0)
+	if c.kind != 'c' {
+		return false, true
+	}
+	p.i++
 	switch {
 	case !c.closed:
-		p.fail(`the comment "%s is not closed: add a " at its end`, c.text)
-		return false
+		return true, p.fail(`the comment "%s is not closed: add a " at its end`, c.text)
 	case strings.ContainsAny(c.text, "<>"):
-		p.fail("comments with < or > are not supported")
-		return false
+		return true, p.fail("comments with < or > are not supported")
 	case strings.TrimSpace(c.text) == "":
-		p.fail("the comment is empty")
-		return false
+		return true, p.fail("the comment is empty")
 	}
 	r.Comment = strings.TrimSpace(c.text)
-	return true
+	return true, true
 }
 
-// word reports a word where none was expected, with the best hint.
-func (p *parser) word(t token) {
+// word reports a word where none was expected, with the best hint, and
+// returns false as fail does.
+func (p *parser) word(t token) bool {
 	low := strings.ToLower(t.text)
 	if d, ok := swedishDays[low]; ok {
-		p.fail("%q is not a weekday of the opening_hours syntax: write %q (Mo Tu We Th Fr Sa Su)", t.text, osmDays[d])
-		return
+		return p.fail("%q is not a weekday of the opening_hours syntax: write %q (Mo Tu We Th Fr Sa Su)", t.text, osmDays[d])
 	}
 	if m, ok := swedishMonths[low]; ok {
-		p.fail("%q is not a month of the opening_hours syntax: write %q", t.text, osmMonths[m-1])
-		return
+		return p.fail("%q is not a month of the opening_hours syntax: write %q", t.text, osmMonths[m-1])
 	}
 	if msg, ok := unsupported[low]; ok {
-		p.fail("%s", msg)
-		return
+		return p.fail("%s", msg)
 	}
 	if h := diag.DidYouMean(t.text, keywords); h != "" {
-		p.fail("%q is not understood; %s", t.text, h)
-		return
+		return p.fail("%q is not understood; %s", t.text, h)
 	}
-	p.fail("%q is not understood", t.text)
+	return p.fail("%q is not understood", t.text)
 }
 
 // dates parses month and date selectors: Jun, Jun-Aug, Jun 15, Dec 24-26,
 // Jun 15-Aug 15, separated by commas.
 func (p *parser) dates(r *Rule) bool {
-	if monthIndex(p.peek(0).text) == 0 || p.peek(0).kind != 'w' {
+	if p.peek(0).month() == 0 {
 		return true
 	}
 	for {
 		itemStart := p.i
-		m := monthIndex(p.next().text)
+		m := p.next().month()
 		day := 0
 		if t := p.peek(0); t.kind == 'n' && !p.isTime(0) {
 			d, ok := p.day(m, t)
@@ -291,21 +293,19 @@ func (p *parser) dates(r *Rule) bool {
 			day = d
 			p.i++
 		}
-		if p.peek(0).is("-") {
-			p.i++
+		if p.accept("-") {
 			t := p.peek(0)
 			switch {
-			case t.kind == 'w' && monthIndex(t.text) > 0:
+			case t.month() > 0:
 				p.i++
-				m2 := monthIndex(t.text)
+				m2 := t.month()
 				if day == 0 {
-					r.Months = appendMonths(r.Months, m, m2)
+					r.Months = appendCycle(r.Months, m, m2, 1, 12)
 					break
 				}
 				n := p.peek(0)
 				if n.kind != 'n' || p.isTime(0) {
-					p.fail("%q: give the day the range ends on, as in Jun 15-Aug 15", p.span(itemStart, p.i))
-					return false
+					return p.fail("%q: give the day the range ends on, as in Jun 15-Aug 15", p.span(itemStart, p.i))
 				}
 				d2, ok := p.day(m2, n)
 				if !ok {
@@ -320,47 +320,31 @@ func (p *parser) dates(r *Rule) bool {
 				}
 				p.i++
 				if d2 < day {
-					p.fail("%s %d-%d: the range ends before it begins", osmMonths[m-1], day, d2)
-					return false
+					return p.fail("%s %d-%d: the range ends before it begins", osmMonths[m-1], day, d2)
 				}
 				r.Dates = append(r.Dates, DateRange{FromMonth: m, FromDay: day, ToMonth: m, ToDay: d2})
 			default:
-				p.fail("%q is not a date range", p.span(itemStart, p.i+1))
-				return false
+				return p.fail("%q is not a date range", p.span(itemStart, p.i+1))
 			}
 		} else if day > 0 {
 			r.Dates = append(r.Dates, DateRange{FromMonth: m, FromDay: day, ToMonth: m, ToDay: day})
 		} else {
-			r.Months = appendMonths(r.Months, m, m)
+			r.Months = appendCycle(r.Months, m, m, 1, 12)
 		}
-		if p.peek(0).is(",") && p.peek(1).kind == 'w' && monthIndex(p.peek(1).text) > 0 {
+		if p.peek(0).is(",") && p.peek(1).month() > 0 {
 			p.i++
 			continue
 		}
 		break
 	}
-	if p.peek(0).is(":") {
-		p.i++
-	}
+	p.accept(":")
 	return true
-}
-
-func appendMonths(ms []int, from, to int) []int {
-	for m := from; ; m = m%12 + 1 {
-		if !slices.Contains(ms, m) {
-			ms = append(ms, m)
-		}
-		if m == to {
-			return ms
-		}
-	}
 }
 
 func (p *parser) day(m int, t token) (int, bool) {
 	d, err := strconv.Atoi(t.text)
 	if err != nil || len(t.text) > 2 || d < 1 || d > monthDays[m-1] {
-		p.fail("%s %s is not a date", osmMonths[m-1], t.text)
-		return 0, false
+		return 0, p.fail("%s %s is not a date", osmMonths[m-1], t.text)
 	}
 	return d, true
 }
@@ -376,74 +360,59 @@ func (p *parser) isTime(k int) bool {
 // weekdays parses Mo-Fr, Mo,We,Fr, Sa, PH and lists of them.
 func (p *parser) weekdays(r *Rule) bool {
 	t := p.peek(0)
-	if t.kind != 'w' || dayIndex(t.text) < 0 && !strings.EqualFold(t.text, "PH") && !strings.EqualFold(t.text, "SH") {
+	if t.day() < 0 && !t.word("PH", "SH") {
 		return true
 	}
 	for {
 		t := p.next()
 		switch {
-		case strings.EqualFold(t.text, "SH"):
-			p.fail(`school holidays ("SH") are not supported`)
-			return false
-		case strings.EqualFold(t.text, "PH"):
+		case t.word("SH"):
+			return p.fail(`school holidays ("SH") are not supported`)
+		case t.word("PH"):
 			r.Holiday = true
 			if n := p.peek(0); n.is("-") || n.is("+") || n.is("[") {
-				p.fail("%q is not supported", p.rest(p.i-1))
-				return false
+				return p.fail("%q is not supported", p.rest(p.i-1))
 			}
 		default:
-			from := dayIndex(t.text)
+			from := t.day()
 			to := from
 			if p.peek(0).is("[") {
 				end := p.i
 				for end < len(p.toks) && !p.toks[end].is("]") && !p.toks[end].is(";") {
 					end++
 				}
-				p.fail("weekdays of the month such as %q are not supported", p.span(p.i-1, end+1))
-				return false
+				return p.fail("weekdays of the month such as %q are not supported", p.span(p.i-1, end+1))
 			}
 			if p.peek(0).is("-") {
 				n := p.peek(1)
-				if n.kind != 'w' || dayIndex(n.text) < 0 {
+				if n.day() < 0 {
 					if n.kind == 'w' {
-						p.word(n)
-					} else {
-						p.fail("%q is not a range of weekdays", p.rest(p.i-1))
+						return p.word(n)
 					}
-					return false
+					return p.fail("%q is not a range of weekdays", p.rest(p.i-1))
 				}
 				p.i += 2
-				to = dayIndex(n.text)
+				to = n.day()
 			}
-			for d := from; ; d = (d + 1) % 7 {
-				if !slices.Contains(r.Weekdays, d) {
-					r.Weekdays = append(r.Weekdays, d)
-				}
-				if d == to {
-					break
-				}
-			}
+			r.Weekdays = appendCycle(r.Weekdays, from, to, 0, 7)
 		}
 		if p.peek(0).is(",") {
 			n := p.peek(1)
-			if n.kind == 'w' && (dayIndex(n.text) >= 0 || strings.EqualFold(n.text, "PH") || strings.EqualFold(n.text, "SH")) {
+			if n.day() >= 0 || n.word("PH", "SH") {
 				p.i++
 				continue
 			}
 			if n.kind == 'w' {
 				if _, sw := swedishDays[strings.ToLower(n.text)]; sw {
 					p.i++
-					p.word(n)
-					return false
+					return p.word(n)
 				}
 			}
 		}
 		break
 	}
 	slices.Sort(r.Weekdays)
-	if p.peek(0).is(":") {
-		p.i++
-	}
+	p.accept(":")
 	return true
 }
 
@@ -456,11 +425,9 @@ func (p *parser) times(r *Rule) bool {
 		}
 		if !p.peek(0).is("-") {
 			if p.peek(0).is("+") {
-				p.fail("open end (%q) is not supported", p.rest(p.i-3))
-			} else {
-				p.fail("%q: give the time the span ends, as in 08:00-16:00", p.rest(p.i-3))
+				return p.fail("open end (%q) is not supported", p.rest(p.i-3))
 			}
-			return false
+			return p.fail("%q: give the time the span ends, as in 08:00-16:00", p.rest(p.i-3))
 		}
 		p.i++
 		to, ok := p.clock(true)
@@ -469,14 +436,12 @@ func (p *parser) times(r *Rule) bool {
 		}
 		switch {
 		case to == from:
-			p.fail("the span %s-%s is empty", hhmm(from, ":"), hhmm(to, ":"))
-			return false
+			return p.fail("the span %s-%s is empty", hhmm(from, ":"), hhmm(to, ":"))
 		case to < from:
 			to += 24 * 60 // past midnight
 		}
 		if to-from > 24*60 {
-			p.fail("the span %s-%s is longer than a day", hhmm(from, ":"), hhmm(to, ":"))
-			return false
+			return p.fail("the span %s-%s is longer than a day", hhmm(from, ":"), hhmm(to, ":"))
 		}
 		r.Times = append(r.Times, Span{From: from, To: to})
 		switch {
@@ -485,8 +450,7 @@ func (p *parser) times(r *Rule) bool {
 		case p.peek(0).kind == 'n':
 			// 08:00-12:00 13:00-16:00: a missing comma
 		case p.peek(0).is("+") || p.peek(0).is("/"):
-			p.fail("%q is not supported", p.rest(p.i-1))
-			return false
+			return p.fail("%q is not supported", p.rest(p.i-1))
 		default:
 			return true
 		}
@@ -500,25 +464,20 @@ func (p *parser) clock(end bool) (int, bool) {
 	if t.kind != 'n' {
 		if t.kind == 'w' {
 			if msg, ok := unsupported[strings.ToLower(t.text)]; ok {
-				p.fail("%s", msg)
-				return 0, false
+				return 0, p.fail("%s", msg)
 			}
 		}
-		p.fail("%q: expected a time such as 08:00", p.rest(p.i))
-		return 0, false
+		return 0, p.fail("%q: expected a time such as 08:00", p.rest(p.i))
 	}
 	if !p.isTime(0) {
 		if n := p.peek(2); p.peek(1).is("-") && n.kind == 'n' && !p.isTime(2) && len(t.text) <= 2 && len(n.text) <= 2 {
-			p.fail("%q has no minutes: write %s:00-%s:00", t.text+"-"+n.text, pad2(t.text), pad2(n.text))
-		} else {
-			p.fail("%q is not a time: write it as 08:00", p.rest(p.i))
+			return 0, p.fail("%q has no minutes: write %s:00-%s:00", t.text+"-"+n.text, pad2(t.text), pad2(n.text))
 		}
-		return 0, false
+		return 0, p.fail("%q is not a time: write it as 08:00", p.rest(p.i))
 	}
 	hs, sep, ms := t.text, p.peek(1).text, p.peek(2).text
 	if sep == "." {
-		p.fail("%q is written with a dot: write %s:%s", hs+"."+ms, pad2(hs), ms)
-		return 0, false
+		return 0, p.fail("%q is written with a dot: write %s:%s", hs+"."+ms, pad2(hs), ms)
 	}
 	p.i += 3
 	h, _ := strconv.Atoi(hs)
@@ -528,12 +487,10 @@ func (p *parser) clock(end bool) (int, bool) {
 		limit = 48
 	}
 	if len(hs) > 2 || len(ms) != 2 || m > 59 || h > limit || h == limit && m > 0 {
-		p.fail("%s:%s is not a time", hs, ms)
-		return 0, false
+		return 0, p.fail("%s:%s is not a time", hs, ms)
 	}
 	if !end && h == 24 {
-		p.fail("a span cannot begin at %s:%s", hs, ms)
-		return 0, false
+		return 0, p.fail("a span cannot begin at %s:%s", hs, ms)
 	}
 	return h*60 + m, true
 }

@@ -1,6 +1,9 @@
 package hours
 
-import "fmt"
+import (
+	"fmt"
+	"maps"
+)
 
 // Schema returns the opening hours as schema.org OpeningHoursSpecification
 // objects, ready to be encoded as JSON-LD: dayOfWeek as
@@ -21,7 +24,7 @@ func (h Hours) Schema() []map[string]any {
 		for _, set := range ev.daySets(g.week[:7], nil) {
 			var days []string
 			for _, d := range set.days {
-				days = append(days, "https://schema.org/"+dayNames["en"][d])
+				days = append(days, "https://schema.org/"+words["en"].days[d])
 			}
 			specs = append(specs, stateSpecs(ev.states[set.state], days)...)
 		}
@@ -37,14 +40,8 @@ func (h Hours) Schema() []map[string]any {
 		}
 		for _, r := range runs(g.days, false) {
 			for _, s := range specs {
-				c := make(map[string]any, len(s)+2)
-				for k, v := range s {
-					c[k] = v
-				}
-				fm, fd := dateOf(r.from)
-				tm, td := dateOf(r.to)
-				c["validFrom"] = fmt.Sprintf("--%02d-%02d", fm, fd)
-				c["validThrough"] = fmt.Sprintf("--%02d-%02d", tm, td)
+				c := maps.Clone(s)
+				c["validFrom"], c["validThrough"] = monthDay(r.from), monthDay(r.to)
 				out = append(out, c)
 			}
 		}
@@ -52,6 +49,14 @@ func (h Hours) Schema() []map[string]any {
 	return out
 }
 
+// monthDay writes a day of the year as schema.org writes a date without a
+// year: "--06-15".
+func monthDay(doy int) string {
+	m, d := dateOf(doy)
+	return fmt.Sprintf("--%02d-%02d", m, d)
+}
+
+// stateSpecs returns the specifications of one state on days.
 func stateSpecs(s hstate, days []string) []map[string]any {
 	spec := func(opens, closes string) map[string]any {
 		return map[string]any{
