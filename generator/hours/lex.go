@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 )
 
+// token is one token of a value.
 type token struct {
 	kind   byte // 'w' word, 'n' number, 'c' comment, 'p' punctuation, 0 end
 	text   string
@@ -23,6 +24,7 @@ type token struct {
 // is reports whether t is the punctuation punct.
 func (t token) is(punct string) bool { return t.kind == 'p' && t.text == punct }
 
+// lex cuts s, valid UTF-8, into tokens.
 func lex(s string) []token {
 	var toks []token
 	space := false
@@ -75,6 +77,8 @@ func lex(s string) []token {
 	return toks
 }
 
+// The words of the syntax, and those the parser recognises in order to
+// say what to write instead.
 var (
 	osmDays   = []string{"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}
 	osmMonths = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
@@ -88,6 +92,7 @@ var (
 	swedishMonths = map[string]int{"maj": 5, "okt": 10, "januari": 1, "februari": 2, "mars": 3, "april": 4, "juni": 6,
 		"juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 		"january": 1, "february": 2, "march": 3, "june": 6, "july": 7, "august": 8, "october": 10}
+	// unsupported are the parts of the syntax guidemap does not read.
 	unsupported = map[string]string{
 		"sh":      `school holidays ("SH") are not supported`,
 		"week":    "week numbers are not supported",
@@ -99,6 +104,7 @@ var (
 		"day":     "day offsets are not supported",
 		"days":    "day offsets are not supported",
 	}
+	// keywords are the words a typo is matched against.
 	keywords = slices.Concat(osmDays, osmMonths, []string{"PH", "off", "closed", "open"})
 )
 
@@ -108,6 +114,7 @@ func (t token) day() int { return t.find(osmDays) }
 // month returns the month (1–12) a word token names, or 0.
 func (t token) month() int { return t.find(osmMonths) + 1 }
 
+// find returns the index of the name a word token is, in any case, or -1.
 func (t token) find(names []string) int {
 	if t.kind != 'w' {
 		return -1

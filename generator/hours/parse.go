@@ -40,6 +40,7 @@ func Parse(raw string) (Hours, []string) {
 	return h, p.warnings
 }
 
+// parser reads tokens into rules, collecting warnings as it goes.
 type parser struct {
 	toks     []token
 	i        int
