@@ -5,13 +5,13 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/esamverkan/guidemap/generator/diag"
-	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/hours"
 )
 
 // checkPositions fails unless every diagnostic names file and a line and
@@ -41,46 +41,6 @@ func checkPositions(t *testing.T, file string, src []byte, l *diag.List, lineles
 		if n := utf8.RuneCount(lines[p.Line-1]); p.Col > n+1 {
 			t.Errorf("%s: line %d has %d characters", d, p.Line, n)
 		}
-	}
-}
-
-// checkHours fails unless complete hours have plain text and a valid
-// schema, and incomplete ones have neither.
-func checkHours(t *testing.T, h model.OpeningHours) {
-	t.Helper()
-	for _, lang := range []string{"sv", "en"} {
-		text := h.Text(lang)
-		if h.Complete && len(text) == 0 {
-			t.Errorf("%q: complete hours without %s text", h.Raw, lang)
-		}
-		if !h.Complete && text != nil {
-			t.Errorf("%q: incomplete hours with text %q", h.Raw, text)
-		}
-		for _, line := range text {
-			if strings.ContainsAny(line, "<>") || !utf8.ValidString(line) || strings.TrimSpace(line) == "" {
-				t.Errorf("%q: the %s text %q is not plain text", h.Raw, lang, line)
-			}
-		}
-	}
-	clock := regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
-	monthDay := regexp.MustCompile(`^--(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`)
-	for _, s := range h.Schema() {
-		for _, k := range []string{"opens", "closes"} {
-			if v, _ := s[k].(string); !clock.MatchString(v) {
-				t.Errorf("%q: %s = %q", h.Raw, k, s[k])
-			}
-		}
-		if days, _ := s["dayOfWeek"].([]string); len(days) == 0 {
-			t.Errorf("%q: no dayOfWeek in %v", h.Raw, s)
-		}
-		for _, k := range []string{"validFrom", "validThrough"} {
-			if v, ok := s[k]; ok && !monthDay.MatchString(v.(string)) {
-				t.Errorf("%q: %s = %q", h.Raw, k, v)
-			}
-		}
-	}
-	if !h.Complete && h.Schema() != nil {
-		t.Errorf("%q: incomplete hours with a schema", h.Raw)
 	}
 }
 
@@ -124,7 +84,11 @@ func FuzzLoadPoints(f *testing.F) {
 			if p.Category != "" && !contains(testCategories, p.Category) {
 				t.Errorf("point %q has category %q", p.Name, p.Category)
 			}
-			checkHours(t, p.Hours)
+			// The hours are what hours.Parse makes of the value; FuzzParse
+			// in package hours checks that value.
+			if h, _ := hours.Parse(p.Hours.Raw); !reflect.DeepEqual(h, p.Hours) {
+				t.Errorf("point %q has hours %+v, want %+v", p.Name, p.Hours, h)
+			}
 		}
 		if len(points) > 0 {
 			var lp diag.List
@@ -135,46 +99,5 @@ func FuzzLoadPoints(f *testing.F) {
 		var lb diag.List
 		LoadBoundaries(file, src, &lb)
 		checkPositions(t, file, src, &lb, false)
-	})
-}
-
-func FuzzParseHours(f *testing.F) {
-	for _, c := range hoursCases {
-		f.Add(c.in)
-	}
-	for _, s := range []string{
-		"Mo-Fr 08:00-16:00; Jun 15-Aug 15 Mo-Fr 10:00-15:00; Dec 24-Jan 6 off; PH off",
-		"Feb 29 off", "Feb 28-Mar 1 10:00-12:00", "Dec 31-Jan 1 off", "Jan 1-Dec 31 10:00-11:00",
-		"Su-Mo 23:00-47:59", "24/7 \"\"", "\"a\"; \"b\"", ";;", ",", "Mo,", "Mo-", "Jun-", "Jun 15-",
-		"00:00-24:00", "Mo 24:00-25:00", "PH,PH,Su,Su off", "Mo-Fr 08:00-12:00,", "\x00", "Mo \"\xff\"",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, raw string) {
-		h, warnings := ParseHours(raw)
-		if h.Raw != raw {
-			t.Errorf("Raw = %q, want %q", h.Raw, raw)
-		}
-		if h.Complete != (len(warnings) == 0 && strings.TrimSpace(raw) != "") {
-			t.Errorf("%q: Complete = %v with warnings %q", raw, h.Complete, warnings)
-		}
-		for _, r := range h.Rules {
-			for _, s := range r.Times {
-				if s.From < 0 || s.From >= 24*60 || s.To <= s.From || s.To > 48*60 {
-					t.Errorf("%q: span %+v", raw, s)
-				}
-			}
-			for _, d := range r.Weekdays {
-				if d < 0 || d > 6 {
-					t.Errorf("%q: weekday %d", raw, d)
-				}
-			}
-			for _, m := range r.Months {
-				if m < 1 || m > 12 {
-					t.Errorf("%q: month %d", raw, m)
-				}
-			}
-		}
-		checkHours(t, h)
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -60,16 +61,16 @@ type pointLoader struct {
 }
 
 type parsedHours struct {
-	h        model.OpeningHours
+	h        hours.Hours
 	warnings []string
 }
 
 // hours parses an opening_hours value, once per value and file.
-func (pl *pointLoader) hours(v string) (model.OpeningHours, []string) {
+func (pl *pointLoader) hours(v string) (hours.Hours, []string) {
 	if c, ok := pl.hoursCache[v]; ok {
 		return c.h, c.warnings
 	}
-	h, w := ParseHours(v)
+	h, w := hours.Parse(v)
 	if pl.hoursCache == nil {
 		pl.hoursCache = map[string]parsedHours{}
 	}

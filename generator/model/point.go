@@ -1,6 +1,9 @@
 package model
 
-import "github.com/paulmach/orb"
+import (
+	"github.com/esamverkan/guidemap/generator/hours"
+	"github.com/paulmach/orb"
+)
 
 // Point is a service point: a library, a recycling centre, a swimming
 // hall… read from a GeoJSON Point feature and placed in its municipality.
@@ -18,38 +21,11 @@ type Point struct {
 	URL          string
 	Wheelchair   string // "yes", "limited", "no" or ""
 	Description  string
-	Hours        OpeningHours
+	Hours        hours.Hours
 	File         string // the GeoJSON file
 	Feature      int    // its index in the file's features
 	Line, Col    int    // where the feature starts in File
 }
-
-// OpeningHours are a point's opening hours: the OpenStreetMap
-// opening_hours value as written and what guidemap understood of it.
-type OpeningHours struct {
-	Raw      string
-	Rules    []HoursRule
-	Complete bool // every part of Raw was understood; if not, show Raw as written
-}
-
-// HoursRule is one rule of opening hours: on these days (and dates), these
-// times, or closed.
-type HoursRule struct {
-	Weekdays []int       // 0 = Monday … 6 = Sunday; empty means every day
-	Months   []int       // 1–12; empty means all year
-	Dates    []DateRange // specific date ranges, if any
-	Holiday  bool        // applies on public holidays (PH)
-	Times    []TimeSpan  // empty with Closed false means open all day
-	Closed   bool
-	Comment  string
-}
-
-// TimeSpan is an opening time span in minutes after midnight; To may pass
-// 24*60 for spans that end after midnight.
-type TimeSpan struct{ From, To int }
-
-// DateRange is a range of dates within a year (month and day).
-type DateRange struct{ FromMonth, FromDay, ToMonth, ToDay int }
 
 // Boundary is a municipality's area, for maps and placement.
 type Boundary struct {

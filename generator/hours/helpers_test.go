@@ -1,4 +1,4 @@
-package geodata
+package hours
 
 import (
 	"fmt"
