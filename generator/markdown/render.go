@@ -9,6 +9,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -181,7 +182,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			if t.AutoLinkType == ast.AutoLinkURL {
 				st.lintLink(t, src)
 			}
-			if !safeScheme(string(t.URL(src))) {
+			if !safety.LinkURL(string(t.URL(src))) {
 				st.l.Warnf(st.pos(t, src), "write a link to an http, https, mailto or tel address",
 					"link to %q removed: only http, https, mailto and tel links are allowed", string(t.URL(src)))
 				remove = append(remove, t)
@@ -227,42 +228,13 @@ func unwrap(n ast.Node, src []byte) {
 	parent.RemoveChild(parent, n)
 }
 
-// safeScheme reports whether an absolute URL uses a scheme allowed in
-// content. Browsers ignore leading spaces, control characters and tabs or
-// newlines inside a scheme, so they are ignored here too.
-func safeScheme(dest string) bool {
-	var b strings.Builder
-	for _, r := range dest {
-		if r <= ' ' || r == 0x7f {
-			continue
-		}
-		b.WriteRune(r)
-		if r == ':' || r == '/' || r == '?' || r == '#' {
-			break
-		}
-	}
-	s := strings.ToLower(b.String())
-	i := strings.IndexByte(s, ':')
-	if i < 0 {
-		return true
-	}
-	if j := strings.IndexAny(s, "/?#"); j >= 0 && j < i {
-		return true // a relative path with a colon later on
-	}
-	switch s[:i] {
-	case "http", "https", "mailto", "tel":
-		return true
-	}
-	return false
-}
-
 // link checks and rewrites one destination. It returns false when the link
 // must be dropped.
 func (st *state) link(n ast.Node, dest []byte, src []byte) ([]byte, bool) {
 	// What the HTML renderer writes, and so what the browser reads: the
 	// destination with its character references resolved.
 	d := string(util.ResolveEntityNames(util.ResolveNumericReferences(dest)))
-	if !safeScheme(d) {
+	if !safety.LinkURL(d) {
 		st.l.Warnf(st.pos(n, src), "write a link to an http, https, mailto or tel address",
 			"link to %q removed: only http, https, mailto and tel links are allowed", string(dest))
 		return nil, false
