@@ -18,6 +18,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 )
 
 // reserved are the first path segments the site's own pages use, which no
@@ -99,7 +100,7 @@ func (a *assembler) municipalities(codes map[string]string) {
 			}
 		}
 		a.site.Municipalities = append(a.site.Municipalities, &model.Municipality{
-			Slug: slug, Name: md.Name, Code: md.Code, Website: md.Website, Email: md.Email,
+			Slug: slug, Name: md.Name, Code: md.Code, Website: webURL(md.Website), Email: md.Email,
 			Phone: md.Phone, Address: md.Address, Summary: md.Summary,
 			Intro: body(d.File.Path), File: d.File.Path,
 			Adopts: md.EServices, OffersGuides: md.Guides,
@@ -303,10 +304,8 @@ func (a *assembler) eservices() {
 // webURL is u when it is an http(s) address, else "": the loader has
 // reported it, and a javascript: or relative URL must never reach a page.
 func webURL(u string) string {
-	if l := strings.ToLower(u); strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") {
-		return u
-	}
-	return ""
+	clean, _ := safety.WebURL(u)
+	return clean
 }
 
 // over sets *dst to v when the adaptation's front matter sets key.

@@ -5,7 +5,6 @@ package config
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 )
 
 // siteFile is content/site.toml.
@@ -138,13 +138,9 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 	if raw == "" {
 		raw = "/"
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" {
+	u, ok := safety.BaseURL(raw)
+	if !ok {
 		l.Errorf(pos(), "write the address the site is published at, e.g. https://www.kommun.se/ or https://host/org/site/", "base URL %q is not an http or https address", raw)
-		u = &url.URL{Path: "/"}
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
 	}
 	c.BaseURL = u.String()
 	seen := map[string]bool{}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"net/mail"
-	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -13,6 +11,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 )
 
 // PointProperties are the properties a service point may have, in the
@@ -156,8 +155,12 @@ func (pl *pointLoader) feature(f *feature) {
 			if v == "" {
 				continue
 			}
-			if hint, ok := checkEmail(v); !ok {
-				l.Errorf(pos(), hint, "%s%q is not an e-mail address", who, v)
+			if p := safety.Email(v); p != safety.EmailOK {
+				hint := "write an address such as info@sundsvall.se"
+				if p == safety.EmailMailto {
+					hint = `leave out "mailto:"`
+				}
+				l.Errorf(pos(), hint, "%s%s", who, p.Message(v))
 				continue
 			}
 			p.Email = v
@@ -166,8 +169,8 @@ func (pl *pointLoader) feature(f *feature) {
 			if v == "" {
 				continue
 			}
-			if msg, ok := checkURL(v); !ok {
-				l.Errorf(pos(), "write a full address that starts with https://", "%s%q%s", who, v, msg)
+			if clean, p := safety.WebURL(v); clean == "" {
+				l.Errorf(pos(), "write a full address that starts with https://", "%s%s", who, p.Message(v))
 				continue
 			}
 			p.URL = v
@@ -259,39 +262,6 @@ func categoryHint(v string, cats []string) string {
 		return h
 	}
 	return categoryList(cats)
-}
-
-// checkEmail accepts a plain address such as info@sundsvall.se.
-func checkEmail(v string) (hint string, ok bool) {
-	const hint0 = "write an address such as info@sundsvall.se"
-	if strings.HasPrefix(strings.ToLower(v), "mailto:") {
-		return `leave out "mailto:"`, false
-	}
-	a, err := mail.ParseAddress(v)
-	if err != nil || a.Address != v || a.Name != "" {
-		return hint0, false
-	}
-	_, domain, _ := strings.Cut(v, "@")
-	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") || strings.ContainsAny(domain, "[]") {
-		return hint0, false
-	}
-	return "", true
-}
-
-// checkURL accepts absolute http and https addresses with a host.
-func checkURL(v string) (msg string, ok bool) {
-	u, err := url.Parse(v)
-	switch {
-	case err != nil || strings.ContainsAny(v, " \t\r\n"):
-		return " is not a web address", false
-	case u.Scheme == "":
-		return " is not a full web address", false
-	case u.Scheme != "http" && u.Scheme != "https":
-		return ": only https and http addresses are allowed", false
-	case u.Host == "":
-		return " is not a web address", false
-	}
-	return "", true
 }
 
 // position reads the Point geometry and checks its coordinates.

@@ -6,8 +6,6 @@ package guides
 
 import (
 	"fmt"
-	"net/mail"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,6 +14,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 )
 
 // Contact is the front matter of a contact.
@@ -144,32 +143,32 @@ func CheckContact(set markdown.Set, c Contact, l *diag.List) {
 	CheckURL(set, "contact.url", c.URL, l)
 }
 
-// CheckEmail reports an e-mail address that is not one.
+// CheckEmail reports an e-mail address that is not one (see safety.Email).
 func CheckEmail(set markdown.Set, key, value string, l *diag.List) {
 	if value == "" {
 		return
 	}
-	if a, err := mail.ParseAddress(value); err != nil || a.Address != value {
-		l.Errorf(set[key], "write only the address, e.g. kontakt@kommun.se", "%q is not an e-mail address", value)
+	if p := safety.Email(value); p != safety.EmailOK {
+		l.Errorf(set[key], "write only the address, e.g. kontakt@kommun.se", "%s", p.Message(value))
 	}
 }
 
 // CheckURL reports a web address that is not an absolute https or http
-// address; http is a warning, any other scheme an error.
+// address (see safety.WebURL); http is a warning, anything else an error.
 func CheckURL(set markdown.Set, key, value string, l *diag.List) {
 	if value == "" {
 		return
 	}
-	u, err := url.Parse(value)
-	switch {
-	case err != nil || u.Host == "" && (u.Scheme == "http" || u.Scheme == "https"):
-		l.Errorf(set[key], "write a full address such as https://www.kommun.se/", "%q is not a web address", value)
-	case u.Scheme == "https":
-	case u.Scheme == "http":
-		l.Warnf(set[key], "use https:// if the site has it", "%q is not encrypted (http)", value)
-	case u.Scheme == "":
-		l.Errorf(set[key], "write a full address that starts with https://", "%q is not a full web address", value)
+	_, p := safety.WebURL(value)
+	switch p {
+	case safety.URLOK:
+	case safety.URLInsecure:
+		l.Warnf(set[key], "use https:// if the site has it", "%s", p.Message(value))
+	case safety.URLInvalid:
+		l.Errorf(set[key], "write a full address such as https://www.kommun.se/", "%s", p.Message(value))
+	case safety.URLRelative:
+		l.Errorf(set[key], "write a full address that starts with https://", "%s", p.Message(value))
 	default:
-		l.Errorf(set[key], "write an address that starts with https://", "%q: only https and http addresses are allowed", value)
+		l.Errorf(set[key], "write an address that starts with https://", "%s", p.Message(value))
 	}
 }

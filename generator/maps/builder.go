@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 	"github.com/paulmach/orb"
 )
 
@@ -152,7 +153,7 @@ func (b *builder) place(p model.Point) placed {
 	if strings.TrimSpace(label) == "" {
 		label = cmp.Or(strings.TrimSpace(p.Name), p.Slug, p.Category)
 	}
-	return placed{x: xy[0], y: xy[1], cat: p.Category, href: safeHref(href), label: label,
+	return placed{x: xy[0], y: xy[1], cat: p.Category, href: safety.Href(href), label: label,
 		name: p.Name, slug: p.Slug, munic: p.Municipality}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 )
 
 // FuzzArea draws the fixture with one more point of fuzzed coordinates,
@@ -46,7 +47,7 @@ func FuzzArea(f *testing.F) {
 				t.Fatalf("unescaped markup:\n%s", m.SVG)
 			}
 			for _, e := range parseElements(t, m.SVG) {
-				if h, ok := e.attrs["href"]; ok && safeHref(h) != strings.TrimSpace(h) {
+				if h, ok := e.attrs["href"]; ok && safety.Href(h) != strings.TrimSpace(h) {
 					t.Fatalf("unsafe href %q", h)
 				}
 				if h, ok := e.attrs["href"]; ok && strings.Contains(strings.ToLower(strings.Join(strings.Fields(h), "")), "javascript:") && !strings.HasPrefix(h, "/") {

@@ -34,6 +34,7 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/project"
 )
@@ -196,7 +197,7 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 	for _, a := range areas {
 		href := ""
 		if opt.Links != nil {
-			href = safeHref(opt.Links(a.b.Code))
+			href = safety.Href(opt.Links(a.b.Code))
 		}
 		if href != "" {
 			b.w.raw("<a")

@@ -10,7 +10,6 @@ package maps
 import (
 	"math"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -91,37 +90,6 @@ func appendText(b []byte, s string) []byte {
 		}
 	}
 	return b
-}
-
-// safeHref returns h if it is safe as a link target, and "" if not. Safe
-// are relative URLs ("/sundsvall/", "../", "#x", "karta/") and absolute
-// http and https URLs. Everything else — javascript:, data:, vbscript:,
-// and schemes hidden behind the whitespace and control characters that
-// browsers strip — is refused, so that no such link reaches the output.
-func safeHref(h string) string {
-	// Browsers strip leading and trailing C0 controls and spaces and
-	// remove tabs and newlines anywhere before parsing a URL.
-	h = strings.TrimFunc(h, func(r rune) bool { return r <= ' ' })
-	if strings.ContainsAny(h, "\t\n\r") {
-		h = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(h)
-	}
-	if h == "" {
-		return ""
-	}
-	for _, r := range h {
-		if r < ' ' || r == 0x7f {
-			return ""
-		}
-	}
-	end := strings.IndexAny(h, ":/?#")
-	if end < 0 || h[end] != ':' {
-		return h // no scheme: a relative URL
-	}
-	switch strings.ToLower(h[:end]) {
-	case "http", "https":
-		return h
-	}
-	return ""
 }
 
 // sanitizeID keeps the characters of an id prefix that are safe in an id

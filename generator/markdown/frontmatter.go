@@ -144,16 +144,7 @@ func Decode(f File, dst any, l *diag.List) Set {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yamlLines(f.FrontMatter), &doc); err != nil {
-		line, msg := 1, err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-			if parserError(msg) {
-				line++ // yaml.v3 gives parser errors a 0-based line
-			}
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
+		line, msg := syntaxError(err)
 		l.Errorf(diag.At(f.Path, f.FMLine+line-1, 1), "check the indentation, quotes that are not closed, and quote values that contain \": \" or start with a special character",
 			"front matter is not valid YAML: %s", msg)
 		set[invalidKey] = diag.At(f.Path, f.FMLine+line-1, 1)
@@ -167,11 +158,42 @@ func Decode(f File, dst any, l *diag.List) Set {
 	return set
 }
 
-// parserError reports whether msg is one of yaml.v3's parser (not
-// scanner) problems, whose line it reports 0-based.
-func parserError(msg string) bool {
-	return strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found undefined tag handle") ||
-		strings.HasPrefix(msg, "found duplicate %") || strings.HasPrefix(msg, "found incompatible YAML document")
+// syntaxError returns the 1-based line in the front matter of a YAML
+// syntax error and its message without "yaml: line N: ". Everything that
+// parses is given its place from the yaml.Node (Line, Column); a syntax
+// error is all yaml.v3 gives when the text does not parse, and it is a
+// plain error whose text holds the line and nothing else (no type to take
+// apart, no column): so the text is read, and only here. An error without
+// a line (an alias to an unknown anchor) is put on the first line.
+func syntaxError(err error) (line int, msg string) {
+	msg = err.Error()
+	m := yamlLine.FindStringSubmatch(msg)
+	if m == nil {
+		return 1, strings.TrimPrefix(msg, "yaml: ")
+	}
+	line, _ = strconv.Atoi(m[1])
+	msg = m[2]
+	if parserProblems[msg] {
+		line++ // yaml.v3 gives a parser problem the 0-based line of its context
+	}
+	return line, msg
+}
+
+// parserProblems are the problems of yaml.v3's parser (parserc.go), whose
+// line it reports 0-based, unlike its scanner's (scannerc.go), some of
+// which start the same way ("did not find expected hexdecimal number").
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
 }
 
 // yamlLines replaces what YAML reads as a line break but an editor does

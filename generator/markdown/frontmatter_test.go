@@ -334,6 +334,27 @@ tags:
 		wantDiag: `content/guides/bygglov.md:3:1: front matter is not valid YAML: found a tab character that violates indentation; check the indentation, quotes that are not closed, and quote values that contain ": " or start with a special character`,
 	},
 	{
+		// A scanner problem that starts like a parser problem was put a
+		// line too low, on the "---" below.
+		name:     "invalid YAML: bad escape",
+		in:       "---\ntitle: Bygglov\nsummary: \"\\xZZ\"\n---\n",
+		want:     `body@5: ""`,
+		wantDiag: `content/guides/bygglov.md:3:1: front matter is not valid YAML: did not find expected hexdecimal number; check the indentation, quotes that are not closed, and quote values that contain ": " or start with a special character`,
+	},
+	{
+		name:     "invalid YAML: undefined tag handle",
+		in:       "---\ntitle: Bygglov\nsummary: !x!y z\n---\n",
+		want:     `body@5: ""`,
+		wantDiag: `content/guides/bygglov.md:3:1: front matter is not valid YAML: found undefined tag handle; check the indentation, quotes that are not closed, and quote values that contain ": " or start with a special character`,
+	},
+	{
+		// yaml.v3 gives this error no line: it is put at the start.
+		name:     "invalid YAML: unknown anchor",
+		in:       "---\ntitle: Bygglov\nsummary: *saknas\n---\n",
+		want:     `body@5: ""`,
+		wantDiag: `content/guides/bygglov.md:2:1: front matter is not valid YAML: unknown anchor 'saknas' referenced; check the indentation, quotes that are not closed, and quote values that contain ": " or start with a special character`,
+	},
+	{
 		name: "invalid YAML: value with colon and space",
 		in: `---
 title: Bygglov: steg för steg

@@ -80,17 +80,7 @@ func (st *state) lintTable(header ast.Node, src []byte) {
 	if strings.TrimSpace(plainText(header, src)) != "" {
 		return
 	}
-	pos := st.pos(header.Parent(), src)
-	// goldmark keeps no position for a table; the first text of its body
-	// stands two lines (header and delimiter row) below the table's start.
-	if row := header.NextSibling(); row != nil {
-		if off := inlineStart(row.FirstChild(), src); off >= 0 {
-			p := st.pos(row.FirstChild(), src)
-			pos = p
-			pos.Line, pos.Col = p.Line-2, 1
-		}
-	}
-	st.l.Warnf(pos, "write a heading for each column in the first row", "table without a header row")
+	st.l.Warnf(st.pos(header, src), "write a heading for each column in the first row", "table without a header row")
 }
 
 // lintText reports very long sentences and words in a block of text.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -181,7 +182,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			if t.AutoLinkType == ast.AutoLinkURL {
 				st.lintLink(t, src)
 			}
-			if !safeScheme(string(t.URL(src))) {
+			if !safety.LinkURL(string(t.URL(src))) {
 				st.l.Warnf(st.pos(t, src), "write a link to an http, https, mailto or tel address",
 					"link to %q removed: only http, https, mailto and tel links are allowed", string(t.URL(src)))
 				remove = append(remove, t)
@@ -227,42 +228,13 @@ func unwrap(n ast.Node, src []byte) {
 	parent.RemoveChild(parent, n)
 }
 
-// safeScheme reports whether an absolute URL uses a scheme allowed in
-// content. Browsers ignore leading spaces, control characters and tabs or
-// newlines inside a scheme, so they are ignored here too.
-func safeScheme(dest string) bool {
-	var b strings.Builder
-	for _, r := range dest {
-		if r <= ' ' || r == 0x7f {
-			continue
-		}
-		b.WriteRune(r)
-		if r == ':' || r == '/' || r == '?' || r == '#' {
-			break
-		}
-	}
-	s := strings.ToLower(b.String())
-	i := strings.IndexByte(s, ':')
-	if i < 0 {
-		return true
-	}
-	if j := strings.IndexAny(s, "/?#"); j >= 0 && j < i {
-		return true // a relative path with a colon later on
-	}
-	switch s[:i] {
-	case "http", "https", "mailto", "tel":
-		return true
-	}
-	return false
-}
-
 // link checks and rewrites one destination. It returns false when the link
 // must be dropped.
 func (st *state) link(n ast.Node, dest []byte, src []byte) ([]byte, bool) {
 	// What the HTML renderer writes, and so what the browser reads: the
 	// destination with its character references resolved.
 	d := string(util.ResolveEntityNames(util.ResolveNumericReferences(dest)))
-	if !safeScheme(d) {
+	if !safety.LinkURL(d) {
 		st.l.Warnf(st.pos(n, src), "write a link to an http, https, mailto or tel address",
 			"link to %q removed: only http, https, mailto and tel links are allowed", string(dest))
 		return nil, false
@@ -323,10 +295,12 @@ func relPath(dir, target string) string {
 	return strings.Repeat("../", len(dparts)-i) + strings.Join(tparts[i:], "/")
 }
 
-// pos is the position of an inline or block node in the section's file.
+// pos is the position of node n in the section's file. The byte offset
+// comes from goldmark, which records where each node starts (start); it
+// becomes a line and column here and nowhere else.
 func (st *state) pos(n ast.Node, src []byte) diag.Pos {
-	off := inlineStart(n, src)
-	if off < 0 {
+	off := start(n)
+	if off < 0 || off > len(src) {
 		return diag.At(st.sec.File, st.sec.Line, 1)
 	}
 	line := st.sec.Line + bytes.Count(src[:off], []byte("\n"))
@@ -334,67 +308,29 @@ func (st *state) pos(n ast.Node, src []byte) diag.Pos {
 	return diag.At(st.sec.File, line, utf8.RuneCount(src[ls:off])+1)
 }
 
-// inlineStart is the byte offset where n starts in src, or -1. Inline nodes
-// have no position of their own in goldmark: it is found from their text,
-// the text before them, or their block.
-func inlineStart(n ast.Node, src []byte) int {
-	switch t := n.(type) {
-	case *ast.RawHTML:
-		if t.Segments.Len() > 0 {
-			return t.Segments.At(0).Start
-		}
-	case *ast.AutoLink:
-		// Label is a slice of src: its capacity tells where it starts.
-		if label := t.Label(src); len(label) > 0 && cap(label) <= cap(src) {
-			off := cap(src) - cap(label)
-			if off > 0 && src[off-1] == '<' {
-				off--
-			}
-			return off
-		}
-	}
-	if n.Type() == ast.TypeBlock {
-		if n.Lines().Len() > 0 {
+// start is the byte offset in the section's source where n starts, as
+// goldmark's parser recorded it: for a block with lines of text (a
+// paragraph, a heading, a table cell) where its text starts, since the
+// lint speaks of the text; for any other node its Node.Pos (the "[" of a
+// link, the "!" of an image, the "<" of an autolink or raw HTML, the first
+// byte of a table's header row); else where the nearest node around it
+// starts. It is -1 if none is known.
+func start(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 			return n.Lines().At(0).Start
 		}
-	} else {
-		off := -1
-		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-			if t, ok := c.(*ast.Text); ok && entering {
-				off = t.Segment.Start
-				return ast.WalkStop, nil
+		off := n.Pos()
+		// Linkify counts the space or mark before a bare address (" ",
+		// "*", "_", "~", "(") as the link's start; goldmark puts that
+		// character in the text before the link.
+		if _, ok := n.(*ast.AutoLink); ok {
+			if prev, ok := n.PreviousSibling().(*ast.Text); ok && off >= 0 && prev.Segment.Stop > off {
+				off = prev.Segment.Stop
 			}
-			return ast.WalkContinue, nil
-		})
+		}
 		if off >= 0 {
-			// Back over emphasis marks to the "[" or "![" of a link.
-			o := off
-			for o > 0 && strings.IndexByte("*_~`", src[o-1]) >= 0 {
-				o--
-			}
-			switch n.(type) {
-			case *ast.Link:
-				if o > 0 && src[o-1] == '[' {
-					return o - 1
-				}
-			case *ast.Image:
-				if o > 1 && src[o-1] == '[' && src[o-2] == '!' {
-					return o - 2
-				}
-			}
 			return off
-		}
-		// No text inside ("[](x.md)"): it starts where the text before it ends.
-		if prev, ok := n.PreviousSibling().(*ast.Text); ok {
-			return prev.Segment.Stop
-		}
-		if n.PreviousSibling() == nil && n.Parent() != nil {
-			return inlineStart(n.Parent(), src)
-		}
-	}
-	for b := n.Parent(); b != nil; b = b.Parent() {
-		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
-			return b.Lines().At(0).Start
 		}
 	}
 	return -1

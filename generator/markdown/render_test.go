@@ -349,6 +349,62 @@ h2 #se-bygglov "Se bygglov"
 content/guides/case.md:5:7 "bygglov.md#avgifter" -> url "/guider/bygglov/" anchor "avgifter"
 `,
 		},
+		{
+			// The position was that of the image's "[", found by
+			// searching back from the first text in the link.
+			name: "a link around an image is found at its own [",
+			in:   "Se [![karta](karta.png)](saknas.md).\n",
+			want: `== html
+<p>Se <a href="saknas.md"><img src="karta.png" alt="karta"></a>.</p>
+== diagnostics
+content/guides/case.md:5:4: link to "saknas.md": there is no such content file; link to the .md file of a guide, e-service, page or municipality, relative to this file
+== headings
+== links
+`,
+		},
+		{
+			// The position was the end of the text on the line above.
+			name: "an empty link at the start of a line",
+			in:   "> Text\n>   [](saknas.md)\n",
+			want: `== html
+<blockquote>
+<p>Text
+<a href="saknas.md"></a></p>
+</blockquote>
+== diagnostics
+content/guides/case.md:6:5: link to "saknas.md": there is no such content file; link to the .md file of a guide, e-service, page or municipality, relative to this file
+content/guides/case.md:6:5: warning: link without text; write what the link leads to between the brackets: [Ansök om bygglov](…)
+== headings
+== links
+`,
+		},
+		{
+			name: "a table without header in a quote is found at its header row",
+			in:   "Text\n\n> |  |  |\n> |--|--|\n> | a | b |\n",
+			want: `== html
+<p>Text</p>
+<blockquote>
+<table>
+<thead>
+<tr>
+<th scope="col"></th>
+<th scope="col"></th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td>a</td>
+<td>b</td>
+</tr>
+</tbody>
+</table>
+</blockquote>
+== diagnostics
+content/guides/case.md:7:3: warning: table without a header row; write a heading for each column in the first row
+== headings
+== links
+`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

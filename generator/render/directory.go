@@ -22,6 +22,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/esamverkan/guidemap/generator/safety"
 )
 
 // DirectoryView is the e-service directory or one of its filter pages.
@@ -458,7 +459,7 @@ func (r *renderer) eserviceData() []output.File {
 		x := row{m.Code, m.Slug, m.Name, e.Slug, o.Title, o.Summary, e.Owner, kindNames[o.Kind], o.URL, e.Category,
 			nonNil(e.Audience), nonNil(o.Login), o.Fee, o.Status, r.abs(model.OfferURL(m.Slug, e.Slug))}
 		rows = append(rows, x)
-		_ = w.Write(neutralise([]string{x.Source, x.Municipality, x.MunicipalityName, x.ID, x.Title, x.Summary, x.Owner,
+		_ = w.Write(safety.CSVRow([]string{x.Source, x.Municipality, x.MunicipalityName, x.ID, x.Title, x.Summary, x.Owner,
 			x.Kind, x.URL, x.Category, strings.Join(x.Audience, " "), strings.Join(x.Login, " "), x.Fee, x.Status, x.Page}))
 	}
 	w.Flush()
@@ -474,15 +475,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// neutralise puts ' before every cell that a spreadsheet would run as a
-// formula (one that starts with =, +, -, @, tab or CR).
-func neutralise(cells []string) []string {
-	for i, c := range cells {
-		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			cells[i] = "'" + c
-		}
-	}
-	return cells
 }

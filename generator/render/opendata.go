@@ -11,10 +11,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"strconv"
-	"strings"
 
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/esamverkan/guidemap/generator/safety"
 )
 
 // pointsCSVHeader are the CSV columns, after the municipal open-data
@@ -52,31 +52,16 @@ func (r *renderer) openData() []output.File {
 		w.UseCRLF = true
 		_ = w.Write(pointsCSVHeader)
 		for _, p := range pts {
-			_ = w.Write(safeCells([]string{
+			_ = w.Write(safety.CSVRow([]string{
 				codes[p.Municipality], p.Municipality + "/" + p.Slug, p.Name, p.Description, p.Address, p.PostalCode, p.City,
 				strconv.FormatFloat(p.Lat, 'f', 5, 64), strconv.FormatFloat(p.Lon, 'f', 5, 64), p.Email, p.Phone,
 				r.abs(model.PointURL(p.Municipality, p.Slug)), p.Hours.Raw, p.Wheelchair, names[p.Municipality],
-			}))
+			}, 7, 8)) // 7, 8: the coordinates, numbers
 		}
 		w.Flush()
 		files = append(files, output.File{Path: "data/platser/" + c.Slug + ".csv", Data: b.Bytes()})
 	}
 	return files
-}
-
-// safeCells neutralises cells that a spreadsheet would run as a formula
-// (those that start with =, +, -, @, tab or CR) by putting ' in front.
-// Coordinates are numbers and stay as they are.
-func safeCells(cells []string) []string {
-	for i, c := range cells {
-		if c == "" || i == 7 || i == 8 {
-			continue
-		}
-		if strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			cells[i] = "'" + c
-		}
-	}
-	return cells
 }
 
 // pointsGeoJSON writes points as a FeatureCollection with fixed precision
