@@ -178,3 +178,20 @@ func forEachPoint(g orb.Geometry, fn func(orb.Point)) {
 		}
 	}
 }
+
+// BenchmarkLoadBoundaries290 reads Sweden's 290 boundaries (2.4 MB);
+// TestGeometriesAsEncodingJSON pins what it reads.
+func BenchmarkLoadBoundaries290(b *testing.B) {
+	src, err := os.ReadFile(golden.RepoFile(b, nationalFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var l diag.List
+		if bs := LoadBoundaries("sweden.geojson", src, &l); len(bs) != 290 || l.Len() > 0 {
+			b.Fatalf("%d boundaries, %d diagnostics", len(bs), l.Len())
+		}
+	}
+}
