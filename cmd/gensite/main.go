@@ -9,7 +9,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,8 +18,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/geodata"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
 )
 
@@ -47,7 +47,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.IntVar(&o.EServices, "eservices", 30, "number of e-services in the library")
 	fl.IntVar(&o.Points, "points", 100, "number of service points")
 	fl.Uint64Var(&o.Seed, "seed", 1, "the random seed")
-	fl.StringVar(&o.Boundaries, "boundaries", "", "boundaries GeoJSON (default: geodata/municipalities.geojson for up to 7, else ../shared/geodata/sweden-municipalities-lantmateriet-2018.geojson)")
+	fl.StringVar(&o.Boundaries, "boundaries", "", "boundaries GeoJSON (default, from the module root: "+exampleBoundaries+" for up to 7, else "+nationalBoundaries+")")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -64,31 +64,83 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// boundaryFile finds the boundaries for n municipalities.
+// The boundaries gensite takes when --boundaries is not given, from the
+// module root: the example site's seven, or Sweden's 290.
+const (
+	exampleBoundaries  = "geodata/municipalities.geojson"
+	nationalBoundaries = "testdata/geodata/sweden-municipalities.geojson"
+)
+
+// boundaryFile finds the boundaries for n municipalities: the file given,
+// or one of the repository's, found from the module root above the
+// current folder.
 func boundaryFile(o Options) (string, error) {
 	if o.Boundaries != "" {
 		return o.Boundaries, nil
 	}
-	var cands []string
+	rel := nationalBoundaries
 	if o.Municipalities <= 7 {
-		cands = []string{"geodata/municipalities.geojson", "../../geodata/municipalities.geojson"}
+		rel = exampleBoundaries
 	}
-	cands = append(cands, "../shared/geodata/sweden-municipalities-lantmateriet-2018.geojson",
-		"../../../shared/geodata/sweden-municipalities-lantmateriet-2018.geojson",
-		"/work/shared/geodata/sweden-municipalities-lantmateriet-2018.geojson")
-	for _, c := range cands {
-		if _, err := os.Stat(c); err == nil {
-			return c, nil
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	root, ok := moduleRoot(wd)
+	if !ok {
+		return "", fmt.Errorf("no boundaries file: run gensite inside the guidemap repository (it takes %s from there), or give a GeoJSON file of municipality boundaries with --boundaries", rel)
+	}
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		return "", fmt.Errorf("no boundaries file: %v; restore it with git checkout -- %s, or give a GeoJSON file of municipality boundaries with --boundaries", err, rel)
+	}
+	return p, nil
+}
+
+// moduleRoot returns the nearest folder at or above dir with a go.mod.
+func moduleRoot(dir string) (string, bool) {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, true
 		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return "", false
+		}
+		dir = up
 	}
-	return "", errors.New("no boundaries file found: give one with --boundaries")
 }
 
 type muni struct {
 	slug, name, code string
 	geom             orb.Geometry
 	bound            orb.Bound
-	feature          *geojson.Feature
+}
+
+// The GeoJSON that gensite writes, with its members in the order orb's
+// encoder wrote them.
+type (
+	featureCollection struct {
+		Features []feature `json:"features"`
+		Type     string    `json:"type"`
+	}
+	feature struct {
+		Type       string            `json:"type"`
+		Geometry   geometry          `json:"geometry"`
+		Properties map[string]string `json:"properties"`
+	}
+	geometry struct {
+		Type        string       `json:"type"`
+		Coordinates orb.Geometry `json:"coordinates"`
+	}
+)
+
+func newFeature(g orb.Geometry, props map[string]string) feature {
+	return feature{Type: "Feature", Geometry: geometry{Type: g.GeoJSONType(), Coordinates: g}, Properties: props}
+}
+
+func newCollection(fs []feature) featureCollection {
+	return featureCollection{Features: fs, Type: "FeatureCollection"}
 }
 
 // Generate writes the site.
@@ -104,18 +156,19 @@ func Generate(o Options) error {
 	if err != nil {
 		return err
 	}
-	fc, err := geojson.UnmarshalFeatureCollection(data)
-	if err != nil {
-		return fmt.Errorf("%s: %v", bf, err)
+	var l diag.List
+	bs := geodata.LoadBoundaries(bf, data, &l)
+	if l.HasErrors() {
+		var b strings.Builder
+		l.Fprint(&b, "")
+		return fmt.Errorf("the boundaries have errors:\n%s", b.String())
 	}
 	var all []muni
-	for _, f := range fc.Features {
-		code, _ := f.Properties["code"].(string)
-		name, _ := f.Properties["name"].(string)
-		if code == "" || name == "" {
+	for _, b := range bs {
+		if b.Code == "" || b.Name == "" {
 			continue
 		}
-		all = append(all, muni{code: code, name: name, geom: f.Geometry, bound: f.Geometry.Bound(), feature: f})
+		all = append(all, muni{code: b.Code, name: b.Name, geom: b.Geometry, bound: b.Geometry.Bound()})
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].code < all[j].code })
 	if o.Municipalities > len(all) {
@@ -123,7 +176,7 @@ func Generate(o Options) error {
 	}
 	ms := all[:o.Municipalities]
 	seen := map[string]bool{}
-	out := geojson.NewFeatureCollection()
+	var fs []feature
 	for i := range ms {
 		s := slugify(ms[i].name)
 		if seen[s] {
@@ -131,12 +184,10 @@ func Generate(o Options) error {
 		}
 		seen[s] = true
 		ms[i].slug = s
-		f := geojson.NewFeature(ms[i].geom)
-		f.Properties = geojson.Properties{"code": ms[i].code, "name": ms[i].name}
-		out.Append(f)
+		fs = append(fs, newFeature(ms[i].geom, map[string]string{"code": ms[i].code, "name": ms[i].name}))
 	}
 	g := &gen{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15)), ms: ms}
-	bdata, err := json.Marshal(out)
+	bdata, err := json.Marshal(newCollection(fs))
 	if err != nil {
 		return err
 	}
@@ -434,7 +485,7 @@ func (g *gen) pages() {
 // points scatters P points over the municipalities, each inside its
 // municipality's boundary, in one file per point category.
 func (g *gen) points() {
-	perCat := make([][]*geojson.Feature, len(pointCategories))
+	perCat := make([][]feature, len(pointCategories))
 	hours := []string{"Mo-Fr 08:00-17:00", "Mo-Th 10:00-19:00; Fr 10:00-17:00; Sa 11:00-15:00", "Mo-Su 06:00-22:00", "Tu-Fr 12:00-18:00; Sa 10:00-14:00"}
 	wheel := []string{"yes", "limited", "no"}
 	for i := 0; i < g.o.Points; i++ {
@@ -452,8 +503,7 @@ func (g *gen) points() {
 		}
 		pt = orb.Point{round5(pt[0]), round5(pt[1])}
 		c := i % len(pointCategories)
-		f := geojson.NewFeature(pt)
-		f.Properties = geojson.Properties{
+		f := newFeature(pt, map[string]string{
 			"name":          fmt.Sprintf("%s %s %d", pointCategories[c].noun, m.name, i+1),
 			"address":       fmt.Sprintf("%s %d", capitalize(g.pick(words))+"vägen", 1+g.rng.IntN(90)),
 			"city":          m.name,
@@ -461,16 +511,14 @@ func (g *gen) points() {
 			"wheelchair":    g.pick(wheel),
 			"phone":         fmt.Sprintf("0%d-%02d %02d %02d", 10+g.rng.IntN(980), g.rng.IntN(100), g.rng.IntN(100), g.rng.IntN(100)),
 			"description":   g.sentence(),
-		}
+		})
 		perCat[c] = append(perCat[c], f)
 	}
 	for c, fs := range perCat {
 		if len(fs) == 0 {
 			continue
 		}
-		fc := geojson.NewFeatureCollection()
-		fc.Features = fs
-		data, err := json.MarshalIndent(fc, "", " ")
+		data, err := json.MarshalIndent(newCollection(fs), "", " ")
 		if err != nil {
 			g.err = err
 			return

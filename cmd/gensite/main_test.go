@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator"
@@ -50,4 +51,46 @@ func tree(t *testing.T, dir string) string {
 		return nil
 	})
 	return buf.String()
+}
+
+// TestGensiteBoundaries: without --boundaries, gensite takes the
+// repository's boundaries from the module root (Sweden's 290 for more
+// than seven municipalities), and outside the repository it says how to
+// give them.
+func TestGensiteBoundaries(t *testing.T) {
+	tests := []struct {
+		name     string
+		dir      string // where gensite runs; "" the package folder
+		n        string
+		wantCode int
+		wantErr  string
+	}{
+		{"seven from the example site", "", "7", 0, ""},
+		{"more than seven from Sweden's", "", "9", 0, ""},
+		{"outside the repository", t.TempDir(), "9", 1,
+			"gensite: no boundaries file: run gensite inside the guidemap repository (it takes testdata/geodata/sweden-municipalities.geojson from there), or give a GeoJSON file of municipality boundaries with --boundaries\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.dir != "" {
+				t.Chdir(tt.dir)
+			}
+			out := filepath.Join(t.TempDir(), "site")
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"--out", out, "--municipalities", tt.n, "--guides", "1", "--eservices", "1", "--points", "3"}, &stdout, &stderr)
+			if code != tt.wantCode || stderr.String() != tt.wantErr {
+				t.Fatalf("exit %d, stderr %q; want %d, %q", code, stderr.String(), tt.wantCode, tt.wantErr)
+			}
+			if code != 0 {
+				return
+			}
+			data, err := os.ReadFile(filepath.Join(out, "geodata", "municipalities.geojson"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := bytes.Count(data, []byte(`"type":"Feature"`)); strconv.Itoa(got) != tt.n {
+				t.Errorf("%d boundaries, want %s", got, tt.n)
+			}
+		})
+	}
 }

@@ -1,15 +1,11 @@
 package geodata
 
 import (
-	"encoding/json"
-	"errors"
 	"path"
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
-	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 )
 
 // BaseKind tells from a base-layer file's name what it shows: "land" (a
@@ -28,48 +24,55 @@ func BaseKind(file string) string {
 	return "water"
 }
 
+// geometryTypes are the types of GeoJSON geometries.
+var geometryTypes = []string{"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"}
+
 // LoadBase reads an optional map layer from geodata/base/: the geometries
 // of its features. Lines suit roads and rivers, polygons land and lakes;
-// points are reported and left out.
+// points are reported and left out. Every problem names the feature and
+// the line and column where it is.
 func LoadBase(file string, src []byte, l *diag.List) []model.BaseLayer {
-	fc, err := geojson.UnmarshalFeatureCollection(src)
-	if err != nil {
-		line, col := 1, 1
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col = lineColOf(src, int(se.Offset))
-		}
-		l.Errorf(diag.At(file, line, col), "a base layer is a GeoJSON FeatureCollection of lines or polygons", "cannot read GeoJSON: %v", err)
-		return nil
-	}
-	kind := BaseKind(file)
+	const leftOut = "base layers hold lines and polygons; service points go in other files under geodata/"
+	s := newSource(file, src)
+	layer := BaseKind(file)
 	var out []model.BaseLayer
-	for i, f := range fc.Features {
-		switch f.Geometry.(type) {
-		case orb.Polygon, orb.MultiPolygon, orb.LineString, orb.MultiLineString:
-			out = append(out, model.BaseLayer{Kind: kind, Geometry: f.Geometry})
+	readFeatures(s, l, func(f *feature) {
+		if f.geom == nil || string(f.geom) == "null" {
+			l.Warnf(f.pos(s, f.off), leftOut, "a feature without geometry in a base layer is left out")
+			return
+		}
+		if f.geom[0] != '{' {
+			l.Errorf(f.pos(s, f.geomOff), `write the geometry as {"type": "Polygon", "coordinates": …}`, "the geometry is %s, not a GeoJSON geometry", kind(f.geom))
+			return
+		}
+		g := readGeometry(f.geom, f.geomOff)
+		switch g.typ {
+		case "LineString", "MultiLineString", "Polygon", "MultiPolygon":
+		case "Point", "MultiPoint", "GeometryCollection":
+			l.Warnf(f.pos(s, g.typOff), leftOut, "a %s in a base layer is left out", g.typ)
+			return
+		case "":
+			l.Errorf(f.pos(s, f.geomOff), `add "type": "Polygon", "LineString" …`, `the geometry has no "type"`)
+			return
 		default:
-			l.Warnf(diag.InFeature(file, i, 0, 0), "base layers hold lines and polygons; service points go in other files under geodata/",
-				"a %s in a base layer is left out", geomName(f.Geometry))
+			hint := diag.DidYouMean(g.typ, geometryTypes)
+			if hint == "" {
+				hint = "the geometry types are " + strings.Join(geometryTypes, ", ")
+			}
+			l.Errorf(f.pos(s, g.typOff), hint, "%q is not a GeoJSON geometry type", g.typ)
+			return
 		}
-	}
+		if g.coords == nil {
+			l.Errorf(f.pos(s, f.geomOff), `give "coordinates": `+shapes[g.typ], `the %s has no "coordinates"`, g.typ)
+			return
+		}
+		geom, p := readCoordinates(s, g, inRange, "geometry")
+		if p != nil {
+			l.Errorf(f.pos(s, p.off), p.hint, "the %s %s", g.typ, p.msg)
+			return
+		}
+		out = append(out, model.BaseLayer{Kind: layer, Geometry: geom})
+	})
+	s.reportInvalid(l)
 	return out
-}
-
-func geomName(g orb.Geometry) string {
-	if g == nil {
-		return "feature without geometry"
-	}
-	return g.GeoJSONType()
-}
-
-func lineColOf(src []byte, off int) (int, int) {
-	off = min(max(off, 0), len(src))
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		if src[i] == '\n' {
-			line, start = line+1, i+1
-		}
-	}
-	return line, off - start + 1
 }

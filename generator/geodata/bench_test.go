@@ -9,11 +9,14 @@ import (
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/internal/golden"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/paulmach/orb"
 )
 
-const nationalFile = "/work/shared/geodata/sweden-municipalities-lantmateriet-2018.geojson"
+// nationalFile holds the boundaries of Sweden's 290 municipalities, from
+// the module root.
+const nationalFile = "testdata/geodata/sweden-municipalities.geojson"
 
 // synthPoints returns n points, from a fixed seed, spread over the bounds
 // of bs and kept only where they lie in one of the seven municipalities,
@@ -55,19 +58,27 @@ var national struct {
 	once  sync.Once
 	bs    []model.Boundary
 	codes map[string]string
+	err   error
 }
 
 // nationalBoundaries reads the 290 municipalities of Sweden, each a
-// municipality of the site, or skips.
+// municipality of the site; it fails the test if the file is missing or
+// has a problem.
 func nationalBoundaries(tb testing.TB) ([]model.Boundary, map[string]string) {
 	tb.Helper()
+	file := golden.RepoFile(tb, nationalFile)
 	national.once.Do(func() {
-		src, err := os.ReadFile(nationalFile)
+		src, err := os.ReadFile(file)
 		if err != nil {
+			national.err = err
 			return
 		}
 		var l diag.List
 		national.bs = LoadBoundaries("sweden.geojson", src, &l)
+		if l.Len() > 0 || len(national.bs) != 290 {
+			national.err = fmt.Errorf("%s: %d boundaries, diagnostics:\n%s", nationalFile, len(national.bs), lines(&l))
+			return
+		}
 		national.codes = map[string]string{}
 		for _, b := range national.bs {
 			national.codes[b.Code] = siteCodes[b.Code]
@@ -76,8 +87,8 @@ func nationalBoundaries(tb testing.TB) ([]model.Boundary, map[string]string) {
 			}
 		}
 	})
-	if national.bs == nil {
-		tb.Skip("no national boundaries at " + nationalFile)
+	if national.err != nil {
+		tb.Fatal(national.err)
 	}
 	return national.bs, national.codes
 }

@@ -1,5 +1,5 @@
-// Package geodata reads GeoJSON: the municipality boundaries and the
-// service points, with every problem named by file, feature index, line
+// Package geodata reads GeoJSON: the municipality boundaries, the service
+// points and the base layers of the maps, with every problem named by file, feature index, line
 // and column. It places points in their municipality by point-in-polygon
 // and parses OpenStreetMap opening_hours values.
 package geodata
@@ -7,12 +7,10 @@ package geodata
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 )
 
 // LoadBoundaries decodes the boundaries file: Polygon or MultiPolygon
@@ -49,24 +47,11 @@ func LoadBoundaries(path string, src []byte, l *diag.List) []model.Boundary {
 			return
 		}
 		if f.geom == nil || string(f.geom) == "null" {
-			l.Errorf(f.pos(s, f.off), "boundaries are Polygon or MultiPolygon features", "boundary %s (%s) has no geometry", code, name)
+			l.Errorf(f.pos(s, f.off), boundaryHint, "boundary %s (%s) has no geometry", code, name)
 			return
 		}
-		gpos := f.pos(s, f.geomOff)
-		gj, err := geojson.UnmarshalGeometry(f.geom)
-		if err != nil {
-			l.Errorf(gpos, "boundaries are Polygon or MultiPolygon features", "boundary %s (%s): cannot read the geometry: %v", code, name, err)
-			return
-		}
-		g := gj.Geometry()
-		switch g.(type) {
-		case orb.Polygon, orb.MultiPolygon:
-		default:
-			l.Errorf(gpos, "boundaries are Polygon or MultiPolygon features", "boundary %s (%s) is a %s", code, name, geomType(g))
-			return
-		}
-		if msg, hint := checkArea(g); msg != "" {
-			l.Errorf(gpos, hint, "boundary %s (%s) %s", code, name, msg)
+		g, ok := boundaryGeometry(s, l, f, fmt.Sprintf("boundary %s (%s)", code, name))
+		if !ok {
 			return
 		}
 		if j, dup := seen[code]; dup {
@@ -80,45 +65,33 @@ func LoadBoundaries(path string, src []byte, l *diag.List) []model.Boundary {
 	return out
 }
 
-func geomType(g orb.Geometry) string {
-	if g == nil {
-		return "feature without geometry"
-	}
-	return g.GeoJSONType()
-}
+const boundaryHint = "boundaries are Polygon or MultiPolygon features"
 
-// checkArea checks what point-in-polygon needs: every polygon has an
-// outer ring, every ring at least four positions, and every position is in
-// range.
-func checkArea(g orb.Geometry) (msg, hint string) {
-	var polys []orb.Polygon
-	switch g := g.(type) {
-	case orb.Polygon:
-		polys = []orb.Polygon{g}
-	case orb.MultiPolygon:
-		polys = g
+// boundaryGeometry reads the Polygon or MultiPolygon of a boundary, who,
+// and reports where it is wrong.
+func boundaryGeometry(s *source, l *diag.List, f *feature, who string) (orb.Geometry, bool) {
+	if f.geom[0] != '{' {
+		l.Errorf(f.pos(s, f.geomOff), boundaryHint, "%s: the geometry is %s, not a GeoJSON geometry", who, kind(f.geom))
+		return nil, false
 	}
-	if len(polys) == 0 {
-		return "has no polygon", "give the boundary's coordinates"
+	g := readGeometry(f.geom, f.geomOff)
+	switch g.typ {
+	case "Polygon", "MultiPolygon":
+	case "":
+		l.Errorf(f.pos(s, f.geomOff), boundaryHint, `%s: the geometry has no "type"`, who)
+		return nil, false
+	default:
+		l.Errorf(f.pos(s, g.typOff), boundaryHint, "%s is a %s", who, g.typ)
+		return nil, false
 	}
-	for _, p := range polys {
-		if len(p) == 0 {
-			return "has a polygon without rings", "give the boundary's coordinates"
-		}
-		for _, r := range p {
-			if len(r) < 4 {
-				return "has a ring with fewer than 4 positions", "a ring is closed: its last position is its first, so it has at least 4"
-			}
-			for _, pt := range r {
-				lon, lat := pt[0], pt[1]
-				if looksSwapped(lon, lat) {
-					return "looks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]", "give every position as [longitude, latitude], in WGS 84"
-				}
-				if math.IsNaN(lon) || math.IsNaN(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90 {
-					return fmt.Sprintf("has a position out of range: [%g, %g]", lon, lat), "give every position as [longitude, latitude], in WGS 84"
-				}
-			}
-		}
+	if g.coords == nil {
+		l.Errorf(f.pos(s, f.geomOff), fmt.Sprintf(`give "coordinates": %s`, shapes[g.typ]), `%s: the %s has no "coordinates"`, who, g.typ)
+		return nil, false
 	}
-	return "", ""
+	geom, p := readCoordinates(s, g, inSweden, "boundary")
+	if p != nil {
+		l.Errorf(f.pos(s, p.off), p.hint, "%s %s", who, p.msg)
+		return nil, false
+	}
+	return geom, true
 }

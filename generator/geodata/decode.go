@@ -18,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -36,7 +35,7 @@ type source struct {
 	data  []byte
 	bad   map[int]string // offset in data → the NaN or Infinity written there
 	used  map[int]bool   // the offsets of bad that a diagnostic named
-	lines []int          // offsets where lines begin, built on first use
+	lines *diag.Lines    // built on first use
 }
 
 func newSource(path string, src []byte) *source {
@@ -118,21 +117,9 @@ func (s *source) reportInvalid(l *diag.List) {
 // off.
 func (s *source) lineCol(off int) (int, int) {
 	if s.lines == nil {
-		// A byte-order mark is not a column.
-		first := 0
-		if bytes.HasPrefix(s.orig, []byte("\xef\xbb\xbf")) {
-			first = 3
-		}
-		s.lines = append(s.lines, first)
-		for i, c := range s.orig {
-			if c == '\n' {
-				s.lines = append(s.lines, i+1)
-			}
-		}
+		s.lines = diag.NewLines(s.orig)
 	}
-	off = min(max(off, s.lines[0]), len(s.orig))
-	line := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
-	return line + 1, utf8.RuneCount(s.orig[s.lines[line]:off]) + 1
+	return s.lines.LineCol(off)
 }
 
 // at returns the position of offset off in feature index (-1: none).

@@ -45,7 +45,8 @@ func lines(l *diag.List) string {
 	return b.String()
 }
 
-// TestDiagnosticsGolden reads every fixture of testdata/bad, places the
+// TestDiagnosticsGolden reads every fixture of testdata/bad (those in
+// testdata/bad/base as base layers), places the
 // points in the example site's municipalities (without Timrå, so that a
 // point there lies in a boundary of no municipality of the site), and
 // compares every diagnostic with testdata/diagnostics.golden.
@@ -67,6 +68,17 @@ func TestDiagnosticsGolden(t *testing.T) {
 			continue
 		}
 		points = append(points, LoadPoints(path, src, testCategories, &l)...)
+	}
+	bases, err := filepath.Glob("testdata/bad/base/*.geojson")
+	if err != nil || len(bases) == 0 {
+		t.Fatal("no base-layer fixtures", err)
+	}
+	for _, f := range bases {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		LoadBase("geodata/base/"+filepath.Base(f), src, &l)
 	}
 	codes := map[string]string{}
 	for c, s := range siteCodes {

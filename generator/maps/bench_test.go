@@ -1,13 +1,15 @@
 package maps
 
 import (
-	"os"
 	"testing"
 
+	"github.com/esamverkan/guidemap/generator/internal/golden"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
-const nationalBoundaries = "/work/shared/geodata/sweden-municipalities-lantmateriet-2018.geojson"
+// nationalBoundaries holds the boundaries of Sweden's 290 municipalities,
+// from the module root.
+const nationalBoundaries = "testdata/geodata/sweden-municipalities.geojson"
 
 // benchArea500 is the input of BenchmarkArea500: Sundsvall with 500
 // synthetic points and its neighbours.
@@ -34,11 +36,11 @@ func TestBenchArea500(t *testing.T) {
 	}
 }
 
+// national reads the 290 boundaries; it fails the test if the file is
+// missing.
 func national(tb testing.TB) []model.Boundary {
-	if _, err := os.Stat(nationalBoundaries); err != nil {
-		tb.Skip("no national boundaries:", err)
-	}
-	return readBoundaries(tb, nationalBoundaries)
+	tb.Helper()
+	return readBoundaries(tb, golden.RepoFile(tb, nationalBoundaries))
 }
 
 func BenchmarkRegion290(b *testing.B) {

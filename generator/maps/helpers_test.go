@@ -2,6 +2,7 @@ package maps
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -10,33 +11,58 @@ import (
 	"os"
 	"testing"
 
+	"github.com/esamverkan/guidemap/generator/internal/golden"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
 )
 
 // realBoundaries reads the bundled boundaries of the seven municipalities.
 func realBoundaries(tb testing.TB) []model.Boundary {
 	tb.Helper()
-	return readBoundaries(tb, "../../geodata/municipalities.geojson")
+	return readBoundaries(tb, golden.RepoFile(tb, "geodata/municipalities.geojson"))
 }
 
+// readBoundaries reads a boundaries file with encoding/json: the maps
+// package does not import geodata, its sibling, and the test files are
+// valid.
 func readBoundaries(tb testing.TB, path string) []model.Boundary {
 	tb.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	fc, err := geojson.UnmarshalFeatureCollection(src)
-	if err != nil {
+	var fc struct {
+		Features []struct {
+			Properties struct{ Code, Name string }
+			Geometry   struct {
+				Type        string
+				Coordinates json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal(src, &fc); err != nil {
 		tb.Fatalf("%s: %v", path, err)
 	}
 	var out []model.Boundary
-	for _, f := range fc.Features {
-		code, _ := f.Properties["code"].(string)
-		name, _ := f.Properties["name"].(string)
-		out = append(out, model.Boundary{Code: code, Name: name, Geometry: f.Geometry})
+	for i, f := range fc.Features {
+		var g orb.Geometry
+		switch f.Geometry.Type {
+		case "Polygon":
+			var p orb.Polygon
+			err = json.Unmarshal(f.Geometry.Coordinates, &p)
+			g = p
+		case "MultiPolygon":
+			var mp orb.MultiPolygon
+			err = json.Unmarshal(f.Geometry.Coordinates, &mp)
+			g = mp
+		default:
+			err = fmt.Errorf("a %s, not a Polygon or MultiPolygon", f.Geometry.Type)
+		}
+		if err != nil {
+			tb.Fatalf("%s: features[%d]: %v", path, i, err)
+		}
+		out = append(out, model.Boundary{Code: f.Properties.Code, Name: f.Properties.Name, Geometry: g})
 	}
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"path"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
@@ -303,9 +302,8 @@ func (st *state) pos(n ast.Node, src []byte) diag.Pos {
 	if off < 0 || off > len(src) {
 		return diag.At(st.sec.File, st.sec.Line, 1)
 	}
-	line := st.sec.Line + bytes.Count(src[:off], []byte("\n"))
-	ls := bytes.LastIndexByte(src[:off], '\n') + 1
-	return diag.At(st.sec.File, line, utf8.RuneCount(src[ls:off])+1)
+	line, col := diag.LineCol(src, off)
+	return diag.At(st.sec.File, st.sec.Line+line-1, col)
 }
 
 // start is the byte offset in the section's source where n starts, as
