@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -58,13 +59,22 @@ func smallSite(t testing.TB) string {
 // of edits, creations, renames and deletions, Rebuild with the changed
 // files (as serve passes them) gives exactly what a clean Check of the
 // same folder gives, output and diagnostics, whether it went the fast way
-// or the full way.
+// or the full way — also when a rebuild of the same change was cancelled
+// at a random moment just before (as serve cancels a stale rebuild).
 func TestBuilderEqualsCleanBuild(t *testing.T) {
 	dir := smallSite(t)
 	b := NewBuilder(Config{Src: dir})
-	var fast, full int
+	var fast, full, cancelled int
+	stale := rand.New(rand.NewPCG(3, 5))
 	compare := func(step string, changed []string) {
 		t.Helper()
+		if stale.IntN(3) == 0 {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Duration(stale.IntN(40))*time.Millisecond)
+			if _, err := b.Rebuild(ctx, changed); errors.Is(err, context.DeadlineExceeded) {
+				cancelled++
+			}
+			cancel()
+		}
 		t0 := time.Now()
 		got, gerr := b.Rebuild(context.Background(), changed)
 		dt := time.Since(t0)
@@ -270,7 +280,7 @@ func TestBuilderEqualsCleanBuild(t *testing.T) {
 		}
 		compare(fmt.Sprintf("step %d, %s", n, op.name), changed)
 	}
-	t.Logf("%d rebuilds the fast way, %d the full way", fast, full)
+	t.Logf("%d rebuilds the fast way, %d the full way; %d rebuilds cancelled before them", fast, full, cancelled)
 	if fast < steps/4 {
 		t.Errorf("only %d of %d rebuilds went the fast way", fast, fast+full)
 	}

@@ -17,9 +17,12 @@
 //	Maps     the map's key: kind, bounds,       the drawn SVG of a map             the key is the same (it holds
 //	         points, labels and options                                            every input of the drawing)
 //
-// Every build starts with Begin and ends with Sweep: an entry that the
-// build did not use (a deleted or renamed file, a page that is gone) is
-// dropped, so the memory never holds more than one build's worth.
+// Every full build starts with Begin and ends with Sweep: an entry that
+// the build did not use (a deleted or renamed file, a page that is gone)
+// is dropped, so the memory holds one build's worth, plus what the fast
+// rebuilds since then added (a few entries each). A build that is
+// cancelled does not Sweep: what it put is valid by its key, and the next
+// full build keeps what it uses of it.
 //
 // Besides the tables, a Builder keeps its last build whole for the fast
 // way of a text-only edit (generator/builder.go): that build's stages are

@@ -51,6 +51,9 @@ type Server struct {
 	mu      sync.Mutex
 	clients map[chan event]bool
 	builds  atomic.Int64
+
+	// onRebuild, when set (by tests), is called as a rebuild starts.
+	onRebuild func(ctx context.Context, changed []string)
 }
 
 // snapshot is one built site, never changed once made: a request loads one
@@ -186,6 +189,9 @@ func (s *Server) Run(ctx context.Context) error {
 // the rebuild before it finished; nothing is then served or told.
 func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool) {
 	t0 := time.Now()
+	if s.onRebuild != nil {
+		s.onRebuild(ctx, changed)
+	}
 	res, err := s.builder.Rebuild(ctx, changed)
 	dt := time.Since(t0)
 	if ctx.Err() != nil {

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -87,6 +88,12 @@ func (b *syncBuf) String() string {
 
 func start(t testing.TB, dir string, debounce time.Duration) *running {
 	t.Helper()
+	return startWith(t, dir, debounce, nil)
+}
+
+// startWith is start with a chance to set up the server before it runs.
+func startWith(t testing.TB, dir string, debounce time.Duration, setup func(*Server)) *running {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -95,6 +102,9 @@ func start(t testing.TB, dir string, debounce time.Duration) *running {
 	s, err := New(Options{Src: dir, Listener: ln, Debounce: debounce, Log: log})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if setup != nil {
+		setup(s)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{t: t, s: s, dir: dir, url: strings.TrimSuffix(s.URL(), "/"), events: make(chan sse, 100), cancel: cancel, done: make(chan error, 1), log: log}
@@ -581,5 +591,59 @@ func TestServeEqualsCleanBuild(t *testing.T) {
 	}
 	if fast := strings.Count(r.log.String(), "files changed"); fast == 0 {
 		t.Errorf("no rebuild went the fast way; log:\n%s", r.log.String())
+	}
+}
+
+// TestServeCancelsStaleRebuild: a save that comes while the last save is
+// still being built cancels that rebuild, and the next one builds both
+// files. The first rebuild after start is held until its context is
+// cancelled, so the test does not depend on how fast the machine is; what
+// happens next — the Builder stopping, the two batches joined, one reload
+// with both edits — is the real thing.
+func TestServeCancelsStaleRebuild(t *testing.T) {
+	dir := copySite(t)
+	var calls [][]string
+	var mu sync.Mutex
+	held := make(chan struct{})
+	r := startWith(t, dir, 10*time.Millisecond, func(s *Server) {
+		s.onRebuild = func(ctx context.Context, changed []string) {
+			mu.Lock()
+			calls = append(calls, changed)
+			n := len(calls)
+			mu.Unlock()
+			if n == 2 { // the first rebuild after start: wait for the next save to cancel it
+				close(held)
+				select {
+				case <-ctx.Done():
+				case <-time.After(time.Minute):
+					t.Error("the rebuild was not cancelled by the next save")
+				}
+			}
+		}
+	})
+	first, second := "content/guides/bygglov.md", "content/guides/forskoleplats.md"
+	r.write(first, strings.Replace(r.read(first), "title: Bygglov", "title: Bygglov och anmälan", 1))
+	<-held
+	r.write(second, strings.Replace(r.read(second), "\n## ", "\nEn ny mening om förskolan.\n\n## ", 1))
+	r.next("reload")
+	mu.Lock()
+	got := slices.Clone(calls)
+	mu.Unlock()
+	if len(got) != 3 || !slices.Equal(got[1], []string{first}) || !slices.Equal(got[2], []string{first, second}) {
+		t.Fatalf("rebuilds %q, want the first save, then both", got)
+	}
+	if !strings.Contains(r.log.String(), "rebuild of "+first+" cancelled") {
+		t.Errorf("the log does not tell of the cancelled rebuild:\n%s", r.log.String())
+	}
+	if _, page := r.get("/guider/bygglov/"); !strings.Contains(page, "Bygglov och anmälan") {
+		t.Error("the first save is not served")
+	}
+	if _, page := r.get("/guider/forskoleplats/"); !strings.Contains(page, "En ny mening om förskolan.") {
+		t.Error("the second save is not served")
+	}
+	select {
+	case ev := <-r.events:
+		t.Errorf("another event after the reload: %s %s", ev.name, ev.data)
+	case <-time.After(200 * time.Millisecond):
 	}
 }
