@@ -3,7 +3,8 @@
 // categories, municipalities, adoptions and adaptations, the places of the
 // service points — and yields the *model.Site, which nothing changes
 // afterwards. Every problem found is reported at the value in the file
-// that causes it.
+// that causes it. The e-services and their offers follow the rules of
+// package directory, which this stage runs (directory.Assemble).
 package assemble
 
 import (
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/geodata"
 	"github.com/esamverkan/guidemap/generator/guides"
 	"github.com/esamverkan/guidemap/generator/load"
@@ -178,127 +180,17 @@ func checkRefs(l *diag.List, set markdown.Set, key string, items, known []string
 	}
 }
 
+// eservices makes the library's e-services and every municipality's
+// offers of them (package directory has the rules).
 func (a *assembler) eservices() {
-	munis := a.muniSlugs()
-	owners := append([]string{model.Common}, munis...)
-	byslug := map[string]*model.EService{}
-	for _, slug := range sortedKeys(a.ld.EServices) {
-		d := a.ld.EServices[slug]
-		md := d.Meta
-		if slices.Contains(model.EServiceReserved, slug) {
-			a.l.Errorf(diag.At(d.File.Path, 1, 1), "rename the file", "%q is used by the e-service directory itself (/e-tjanster/%s/) and cannot be the name of an e-service", slug, slug)
-			continue
-		}
-		if md.Title == "" && !d.Set.Invalid() {
-			a.l.Errorf(d.Pos("title"), `add a line such as title: "Ansök om bygglov"`, "missing title")
-		}
-		switch {
-		case md.Owner == "" && d.Set.Invalid():
-		case md.Owner == "":
-			a.l.Errorf(d.Pos("owner"), `add owner: common for an e-service built together, or the slug of the municipality that built it`, "missing owner")
-		case !slices.Contains(owners, md.Owner):
-			a.l.Errorf(d.Pos("owner"), diag.DidYouMeanOr(md.Owner, owners, "the owner is common or one of "+strings.Join(munis, ", ")),
-				"unknown owner %q", md.Owner)
-		}
-		a.checkCategory(d.Pos("category"), md.Category)
-		status := md.Status
-		if status == "" {
-			status = "live"
-		}
-		if status == "live" && md.URL == "" {
-			a.l.Warnf(d.Pos("url"), "add url: with the e-service's address, or set status: planned", "a live e-service has no url")
-		}
-		e := &model.EService{
-			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: webURL(md.URL),
-			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
-			Status: status, LifeEvents: md.LifeEvents, Needs: md.Needs, Duration: md.Duration,
-			Contact: md.Contact.Model(), PersonalData: md.PersonalData,
-			Body: body(d.File.Path), File: d.File.Path,
-		}
-		a.site.EServices = append(a.site.EServices, e)
-		byslug[slug] = e
-	}
-	slugs := sortedKeys(a.ld.EServices)
-	// Adoptions listed in municipality files.
-	adopts := map[string]map[string]bool{}
+	adopts := make(map[string]markdown.Set, len(a.site.Municipalities))
 	for _, m := range a.site.Municipalities {
-		d := a.ld.Municipalities[m.Slug]
-		adopts[m.Slug] = map[string]bool{}
-		for i, s := range m.Adopts {
-			e, ok := byslug[s]
-			pos := d.Set[markdown.Item("eservices", i)]
-			switch {
-			case !ok:
-				a.l.Errorf(pos, diag.DidYouMeanOr(s, slugs, "list the slugs of files in content/eservices/"), "unknown e-service %q", s)
-			case e.Owner == m.Slug:
-				a.l.Warnf(pos, "remove it from the list", "%s owns e-service %q: it need not adopt it", m.Name, s)
-			case e.Owner == model.Common:
-				a.l.Warnf(pos, "remove it from the list", "e-service %q is common: every municipality offers it already", s)
-			default:
-				adopts[m.Slug][s] = true
-			}
-		}
+		adopts[m.Slug] = a.ld.Municipalities[m.Slug].Set
 	}
-	for _, m := range sortedKeys(a.ld.ESAdaptations) {
-		mu := a.site.Municipality(m)
-		for _, s := range sortedKeys(a.ld.ESAdaptations[m]) {
-			d := a.ld.ESAdaptations[m][s]
-			e, ok := byslug[s]
-			if !ok {
-				a.l.Errorf(diag.At(d.File.Path, 1, 1), diag.DidYouMeanOr(s, slugs, "an adaptation has the file name of an e-service in content/eservices/"),
-					"adapts e-service %q, which does not exist", s)
-				continue
-			}
-			if d.Set["owner"] != (diag.Pos{}) {
-				a.l.Errorf(d.Pos("owner"), "remove owner: the owner of the original stays the owner", "an adaptation cannot change the owner")
-			}
-			if mu == nil {
-				continue
-			}
-			if e.Owner == m {
-				a.l.Errorf(diag.At(d.File.Path, 1, 1), "change "+e.File+" itself", "%s owns e-service %q and cannot adapt it", mu.Name, s)
-				continue
-			}
-			a.checkCategory(d.Pos("category"), d.Meta.Category)
-			adopts[m][s] = false // adapted, not adopted as it is
-		}
-	}
-	for _, e := range a.site.EServices {
-		for _, m := range a.site.Municipalities {
-			o := &model.Offer{EService: e, Municipality: m, Title: e.Title, Summary: e.Summary, URL: e.URL,
-				Fee: e.Fee, Login: e.Login, Status: e.Status, Needs: e.Needs, Duration: e.Duration,
-				Contact: e.Contact, PersonalData: e.PersonalData, Body: e.Body}
-			as, listed := adopts[m.Slug][e.Slug]
-			switch {
-			case e.Owner == m.Slug:
-				o.Kind = model.Owns
-			case listed && !as:
-				o.Kind = model.Adapts
-				d := a.ld.ESAdaptations[m.Slug][e.Slug]
-				o.AdaptFile = d.File.Path
-				md := d.Meta
-				set := d.Set
-				over(set, "title", &o.Title, md.Title)
-				over(set, "summary", &o.Summary, md.Summary)
-				over(set, "url", &o.URL, webURL(md.URL))
-				over(set, "fee", &o.Fee, md.Fee)
-				over(set, "status", &o.Status, md.Status)
-				over(set, "duration", &o.Duration, md.Duration)
-				over(set, "personal_data", &o.PersonalData, md.PersonalData)
-				over(set, "login", &o.Login, md.Login)
-				over(set, "needs", &o.Needs, md.Needs)
-				over(set, "contact", &o.Contact, md.Contact.Model())
-				o.Body = body(e.File, d.File.Path)
-			case e.Owner == model.Common:
-				o.Kind = model.CommonService
-			case listed:
-				o.Kind = model.Adopts
-			default:
-				continue
-			}
-			a.site.Offers = append(a.site.Offers, o)
-		}
-	}
+	a.site.EServices, a.site.Offers = directory.Assemble(directory.Input{
+		Library: a.ld.EServices, Adaptations: a.ld.ESAdaptations,
+		Municipalities: a.site.Municipalities, Adopts: adopts, CheckCategory: a.checkCategory,
+	}, a.l)
 }
 
 // webURL is u when it is an http(s) address, else "": the loader has
@@ -306,13 +198,6 @@ func (a *assembler) eservices() {
 func webURL(u string) string {
 	clean, _ := safety.WebURL(u)
 	return clean
-}
-
-// over sets *dst to v when the adaptation's front matter sets key.
-func over[T any](set markdown.Set, key string, dst *T, v T) {
-	if _, ok := set[key]; ok {
-		*dst = v
-	}
 }
 
 func (a *assembler) guides() {
@@ -420,14 +305,14 @@ func (a *assembler) guides() {
 			if d := adapted[g.Slug][m.Slug]; d != nil {
 				v.Adapted, v.AdaptFile = true, d.File.Path
 				md, set := d.Meta, d.Set
-				over(set, "title", &v.Title, md.Title)
-				over(set, "summary", &v.Summary, md.Summary)
-				over(set, "category", &v.Category, md.Category)
-				over(set, "updated", &v.Updated, md.Updated)
-				over(set, "audience", &v.Audience, md.Audience)
-				over(set, "life_events", &v.LifeEvents, md.LifeEvents)
-				over(set, "eservices", &v.EServices, md.EServices)
-				over(set, "contact", &v.Contact, md.Contact.Model())
+				markdown.Over(set, "title", &v.Title, md.Title)
+				markdown.Over(set, "summary", &v.Summary, md.Summary)
+				markdown.Over(set, "category", &v.Category, md.Category)
+				markdown.Over(set, "updated", &v.Updated, md.Updated)
+				markdown.Over(set, "audience", &v.Audience, md.Audience)
+				markdown.Over(set, "life_events", &v.LifeEvents, md.LifeEvents)
+				markdown.Over(set, "eservices", &v.EServices, md.EServices)
+				markdown.Over(set, "contact", &v.Contact, md.Contact.Model())
 				v.Body = body(g.File, d.File.Path)
 			}
 			if v.Contact.IsZero() {

@@ -1,6 +1,21 @@
-// Package directory loads the e-service library and municipalities'
-// adaptations of its e-services: their strict front matter and the checks
-// that need nothing but the file itself.
+// Package directory is the one home of the e-service concept: the rules
+// of the library of e-services, which the municipalities of the
+// collaboration offer.
+//
+//   - The file format (this file): the strict front matter of an e-service
+//     of the library and of a municipality's adaptation of one, and the
+//     checks that need nothing but the file itself.
+//   - Offers (offers.go): who offers what — the owner, everyone for a
+//     common e-service, the municipalities that adopt it as it is or adapt
+//     it — with the checks of owners, adoptions and adaptations.
+//   - Filters (filters.go): the directory's facets and the values each
+//     e-service has in them, with the URLs of the filter pages.
+//   - Exports (export.go): the rows of /data/e-tjanster.json and .csv.
+//
+// It is a concept package that two stages use: assemble runs Assemble to
+// make the model's e-services and offers, and render turns the filters
+// into views and places the exports. It reads the model and never imports
+// a stage (load, assemble, bodies, render).
 package directory
 
 import (

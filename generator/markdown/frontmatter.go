@@ -118,6 +118,14 @@ func (s Set) Invalid() bool { _, bad := s[invalidKey]; return bad }
 // Item is the key under which Set records the i-th item of a list.
 func Item(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
+// Over sets *dst to v when the front matter recorded in set sets key: how
+// an adaptation overrides the shared file's value, even with an empty one.
+func Over[T any](set Set, key string, dst *T, v T) {
+	if _, ok := set[key]; ok {
+		*dst = v
+	}
+}
+
 // Pos returns where key's value stands, or the start of the front matter.
 func (s Set) Pos(f File, key string) diag.Pos {
 	if p, ok := s[key]; ok {

@@ -1,28 +1,21 @@
 package render
 
-// The e-service directory and library: /e-tjanster/ with one page per
-// filter value (municipality, category, audience, login), so that every
-// filter is a plain link that works without JavaScript and can be
-// bookmarked; the library matrix /e-tjanster/bibliotek/; the page for a
-// new member /e-tjanster/ny-i-samverkan/; the start-page facts of each
-// e-service; and the open data /data/e-tjanster.json and .csv.
-//
-// The list items carry the same values as data attributes
-// (data-municipalities, data-category, data-audience, data-login) that
-// js/directory.js filters on, so the script and the filter pages agree by
-// construction: both come from facetValues.
+// The e-service directory and library as pages: /e-tjanster/ with one page
+// per filter value (municipality, category, audience, login); the library
+// matrix /e-tjanster/bibliotek/; the page for a new member
+// /e-tjanster/ny-i-samverkan/; the start-page facts of each e-service; and
+// the files of the open data /data/e-tjanster.json and .csv. Which values
+// an e-service has in each facet and what the open data holds are the
+// rules of package directory; here they become views and files.
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
-	"github.com/esamverkan/guidemap/generator/safety"
 )
 
 // DirectoryView is the e-service directory or one of its filter pages.
@@ -56,58 +49,13 @@ type DirItem struct {
 	Municipalities, Category, Audience, Login string
 }
 
-// facetDef is a filter dimension: its URL segment, data attribute, the
-// i18n key of its label, its values in order, and the values of an
-// e-service.
-type facetDef struct {
-	key, attr, label string
-	values           func() []FacetOption // Value and Name
-	of               func(e *model.EService) []string
-}
-
-func (r *renderer) facetDefs() []facetDef {
-	s := r.site
-	return []facetDef{
-		{"kommun", "municipalities", "directory.municipality", func() []FacetOption {
-			var out []FacetOption
-			for _, m := range s.Municipalities {
-				out = append(out, FacetOption{Value: m.Slug, Name: m.Name})
-			}
-			return out
-		}, func(e *model.EService) []string {
-			var out []string
-			for _, o := range r.ix.offersByService[e.Slug] {
-				out = append(out, o.Municipality.Slug)
-			}
-			return out
-		}},
-		{"kategori", "category", "directory.category", func() []FacetOption {
-			var out []FacetOption
-			for _, c := range s.Config.Categories {
-				out = append(out, FacetOption{Value: c.Slug, Name: c.SV})
-			}
-			return out
-		}, func(e *model.EService) []string {
-			if e.Category == "" {
-				return nil
-			}
-			return []string{e.Category}
-		}},
-		{"malgrupp", "audience", "directory.audience", func() []FacetOption {
-			var out []FacetOption
-			for _, a := range model.Audiences {
-				out = append(out, FacetOption{Value: a, Name: upperFirst(r.str("audience." + a))})
-			}
-			return out
-		}, func(e *model.EService) []string { return e.Audience }},
-		{"inloggning", "login", "directory.login", func() []FacetOption {
-			var out []FacetOption
-			for _, l := range model.Logins {
-				out = append(out, FacetOption{Value: l, Name: upperFirst(r.str("login." + l))})
-			}
-			return out
-		}, func(e *model.EService) []string { return e.Login }},
+// optionName is the name of a facet's value: a municipality's or
+// category's, or the UI string of an audience or login.
+func (r *renderer) optionName(o directory.Option) string {
+	if o.NameKey != "" {
+		return upperFirst(r.str(o.NameKey))
 	}
+	return o.Name
 }
 
 func upperFirst(s string) string {
@@ -119,9 +67,6 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s)
 }
 
-// DirectoryFilterURL is the page of the e-services with one filter value.
-func DirectoryFilterURL(key, value string) string { return "/e-tjanster/" + key + "/" + value + "/" }
-
 // LibraryURL is the library view; NewMemberURL the page for a new member.
 const (
 	LibraryURL   = "/e-tjanster/bibliotek/"
@@ -131,35 +76,26 @@ const (
 // directoryPages adds the directory, its filter pages, the library view
 // and the page for a new member.
 func (r *renderer) directoryPages(add func(string, string, *View), home Crumb) {
-	s := r.site
-	defs := r.facetDefs()
-	es := slices.Clone(s.EServices)
-	slices.SortStableFunc(es, func(a, b *model.EService) int { return collate(a.Title, b.Title) })
-	items := make([]DirItem, len(es))
-	for i, e := range es {
-		items[i] = DirItem{EService: e, Offered: len(r.ix.offersByService[e.Slug]),
-			Municipalities: strings.Join(defs[0].of(e), " "), Category: strings.Join(defs[1].of(e), " "),
-			Audience: strings.Join(defs[2].of(e), " "), Login: strings.Join(defs[3].of(e), " ")}
+	f := directory.NewFilters(r.site)
+	items := make([]DirItem, len(f.EServices))
+	byService := make(map[*model.EService]DirItem, len(f.EServices))
+	for i, e := range f.EServices {
+		v := func(facet int) string { return strings.Join(f.Values(e, facet), " ") }
+		items[i] = DirItem{EService: e, Offered: len(f.Values(e, directory.FacetMunicipality)),
+			Municipalities: v(directory.FacetMunicipality), Category: v(directory.FacetCategory),
+			Audience: v(directory.FacetAudience), Login: v(directory.FacetLogin)}
+		byService[e] = items[i]
 	}
-	// facets with the values that have e-services; current marks one.
+	// facets are the Facets with current marking one value.
 	facets := func(curKey, curValue string) []Facet {
 		var out []Facet
-		for _, d := range defs {
-			f := Facet{Key: d.key, Attr: d.attr, Label: r.str(d.label)}
-			for _, o := range d.values() {
-				for _, e := range es {
-					if slices.Contains(d.of(e), o.Value) {
-						o.Count++
-					}
-				}
-				if o.Count == 0 {
-					continue
-				}
-				o.URL = DirectoryFilterURL(d.key, o.Value)
-				o.Current = d.key == curKey && o.Value == curValue
-				f.Options = append(f.Options, o)
+		for _, d := range f.Facets {
+			fc := Facet{Key: d.Key, Attr: d.Attr, Label: r.str(d.Label)}
+			for _, o := range d.Options {
+				fc.Options = append(fc.Options, FacetOption{Value: o.Value, Name: r.optionName(o), URL: o.URL, Count: len(o.EServices),
+					Current: d.Key == curKey && o.Value == curValue})
 			}
-			out = append(out, f)
+			out = append(out, fc)
 		}
 		return out
 	}
@@ -168,19 +104,18 @@ func (r *renderer) directoryPages(add func(string, string, *View), home Crumb) {
 		Title: r.str("eservices.title"), Description: r.str("eservices.description"), Section: "e-tjanster",
 		Crumbs: []Crumb{home}, Directory: &DirectoryView{Facets: facets("", ""), Items: items, All: true},
 	})
-	for _, d := range defs {
-		for _, o := range facets("", "")[slices.IndexFunc(defs, func(x facetDef) bool { return x.key == d.key })].Options {
-			var match []DirItem
-			for _, it := range items {
-				if slices.Contains(d.of(it.EService), o.Value) {
-					match = append(match, it)
-				}
+	for _, d := range f.Facets {
+		for _, o := range d.Options {
+			match := make([]DirItem, len(o.EServices))
+			for k, e := range o.EServices {
+				match[k] = byService[e]
 			}
+			name := r.optionName(o)
 			add(o.URL, "directory", &View{
-				Title:       fmt.Sprintf(r.str("directory.filtered"), r.str(d.label), o.Name),
-				Description: fmt.Sprintf(r.str("directory.filtered.description"), len(match), o.Name),
+				Title:       fmt.Sprintf(r.str("directory.filtered"), r.str(d.Label), name),
+				Description: fmt.Sprintf(r.str("directory.filtered.description"), len(match), name),
 				Section:     "e-tjanster", Crumbs: []Crumb{home, esCrumb},
-				Directory: &DirectoryView{Facets: facets(d.key, o.Value), Items: match},
+				Directory: &DirectoryView{Facets: facets(d.Key, o.Value), Items: match},
 			})
 		}
 	}
@@ -230,8 +165,6 @@ type Candidate struct {
 	Users    int
 }
 
-var kindNames = []string{"owns", "common", "adopts", "adapts"}
-
 func (r *renderer) library() *LibraryView {
 	s := r.site
 	lv := &LibraryView{Municipalities: s.Municipalities, CommonGoal: s.Config.Collaboration.CommonGoal,
@@ -256,7 +189,7 @@ func (r *renderer) library() *LibraryView {
 		for i, m := range s.Municipalities {
 			kind := "none"
 			if o := r.ix.offer[m.Slug+"/"+e.Slug]; o != nil {
-				kind = kindNames[o.Kind]
+				kind = directory.KindName(o.Kind)
 				row.Count++
 				lv.Totals[i]++
 			}
@@ -422,57 +355,15 @@ func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) 
 	}
 }
 
-// esCSVHeader are the columns of /data/e-tjanster.csv: one row per offer.
-var esCSVHeader = []string{"source", "municipality", "municipality_name", "id", "title", "summary", "owner",
-	"kind", "url", "category", "audience", "login", "fee", "status", "page"}
-
-// eserviceData is /data/e-tjanster.json and /data/e-tjanster.csv.
+// eserviceData places /data/e-tjanster.json and /data/e-tjanster.csv
+// (package directory makes them).
 func (r *renderer) eserviceData() []output.File {
-	s := r.site
-	if len(s.EServices) == 0 {
+	js, csv := directory.Export(r.site, r.abs)
+	if js == nil {
 		return nil
 	}
-	type row struct {
-		Source           string   `json:"source"`
-		Municipality     string   `json:"municipality"`
-		MunicipalityName string   `json:"municipality_name"`
-		ID               string   `json:"id"`
-		Title            string   `json:"title"`
-		Summary          string   `json:"summary,omitempty"`
-		Owner            string   `json:"owner"`
-		Kind             string   `json:"kind"`
-		URL              string   `json:"url,omitempty"`
-		Category         string   `json:"category,omitempty"`
-		Audience         []string `json:"audience"`
-		Login            []string `json:"login"`
-		Fee              string   `json:"fee,omitempty"`
-		Status           string   `json:"status"`
-		Page             string   `json:"page"`
-	}
-	rows := []row{}
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	_ = w.Write(esCSVHeader)
-	for _, o := range s.Offers {
-		e, m := o.EService, o.Municipality
-		x := row{m.Code, m.Slug, m.Name, e.Slug, o.Title, o.Summary, e.Owner, kindNames[o.Kind], o.URL, e.Category,
-			nonNil(e.Audience), nonNil(o.Login), o.Fee, o.Status, r.abs(model.OfferURL(m.Slug, e.Slug))}
-		rows = append(rows, x)
-		_ = w.Write(safety.CSVRow([]string{x.Source, x.Municipality, x.MunicipalityName, x.ID, x.Title, x.Summary, x.Owner,
-			x.Kind, x.URL, x.Category, strings.Join(x.Audience, " "), strings.Join(x.Login, " "), x.Fee, x.Status, x.Page}))
-	}
-	w.Flush()
-	js, _ := json.MarshalIndent(rows, "", " ")
 	return []output.File{
-		{Path: "data/e-tjanster.csv", Data: b.Bytes()},
-		{Path: "data/e-tjanster.json", Data: append(js, '\n')},
+		{Path: "data/e-tjanster.csv", Data: csv},
+		{Path: "data/e-tjanster.json", Data: js},
 	}
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

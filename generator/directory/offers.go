@@ -1,0 +1,191 @@
+package directory
+
+// Offers: how the library's e-services become each municipality's offers.
+// An e-service is offered by the municipality that owns it, by every
+// municipality when it is common, by the municipalities that list it under
+// eservices: in their file (adopted as it is), and by those with a file of
+// the same name in their eservices folder (adapted: the adaptation's front
+// matter overrides the library's, its sections the library's sections).
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/safety"
+)
+
+// Input is what the e-services and their offers are made of: the loaded
+// files, and what the assemble stage resolved before them.
+type Input struct {
+	// Library is content/eservices/<slug>.md by slug.
+	Library map[string]*markdown.Doc[EServiceMeta]
+	// Adaptations are content/municipalities/<m>/eservices/<slug>.md by
+	// municipality slug and e-service slug.
+	Adaptations map[string]map[string]*markdown.Doc[EServiceMeta]
+	// Municipalities are the site's, in its order, each with the slugs of
+	// the e-services its file adopts (Municipality.Adopts).
+	Municipalities []*model.Municipality
+	// Adopts are the municipality files' front matter by slug: where each
+	// item of their eservices: list is.
+	Adopts map[string]markdown.Set
+	// CheckCategory reports a category that site.toml does not define.
+	CheckCategory func(pos diag.Pos, category string)
+}
+
+// Assemble makes the library's e-services, sorted by slug, and every
+// offer, by e-service and then in the order of in.Municipalities. It
+// reports, at the value that causes it, a library file without title or
+// owner, an unknown owner, adoption or adaptation, and adoptions or
+// adaptations that make no sense (of an e-service a municipality owns, or
+// that is common).
+func Assemble(in Input, l *diag.List) ([]*model.EService, []*model.Offer) {
+	munis := make([]string, len(in.Municipalities))
+	for i, m := range in.Municipalities {
+		munis[i] = m.Slug
+	}
+	owners := append([]string{model.Common}, munis...)
+	slugs := slices.Sorted(maps.Keys(in.Library))
+	var eservices []*model.EService
+	byslug := map[string]*model.EService{}
+	for _, slug := range slugs {
+		d := in.Library[slug]
+		md := d.Meta
+		if slices.Contains(model.EServiceReserved, slug) {
+			l.Errorf(diag.At(d.File.Path, 1, 1), "rename the file", "%q is used by the e-service directory itself (/e-tjanster/%s/) and cannot be the name of an e-service", slug, slug)
+			continue
+		}
+		if md.Title == "" && !d.Set.Invalid() {
+			l.Errorf(d.Pos("title"), `add a line such as title: "Ansök om bygglov"`, "missing title")
+		}
+		switch {
+		case md.Owner == "" && d.Set.Invalid():
+		case md.Owner == "":
+			l.Errorf(d.Pos("owner"), `add owner: common for an e-service built together, or the slug of the municipality that built it`, "missing owner")
+		case !slices.Contains(owners, md.Owner):
+			l.Errorf(d.Pos("owner"), diag.DidYouMeanOr(md.Owner, owners, "the owner is common or one of "+strings.Join(munis, ", ")),
+				"unknown owner %q", md.Owner)
+		}
+		in.CheckCategory(d.Pos("category"), md.Category)
+		status := md.Status
+		if status == "" {
+			status = "live"
+		}
+		if status == "live" && md.URL == "" {
+			l.Warnf(d.Pos("url"), "add url: with the e-service's address, or set status: planned", "a live e-service has no url")
+		}
+		e := &model.EService{
+			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: webURL(md.URL),
+			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
+			Status: status, LifeEvents: md.LifeEvents, Needs: md.Needs, Duration: md.Duration,
+			Contact: md.Contact.Model(), PersonalData: md.PersonalData,
+			Body: model.Body{Sources: []string{d.File.Path}}, File: d.File.Path,
+		}
+		eservices = append(eservices, e)
+		byslug[slug] = e
+	}
+	adopts := adoptions(in, byslug, slugs, l)
+	var offers []*model.Offer
+	for _, e := range eservices {
+		for _, m := range in.Municipalities {
+			o := &model.Offer{EService: e, Municipality: m, Title: e.Title, Summary: e.Summary, URL: e.URL,
+				Fee: e.Fee, Login: e.Login, Status: e.Status, Needs: e.Needs, Duration: e.Duration,
+				Contact: e.Contact, PersonalData: e.PersonalData, Body: e.Body}
+			as, listed := adopts[m.Slug][e.Slug]
+			switch {
+			case e.Owner == m.Slug:
+				o.Kind = model.Owns
+			case listed && !as:
+				adapt(o, in.Adaptations[m.Slug][e.Slug])
+			case e.Owner == model.Common:
+				o.Kind = model.CommonService
+			case listed:
+				o.Kind = model.Adopts
+			default:
+				continue
+			}
+			offers = append(offers, o)
+		}
+	}
+	return eservices, offers
+}
+
+// adoptions checks the adoptions listed in municipality files and the
+// adaptations in their folders, and returns, by municipality and
+// e-service, true for an e-service adopted as it is and false for one
+// adapted.
+func adoptions(in Input, byslug map[string]*model.EService, slugs []string, l *diag.List) map[string]map[string]bool {
+	adopts := map[string]map[string]bool{}
+	for _, m := range in.Municipalities {
+		set := in.Adopts[m.Slug]
+		adopts[m.Slug] = map[string]bool{}
+		for i, s := range m.Adopts {
+			e, ok := byslug[s]
+			pos := set[markdown.Item("eservices", i)]
+			switch {
+			case !ok:
+				l.Errorf(pos, diag.DidYouMeanOr(s, slugs, "list the slugs of files in content/eservices/"), "unknown e-service %q", s)
+			case e.Owner == m.Slug:
+				l.Warnf(pos, "remove it from the list", "%s owns e-service %q: it need not adopt it", m.Name, s)
+			case e.Owner == model.Common:
+				l.Warnf(pos, "remove it from the list", "e-service %q is common: every municipality offers it already", s)
+			default:
+				adopts[m.Slug][s] = true
+			}
+		}
+	}
+	for _, m := range slices.Sorted(maps.Keys(in.Adaptations)) {
+		i := slices.IndexFunc(in.Municipalities, func(x *model.Municipality) bool { return x.Slug == m })
+		for _, s := range slices.Sorted(maps.Keys(in.Adaptations[m])) {
+			d := in.Adaptations[m][s]
+			e, ok := byslug[s]
+			if !ok {
+				l.Errorf(diag.At(d.File.Path, 1, 1), diag.DidYouMeanOr(s, slugs, "an adaptation has the file name of an e-service in content/eservices/"),
+					"adapts e-service %q, which does not exist", s)
+				continue
+			}
+			if d.Set["owner"] != (diag.Pos{}) {
+				l.Errorf(d.Pos("owner"), "remove owner: the owner of the original stays the owner", "an adaptation cannot change the owner")
+			}
+			if i < 0 {
+				continue // the assemble stage reports the folder without a municipality
+			}
+			if e.Owner == m {
+				l.Errorf(diag.At(d.File.Path, 1, 1), "change "+e.File+" itself", "%s owns e-service %q and cannot adapt it", in.Municipalities[i].Name, s)
+				continue
+			}
+			in.CheckCategory(d.Pos("category"), d.Meta.Category)
+			adopts[m][s] = false // adapted, not adopted as it is
+		}
+	}
+	return adopts
+}
+
+// adapt makes o the adaptation d: what its front matter sets overrides the
+// library's, and its body is the library's adapted by d's sections.
+func adapt(o *model.Offer, d *markdown.Doc[EServiceMeta]) {
+	o.Kind = model.Adapts
+	o.AdaptFile = d.File.Path
+	md, set := d.Meta, d.Set
+	markdown.Over(set, "title", &o.Title, md.Title)
+	markdown.Over(set, "summary", &o.Summary, md.Summary)
+	markdown.Over(set, "url", &o.URL, webURL(md.URL))
+	markdown.Over(set, "fee", &o.Fee, md.Fee)
+	markdown.Over(set, "status", &o.Status, md.Status)
+	markdown.Over(set, "duration", &o.Duration, md.Duration)
+	markdown.Over(set, "personal_data", &o.PersonalData, md.PersonalData)
+	markdown.Over(set, "login", &o.Login, md.Login)
+	markdown.Over(set, "needs", &o.Needs, md.Needs)
+	markdown.Over(set, "contact", &o.Contact, md.Contact.Model())
+	o.Body = model.Body{Sources: []string{o.EService.File, d.File.Path}}
+}
+
+// webURL is u when it is an http(s) address, else "": the loader has
+// reported it, and a javascript: or relative URL must never reach a page.
+func webURL(u string) string {
+	clean, _ := safety.WebURL(u)
+	return clean
+}
