@@ -320,3 +320,35 @@ func TestRunBuildBadBaseURL(t *testing.T) {
 		t.Errorf("a failed build created %s (err %v)", out, err)
 	}
 }
+
+// A broken layout of the site's theme is a diagnostic at its file and
+// line, like a mistake in the content, and the previous output stays.
+func TestRunBuildBrokenLayout(t *testing.T) {
+	src := tinySite(t, "title = \"Test\"\nbase_url = \"https://example.se/\"\n")
+	layout := filepath.Join(src, "themes", "default", "layouts", "404.html")
+	if err := os.MkdirAll(filepath.Dir(layout), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(layout, []byte("{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := treeDigest(t, out)
+	code, _, stderr := runCmd("build", "--src", src, "--out", out)
+	if code != 1 {
+		t.Errorf("exit status = %d, want 1", code)
+	}
+	want := filepath.ToSlash(filepath.Join(src, "themes/default/layouts/404.html")) + ":2: the template does not parse: bad character U+007D '}'; "
+	if !strings.Contains(stderr, "\n"+want) || !strings.HasSuffix(stderr, "guidemap: 1 error, 1 warning\nguidemap: nothing was written; the previous output is unchanged\n") {
+		t.Errorf("stderr:\n%s\nwant a line that starts with %q", stderr, want)
+	}
+	if treeDigest(t, out) != before {
+		t.Errorf("the previous output changed")
+	}
+}
