@@ -183,18 +183,25 @@ func TestRunCheckExampleSite(t *testing.T) {
 	}
 }
 
-// A site with an error: exit 1, one "file:line:col: message" line and a
-// count on stderr, and the previous output is left as it was.
-func TestRunBuildErrorLeavesPreviousOutput(t *testing.T) {
-	src := tinySite(t, "description = \"no title\"\n")
-	out := filepath.Join(t.TempDir(), "public")
+// previousOutput makes an output folder as a build before would have
+// left it, and returns it with its digest.
+func previousOutput(t *testing.T) (out, digest string) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("previous"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before := treeDigest(t, out)
+	return out, treeDigest(t, out)
+}
+
+// A site with an error: exit 1, one "file:line:col: message" line and a
+// count on stderr, and the previous output is left as it was.
+func TestRunBuildErrorLeavesPreviousOutput(t *testing.T) {
+	src := tinySite(t, "description = \"no title\"\n")
+	out, before := previousOutput(t)
 	code, stdout, stderr := runCmd("build", "--src", src, "--out", out)
 	if code != 1 {
 		t.Errorf("exit status = %d, want 1", code)
@@ -332,14 +339,7 @@ func TestRunBuildBrokenLayout(t *testing.T) {
 	if err := os.WriteFile(layout, []byte("{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("previous"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	before := treeDigest(t, out)
+	out, before := previousOutput(t)
 	code, _, stderr := runCmd("build", "--src", src, "--out", out)
 	if code != 1 {
 		t.Errorf("exit status = %d, want 1", code)

@@ -271,7 +271,7 @@ func (rd *Renderer) failures(ps []page, errs []error) *diag.List {
 		case pe != nil:
 			d = rd.r.execDiag(rd.tmpls[p.view.Lang][p.layout], layout, pe.err)
 		default:
-			d = themeDiag(rd.r.opt.Theme, layout, 0, 0, "", "%v", err)
+			d = themeDiag(rd.r.opt.Theme, layout, 0, 0, "add the layout to the theme", "%v", err)
 		}
 		if s := found[d]; s != nil {
 			s.more++
