@@ -198,14 +198,12 @@ func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
 	}
 	rd, err := render.New(ctx, site, st.ropt)
 	if err != nil {
-		res.Diags = st.diags()
-		return res, nil, err
+		return st.broken(res, err)
 	}
 	late := &diag.List{}
 	files, err := rd.Render(ctx, late)
 	if err != nil {
-		res.Diags = st.diags()
-		return res, nil, err
+		return st.broken(res, err)
 	}
 	st.rd, st.files, st.late = rd, files, late.Items()
 	st.bodies.Check(paths(files))
@@ -223,6 +221,18 @@ func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
 	res.Points = len(site.Points)
 	st.res = res
 	return st.result(t0)
+}
+
+// broken ends a build that the render stage stopped. The problems of a
+// broken theme (a *render.ThemeError) are diagnostics like the site's
+// others, and the build fails with ErrInput as it does for those.
+func (st *state) broken(res Result, err error) (Result, *state, error) {
+	if te, ok := errors.AsType[*render.ThemeError](err); ok {
+		st.late = te.Diags
+		err = ErrInput
+	}
+	res.Diags = st.diags()
+	return res, nil, err
 }
 
 // paths are the paths of files.

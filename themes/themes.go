@@ -33,10 +33,34 @@ func Overlay(site fs.FS, dir string) fs.FS {
 	if fi, err := fs.Stat(site, dir); err != nil || !fi.IsDir() {
 		return Default
 	}
-	return overlay{top: mustSub(site, dir), base: Default}
+	return overlay{top: mustSub(site, dir), base: Default, dir: dir}
 }
 
-type overlay struct{ top, base fs.FS }
+type overlay struct {
+	top, base fs.FS
+	dir       string // top's folder in the site, e.g. "themes/default"
+}
+
+// Source tells where the file name of theme (a slash path such as
+// "layouts/guide.html") comes from, as a site's author sees it: the path
+// in the site folder ("themes/default/layouts/guide.html") when the site's
+// theme folder holds it; otherwise, when theme is Default or an Overlay of
+// it, the path of the built-in file in guidemap's source, which is the
+// same path, with builtin true. Of any other file system it returns name.
+func Source(theme fs.FS, name string) (path string, builtin bool) {
+	switch t := theme.(type) {
+	case overlay:
+		if fi, err := fs.Stat(t.top, name); err == nil && !fi.IsDir() {
+			return t.dir + "/" + name, false
+		}
+		return "themes/default/" + name, true
+	default:
+		if theme == Default {
+			return "themes/default/" + name, true
+		}
+		return name, false
+	}
+}
 
 func (o overlay) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {

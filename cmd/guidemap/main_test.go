@@ -183,18 +183,25 @@ func TestRunCheckExampleSite(t *testing.T) {
 	}
 }
 
-// A site with an error: exit 1, one "file:line:col: message" line and a
-// count on stderr, and the previous output is left as it was.
-func TestRunBuildErrorLeavesPreviousOutput(t *testing.T) {
-	src := tinySite(t, "description = \"no title\"\n")
-	out := filepath.Join(t.TempDir(), "public")
+// previousOutput makes an output folder as a build before would have
+// left it, and returns it with its digest.
+func previousOutput(t *testing.T) (out, digest string) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("previous"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before := treeDigest(t, out)
+	return out, treeDigest(t, out)
+}
+
+// A site with an error: exit 1, one "file:line:col: message" line and a
+// count on stderr, and the previous output is left as it was.
+func TestRunBuildErrorLeavesPreviousOutput(t *testing.T) {
+	src := tinySite(t, "description = \"no title\"\n")
+	out, before := previousOutput(t)
 	code, stdout, stderr := runCmd("build", "--src", src, "--out", out)
 	if code != 1 {
 		t.Errorf("exit status = %d, want 1", code)
@@ -318,5 +325,30 @@ func TestRunBuildBadBaseURL(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a failed build created %s (err %v)", out, err)
+	}
+}
+
+// A broken layout of the site's theme is a diagnostic at its file and
+// line, like a mistake in the content, and the previous output stays.
+func TestRunBuildBrokenLayout(t *testing.T) {
+	src := tinySite(t, "title = \"Test\"\nbase_url = \"https://example.se/\"\n")
+	layout := filepath.Join(src, "themes", "default", "layouts", "404.html")
+	if err := os.MkdirAll(filepath.Dir(layout), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(layout, []byte("{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, before := previousOutput(t)
+	code, _, stderr := runCmd("build", "--src", src, "--out", out)
+	if code != 1 {
+		t.Errorf("exit status = %d, want 1", code)
+	}
+	want := filepath.ToSlash(filepath.Join(src, "themes/default/layouts/404.html")) + ":2: the template does not parse: bad character U+007D '}'; "
+	if !strings.Contains(stderr, "\n"+want) || !strings.HasSuffix(stderr, "guidemap: 1 error, 1 warning\nguidemap: nothing was written; the previous output is unchanged\n") {
+		t.Errorf("stderr:\n%s\nwant a line that starts with %q", stderr, want)
+	}
+	if treeDigest(t, out) != before {
+		t.Errorf("the previous output changed")
 	}
 }

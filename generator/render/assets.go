@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -50,18 +51,22 @@ func buildAssets(theme fs.FS, m *minify.M) (*assets, error) {
 	cssFiles, _ := fs.Glob(theme, "css/*.css")
 	sort.Strings(cssFiles)
 	var all bytes.Buffer
+	var parts []assetPart
+	line := 1
 	for _, f := range cssFiles {
 		b, err := fs.ReadFile(theme, f)
 		if err != nil {
 			return nil, fmt.Errorf("theme %s: %w", f, err)
 		}
+		parts = append(parts, assetPart{f, line})
+		line += bytes.Count(b, []byte("\n")) + 1
 		all.Write(b)
 		all.WriteByte('\n')
 	}
 	if all.Len() > 0 {
 		min, err := m.Bytes("text/css", all.Bytes())
 		if err != nil {
-			return nil, fmt.Errorf("theme css: %w", err)
+			return nil, &ThemeError{Diags: []diag.Diagnostic{assetDiag(theme, parts, err)}}
 		}
 		a.CSS = a.add("assets/style", ".css", min)
 	}
@@ -74,7 +79,7 @@ func buildAssets(theme fs.FS, m *minify.M) (*assets, error) {
 		}
 		min, err := m.Bytes("application/javascript", b)
 		if err != nil {
-			return nil, fmt.Errorf("theme %s: %w", f, err)
+			return nil, &ThemeError{Diags: []diag.Diagnostic{assetDiag(theme, []assetPart{{f, 1}}, err)}}
 		}
 		name := strings.TrimSuffix(path.Base(f), ".js")
 		a.JS[name] = a.add("assets/"+name, ".js", min)

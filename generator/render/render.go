@@ -109,7 +109,8 @@ type Renderer struct {
 
 // New parses the theme's templates, builds the assets and lists every
 // page of site with its View (drawing the maps on all cores). It returns
-// ctx's error when ctx was cancelled.
+// a *ThemeError when a template does not parse or an asset cannot be
+// minified, and ctx's error when ctx was cancelled.
 func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) {
 	if opt.BasePath == "" {
 		opt.BasePath = "/"
@@ -129,10 +130,14 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 		r.mapper.memo = opt.Memo.Maps
 	}
 	tmpls := map[string]map[string]*template.Template{}
+	broken := &diag.List{}
 	for _, lang := range []string{"sv", "en"} {
-		if tmpls[lang], err = r.templates(lang); err != nil {
+		if tmpls[lang], err = r.templates(lang, broken); err != nil {
 			return nil, err
 		}
+	}
+	if err := themeErr(broken); err != nil {
+		return nil, err
 	}
 	pages := r.pages()
 	if !r.mapper.drawMaps(ctx, opt.Workers) {
@@ -148,7 +153,9 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 func (rd *Renderer) Rendered() int { return rd.rendered }
 
 // Render renders every page and returns all output files sorted by path.
-// It returns ctx's error when ctx was cancelled.
+// When a layout fails or a page cannot be minified, it adds the problems
+// to l and returns them as a *ThemeError too; it returns ctx's error when
+// ctx was cancelled.
 func (rd *Renderer) Render(ctx context.Context, l *diag.List) ([]output.File, error) {
 	r, pages, memo := rd.r, rd.pages, rd.memo
 	rd.memo = nil
@@ -176,8 +183,9 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List) ([]output.File, er
 	if !done {
 		return nil, ctx.Err()
 	}
-	if err := firstErr(errs); err != nil {
-		return nil, err
+	if broken := rd.failures(pages, errs); broken.Len() > 0 {
+		l.Merge(broken)
+		return nil, themeErr(broken)
 	}
 	rd.memo = memo
 	rd.rendered = 0
@@ -216,7 +224,7 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List) ([]output.File, er
 // changes that leave the model as it was: only bodies, which templates
 // read when they run, may differ (see reach.go). The slice is the one
 // Render returned, changed in place. On an error (ctx cancelled, a
-// template failed) the Renderer must not be used again.
+// template failed: a *ThemeError) the Renderer must not be used again.
 func (rd *Renderer) Rerender(ctx context.Context, set *bodies.Set, changed []*model.Body) (files []output.File, paths []string, err error) {
 	rd.r.src.set = set
 	seen := map[int]bool{}
@@ -243,7 +251,11 @@ func (rd *Renderer) Rerender(ctx context.Context, set *bodies.Set, changed []*mo
 	if !done {
 		return nil, nil, ctx.Err()
 	}
-	if err := firstErr(errs); err != nil {
+	ps := make([]page, len(idx))
+	for k, i := range idx {
+		ps[k] = rd.pages[i]
+	}
+	if err := themeErr(rd.failures(ps, errs)); err != nil {
 		return nil, nil, err
 	}
 	rd.rendered = len(idx)
@@ -268,17 +280,6 @@ func (rd *Renderer) Rerender(ctx context.Context, set *bodies.Set, changed []*mo
 	return files, paths, nil
 }
 
-// firstErr is the first error of errs that is not nil, so that a broken
-// layout is reported once and not once per page.
-func firstErr(errs []error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Showing lists the paths of the pages that show body b (as Rerender
 // finds them).
 func (rd *Renderer) Showing(b *model.Body) []string {
@@ -289,19 +290,20 @@ func (rd *Renderer) Showing(b *model.Body) []string {
 	return out
 }
 
-// page executes a page's layout and minifies the result.
+// page executes a page's layout and minifies the result. Its errors are
+// *pageErr.
 func (rd *Renderer) page(p page) ([]byte, error) {
 	t := rd.tmpls[p.view.Lang][p.layout]
 	if t == nil {
-		return nil, fmt.Errorf("theme: no layout layouts/%s.html", p.layout)
+		return nil, fmt.Errorf("there is no layout layouts/%s.html", p.layout)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {
-		return nil, fmt.Errorf("theme: page %s: %w", p.path, err)
+		return nil, &pageErr{err: err}
 	}
 	min, err := rd.min.Bytes("text/html", buf.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("minify %s: %w", p.path, err)
+		return nil, &pageErr{minify: true, err: err}
 	}
 	return min, nil
 }
@@ -317,8 +319,10 @@ type renderer struct {
 }
 
 // templates parses, for one language, every layout together with the base
-// layout and the partials.
-func (r *renderer) templates(lang string) (map[string]*template.Template, error) {
+// layout and the partials. A file that does not parse is added to broken
+// (a broken layout is left out, the others are parsed still; a broken
+// base layout or partial stops it); err is for files that cannot be read.
+func (r *renderer) templates(lang string, broken *diag.List) (map[string]*template.Template, error) {
 	base := template.New("").Funcs(r.funcs(lang))
 	shared, _ := fs.Glob(r.opt.Theme, "partials/*.html")
 	shared = append([]string{"layouts/base.html"}, shared...)
@@ -329,7 +333,8 @@ func (r *renderer) templates(lang string) (map[string]*template.Template, error)
 		}
 		r.layouts[f] = b
 		if _, err := base.New(f).Parse(string(b)); err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+			broken.Add(parseDiag(r.opt.Theme, f, err))
+			return nil, nil
 		}
 	}
 	layouts, _ := fs.Glob(r.opt.Theme, "layouts/*.html")
@@ -349,7 +354,8 @@ func (r *renderer) templates(lang string) (map[string]*template.Template, error)
 			return nil, err
 		}
 		if _, err := t.New(f).Parse(string(b)); err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+			broken.Add(parseDiag(r.opt.Theme, f, err))
+			continue
 		}
 		out[name] = t
 	}
