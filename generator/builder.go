@@ -139,7 +139,8 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 	files, delta, err := st.rd.Rerender(ctx, set, changedBodies)
 	b.st = nil // the Renderer has changed: the last build is no longer whole
 	if err != nil {
-		return Result{Diags: n.diags()}, true, err
+		res, _, err := n.broken(Result{}, err)
+		return res, true, err
 	}
 	n.files = files
 	b.st = &n
