@@ -1,9 +1,13 @@
-// Package render turns the assembled site into output files: every HTML
-// page through the theme's html/template layouts, the minified and
-// content-hashed style sheet and scripts, sitemap.xml, robots.txt, 404.html
-// and the _headers file with the security headers. Pages are rendered in
-// parallel and returned sorted by path, so the output is the same whatever
-// the number of cores.
+// Package render is the fourth stage of a build: it turns the assembled
+// site and its rendered bodies (package bodies) into output files — every
+// HTML page through the theme's html/template layouts, the maps (package
+// maps), the open data, the minified and content-hashed style sheet and
+// scripts, sitemap.xml, robots.txt, 404.html and the _headers file with
+// the security headers. The e-service directory's filters and export rows
+// come from package directory; render makes them views and files. Pages
+// are rendered in parallel and returned sorted by path, so the output is
+// the same whatever the number of cores. A broken theme is reported as
+// diagnostics at the theme's file (ThemeError).
 package render
 
 import (
