@@ -10,7 +10,7 @@ package generator
 //     stage decides can then change (it reads only front matter, file
 //     names and site settings), so the last build's model stays as it is.
 //     Only the changed files are read and parsed; the bodies made of them
-//     are rendered again (bodies.Set.Update, which makes a new Set); the
+//     are rendered again (bodies.Set.Update, in the last build's Set); the
 //     pages that show those bodies are rendered again
 //     (render.Renderer.Rerender); and the diagnostics of the edited files,
 //     of those bodies and of the link check are made anew.
@@ -20,8 +20,11 @@ package generator
 //     links, pages by fingerprint, maps by key.
 //
 // Both give what a clean build gives, byte for byte (builder_test.go). A
-// rebuild that ctx cancels changes nothing the next one relies on: the
-// last build is kept only once a rebuild has finished.
+// rebuild that ctx cancels leaves nothing the next one relies on half
+// made: a cancelled full rebuild keeps the last build as it was, and a
+// fast rebuild cancelled half way drops it, so that the next rebuild takes
+// the full way (with the cache, which holds only what is valid by its
+// keys).
 
 import (
 	"bytes"
@@ -126,27 +129,25 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 		paths = append(paths, p)
 	}
 
-	// The edit is the fast kind: a new state from the last one.
-	n := *st
-	in := *st.in
-	in.Content = st.in.Content.Replace(next)
-	n.in = &in
-	set, changedBodies := st.bodies.Update(ctx, in.Content, paths)
-	if set == nil {
-		return Result{}, true, ctx.Err() // cancelled; the last build is untouched
+	// The edit is the fast kind: the last build follows it. If this is
+	// cancelled or fails half way, the last build is not whole any more,
+	// and the next rebuild takes the full way.
+	b.st = nil
+	st.in.Content.Replace(next)
+	changedBodies, ok := st.bodies.Update(ctx, st.in.Content, paths)
+	if !ok {
+		return Result{}, true, ctx.Err()
 	}
-	n.bodies = set
-	files, delta, err := st.rd.Rerender(ctx, set, changedBodies)
-	b.st = nil // the Renderer has changed: the last build is no longer whole
+	files, delta, err := st.rd.Rerender(ctx, st.bodies, changedBodies)
 	if err != nil {
-		res, _, err := n.broken(Result{}, err)
+		res, _, err := st.broken(Result{}, err)
 		return res, true, err
 	}
-	n.files = files
-	b.st = &n
-	res, _, err = n.result(t0)
+	st.files = files
+	b.st = st
+	res, _, err = st.result(t0)
 	res.Delta = delta
-	res.Rendered = n.rd.Rendered()
+	res.Rendered = st.rd.Rendered()
 	if res.Delta == nil {
 		res.Delta = []string{}
 	}

@@ -373,3 +373,41 @@ func TestBuilderCustomLayoutsBuildInFull(t *testing.T) {
 		})
 	}
 }
+
+// TestFastEditsKeepTheCacheFlat: the fast way replaces what it makes anew
+// in the cache instead of adding to it, so that a long editing session in
+// serve does not grow the memory with every save.
+func TestFastEditsKeepTheCacheFlat(t *testing.T) {
+	dir := smallSite(t)
+	b := NewBuilder(Config{Src: dir})
+	ctx := context.Background()
+	// The small site has broken links (to the guides left out): errors
+	// that every build reports alike.
+	if _, err := b.Rebuild(ctx, nil); err != nil && !errors.Is(err, ErrInput) {
+		t.Fatal(err)
+	}
+	guide := "content/guides/bygglov.md"
+	orig, err := os.ReadFile(filepath.Join(dir, guide))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := func() [4]int {
+		return [4]int{b.memo.load.Files.Len(), b.memo.bodies.Len(), b.memo.render.Pages.Len(), b.memo.render.Maps.Len()}
+	}
+	var before [4]int
+	for i := range 20 {
+		writeFile(t, filepath.Join(dir, guide), string(orig)+fmt.Sprintf("\nÄndring nummer %d.\n", i))
+		if _, err := b.Rebuild(ctx, []string{guide}); err != nil && !errors.Is(err, ErrInput) {
+			t.Fatal(err)
+		}
+		if !b.Fast() {
+			t.Fatal("a text edit went the full way")
+		}
+		if i == 0 {
+			before = sizes()
+		}
+	}
+	if after := sizes(); after != before {
+		t.Errorf("cache entries (parses, bodies, pages, maps) grew from %v to %v in 19 text edits", before, after)
+	}
+}

@@ -45,13 +45,15 @@ func (r *Rendered) TOC() []model.Heading {
 }
 
 // Set is every body of a site, rendered, with what rendering and checking
-// them found. A Set is not changed once made: Update makes a new one.
+// them found. Only Update changes it (a Builder's, after an edit of text
+// alone); the model it renders is never changed.
 type Set struct {
 	jobs   []job
 	byBody map[*model.Body]int
-	using  map[string][]int // a content file → the jobs whose bodies are made of it
-	outs   []*Out           // by job
-	keys   []Key            // by job; zero when not kept
+	using  map[string][]int    // a content file → the jobs whose bodies are made of it
+	outs   []*Out              // by job
+	diags  [][]diag.Diagnostic // by job: outs[i].diags, kept together for Diags
+	keys   []Key               // by job: its key in memo; zero when not kept
 	links  *linkCheck
 
 	md      *markdown.Renderer
@@ -130,8 +132,9 @@ func Render(ctx context.Context, site *model.Site, content *load.Content, opt Op
 		byBody:  make(map[*model.Body]int, len(jobs)),
 		using:   map[string][]int{},
 		outs:    make([]*Out, len(jobs)),
+		diags:   make([][]diag.Diagnostic, len(jobs)),
 		keys:    make([]Key, len(jobs)),
-		links:   &linkCheck{anchors: map[string]map[string]bool{}},
+		links:   &linkCheck{byURL: make(map[string]int, len(jobs)), anchors: make([]map[string]bool, len(jobs))},
 		md:      markdown.New(markdown.Options{RawHTML: site.Config.RawHTML}),
 		res:     resolver(site),
 		content: content,
@@ -143,6 +146,7 @@ func Render(ctx context.Context, site *model.Site, content *load.Content, opt Op
 	for i, j := range jobs {
 		idx[i] = i
 		s.byBody[j.body] = i
+		s.links.byURL[j.url] = i
 		for _, f := range j.body.Sources {
 			s.using[f] = append(s.using[f], i)
 		}
@@ -179,8 +183,8 @@ func (s *Set) Using(p string) []*model.Body {
 // Diags are what rendering the bodies and checking their links found.
 func (s *Set) Diags() []diag.Diagnostic {
 	var out []diag.Diagnostic
-	for _, o := range s.outs {
-		out = append(out, o.diags...)
+	for _, ds := range s.diags {
+		out = append(out, ds...)
 	}
 	for _, ds := range s.links.diags {
 		out = append(out, ds...)
@@ -188,34 +192,31 @@ func (s *Set) Diags() []diag.Diagnostic {
 	return out
 }
 
-// Update returns a new Set for the content files of content that changed
-// (changed names them) when every front matter is as it was: the bodies
-// made of those files are rendered again, their links checked again, and
-// the links of every other body to a page whose headings moved. The
-// model is the same; s is not changed. It also returns the bodies that
-// were rendered again. It returns a nil Set only when ctx was cancelled.
-func (s *Set) Update(ctx context.Context, content *load.Content, changed []string) (*Set, []*model.Body) {
-	n := *s
-	n.content = content
-	n.outs = slices.Clone(s.outs)
-	n.keys = slices.Clone(s.keys)
+// Update renders again, in place, the bodies made of the content files
+// that changed (changed names them; content holds their new parses) when
+// every front matter is as it was, so that the model is the same: their
+// links are checked again, and so are the links of every other body to a
+// page whose headings moved. It returns the bodies it rendered again, and
+// false when ctx was cancelled: s is then half updated and must not be
+// used again.
+func (s *Set) Update(ctx context.Context, content *load.Content, changed []string) ([]*model.Body, bool) {
+	s.content = content
 	var idx []int
 	for _, p := range changed {
 		idx = append(idx, s.using[p]...)
 	}
 	slices.Sort(idx)
 	idx = slices.Compact(idx)
-	if !n.render(ctx, idx) {
-		return nil, nil
+	if !s.render(ctx, idx) {
+		return nil, false
 	}
-	n.links = s.links.clone()
-	moved := n.links.anchorsOf(&n, idx)
-	n.links.recheck(&n, idx, moved)
+	moved := s.links.anchorsOf(s, idx)
+	s.links.recheck(s, idx, moved)
 	bodies := make([]*model.Body, len(idx))
 	for k, i := range idx {
-		bodies[k] = n.jobs[i].body
+		bodies[k] = s.jobs[i].body
 	}
-	return &n, bodies
+	return bodies, true
 }
 
 // key is what body job i depends on; ok is false when that is not known
@@ -268,13 +269,15 @@ func (s *Set) render(ctx context.Context, idx []int) bool {
 		} else {
 			s.memo.Hit()
 		}
+		if old := s.keys[i]; old.n > 0 && old != key {
+			s.memo.Delete(old) // a rendering of text that is no more
+		}
+		s.keys[i] = key
 		if keep {
 			s.memo.Put(key, out)
-			s.keys[i] = key
-		} else {
-			s.keys[i] = Key{}
 		}
 		s.outs[i] = out
+		s.diags[i] = out.diags
 	})
 	return ok
 }
@@ -311,10 +314,10 @@ func (lc *linkCheck) anchorsOf(s *Set, idx []int) (moved map[string]bool) {
 		for _, h := range s.outs[i].Headings {
 			ids[h.ID] = true
 		}
-		if old, ok := lc.anchors[j.url]; !ok || !maps.Equal(old, ids) {
+		if old := lc.anchors[i]; old == nil || !maps.Equal(old, ids) {
 			moved[j.url] = true
 		}
-		lc.anchors[j.url] = ids
+		lc.anchors[i] = ids
 	}
 	return moved
 }
@@ -391,6 +394,7 @@ func (s *Set) Bodies() []*model.Body {
 func (s *Set) Map(f func(i int, r Rendered) Rendered) *Set {
 	n := *s
 	n.outs = make([]*Out, len(s.outs))
+	n.links = s.links.clone()
 	for i, o := range s.outs {
 		c := *o
 		c.Rendered = f(i, o.Rendered)

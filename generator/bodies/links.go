@@ -17,13 +17,14 @@ import (
 // linkCheck holds the heading IDs of every page with a body, the pages
 // that exist, and what checking each body's links found.
 type linkCheck struct {
-	anchors map[string]map[string]bool // page URL → heading IDs
-	exists  map[string]bool            // the URLs of every output file
-	diags   [][]diag.Diagnostic        // by job
+	byURL   map[string]int      // page URL → its job (the same in every Set made by Update)
+	anchors []map[string]bool   // by job: the heading IDs of its page
+	exists  map[string]bool     // the URLs of every output file
+	diags   [][]diag.Diagnostic // by job
 }
 
 func (lc *linkCheck) clone() *linkCheck {
-	return &linkCheck{anchors: maps.Clone(lc.anchors), exists: lc.exists, diags: slices.Clone(lc.diags)}
+	return &linkCheck{byURL: lc.byURL, anchors: slices.Clone(lc.anchors), exists: lc.exists, diags: slices.Clone(lc.diags)}
 }
 
 // Check checks the internal links of every body against the output
@@ -92,7 +93,8 @@ func (lc *linkCheck) check(s *Set, i int) []diag.Diagnostic {
 		if ln.Anchor == "" {
 			continue
 		}
-		ids, ok := lc.anchors[target]
+		j, ok := lc.byURL[target]
+		ids := lc.anchors[j]
 		if !ok || ids[ln.Anchor] {
 			continue // a page without a Markdown body: its anchors are the theme's
 		}

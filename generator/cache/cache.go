@@ -19,14 +19,15 @@
 //
 // Every full build starts with Begin and ends with Sweep: an entry that
 // the build did not use (a deleted or renamed file, a page that is gone)
-// is dropped, so the memory holds one build's worth, plus what the fast
-// rebuilds since then added (a few entries each). A build that is
+// is dropped, so the memory holds one build's worth; a fast rebuild
+// replaces the entries it makes anew (Delete, Put). A build that is
 // cancelled does not Sweep: what it put is valid by its key, and the next
 // full build keeps what it uses of it.
 //
 // Besides the tables, a Builder keeps its last build whole for the fast
-// way of a text-only edit (generator/builder.go): that build's stages are
-// values that nothing changes, and the fast way makes new ones from them.
+// way of a text-only edit (generator/builder.go): the model stays as it
+// is, and the bodies and the rendered pages of that build are updated in
+// place (bodies.Set.Update, render.Renderer.Rerender).
 package cache
 
 import "sync"
@@ -77,6 +78,17 @@ func (t *Table[K, V]) Put(k K, v V) {
 		t.entries = map[K]entry[V]{}
 	}
 	t.entries[k] = entry[V]{val: v, gen: t.gen}
+}
+
+// Delete forgets k, whose value a newer one of another key replaces (the
+// fast way of a rebuild, which does not Sweep).
+func (t *Table[K, V]) Delete(k K) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.entries, k)
 }
 
 // Hit counts a value taken from the table; Miss one made anew.

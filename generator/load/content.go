@@ -72,19 +72,13 @@ func (c *Content) Sections(files []string) []model.Section {
 	return secs
 }
 
-// Replace returns a copy of c in which the given files stand for those
-// of the same path; the documents by kind stay as they were (for edits
-// that leave every front matter alone: only bodies read the new files).
-func (c *Content) Replace(files []*File) *Content {
-	n := *c
-	n.ByPath = make(map[string]*File, len(c.ByPath))
-	for p, f := range c.ByPath {
-		n.ByPath[p] = f
-	}
+// Replace puts files in place of those of the same path, for edits that
+// leave every front matter alone: the documents by kind stay as they were,
+// and only the bodies read the new files' sections.
+func (c *Content) Replace(files []*File) {
 	for _, f := range files {
-		n.ByPath[f.Path] = f
+		c.ByPath[f.Path] = f
 	}
-	return &n
 }
 
 // Source is one content file as read, with what its path says of it.
