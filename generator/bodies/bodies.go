@@ -168,18 +168,6 @@ func (s *Set) Get(b *model.Body) *Rendered {
 	return &s.outs[i].Rendered
 }
 
-// Len is the number of bodies.
-func (s *Set) Len() int { return len(s.jobs) }
-
-// Using lists the bodies made of content file p.
-func (s *Set) Using(p string) []*model.Body {
-	var out []*model.Body
-	for _, i := range s.using[p] {
-		out = append(out, s.jobs[i].body)
-	}
-	return out
-}
-
 // Diags are what rendering the bodies and checking their links found.
 func (s *Set) Diags() []diag.Diagnostic {
 	var out []diag.Diagnostic

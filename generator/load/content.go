@@ -48,12 +48,6 @@ type Content struct {
 	ByPath         map[string]*File // every content file that was read
 }
 
-// Body is a body made of the sections of files: the first file's,
-// adapted by the others' (markdown.Merge).
-func (c *Content) Body(files ...string) model.Body {
-	return model.Body{Sources: files}
-}
-
 // Sections composes the sections of a body made of files: the first
 // file's, adapted by the others'.
 func (c *Content) Sections(files []string) []model.Section {
