@@ -102,7 +102,7 @@ func (a *assembler) municipalities(codes map[string]string) {
 			}
 		}
 		a.site.Municipalities = append(a.site.Municipalities, &model.Municipality{
-			Slug: slug, Name: md.Name, Code: md.Code, Website: webURL(md.Website), Email: md.Email,
+			Slug: slug, Name: md.Name, Code: md.Code, Website: safety.Link(md.Website), Email: md.Email,
 			Phone: md.Phone, Address: md.Address, Summary: md.Summary,
 			Intro: body(d.File.Path), File: d.File.Path,
 			Adopts: md.EServices, OffersGuides: md.Guides,
@@ -191,13 +191,6 @@ func (a *assembler) eservices() {
 		Library: a.ld.EServices, Adaptations: a.ld.ESAdaptations,
 		Municipalities: a.site.Municipalities, Adopts: adopts, CheckCategory: a.checkCategory,
 	}, a.l)
-}
-
-// webURL is u when it is an http(s) address, else "": the loader has
-// reported it, and a javascript: or relative URL must never reach a page.
-func webURL(u string) string {
-	clean, _ := safety.WebURL(u)
-	return clean
 }
 
 func (a *assembler) guides() {

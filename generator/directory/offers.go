@@ -78,7 +78,7 @@ func Assemble(in Input, l *diag.List) ([]*model.EService, []*model.Offer) {
 			l.Warnf(d.Pos("url"), "add url: with the e-service's address, or set status: planned", "a live e-service has no url")
 		}
 		e := &model.EService{
-			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: webURL(md.URL),
+			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: safety.Link(md.URL),
 			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
 			Status: status, LifeEvents: md.LifeEvents, Needs: md.Needs, Duration: md.Duration,
 			Contact: md.Contact.Model(), PersonalData: md.PersonalData,
@@ -172,7 +172,7 @@ func adapt(o *model.Offer, d *markdown.Doc[EServiceMeta]) {
 	md, set := d.Meta, d.Set
 	markdown.Over(set, "title", &o.Title, md.Title)
 	markdown.Over(set, "summary", &o.Summary, md.Summary)
-	markdown.Over(set, "url", &o.URL, webURL(md.URL))
+	markdown.Over(set, "url", &o.URL, safety.Link(md.URL))
 	markdown.Over(set, "fee", &o.Fee, md.Fee)
 	markdown.Over(set, "status", &o.Status, md.Status)
 	markdown.Over(set, "duration", &o.Duration, md.Duration)
@@ -181,11 +181,4 @@ func adapt(o *model.Offer, d *markdown.Doc[EServiceMeta]) {
 	markdown.Over(set, "needs", &o.Needs, md.Needs)
 	markdown.Over(set, "contact", &o.Contact, md.Contact.Model())
 	o.Body = model.Body{Sources: []string{o.EService.File, d.File.Path}}
-}
-
-// webURL is u when it is an http(s) address, else "": the loader has
-// reported it, and a javascript: or relative URL must never reach a page.
-func webURL(u string) string {
-	clean, _ := safety.WebURL(u)
-	return clean
 }

@@ -211,3 +211,10 @@ func CSVRow(row []string, numbers ...int) []string {
 	}
 	return row
 }
+
+// Link is raw when a page may link to it as a web address (WebURL), else
+// "": for a value whose problem the loader has reported already.
+func Link(raw string) string {
+	clean, _ := WebURL(raw)
+	return clean
+}
