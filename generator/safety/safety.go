@@ -182,7 +182,8 @@ func Href(h string) string {
 // false.
 func BaseURL(raw string) (u *url.URL, ok bool) {
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" {
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" ||
+		u.Scheme == "" && !strings.HasPrefix(u.Path, "/") { // "sajt/" would make every link relative to the page
 		return &url.URL{Path: "/"}, false
 	}
 	if !strings.HasSuffix(u.Path, "/") {

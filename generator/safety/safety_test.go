@@ -206,6 +206,9 @@ func TestBaseURL(t *testing.T) {
 		{"https://host/?a=b", "/", false},
 		{"https://host/#x", "/", false},
 		{"https://a b/", "/", false},
+		{"sajt", "/", false},
+		{"sajt/", "/", false},
+		{"", "/", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

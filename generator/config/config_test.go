@@ -1,0 +1,89 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/esamverkan/guidemap/generator/diag"
+)
+
+const minimal = "title = \"eSamverkan Västernorrland\"\nbase_url = \"https://esamverkan.example.se/\"\n"
+
+// TestLoad pins what a few common mistakes read as, and what a minimal
+// file gives.
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name, src, baseURL string
+		wantBase           string // the base path
+		wantDiag           string // the first diagnostic, as the CLI prints it; "" for none
+	}{
+		{"minimal", minimal, "", "/", ""},
+		{"a base path", "title = \"T\"\nbase_url = \"https://kommun.example.se/samverkan/\"\n", "", "/samverkan/", ""},
+		{"--base-url wins", minimal, "http://localhost:8000/", "/", ""},
+		{"no title", "base_url = \"https://a.example.se/\"\n", "", "/",
+			`content/site.toml:1:1: site.toml has no title; add a line such as title = "eSamverkan Västernorrland"`},
+		{"a misspelt key", minimal + "descripton = \"x\"\n", "", "/",
+			`content/site.toml:3:1: unknown key "descripton" in site.toml; did you mean "description"?`},
+		{"not TOML", "title = \"T\nbase_url = 1\n", "", "",
+			`content/site.toml:1:11: site.toml is not valid TOML: strings cannot contain newlines`},
+		{"English first", minimal + "languages = [\"en\", \"sv\"]\n", "", "/",
+			`content/site.toml:3:1: the first language must be Swedish ("sv"), the language at the root of the site; write languages = ["sv", "en"]`},
+		{"a bad theme name", minimal + "theme = \"Min Tema\"\n", "", "/",
+			`content/site.toml:3:1: theme "Min Tema" is not a valid name; name a folder in themes/ with lower-case letters, digits and hyphens`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &diag.List{}
+			_, base := Load([]byte(tt.src), tt.baseURL, l)
+			got := ""
+			var errs []diag.Diagnostic
+			for _, d := range l.Items() {
+				if d.Severity == diag.Error {
+					errs = append(errs, d)
+				}
+			}
+			if len(errs) > 0 {
+				got = errs[0].String()
+			}
+			if got != tt.wantDiag {
+				t.Errorf("first error:\n got %s\nwant %s", got, tt.wantDiag)
+			}
+			if tt.wantDiag == "" && base != tt.wantBase {
+				t.Errorf("base path %q, want %q", base, tt.wantBase)
+			}
+		})
+	}
+}
+
+// FuzzLoad: any file gives diagnostics with real positions, never a
+// panic, and a base URL that is http(s) or none.
+func FuzzLoad(f *testing.F) {
+	example, err := os.ReadFile(filepath.Join("..", "..", "content", "site.toml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(example))
+	f.Add(minimal)
+	f.Add("title = \"T\"\nbase_url = \"javascript:alert(1)//\"\n")
+	f.Add("[[categories]]\nslug = \"Bygga bo\"\n[[categories]]\nslug = \"bygga-bo\"\nsv = \"\"\n")
+	f.Add("[accessibility]\nstatus = \"delvis\"\nassessed = \"2026-13-40\"\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		l := &diag.List{}
+		c, _ := Load([]byte(src), "", l)
+		lines := strings.Count(src, "\n") + 1
+		for _, d := range l.Items() {
+			if d.Pos.File != File || d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 1 {
+				t.Errorf("diagnostic without a position in the file: %s", d)
+			}
+			if !utf8.ValidString(d.Msg) && utf8.ValidString(src) {
+				t.Errorf("diagnostic of valid text is not valid UTF-8: %q", d.Msg)
+			}
+		}
+		if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "/") {
+			t.Errorf("base URL %q", c.BaseURL)
+		}
+	})
+}
