@@ -7,15 +7,20 @@
 //     checks that need nothing but the file itself.
 //   - Offers (offers.go): who offers what — the owner, everyone for a
 //     common e-service, the municipalities that adopt it as it is or adapt
-//     it — with the checks of owners, adoptions and adaptations.
+//     it — with the checks of owners, adoptions and adaptations; which
+//     fields an adaptation changes (Changes) and whether an offer can be
+//     started (Startable).
 //   - Filters (filters.go): the directory's facets and the values each
 //     e-service has in them, with the URLs of the filter pages.
+//   - The matrix (matrix.go): every e-service against every
+//     municipality — the cells, totals, adoption rates and the candidates
+//     to adopt next — for the library view and the page for a new member.
 //   - Exports (export.go): the rows of /data/e-tjanster.json and .csv.
 //
 // It is a concept package that two stages use: assemble runs Assemble to
-// make the model's e-services and offers, and render turns the filters
-// into views and places the exports. It reads the model and never imports
-// a stage (load, assemble, bodies, render).
+// make the model's e-services and offers, and render turns the filters,
+// the matrix and the changes into views and places the exports. It reads
+// the model and never imports a stage (load, assemble, bodies, render).
 package directory
 
 import (

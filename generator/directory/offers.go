@@ -182,3 +182,51 @@ func adapt(o *model.Offer, d *markdown.Doc[EServiceMeta]) {
 	markdown.Over(set, "contact", &o.Contact, md.Contact.Model())
 	o.Body = model.Body{Sources: []string{o.EService.File, d.File.Path}}
 }
+
+// Startable reports whether an offer can be started on the web: it has a
+// URL and is live or in beta (neither planned nor retired).
+func Startable(o *model.Offer) bool {
+	return o.URL != "" && o.Status != "planned" && o.Status != "retired"
+}
+
+// Change is a field in which an adaptation differs from the library's
+// e-service, named by its front matter key.
+type Change string
+
+// The fields Changes reports, in the order it reports them.
+const (
+	ChangeURL      Change = "url"      // the adaptation has an address of its own
+	ChangeFee      Change = "fee"      // it sets another fee
+	ChangeLogin    Change = "login"    // it sets other logins
+	ChangeStatus   Change = "status"   // its status differs
+	ChangeDuration Change = "duration" // it sets another duration
+)
+
+// Changes are the fields in which o, when it adapts an e-service, differs
+// from the library's e-service: the URL and status whenever they differ,
+// the fee, logins and duration when the adaptation gives them. An offer
+// of another kind has none. Whether the adaptation's text differs is a
+// matter of the rendered bodies, not decided here.
+func Changes(o *model.Offer) []Change {
+	if o.Kind != model.Adapts {
+		return nil
+	}
+	e := o.EService
+	var cs []Change
+	if o.URL != e.URL {
+		cs = append(cs, ChangeURL)
+	}
+	if o.Fee != e.Fee && o.Fee != "" {
+		cs = append(cs, ChangeFee)
+	}
+	if !slices.Equal(o.Login, e.Login) && len(o.Login) > 0 {
+		cs = append(cs, ChangeLogin)
+	}
+	if o.Status != e.Status {
+		cs = append(cs, ChangeStatus)
+	}
+	if o.Duration != e.Duration && o.Duration != "" {
+		cs = append(cs, ChangeDuration)
+	}
+	return cs
+}

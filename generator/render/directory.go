@@ -5,8 +5,9 @@ package render
 // matrix /e-tjanster/bibliotek/; the page for a new member
 // /e-tjanster/ny-i-samverkan/; the start-page facts of each e-service; and
 // the files of the open data /data/e-tjanster.json and .csv. Which values
-// an e-service has in each facet and what the open data holds are the
-// rules of package directory; here they become views and files.
+// an e-service has in each facet, the matrix, which fields an adaptation
+// changes, whether an offer can be started and what the open data holds
+// are the rules of package directory; here they become views and files.
 
 import (
 	"fmt"
@@ -132,106 +133,22 @@ func (r *renderer) directoryPages(add func(string, string, *View), home Crumb) {
 
 // LibraryView is the collaboration's state: every e-service × every
 // municipality, with counts, what each municipality could adopt next, and
-// the summary.
+// the summary (package directory computes the matrix: its Rows, Totals,
+// Candidates, Ranked, Common and counts are the view's fields too).
 type LibraryView struct {
-	Municipalities []*model.Municipality
-	Rows           []LibraryRow
-	Totals         []int    // per municipality: the e-services it offers
-	Rates          []string // per municipality: share of the others' e-services it has adopted or adapted
-	Candidates     []Candidates
-	Ranked         []Candidate // municipality-specific e-services, most used first: what a new member adopts first
-	Common         []*model.EService
-
-	CommonLive, CommonGoal           int
-	Specific, SpecificLive, MuniGoal int
+	directory.Matrix
+	Rates []string // per municipality: share of the others' e-services it has adopted or adapted, as text
 }
 
-// LibraryRow is an e-service's row of the matrix.
-type LibraryRow struct {
-	EService *model.EService
-	Cells    []string // per municipality: owns, common, adopts, adapts or none
-	Count    int      // municipalities that offer it
-}
-
-// Candidates are the e-services a municipality could still adopt.
-type Candidates struct {
-	Municipality *model.Municipality
-	EServices    []Candidate
-}
-
-// Candidate is an e-service and how many municipalities use it.
-type Candidate struct {
-	EService *model.EService
-	Users    int
-}
-
+// library is the view of the site's matrix.
 func (r *renderer) library() *LibraryView {
-	s := r.site
-	lv := &LibraryView{Municipalities: s.Municipalities, CommonGoal: s.Config.Collaboration.CommonGoal,
-		MuniGoal: s.Config.Collaboration.MunicipalGoal}
-	es := slices.Clone(s.EServices)
-	// Common e-services first, then by title.
-	slices.SortStableFunc(es, func(a, b *model.EService) int {
-		if ca, cb := a.Owner == model.Common, b.Owner == model.Common; ca != cb {
-			if ca {
-				return -1
-			}
-			return 1
-		}
-		return collate(a.Title, b.Title)
-	})
-	lv.Totals = make([]int, len(s.Municipalities))
-	taken := make([]int, len(s.Municipalities))   // others' e-services adopted or adapted
-	offered := make([]int, len(s.Municipalities)) // others' municipality-specific e-services
-	var ranked []Candidate
-	for _, e := range es {
-		row := LibraryRow{EService: e}
-		for i, m := range s.Municipalities {
-			kind := "none"
-			if o := r.ix.offer[m.Slug+"/"+e.Slug]; o != nil {
-				kind = directory.KindName(o.Kind)
-				row.Count++
-				lv.Totals[i]++
-			}
-			if e.Owner != model.Common && e.Owner != m.Slug {
-				offered[i]++
-				if kind == "adopts" || kind == "adapts" {
-					taken[i]++
-				}
-			}
-			row.Cells = append(row.Cells, kind)
-		}
-		lv.Rows = append(lv.Rows, row)
-		if e.Owner == model.Common {
-			lv.Common = append(lv.Common, e)
-			if e.Status == "live" {
-				lv.CommonLive++
-			}
-		} else {
-			lv.Specific++
-			if e.Status == "live" {
-				lv.SpecificLive++
-			}
-			if e.Status != "retired" {
-				ranked = append(ranked, Candidate{EService: e, Users: row.Count})
-			}
-		}
-	}
-	slices.SortStableFunc(ranked, func(a, b Candidate) int { return b.Users - a.Users })
-	lv.Ranked = ranked
-	for i, m := range s.Municipalities {
+	lv := &LibraryView{Matrix: directory.NewMatrix(r.site)}
+	for _, a := range lv.Adoption {
 		rate := "–"
-		if offered[i] > 0 {
-			rate = fmt.Sprintf("%d %%", (taken[i]*100+offered[i]/2)/offered[i])
+		if pct, ok := a.Percent(); ok {
+			rate = fmt.Sprintf("%d %%", pct)
 		}
 		lv.Rates = append(lv.Rates, rate)
-		c := Candidates{Municipality: m}
-		for _, x := range ranked {
-			if r.ix.offer[m.Slug+"/"+x.EService.Slug] == nil {
-				c.EServices = append(c.EServices, x)
-			}
-		}
-		lv.Candidates = append(lv.Candidates, c)
 	}
 	return lv
 }
@@ -281,36 +198,37 @@ type PointSummary struct {
 // GuideLink is a guide that points to an e-service.
 type GuideLink struct{ Title, URL string }
 
-// startable reports whether an offer has a link that starts it.
-func startable(o *model.Offer) bool {
-	return o.URL != "" && o.Status != "planned" && o.Status != "retired"
+// changeFact is how an e-service's start page names a field in which the
+// adaptation o differs, and o's value of it.
+func (r *renderer) changeFact(o *model.Offer, c directory.Change) Fact {
+	switch c {
+	case directory.ChangeURL:
+		return Fact{r.str("directory.diff.url"), r.str("directory.diff.own")}
+	case directory.ChangeFee:
+		return Fact{r.str("eservice.fee"), o.Fee}
+	case directory.ChangeLogin:
+		ls := make([]string, len(o.Login))
+		for i, l := range o.Login {
+			ls[i] = r.str("login." + l)
+		}
+		return Fact{r.str("eservice.login"), joinAnd(ls, r.str("and"))}
+	case directory.ChangeStatus:
+		return Fact{r.str("eservice.status"), r.str("status." + o.Status)}
+	case directory.ChangeDuration:
+		return Fact{r.str("eservice.duration"), o.Duration}
+	}
+	panic("render: unknown change " + string(c))
 }
 
 // startPage fills in the start-page parts of an e-service's page (the
 // library's, with every offer, or a municipality's, with its own).
 func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) {
 	for _, o := range offers {
-		it := StartItem{Offer: o, Startable: startable(o), src: r.src}
+		it := StartItem{Offer: o, Startable: directory.Startable(o), src: r.src}
 		if o.Kind == model.Adapts {
 			it.text = &Fact{r.str("directory.diff.text"), r.str("directory.diff.adapted")}
-			if o.URL != e.URL {
-				it.facts = append(it.facts, Fact{r.str("directory.diff.url"), r.str("directory.diff.own")})
-			}
-			if o.Fee != e.Fee && o.Fee != "" {
-				it.facts = append(it.facts, Fact{r.str("eservice.fee"), o.Fee})
-			}
-			if !slices.Equal(o.Login, e.Login) && len(o.Login) > 0 {
-				var ls []string
-				for _, l := range o.Login {
-					ls = append(ls, r.str("login."+l))
-				}
-				it.facts = append(it.facts, Fact{r.str("eservice.login"), joinAnd(ls, r.str("and"))})
-			}
-			if o.Status != e.Status {
-				it.facts = append(it.facts, Fact{r.str("eservice.status"), r.str("status." + o.Status)})
-			}
-			if o.Duration != e.Duration && o.Duration != "" {
-				it.facts = append(it.facts, Fact{r.str("eservice.duration"), o.Duration})
+			for _, c := range directory.Changes(o) {
+				it.facts = append(it.facts, r.changeFact(o, c))
 			}
 		}
 		v.Start = append(v.Start, it)

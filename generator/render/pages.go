@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 
+	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/maps"
 
 	"github.com/esamverkan/guidemap/generator/model"
@@ -196,7 +197,7 @@ func (r *renderer) serviceLD(title, summary string, e *model.EService, offers []
 		// Where the e-service cannot be started on the web, the channel is
 		// the municipality's page that says how to reach it instead.
 		channel := map[string]any{"@type": "ServiceChannel", "name": m.Name, "serviceUrl": r.abs(model.OfferURL(m.Slug, e.Slug))}
-		if startable(o) {
+		if directory.Startable(o) {
 			channel["serviceUrl"] = o.URL
 		}
 		if m.Phone != "" {
