@@ -202,8 +202,3 @@ func byTitle(vs []*model.Version) []*model.Version {
 	}
 	return out
 }
-
-// collate compares Swedish text: case-insensitive, å ä ö after z.
-func collate(a, b string) int {
-	return strings.Compare(model.CollateKey(a), model.CollateKey(b))
-}
