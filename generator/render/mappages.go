@@ -228,11 +228,7 @@ func (mp *mapper) byCategory(points []model.Point, m string) []PointGroup {
 		} else {
 			g.URL = "/karta/" + c.Slug + "/"
 		}
-		for _, p := range points {
-			if p.Category == c.Slug {
-				g.Points = append(g.Points, p)
-			}
-		}
+		g.Points = filter(points, func(p model.Point) bool { return p.Category == c.Slug })
 		if len(g.Points) > 0 {
 			out = append(out, g)
 		}
@@ -245,11 +241,7 @@ func (mp *mapper) byMunicipality(points []model.Point, cat string) []PointGroup 
 	var out []PointGroup
 	for _, m := range mp.r.site.Municipalities {
 		g := PointGroup{ID: m.Slug, Name: m.Name, URL: model.MapURL(m.Slug, cat)}
-		for _, p := range points {
-			if p.Municipality == m.Slug {
-				g.Points = append(g.Points, p)
-			}
-		}
+		g.Points = filter(points, func(p model.Point) bool { return p.Municipality == m.Slug })
 		if len(g.Points) > 0 {
 			out = append(out, g)
 		}
