@@ -15,7 +15,7 @@ package render
 //     (bodyReader; Body values met elsewhere are not read by the layouts,
 //     see reach.go).
 //
-// Only a Renderer of the default layouts reuses pages (Options.Prev): a
+// Only a Renderer of the default layouts reuses pages (Options.Memo): a
 // site's own layouts may read anything through the template functions.
 
 import (
