@@ -102,6 +102,7 @@ func (b *Builder) CacheStats() (hits, misses int) {
 // change is not of the kind it handles (nothing has then been changed).
 func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result, ok bool, err error) {
 	t0 := time.Now()
+	w := newStopwatch()
 	st := b.st
 	if st == nil || !st.defaultTheme || len(changed) == 0 {
 		return Result{}, false, nil
@@ -133,11 +134,13 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 	// cancelled or fails half way, the last build is not whole any more,
 	// and the next rebuild takes the full way.
 	b.st = nil
+	w.lap("load")
 	st.in.Content.Replace(next)
 	changedBodies, ok := st.bodies.Update(ctx, st.in.Content, paths)
 	if !ok {
 		return Result{}, true, ctx.Err()
 	}
+	w.lap("bodies")
 	files, delta, err := st.rd.Rerender(ctx, st.bodies, changedBodies)
 	if err != nil {
 		res, _, err := st.broken(Result{}, err)
@@ -145,8 +148,10 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 	}
 	st.files = files
 	b.st = st
+	w.lap("render")
 	res, _, err = st.result(t0)
 	res.Delta = delta
+	res.Stages = w.stages
 	res.Rendered = st.rd.Rendered()
 	if res.Delta == nil {
 		res.Delta = []string{}

@@ -397,11 +397,15 @@ func TestFastEditsKeepTheCacheFlat(t *testing.T) {
 	var before [4]int
 	for i := range 20 {
 		writeFile(t, filepath.Join(dir, guide), string(orig)+fmt.Sprintf("\nÄndring nummer %d.\n", i))
-		if _, err := b.Rebuild(ctx, []string{guide}); err != nil && !errors.Is(err, ErrInput) {
+		res, err := b.Rebuild(ctx, []string{guide})
+		if err != nil && !errors.Is(err, ErrInput) {
 			t.Fatal(err)
 		}
 		if !b.Fast() {
 			t.Fatal("a text edit went the full way")
+		}
+		if got := stageNames(res.Stages); got != "load bodies render" {
+			t.Errorf("the fast way's stages: %s", got)
 		}
 		if i == 0 {
 			before = sizes()
@@ -409,5 +413,32 @@ func TestFastEditsKeepTheCacheFlat(t *testing.T) {
 	}
 	if after := sizes(); after != before {
 		t.Errorf("cache entries (parses, bodies, pages, maps) grew from %v to %v in 19 text edits", before, after)
+	}
+}
+
+// stageNames lists the names of stages.
+func stageNames(stages []Stage) string {
+	var names []string
+	for _, s := range stages {
+		names = append(names, s.Name)
+	}
+	return strings.Join(names, " ")
+}
+
+// TestStagesInOrder: a build reports the time of each stage, in order.
+func TestStagesInOrder(t *testing.T) {
+	res, err := Build(context.Background(), Config{Src: exampleSite, Out: filepath.Join(t.TempDir(), "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := stageNames(res.Stages); got != "load assemble bodies render links write" {
+		t.Errorf("stages %q", got)
+	}
+	var sum time.Duration
+	for _, s := range res.Stages {
+		sum += s.Duration
+	}
+	if sum > res.Duration {
+		t.Errorf("the stages took %v, more than the build's %v", sum, res.Duration)
 	}
 }

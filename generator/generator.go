@@ -62,6 +62,28 @@ type Result struct {
 	Diags          *diag.List
 	Output         []output.File // what was (or would be) written, sorted by path
 	Delta          []string      // from a Builder's fast rebuild: the output files that changed; nil when any may have
+	Stages         []Stage       // how long each stage took, in order (a full build's; a fast rebuild's are its own)
+}
+
+// Stage is the time one stage of a build took.
+type Stage struct {
+	Name     string // load, assemble, bodies, render, links, write
+	Duration time.Duration
+}
+
+// stopwatch records the stages of a build as they end.
+type stopwatch struct {
+	last   time.Time
+	stages []Stage
+}
+
+func newStopwatch() *stopwatch { return &stopwatch{last: time.Now()} }
+
+// lap ends the stage name.
+func (w *stopwatch) lap(name string) {
+	now := time.Now()
+	w.stages = append(w.stages, Stage{name, now.Sub(w.last)})
+	w.last = now
 }
 
 // ErrInput is returned when the input holds errors; they are in Result.Diags.
@@ -86,9 +108,12 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	w := newStopwatch()
 	if err := output.Write(out, res.Output); err != nil {
 		return res, err
 	}
+	w.lap("write")
+	res.Stages = append(res.Stages, w.stages...)
 	res.Duration = time.Since(t0)
 	return res, nil
 }
@@ -162,6 +187,7 @@ func newMemo() *memo {
 // Builder's cache.
 func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
 	t0 := time.Now()
+	w := newStopwatch()
 	l := &diag.List{}
 	res := Result{Diags: l}
 	fsys := cfg.FS
@@ -177,15 +203,18 @@ func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
 	if in == nil {
 		return res, nil, ctx.Err()
 	}
+	w.lap("load")
 	// 2. assemble
 	site := assemble.Site(in, l)
 	st := &state{cfg: cfg, fsys: fsys, in: in, site: site}
+	w.lap("assemble")
 
 	// 3. bodies
 	st.bodies = bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies})
 	if st.bodies == nil {
 		return res, nil, ctx.Err()
 	}
+	w.lap("bodies")
 
 	// 4. render
 	theme, custom := themeFS(fsys, in.Config)
@@ -206,7 +235,9 @@ func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
 		return st.broken(res, err)
 	}
 	st.rd, st.files, st.late = rd, files, late.Items()
+	w.lap("render")
 	st.bodies.Check(paths(files))
+	w.lap("links")
 
 	for _, f := range files {
 		if filepath.Ext(f.Path) == ".html" {
@@ -219,6 +250,7 @@ func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
 	res.Municipalities = len(site.Municipalities)
 	res.EServices = len(site.EServices)
 	res.Points = len(site.Points)
+	res.Stages = w.stages
 	st.res = res
 	return st.result(t0)
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -27,8 +29,8 @@ const usage = `guidemap builds a static website from Markdown guides, an e-servi
 and municipality boundaries.
 
 Usage:
-  guidemap build [--src DIR] [--out DIR] [--base-url URL] [--strict]
-  guidemap check [--src DIR] [--strict]
+  guidemap build [--src DIR] [--out DIR] [--base-url URL] [--strict] [--profile DIR]
+  guidemap check [--src DIR] [--strict] [--profile DIR]
   guidemap serve [--src DIR] [--port N] [--strict]
   guidemap new guide|eservice|municipality|page SLUG [flags]
 
@@ -61,6 +63,7 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	src := fl.String("src", ".", "the site folder (with content/, geodata/, themes/)")
 	strict := fl.Bool("strict", false, "treat warnings as errors")
+	profile := fl.String("profile", "", "write CPU and heap profiles of the build (cpu.pprof, heap.pprof) into this folder")
 	var out, baseURL *string
 	if cmd == "build" {
 		out = fl.String("out", "", "the output folder (default: public in the site folder)")
@@ -79,6 +82,18 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	// Ctrl-C stops the build; the output folder is then left as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *profile != "" {
+		done, err := startProfile(*profile)
+		if err != nil {
+			fmt.Fprintf(stderr, "guidemap %s: --profile: %v\n", cmd, err)
+			return 2
+		}
+		defer func() {
+			if err := done(); err != nil {
+				fmt.Fprintf(stderr, "guidemap %s: --profile: %v\n", cmd, err)
+			}
+		}()
+	}
 	if cmd == "build" {
 		cfg.Out, cfg.BaseURL = *out, *baseURL
 		if cfg.Out == "" {
@@ -100,12 +115,55 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	what := fmt.Sprintf("%d pages: %d guides (%d municipality versions), %d municipalities, %d e-services",
 		res.Pages, res.Guides, res.Versions, res.Municipalities, res.EServices)
+	took := res.Duration.Round(time.Millisecond).String() + " (" + stageTimes(res.Stages) + ")"
 	if cmd == "build" {
-		fmt.Fprintf(stdout, "built %s in %s → %s\n", what, res.Duration.Round(time.Millisecond), cfg.Out)
+		fmt.Fprintf(stdout, "built %s in %s → %s\n", what, took, cfg.Out)
 	} else {
-		fmt.Fprintf(stdout, "checked %s in %s: no errors\n", what, res.Duration.Round(time.Millisecond))
+		fmt.Fprintf(stdout, "checked %s in %s: no errors\n", what, took)
 	}
 	return 0
+}
+
+// stageTimes says how long each stage took: "load 120ms, assemble 8ms, …".
+func stageTimes(stages []generator.Stage) string {
+	parts := make([]string, len(stages))
+	for i, s := range stages {
+		parts[i] = s.Name + " " + s.Duration.Round(time.Millisecond).String()
+	}
+	return strings.Join(parts, ", ")
+}
+
+// startProfile starts a CPU profile into dir/cpu.pprof; the function it
+// returns stops it and writes the heap as it is then into dir/heap.pprof.
+// Read them with go tool pprof.
+func startProfile(dir string) (done func() error, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	cpu, err := os.Create(filepath.Join(dir, "cpu.pprof"))
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(cpu); err != nil {
+		cpu.Close()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		if err := cpu.Close(); err != nil {
+			return err
+		}
+		heap, err := os.Create(filepath.Join(dir, "heap.pprof"))
+		if err != nil {
+			return err
+		}
+		runtime.GC() // the heap profile shows what is live after the build
+		if err := pprof.WriteHeapProfile(heap); err != nil {
+			heap.Close()
+			return err
+		}
+		return heap.Close()
+	}, nil
 }
 
 // printDiags writes the diagnostics as diag.List.Fprint does.

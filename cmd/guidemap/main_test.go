@@ -137,7 +137,7 @@ func TestRunBadFlags(t *testing.T) {
 	}
 }
 
-var builtRE = regexp.MustCompile(`^built \d+ pages: \d+ guides \(\d+ municipality versions\), 7 municipalities, \d+ e-services in .* → `)
+var builtRE = regexp.MustCompile(`^built \d+ pages: \d+ guides \(\d+ municipality versions\), 7 municipalities, \d+ e-services in \S+ \(load \S+, assemble \S+, bodies \S+, render \S+, links \S+, write \S+\) → `)
 
 func TestRunBuildExampleSite(t *testing.T) {
 	root := repoRoot(t)
@@ -177,7 +177,7 @@ func TestRunCheckExampleSite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit status = %d, stderr:\n%s", code, stderr)
 	}
-	re := regexp.MustCompile(`^checked \d+ pages: \d+ guides \(\d+ municipality versions\), 7 municipalities, \d+ e-services in \S+: no errors\n$`)
+	re := regexp.MustCompile(`^checked \d+ pages: \d+ guides \(\d+ municipality versions\), 7 municipalities, \d+ e-services in \S+ \(load \S+, assemble \S+, bodies \S+, render \S+, links \S+\): no errors\n$`)
 	if !re.MatchString(stdout) {
 		t.Errorf("stdout = %q", stdout)
 	}
@@ -350,5 +350,25 @@ func TestRunBuildBrokenLayout(t *testing.T) {
 	}
 	if treeDigest(t, out) != before {
 		t.Errorf("the previous output changed")
+	}
+}
+
+// TestRunBuildProfile: --profile writes a CPU and a heap profile that
+// go tool pprof reads.
+func TestRunBuildProfile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "profile")
+	code, _, stderr := runCmd("check", "--src", repoRoot(t), "--profile", dir)
+	if code != 0 {
+		t.Fatalf("exit status = %d, stderr:\n%s", code, stderr)
+	}
+	for _, f := range []string{"cpu.pprof", "heap.pprof"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A profile is a gzipped protocol buffer.
+		if len(data) < 100 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Errorf("%s is not a profile (%d bytes)", f, len(data))
+		}
 	}
 }
