@@ -82,7 +82,7 @@ func TestNoGeoJSONPackageNorMongo(t *testing.T) {
 // ":", an absolute path into one of the usual top-level folders of a Unix
 // machine (/work/…, /home/…, /tmp/…, /root/…, /usr/…, /var/…, /opt/…,
 // /mnt/…, /srv/…) with at least one more segment: "/tmp/x", "--out
-// /home/me/site", "DIR=/work/shared/a". Such a path works on one machine
+// /home/me/site", "DIR=/work/site/a". Such a path works on one machine
 // only. A site's URL paths ("/guider/bygglov/", "/sundsvall/karta/")
 // start with other names and do not match, nor do bare folder names such
 // as "/tmp" or "/usr/" (no segment after them), which tests of path
@@ -157,7 +157,7 @@ func TestMachinePath(t *testing.T) {
 		s    string
 		want bool
 	}{
-		{"/work/shared/geodata/sweden.geojson", true},
+		{"/opt/geodata/sweden.geojson", true},
 		{"/tmp/x", true},
 		{"/home/me", true},
 		{"--out /root/site", true},
