@@ -141,7 +141,7 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 		return Result{}, true, ctx.Err()
 	}
 	w.lap("bodies")
-	files, delta, err := st.rd.Rerender(ctx, st.bodies, changedBodies)
+	files, delta, err := st.rd.Rerender(ctx, changedBodies)
 	if err != nil {
 		res, _, err := st.broken(Result{}, err)
 		return res, true, err

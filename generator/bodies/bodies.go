@@ -159,8 +159,11 @@ func Render(ctx context.Context, site *model.Site, content *load.Content, opt Op
 }
 
 // Get is the rendering of body b, a body of the site's model; nil for a
-// body the Set does not know.
+// body the Set does not know (and from a nil Set).
 func (s *Set) Get(b *model.Body) *Rendered {
+	if s == nil {
+		return nil
+	}
 	i, ok := s.byBody[b]
 	if !ok {
 		return nil

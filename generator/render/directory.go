@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
@@ -159,8 +160,8 @@ type StartItem struct {
 	Offer     *model.Offer
 	Startable bool // it has a URL and is live or in beta
 	facts     []Fact
-	text      *Fact   // shown when the adaptation's text differs
-	src       *source // the bodies, read when the page is rendered
+	text      *Fact       // shown when the adaptation's text differs
+	bodies    *bodies.Set // the rendered bodies, read when the page is rendered
 }
 
 // Diffs are the adaptation's differences from the library's e-service.
@@ -172,7 +173,7 @@ func (it StartItem) Diffs() []Fact {
 	if it.text == nil || o.Kind != model.Adapts {
 		return it.facts
 	}
-	ob, eb := it.src.get(&o.Body), it.src.get(&o.EService.Body)
+	ob, eb := it.bodies.Get(&o.Body), it.bodies.Get(&o.EService.Body)
 	if len(ob.Origins) != len(eb.Origins) || o.AdaptFile != "" && !slices.Equal(ob.Origins, eb.Origins) {
 		return append(slices.Clip(it.facts), *it.text)
 	}
@@ -224,7 +225,7 @@ func (r *renderer) changeFact(o *model.Offer, c directory.Change) Fact {
 // library's, with every offer, or a municipality's, with its own).
 func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) {
 	for _, o := range offers {
-		it := StartItem{Offer: o, Startable: directory.Startable(o), src: r.src}
+		it := StartItem{Offer: o, Startable: directory.Startable(o), bodies: r.bodies}
 		if o.Kind == model.Adapts {
 			it.text = &Fact{r.str("directory.diff.text"), r.str("directory.diff.adapted")}
 			for _, c := range directory.Changes(o) {

@@ -50,7 +50,7 @@ var (
 // fingerprinter hashes the inputs of pages, on any number of goroutines.
 type fingerprinter struct {
 	seed     maphash.Seed
-	src      *source                // the rendered bodies
+	set      *bodies.Set            // the rendered bodies
 	entities map[any]uint64         // the site's entities (pointers such as *model.Guide), hashed once (prepare)
 	bodies   map[*model.Body]uint64 // their bodies, hashed once (prepare)
 }
@@ -84,7 +84,7 @@ func (fp *fingerprinter) prepare(s *model.Site, workers int) {
 	}
 	fp.bodies = hashAll(bs, workers, func(b *model.Body) uint64 {
 		h := fp.hasher()
-		h.bodyContent(fp.src.get(b))
+		h.bodyContent(fp.set.Get(b))
 		return h.sum()
 	})
 	fp.entities = make(map[any]uint64, len(level1)+len(level2))
@@ -180,7 +180,7 @@ func (h *hasher) body(b *model.Body) {
 		return
 	}
 	bh := h.fp.hasher()
-	bh.bodyContent(h.fp.src.get(b))
+	bh.bodyContent(h.fp.set.Get(b))
 	h.int(int64(bh.sum()))
 }
 
@@ -297,7 +297,7 @@ func (h *hasher) pointer(p reflect.Value) {
 	}
 	t := p.Type()
 	switch {
-	case t == sitePtr, t == bodyPtr, t == sourcePtr:
+	case t == sitePtr, t == bodyPtr, t == setPtr:
 		return
 	case entityPtrs[t]:
 		if p.CanInterface() {

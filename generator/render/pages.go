@@ -23,7 +23,7 @@ func (r *renderer) pages() []page {
 		}
 		v.URL = url
 		v.Site = s
-		v.src = r.src
+		v.bodies = r.bodies
 		if v.Canonical == "" {
 			v.Canonical = url
 		}

@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"sync"
 
+	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -35,7 +36,7 @@ func (it StartItem) readsBodies() []*model.Body {
 
 var (
 	readerType = reflect.TypeFor[bodyReader]()
-	sourcePtr  = reflect.TypeFor[*source]()
+	setPtr     = reflect.TypeFor[*bodies.Set]()
 	modelPkg   = reflect.TypeFor[model.Site]().PkgPath()
 	holds      sync.Map // reflect.Type → bool: whether a value of the type can hold a bodyReader
 )
@@ -102,7 +103,7 @@ func mayHold(t reflect.Type) bool {
 	h := t.Implements(readerType)
 	switch {
 	case h:
-	case t == sourcePtr: // the bodies themselves: read through bodyReaders
+	case t == setPtr: // the bodies themselves: read through bodyReaders
 	case t.PkgPath() == modelPkg || t.Kind() == reflect.Pointer && t.Elem().PkgPath() == modelPkg:
 	case t.Kind() == reflect.Interface:
 		h = true

@@ -72,17 +72,6 @@ func NewMemo(c *cache.Cache) *Memo {
 	}
 }
 
-// source is where a Renderer's Views read the bodies: one per Renderer,
-// so that Rerender can hand them a new Set.
-type source struct{ set *bodies.Set }
-
-func (s *source) get(b *model.Body) *bodies.Rendered {
-	if b == nil || s == nil || s.set == nil {
-		return nil
-	}
-	return s.set.Get(b)
-}
-
 // page is one HTML page to render.
 type page struct {
 	path    string // output path, e.g. "guider/bygglov/index.html"
@@ -124,8 +113,8 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}, src: &source{opt.Bodies}}
-	fp := &fingerprinter{seed: maphash.MakeSeed(), src: r.src}
+	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}, bodies: opt.Bodies}
+	fp := &fingerprinter{seed: maphash.MakeSeed(), set: opt.Bodies}
 	if opt.Memo != nil {
 		fp.seed = opt.Memo.seed
 	}
@@ -222,15 +211,15 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List) ([]output.File, er
 	return files, nil
 }
 
-// Rerender renders again, with the bodies of set, the pages that show
-// one of the changed bodies, and returns the whole output with those pages
-// replaced, and the paths of those that came out different. It is for
-// changes that leave the model as it was: only bodies, which templates
-// read when they run, may differ (see reach.go). The slice is the one
+// Rerender renders again the pages that show one of the changed bodies
+// (which bodies.Set.Update rendered again in the Set the Renderer reads),
+// and returns the whole output with those pages replaced, and the paths of
+// those that came out different. It is for changes that leave the model
+// as it was: only bodies, which templates read when they run, may differ
+// (see reach.go). The slice is the one
 // Render returned, changed in place. On an error (ctx cancelled, a
 // template failed: a *ThemeError) the Renderer must not be used again.
-func (rd *Renderer) Rerender(ctx context.Context, set *bodies.Set, changed []*model.Body) (files []output.File, paths []string, err error) {
-	rd.r.src.set = set
+func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body) (files []output.File, paths []string, err error) {
 	seen := map[int]bool{}
 	var idx []int
 	for _, b := range changed {
@@ -246,7 +235,7 @@ func (rd *Renderer) Rerender(ctx context.Context, set *bodies.Set, changed []*mo
 	out := make([][]byte, len(idx))
 	// The bodies changed: hash them anew (the entities' hashes leave
 	// bodies out).
-	rd.fp = &fingerprinter{seed: rd.fp.seed, entities: rd.fp.entities, src: rd.r.src}
+	rd.fp = &fingerprinter{seed: rd.fp.seed, entities: rd.fp.entities, set: rd.r.bodies}
 	done := par.DoCtx(ctx, len(idx), rd.r.opt.Workers, func(k int) {
 		p := rd.pages[idx[k]]
 		rd.fps[idx[k]] = rd.fp.page(rd.global, p)
@@ -314,7 +303,7 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 
 type renderer struct {
 	layouts map[string][]byte // what templates read, by file
-	src     *source           // the bodies
+	bodies  *bodies.Set       // the rendered bodies, read when the templates run
 	mapper  *mapper
 	site    *model.Site
 	opt     Options

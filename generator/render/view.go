@@ -28,7 +28,7 @@ type View struct {
 	Section     string // the navigation item the page belongs to
 	Crumbs      []Crumb
 	body        *model.Body // the page's Markdown body, read when the page is rendered (Body, TOC)
-	src         *source     // where the bodies are read
+	bodies      *bodies.Set // where the body is read
 	NoIndex     bool
 	JSONLD      []any
 	Site        *model.Site
@@ -86,7 +86,7 @@ type Group struct {
 
 // Body is the page's rendered Markdown.
 func (v *View) Body() template.HTML {
-	if b := v.src.get(v.body); b != nil {
+	if b := v.bodies.Get(v.body); b != nil {
 		return markdownHTML(b)
 	}
 	return ""
@@ -94,7 +94,7 @@ func (v *View) Body() template.HTML {
 
 // TOC is the body's level-2 headings.
 func (v *View) TOC() []model.Heading {
-	if b := v.src.get(v.body); b != nil {
+	if b := v.bodies.Get(v.body); b != nil {
 		return b.TOC()
 	}
 	return nil
