@@ -69,14 +69,6 @@ func (r *renderer) pages() []page {
 			Offers: r.ix.offersByMuni[m.Slug],
 		})
 		for _, v := range r.ix.versionsByMuni[m.Slug] {
-			var others []*model.Version
-			if !v.Local {
-				for _, o := range r.ix.versionsByGuide[v.Guide.Slug] {
-					if o != v {
-						others = append(others, o)
-					}
-				}
-			}
 			var related []*model.Offer
 			for _, e := range v.EServices {
 				if o := r.ix.offer[m.Slug+"/"+e]; o != nil {
@@ -86,7 +78,7 @@ func (r *renderer) pages() []page {
 			add(v.URL(), "version", &View{
 				Title: v.Title, Description: v.Summary, Section: "kommuner", Municipality: m, Version: v,
 				Canonical: v.CanonicalURL(), Crumbs: []Crumb{home, munisCrumb, mc},
-				body: &v.Body, Versions: others, Related: related,
+				body: &v.Body, Related: related,
 			})
 		}
 		for _, o := range r.ix.offersByMuni[m.Slug] {
