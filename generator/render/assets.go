@@ -13,28 +13,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
-	"github.com/tdewolff/minify/v2/html"
-	"github.com/tdewolff/minify/v2/js"
-	"github.com/tdewolff/minify/v2/json"
-	"github.com/tdewolff/minify/v2/svg"
-	"github.com/tdewolff/minify/v2/xml"
 )
-
-// newMinifier returns the minifier for every kind of output file. HTML keeps
-// its document and end tags and attribute quotes: smaller still, and the
-// pages stay easy to read and check.
-func newMinifier() *minify.M {
-	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("application/javascript", js.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
-	m.AddFunc("application/json", json.Minify)
-	m.AddFunc("application/ld+json", json.Minify)
-	m.AddFunc("application/xml", xml.Minify)
-	return m
-}
 
 // assets are the theme's style sheet and scripts, minified, under names
 // that carry a hash of their content so that they can be cached forever.

@@ -79,6 +79,7 @@ func (mp *mapper) draw(k mapKey, draw func() maps.Map) maps.Map {
 	m, ok := mp.memo.Get(h)
 	if !ok {
 		m = draw()
+		m.SVG = minifySVG(m.SVG)
 		mp.memo.Put(h, m)
 	}
 	return m

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -86,7 +87,9 @@ type page struct {
 type Renderer struct {
 	r     *renderer
 	min   *minify.M
-	tmpls map[string]map[string]*template.Template
+	tmpls map[string]map[string]*template.Template // by language and layout: minified (see minify.go)
+	src   map[string]map[string]*template.Template // the same as written, for the diagnostics of a layout that fails
+	whole map[string]bool                          // by language: a layout could not be minified, so pages are minified whole
 	pages []page
 	html  [][]byte              // the rendered pages, by index in pages
 	reach map[*model.Body][]int // a body → the pages that show it
@@ -122,10 +125,11 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	if opt.Memo != nil {
 		r.mapper.memo = opt.Memo.Maps
 	}
-	tmpls := map[string]map[string]*template.Template{}
+	tmpls, src := map[string]map[string]*template.Template{}, map[string]map[string]*template.Template{}
+	whole := map[string]bool{}
 	broken := &diag.List{}
 	for _, lang := range []string{"sv", "en"} {
-		if tmpls[lang], err = r.templates(lang, broken); err != nil {
+		if src[lang], tmpls[lang], whole[lang], err = r.templates(lang, broken); err != nil {
 			return nil, err
 		}
 	}
@@ -136,7 +140,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	if !r.mapper.drawMaps(ctx, opt.Workers) {
 		return nil, ctx.Err()
 	}
-	rd := &Renderer{r: r, min: m, tmpls: tmpls, pages: pages, layouts: r.layouts, fp: fp, memo: opt.Memo}
+	rd := &Renderer{r: r, min: m, tmpls: tmpls, src: src, whole: whole, pages: pages, layouts: r.layouts, fp: fp, memo: opt.Memo}
 	rd.r.opt.Memo = nil // not kept
 	return rd, nil
 }
@@ -283,8 +287,7 @@ func (rd *Renderer) Showing(b *model.Body) []string {
 	return out
 }
 
-// page executes a page's layout and minifies the result. Its errors are
-// *pageErr.
+// page executes a page's layout. Its errors are *pageErr.
 func (rd *Renderer) page(p page) ([]byte, error) {
 	t := rd.tmpls[p.view.Lang][p.layout]
 	if t == nil {
@@ -292,7 +295,14 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {
+		// Run the layout as written, for the author's line numbers.
+		if err2 := rd.src[p.view.Lang][p.layout].ExecuteTemplate(io.Discard, "base", p.view); err2 != nil {
+			err = err2
+		}
 		return nil, &pageErr{err: err}
+	}
+	if !rd.whole[p.view.Lang] {
+		return buf.Bytes(), nil
 	}
 	min, err := rd.min.Bytes("text/html", buf.Bytes())
 	if err != nil {
@@ -315,44 +325,86 @@ type renderer struct {
 // layout and the partials. A file that does not parse is added to broken
 // (a broken layout is left out, the others are parsed still; a broken
 // base layout or partial stops it); err is for files that cannot be read.
-func (r *renderer) templates(lang string, broken *diag.List) (map[string]*template.Template, error) {
-	base := template.New("").Funcs(r.funcs(lang))
+//
+// It parses each file twice: as written (src, whose line numbers are the
+// author's, for the diagnostics of a layout that fails) and minified (min,
+// which renders the pages). When a file cannot be minified, or its
+// minified form does not parse, min is parsed as written too and whole
+// is true: the pages must then be minified whole.
+func (r *renderer) templates(lang string, broken *diag.List) (src, min map[string]*template.Template, whole bool, err error) {
+	srcBase, minBase := template.New("").Funcs(r.funcs(lang)), template.New("").Funcs(r.funcs(lang))
 	shared, _ := fs.Glob(r.opt.Theme, "partials/*.html")
 	shared = append([]string{"layouts/base.html"}, shared...)
+	sources := map[string][]byte{}
 	for _, f := range shared {
 		b, err := fs.ReadFile(r.opt.Theme, f)
 		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+			return nil, nil, false, fmt.Errorf("theme: %w", err)
 		}
-		r.layouts[f] = b
-		if _, err := base.New(f).Parse(string(b)); err != nil {
+		r.layouts[f], sources[f] = b, b
+		if _, err := srcBase.New(f).Parse(string(b)); err != nil {
 			broken.Add(parseDiag(r.opt.Theme, f, err))
-			return nil, nil
+			return nil, nil, false, nil
 		}
 	}
 	layouts, _ := fs.Glob(r.opt.Theme, "layouts/*.html")
-	out := map[string]*template.Template{}
+	var names []string
 	for _, f := range layouts {
-		name := strings.TrimSuffix(path.Base(f), ".html")
-		if name == "base" {
+		if path.Base(f) == "base.html" {
 			continue
 		}
 		b, err := fs.ReadFile(r.opt.Theme, f)
 		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+			return nil, nil, false, fmt.Errorf("theme: %w", err)
 		}
-		r.layouts[f] = b
-		t, err := base.Clone()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := t.New(f).Parse(string(b)); err != nil {
-			broken.Add(parseDiag(r.opt.Theme, f, err))
-			continue
-		}
-		out[name] = t
+		r.layouts[f], sources[f] = b, b
+		names = append(names, f)
 	}
-	return out, nil
+	// parse parses the layouts into clones of base, each file as text
+	// makes it; ok is false when one does not parse.
+	parse := func(base *template.Template, text func(f string) string, report bool) (map[string]*template.Template, bool, error) {
+		out := map[string]*template.Template{}
+		ok := true
+		for _, f := range names {
+			t, err := base.Clone()
+			if err != nil {
+				return nil, false, err
+			}
+			if _, err := t.New(f).Parse(text(f)); err != nil {
+				if report {
+					broken.Add(parseDiag(r.opt.Theme, f, err))
+				}
+				ok = false
+				continue
+			}
+			out[strings.TrimSuffix(path.Base(f), ".html")] = t
+		}
+		return out, ok, nil
+	}
+	if src, _, err = parse(srcBase, func(f string) string { return string(sources[f]) }, true); err != nil {
+		return nil, nil, false, err
+	}
+	minified := map[string]string{}
+	for f, b := range sources {
+		m, ok := minifyTemplate(b)
+		if !ok {
+			return src, src, true, nil
+		}
+		minified[f] = string(m)
+	}
+	for _, f := range shared {
+		if _, err := minBase.New(f).Parse(minified[f]); err != nil {
+			return src, src, true, nil
+		}
+	}
+	min, ok, err := parse(minBase, func(f string) string { return minified[f] }, false)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if !ok || len(min) != len(src) {
+		return src, src, true, nil
+	}
+	return src, min, false, nil
 }
 
 // outPath is the output file of a site-relative page URL.

@@ -1,0 +1,13 @@
+package render
+
+import "github.com/tdewolff/minify/v2"
+
+// MinifyWhole makes rd render as it did before layouts were minified as
+// templates: the layouts as written, every page minified whole.
+func MinifyWhole(rd *Renderer) {
+	rd.tmpls = rd.src
+	rd.whole = map[string]bool{"sv": true, "en": true}
+}
+
+// Minifier is the minifier of every kind of output file.
+func Minifier() *minify.M { return newMinifier() }

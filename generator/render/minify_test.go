@@ -1,0 +1,97 @@
+package render_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path"
+	"testing"
+
+	"github.com/esamverkan/guidemap/generator/assemble"
+	"github.com/esamverkan/guidemap/generator/bodies"
+	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/i18n"
+	"github.com/esamverkan/guidemap/generator/internal/golden"
+	"github.com/esamverkan/guidemap/generator/load"
+	"github.com/esamverkan/guidemap/generator/render"
+	"github.com/esamverkan/guidemap/themes"
+)
+
+// TestMinifiedPartsMakeMinifiedPages: a page made of minified layouts,
+// maps and bodies is what minifying the whole page made, as the minifier
+// sees it: minifying it again gives the page that the layouts as written,
+// minified whole, give. It checks every HTML page of the example site and
+// of the fixture site.
+func TestMinifiedPartsMakeMinifiedPages(t *testing.T) {
+	sites := map[string]fs.FS{
+		"example": os.DirFS(golden.ModuleRoot(t)),
+		"fixture": golden.Txtar(t, "testdata/fixture-site.txtar"),
+	}
+	m := render.Minifier()
+	for name, fsys := range sites {
+		t.Run(name, func(t *testing.T) {
+			parts := renderSite(t, fsys, nil)
+			whole := renderSite(t, fsys, render.MinifyWhole)
+			n, sizeParts, sizeWhole := 0, 0, 0
+			for p, page := range parts {
+				if path.Ext(p) != ".html" {
+					if !bytes.Equal(page, whole[p]) {
+						t.Errorf("%s differs", p)
+					}
+					continue
+				}
+				n++
+				sizeParts, sizeWhole = sizeParts+len(page), sizeWhole+len(whole[p])
+				again, err := m.Bytes("text/html", page)
+				if err != nil {
+					t.Fatalf("%s: %v", p, err)
+				}
+				if !bytes.Equal(again, whole[p]) {
+					i := 0
+					for i < len(again) && i < len(whole[p]) && again[i] == whole[p][i] {
+						i++
+					}
+					t.Errorf("%s: minifying the page again changes it at byte %d:\nwhole: %q\nparts: %q", p, i,
+						whole[p][max(0, i-60):min(len(whole[p]), i+60)], again[max(0, i-60):min(len(again), i+60)])
+				}
+			}
+			if n < 20 {
+				t.Errorf("only %d pages", n)
+			}
+			// The pages are minified already: what minifying them again
+			// takes away is next to nothing.
+			if float64(sizeParts) > 1.03*float64(sizeWhole) {
+				t.Errorf("the pages are %d bytes, %d minified whole", sizeParts, sizeWhole)
+			}
+		})
+	}
+}
+
+// renderSite renders the site in fsys with the default theme, with
+// before (when not nil) applied to the Renderer first.
+func renderSite(t *testing.T, fsys fs.FS, before func(*render.Renderer)) map[string][]byte {
+	t.Helper()
+	ctx := context.Background()
+	l := &diag.List{}
+	in := load.Site(ctx, fsys, "", 0, nil, l)
+	site := assemble.Site(in, l)
+	set := bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath})
+	rd, err := render.New(ctx, site, render.Options{Theme: themes.Default, Strings: i18n.Load(themes.Default, in.Config.Languages, l),
+		BasePath: in.BasePath, Bodies: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before != nil {
+		before(rd)
+	}
+	files, err := rd.Render(ctx, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		out[f.Path] = f.Data
+	}
+	return out
+}
