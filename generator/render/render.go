@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"hash/maphash"
 	"html/template"
 	"io"
 	"io/fs"
@@ -55,7 +54,6 @@ type Options struct {
 type Memo struct {
 	Pages *cache.Table[string, Page] // output path → the last build's page
 	Maps  *cache.Table[uint64, maps.Map]
-	seed  maphash.Seed // the fingerprints' seed, the same for every build
 }
 
 // Page is a rendered page as the cache keeps it.
@@ -69,7 +67,6 @@ func NewMemo(c *cache.Cache) *Memo {
 	return &Memo{
 		Pages: cache.Register(c, &cache.Table[string, Page]{}),
 		Maps:  cache.Register(c, &cache.Table[uint64, maps.Map]{}),
-		seed:  maphash.MakeSeed(),
 	}
 }
 
@@ -117,10 +114,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 		return nil, err
 	}
 	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}, bodies: opt.Bodies}
-	fp := &fingerprinter{seed: maphash.MakeSeed(), set: opt.Bodies}
-	if opt.Memo != nil {
-		fp.seed = opt.Memo.seed
-	}
+	fp := &fingerprinter{set: opt.Bodies}
 	r.mapper = newMapper(r, fp)
 	if opt.Memo != nil {
 		r.mapper.memo = opt.Memo.Maps
@@ -239,7 +233,7 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body) (files 
 	out := make([][]byte, len(idx))
 	// The bodies changed: hash them anew (the entities' hashes leave
 	// bodies out).
-	rd.fp = &fingerprinter{seed: rd.fp.seed, entities: rd.fp.entities, set: rd.r.bodies}
+	rd.fp = &fingerprinter{entities: rd.fp.entities, set: rd.r.bodies}
 	done := par.DoCtx(ctx, len(idx), rd.r.opt.Workers, func(k int) {
 		p := rd.pages[idx[k]]
 		rd.fps[idx[k]] = rd.fp.page(rd.global, p)
