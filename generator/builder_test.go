@@ -83,7 +83,7 @@ func TestBuilderEqualsCleanBuild(t *testing.T) {
 		} else {
 			full++
 		}
-		want, werr := Check(context.Background(), Config{Src: dir})
+		want, werr := Collect(context.Background(), Config{Src: dir})
 		if (gerr == nil) != (werr == nil) {
 			t.Fatalf("%s: Rebuild error %v, Check error %v", step, gerr, werr)
 		}
@@ -361,7 +361,7 @@ func TestBuilderCustomLayoutsBuildInFull(t *testing.T) {
 			if !tt.fast && got.Rendered != first.Pages {
 				t.Errorf("rendered %d of %d pages, want all", got.Rendered, first.Pages)
 			}
-			want, _ := Check(context.Background(), Config{Src: dir})
+			want, _ := Collect(context.Background(), Config{Src: dir})
 			if len(got.Output) != len(want.Output) {
 				t.Fatalf("%d files, a clean build makes %d", len(got.Output), len(want.Output))
 			}
