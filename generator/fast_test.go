@@ -79,12 +79,7 @@ func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
 // site's title, everything. In every case the output is what a clean
 // build makes.
 func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
-	dir := t.TempDir()
-	for _, d := range []string{"content", "geodata"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(exampleSite, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := copyExample(t)
 	b := NewBuilder(Config{Src: dir})
 	prev, err := b.Rebuild(context.Background(), nil)
 	if err != nil {
