@@ -153,6 +153,10 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 	res.Delta = delta
 	res.Stages = w.stages
 	res.Rendered = st.rd.Rendered()
+	res.Bytes = 0
+	for _, f := range st.files {
+		res.Bytes += int64(len(f.Data))
+	}
 	if res.Delta == nil {
 		res.Delta = []string{}
 	}

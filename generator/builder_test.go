@@ -90,8 +90,8 @@ func TestBuilderEqualsCleanBuild(t *testing.T) {
 		if g, w := diagText(got), diagText(want); g != w {
 			t.Fatalf("%s: diagnostics differ:\nrebuild:\n%s\ncheck:\n%s", step, g, w)
 		}
-		if len(got.Output) != len(want.Output) {
-			t.Fatalf("%s: Rebuild made %d files, Check %d", step, len(got.Output), len(want.Output))
+		if len(got.Output) != len(want.Output) || got.Bytes != want.Bytes {
+			t.Fatalf("%s: Rebuild made %d files of %d bytes, Check %d of %d", step, len(got.Output), got.Bytes, len(want.Output), want.Bytes)
 		}
 		for i := range got.Output {
 			if got.Output[i].Path != want.Output[i].Path || !bytes.Equal(got.Output[i].Data, want.Output[i].Data) {

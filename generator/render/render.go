@@ -94,8 +94,8 @@ type Renderer struct {
 	layouts  map[string][]byte // the layouts' and partials' sources
 	memo     *Memo
 	fp       *fingerprinter
-	global   uint64   // the fingerprint of what all pages share
-	fps      []uint64 // by page
+	global   uint64   // the fingerprint of what all pages share (with a Memo)
+	fps      []uint64 // by page (with a Memo)
 	rendered int      // pages the last Render or Rerender rendered
 }
 
@@ -156,9 +156,12 @@ func (rd *Renderer) Rendered() int { return rd.rendered }
 func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.File) error) error {
 	r, pages, memo := rd.r, rd.pages, rd.memo
 	rd.memo = nil
-	rd.fps = make([]uint64, len(pages))
-	rd.fp.prepare(r.site, r.opt.Workers)
-	rd.global = rd.fp.global(r, rd.layouts)
+	rd.fps = nil
+	if memo != nil { // fingerprints serve only a Builder's cache
+		rd.fps = make([]uint64, len(pages))
+		rd.fp.prepare(r.site, r.opt.Workers)
+		rd.global = rd.fp.global(r, rd.layouts)
+	}
 	reach := make([][]*model.Body, len(pages))
 	errs := make([]error, len(pages))
 	reused := make([]bool, len(pages))
@@ -171,10 +174,10 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	work, stop := context.WithCancel(ctx)
 	defer stop()
 	done := par.DoCtx(work, len(pages), r.opt.Workers, func(i int) {
-		rd.fps[i] = rd.fp.page(rd.global, pages[i])
 		reach[i] = readBodies(pages[i].view)
 		var html []byte
 		if memo != nil {
+			rd.fps[i] = rd.fp.page(rd.global, pages[i])
 			if old, ok := memo.Pages.Get(pages[i].path); ok && old.Fingerprint == rd.fps[i] {
 				html, reused[i] = old.HTML, true
 			}
@@ -273,7 +276,9 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 	rd.fp = &fingerprinter{seed: rd.fp.seed, entities: rd.fp.entities, set: rd.r.bodies}
 	done := par.DoCtx(ctx, len(idx), rd.r.opt.Workers, func(k int) {
 		p := rd.pages[idx[k]]
-		rd.fps[idx[k]] = rd.fp.page(rd.global, p)
+		if rd.memo != nil {
+			rd.fps[idx[k]] = rd.fp.page(rd.global, p)
+		}
 		out[k], errs[k] = rd.page(p)
 	})
 	if !done {
