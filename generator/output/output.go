@@ -2,7 +2,10 @@
 // Files are written into a staging folder beside the output folder through
 // an os.Root (no "..", no absolute path, no symlink can lead out of it), and
 // the staging folder then takes the output folder's place in one step, so a
-// build that fails or is killed leaves the previous output as it was.
+// build that fails or is killed leaves the previous output as it was. A
+// Writer takes the files one by one as they are made, from any number of
+// goroutines, and keeps none of their bytes; Write is a Writer given a
+// whole site at once.
 package output
 
 import (

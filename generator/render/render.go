@@ -5,8 +5,10 @@
 // scripts, sitemap.xml, robots.txt, 404.html and the _headers file with
 // the security headers. The e-service directory's filters and export rows
 // come from package directory; render makes them views and files. Pages
-// are rendered in parallel and returned sorted by path, so the output is
-// the same whatever the number of cores. A broken theme is reported as
+// are rendered in parallel and handed on as each is done (Render's emit),
+// not kept; what depends on order (the sitemap, the open data) is made
+// from sorted lists, so the files are the same whatever the number of
+// cores and the order they come in. A broken theme is reported as
 // diagnostics at the theme's file (ThemeError).
 package render
 
