@@ -34,7 +34,7 @@ sv = "Bibliotek"
 {"type":"Feature","properties":{"name":"En punkt"},"geometry":{"type":"Point","coordinates":[16.5,62.5]}}]}`)
 	write("geodata/platser/bibliotek.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Sjöby bibliotek"},"geometry":{"type":"Point","coordinates":[16.8,62.8]}}]}`)
 
-	res, err := Check(context.Background(), Config{Src: dir})
+	res, err := Collect(context.Background(), Config{Src: dir})
 	var diags []string
 	for _, d := range res.Diags.Items() {
 		diags = append(diags, d.String())

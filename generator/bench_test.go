@@ -38,7 +38,7 @@ func BenchmarkBuildExampleWrite(b *testing.B) {
 // TestBenchmarkDoesAllWork pins the benchmarks' result: what Check renders
 // in memory is exactly what Build writes, and it is the whole site.
 func TestBenchmarkDoesAllWork(t *testing.T) {
-	res, err := Check(context.Background(), Config{Src: exampleSite})
+	res, err := Collect(context.Background(), Config{Src: exampleSite})
 	if err != nil {
 		t.Fatal(err)
 	}

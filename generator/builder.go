@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/esamverkan/guidemap/generator/load"
+	"github.com/esamverkan/guidemap/generator/output"
 )
 
 // Builder builds one site again and again, reusing what did not change.
@@ -72,7 +73,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		return res, err
 	}
 	b.memo.cache.Begin()
-	res, st, err := build(ctx, b.cfg, b.memo)
+	res, st, err := build(ctx, b.cfg, b.memo, &output.List{Keep: true})
 	if ctx.Err() != nil {
 		// Cancelled: the cache holds only what is valid by its keys; the
 		// last build stays as it was.
@@ -141,18 +142,21 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 		return Result{}, true, ctx.Err()
 	}
 	w.lap("bodies")
-	files, delta, err := st.rd.Rerender(ctx, changedBodies)
+	delta, err := st.rd.Rerender(ctx, changedBodies, st.files)
 	if err != nil {
 		res, _, err := st.broken(Result{}, err)
 		return res, true, err
 	}
-	st.files = files
 	b.st = st
 	w.lap("render")
 	res, _, err = st.result(t0)
 	res.Delta = delta
 	res.Stages = w.stages
 	res.Rendered = st.rd.Rendered()
+	res.Bytes = 0
+	for _, f := range st.files {
+		res.Bytes += int64(len(f.Data))
+	}
 	if res.Delta == nil {
 		res.Delta = []string{}
 	}

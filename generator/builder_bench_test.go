@@ -22,12 +22,7 @@ func BenchmarkRebuildGuideTitle(b *testing.B) {
 }
 
 func benchRebuild(b *testing.B, content func(int) string, fast bool) {
-	dir := b.TempDir()
-	for _, d := range []string{"content", "geodata"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(exampleSite, d))); err != nil {
-			b.Fatal(err)
-		}
-	}
+	dir := copyExample(b)
 	const rel = "content/guides/provguide.md"
 	file := filepath.Join(dir, rel)
 	os.WriteFile(file, []byte(content(-1)), 0o644)

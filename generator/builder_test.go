@@ -83,15 +83,15 @@ func TestBuilderEqualsCleanBuild(t *testing.T) {
 		} else {
 			full++
 		}
-		want, werr := Check(context.Background(), Config{Src: dir})
+		want, werr := Collect(context.Background(), Config{Src: dir})
 		if (gerr == nil) != (werr == nil) {
 			t.Fatalf("%s: Rebuild error %v, Check error %v", step, gerr, werr)
 		}
 		if g, w := diagText(got), diagText(want); g != w {
 			t.Fatalf("%s: diagnostics differ:\nrebuild:\n%s\ncheck:\n%s", step, g, w)
 		}
-		if len(got.Output) != len(want.Output) {
-			t.Fatalf("%s: Rebuild made %d files, Check %d", step, len(got.Output), len(want.Output))
+		if len(got.Output) != len(want.Output) || got.Bytes != want.Bytes {
+			t.Fatalf("%s: Rebuild made %d files of %d bytes, Check %d of %d", step, len(got.Output), got.Bytes, len(want.Output), want.Bytes)
 		}
 		for i := range got.Output {
 			if got.Output[i].Path != want.Output[i].Path || !bytes.Equal(got.Output[i].Data, want.Output[i].Data) {
@@ -361,7 +361,7 @@ func TestBuilderCustomLayoutsBuildInFull(t *testing.T) {
 			if !tt.fast && got.Rendered != first.Pages {
 				t.Errorf("rendered %d of %d pages, want all", got.Rendered, first.Pages)
 			}
-			want, _ := Check(context.Background(), Config{Src: dir})
+			want, _ := Collect(context.Background(), Config{Src: dir})
 			if len(got.Output) != len(want.Output) {
 				t.Fatalf("%d files, a clean build makes %d", len(got.Output), len(want.Output))
 			}

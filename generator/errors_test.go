@@ -3,10 +3,12 @@ package generator
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/internal/golden"
 )
 
@@ -45,4 +47,55 @@ func TestBrokenSite(t *testing.T) {
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".guidemap-staging-*")); len(leftovers) > 0 {
 		t.Errorf("staging folders left behind: %v", leftovers)
 	}
+}
+
+// TestBuildBrokenLinkLeavesOutput: a link that only the link check finds
+// broken (it runs once every page has been written to the staging folder)
+// fails the build, and the previous output stays byte for byte.
+func TestBuildBrokenLinkLeavesOutput(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Config{Src: dir, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	before, n := treeHash(t, out)
+
+	guide := filepath.Join(dir, "content", "guides", "bygglov.md")
+	data, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, guide, strings.Replace(string(data), "## När behöver du bygglov?", "Se [sidan](/guider/finns-inte/).\n\n## När behöver du bygglov?", 1))
+	res, err := Build(context.Background(), Config{Src: dir, Out: out})
+	if !errors.Is(err, ErrInput) {
+		t.Fatalf("Build with a broken link: err = %v, want ErrInput", err)
+	}
+	var msgs []string
+	for _, d := range res.Diags.Items() {
+		if d.Severity == diag.Error {
+			msgs = append(msgs, d.String())
+		}
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], `link to "/guider/finns-inte/": there is no such page`) {
+		t.Errorf("errors %q, want the broken link", msgs)
+	}
+	if after, m := treeHash(t, out); before != after || n != m {
+		t.Errorf("the failed build changed the previous output: %d files %s → %d files %s", n, before, m, after)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".guidemap-staging-*")); len(leftovers) > 0 {
+		t.Errorf("staging folders left behind: %v", leftovers)
+	}
+}
+
+// copyExample copies the example site's content and geodata into a new
+// folder, for tests that edit it.
+func copyExample(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"content", "geodata"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(exampleSite, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

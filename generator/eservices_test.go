@@ -73,7 +73,7 @@ func TestEServiceOffers(t *testing.T) {
 // checkFixture renders the fixture in memory.
 func checkFixture(t *testing.T) map[string][]byte {
 	t.Helper()
-	res, err := Check(context.Background(), Config{Src: esFixture})
+	res, err := Collect(context.Background(), Config{Src: esFixture})
 	if err != nil {
 		for _, d := range res.Diags.Items() {
 			t.Log(d)
@@ -110,7 +110,7 @@ func TestEServiceExports(t *testing.T) {
 // TestEServiceDiagnostics checks every e-service diagnostic of
 // testdata/eservices-broken with its exact text and position.
 func TestEServiceDiagnostics(t *testing.T) {
-	res, err := Check(context.Background(), Config{Src: "testdata/eservices-broken"})
+	res, err := Collect(context.Background(), Config{Src: "testdata/eservices-broken"})
 	if !errors.Is(err, ErrInput) {
 		t.Fatalf("Check: err = %v, want ErrInput", err)
 	}
@@ -287,7 +287,7 @@ func TestNewMunicipalityInLibrary(t *testing.T) {
 	if _, err := scaffold.Scaffold(src, scaffold.NewFile{Kind: "municipality", Slug: "timra", Title: "Timrå kommun", Code: "2262"}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Check(context.Background(), Config{Src: src})
+	res, err := Collect(context.Background(), Config{Src: src})
 	if err != nil {
 		t.Fatalf("Check: %v %v", err, res.Diags.Items())
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/render"
 )
 
@@ -26,7 +27,7 @@ import (
 // page for.
 func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
 	ctx := context.Background()
-	_, st, err := build(ctx, Config{Src: exampleSite}, nil)
+	_, st, err := build(ctx, Config{Src: exampleSite}, nil, &output.List{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,10 +45,11 @@ func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := rd.Render(ctx, &diag.List{})
-	if err != nil {
+	out := &output.List{Keep: true}
+	if err := rd.Render(ctx, &diag.List{}, out.Put); err != nil {
 		t.Fatal(err)
 	}
+	files, _ := out.Files()
 	all := marked.Bodies()
 	mark := regexp.MustCompile(`bodymark(\d+)x`)
 	shown, pages := 0, 0
@@ -77,12 +79,7 @@ func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
 // site's title, everything. In every case the output is what a clean
 // build makes.
 func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
-	dir := t.TempDir()
-	for _, d := range []string{"content", "geodata"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(exampleSite, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := copyExample(t)
 	b := NewBuilder(Config{Src: dir})
 	prev, err := b.Rebuild(context.Background(), nil)
 	if err != nil {
@@ -120,7 +117,7 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		want, _ := Check(context.Background(), Config{Src: dir})
+		want, _ := Collect(context.Background(), Config{Src: dir})
 		if len(got.Output) != len(want.Output) {
 			t.Fatalf("%s: %d files, a clean build makes %d", tt.name, len(got.Output), len(want.Output))
 		}

@@ -7,8 +7,10 @@
 //     of the service points → *model.Site, which nothing changes afterwards;
 //  3. bodies: every Markdown body to HTML on all cores → *bodies.Set (and,
 //     once the render stage has listed the pages, the link check);
-//  4. render: every page, map, export and asset → []output.File;
-//  5. write: only when no error was found, replace the output folder.
+//  4. render: every page, map, export and asset, each handed on as it is
+//     made (to an output.Writer in Build: no page's bytes are held);
+//  5. write: the files go into a staging folder as they come; only when no
+//     error was found does it replace the output folder.
 //
 // A Builder (builder.go) runs the same stages again for `guidemap serve`,
 // taking from its cache.Cache what did not change. Nothing here prints or
@@ -22,7 +24,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/esamverkan/guidemap/generator/assemble"
@@ -46,21 +50,27 @@ type Config struct {
 	BaseURL string // replaces site.toml's base_url when set
 	Strict  bool   // warnings count as errors
 	Workers int    // parallel workers; <= 0 is GOMAXPROCS
+
+	// Progress, when not nil, counts the HTML pages that the render stage
+	// has made (rendered or taken from a Builder's cache), as it goes; a
+	// command may read it from another goroutine to show progress.
+	Progress *atomic.Int64
 }
 
 // Result tells what a build made and found.
 type Result struct {
-	Pages          int // HTML pages
-	Rendered       int // HTML pages rendered by this build (a Builder takes the others from its last build)
-	Files          int // all output files
-	Guides         int // shared and local guides
-	Versions       int // municipality versions of guides
+	Pages          int   // HTML pages
+	Rendered       int   // HTML pages rendered by this build (a Builder takes the others from its last build)
+	Files          int   // all output files
+	Bytes          int64 // the size of all output files
+	Guides         int   // shared and local guides
+	Versions       int   // municipality versions of guides
 	Municipalities int
 	EServices      int
 	Points         int // service points placed on the maps
 	Duration       time.Duration
 	Diags          *diag.List
-	Output         []output.File // what was (or would be) written, sorted by path
+	Output         []output.File // what was (or would be) written, sorted by path: with the bytes from a Builder and Collect, only the paths (Data nil) from Build and Check
 	Delta          []string      // from a Builder's fast rebuild: the output files that changed; nil when any may have
 	Stages         []Stage       // how long each stage took, in order (a full build's; a fast rebuild's are its own)
 }
@@ -90,38 +100,68 @@ func (w *stopwatch) lap(name string) {
 var ErrInput = errors.New("the site has errors")
 
 // Build builds the site and, when it has no errors, writes it to cfg.Out.
-// On any error, or when ctx is cancelled, the previous output folder is
-// left as it was.
+// Pages are written into a staging folder as they are rendered, and no
+// page's bytes are kept; the staging folder takes the output folder's
+// place only at the end. On any error, or when ctx is cancelled, the
+// previous output folder is left as it was.
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	t0 := time.Now()
-	res, _, err := build(ctx, cfg, nil)
-	if err != nil {
-		return res, err
-	}
 	out := cfg.Out
 	if out == "" {
 		out = filepath.Join(srcDir(cfg), "public")
 	}
-	if err := checkOut(srcDir(cfg), out); err != nil {
+	// A bad output folder is told after the site's own errors, as a build
+	// that writes nothing.
+	var to sink = &output.List{}
+	w, outErr := (*output.Writer)(nil), checkOut(srcDir(cfg), out)
+	if outErr == nil {
+		if w, outErr = output.NewWriter(out); outErr == nil {
+			to = w
+		}
+	}
+	res, _, err := build(ctx, cfg, nil, to)
+	if err == nil {
+		err = outErr
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		if w != nil {
+			w.Abort()
+		}
 		return res, err
 	}
-	if err := ctx.Err(); err != nil {
+	sw := newStopwatch()
+	if err := w.Commit(); err != nil {
 		return res, err
 	}
-	w := newStopwatch()
-	if err := output.Write(out, res.Output); err != nil {
-		return res, err
-	}
-	w.lap("write")
-	res.Stages = append(res.Stages, w.stages...)
+	sw.lap("write")
+	res.Stages = append(res.Stages, sw.stages...)
 	res.Duration = time.Since(t0)
 	return res, nil
 }
 
-// Check runs every stage but the writing.
+// Check runs every stage but the writing. Result.Output lists the paths
+// of the files, without their bytes.
 func Check(ctx context.Context, cfg Config) (Result, error) {
-	res, _, err := build(ctx, cfg, nil)
+	res, _, err := build(ctx, cfg, nil, &output.List{})
 	return res, err
+}
+
+// Collect is Check that keeps every output file's bytes in Result.Output:
+// for tests and tools that read the site from memory. Its memory grows
+// with the site.
+func Collect(ctx context.Context, cfg Config) (Result, error) {
+	res, _, err := build(ctx, cfg, nil, &output.List{Keep: true})
+	return res, err
+}
+
+// sink takes the output files as the render stage makes them (an
+// output.Writer or an output.List).
+type sink interface {
+	Put(output.File) error
+	Files() ([]output.File, int64) // sorted by path, and their size
 }
 
 func srcDir(cfg Config) string {
@@ -157,7 +197,7 @@ type state struct {
 	bodies       *bodies.Set
 	ropt         render.Options
 	rd           *render.Renderer
-	files        []output.File
+	files        []output.File     // sorted by path; with their bytes in a Builder's state
 	early        []diag.Diagnostic // loading (but the content files' own parses, in in.Content) and assembling
 	late         []diag.Diagnostic // rendering
 	defaultTheme bool              // the layouts and partials are the default theme's
@@ -182,10 +222,10 @@ func newMemo() *memo {
 	}
 }
 
-// build runs the stages up to rendering and returns, unless the theme is
-// broken or ctx was cancelled, the state it made. m, when not nil, is a
-// Builder's cache.
-func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
+// build runs the stages up to rendering, handing the files to to, and
+// returns, unless the theme is broken or ctx was cancelled, the state it
+// made. m, when not nil, is a Builder's cache.
+func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, error) {
 	t0 := time.Now()
 	w := newStopwatch()
 	l := &diag.List{}
@@ -230,11 +270,21 @@ func build(ctx context.Context, cfg Config, m *memo) (Result, *state, error) {
 		return st.broken(res, err)
 	}
 	late := &diag.List{}
-	files, err := rd.Render(ctx, late)
-	if err != nil {
+	put := to.Put
+	if n := cfg.Progress; n != nil {
+		put = func(f output.File) error {
+			if path.Ext(f.Path) == ".html" {
+				n.Add(1)
+			}
+			return to.Put(f)
+		}
+	}
+	if err := rd.Render(ctx, late, put); err != nil {
 		return st.broken(res, err)
 	}
+	files, size := to.Files()
 	st.rd, st.files, st.late = rd, files, late.Items()
+	res.Bytes = size
 	w.lap("render")
 	st.bodies.Check(paths(files))
 	w.lap("links")

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -94,6 +95,8 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
+	cfg.Progress = &atomic.Int64{}
+	stopProgress := showProgress(stderr, isTerminal(stderr), cfg.Progress, progressAfter, progressEvery)
 	if cmd == "build" {
 		cfg.Out, cfg.BaseURL = *out, *baseURL
 		if cfg.Out == "" {
@@ -103,6 +106,7 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	} else {
 		res, err = generator.Check(ctx, cfg)
 	}
+	stopProgress()
 	printDiags(stderr, *src, res.Diags)
 	if err != nil {
 		if !errors.Is(err, generator.ErrInput) {
@@ -122,6 +126,71 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "checked %s in %s: no errors\n", what, took)
 	}
 	return 0
+}
+
+// The progress line shows up when a build has run this long, and is
+// written again this often.
+const (
+	progressAfter = 2 * time.Second
+	progressEvery = 250 * time.Millisecond
+)
+
+// isTerminal tells whether w is a terminal (a character device: a
+// terminal, or /dev/null, where the line is lost and does no harm).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// showProgress writes, when tty is set and the build has run for after, one
+// line that it writes again every every: how many pages are done (pages
+// counts them) and how many a second since the first. The function it
+// returns stops it and clears the line. Nothing is written when tty is not
+// set: pipes, files, tests and CI get only the diagnostics and the summary.
+func showProgress(w io.Writer, tty bool, pages *atomic.Int64, after, every time.Duration) (stop func()) {
+	if !tty {
+		return func() {}
+	}
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		start := time.Now()
+		var first time.Time // when the first page was counted
+		shown := false
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				if shown {
+					fmt.Fprint(w, "\r\033[K")
+				}
+				return
+			case <-tick.C:
+			}
+			n := pages.Load()
+			if n > 0 && first.IsZero() {
+				first = time.Now()
+			}
+			if time.Since(start) < after {
+				continue
+			}
+			rate := 0.0
+			if s := time.Since(first).Seconds(); n > 0 && s > 0 {
+				rate = float64(n) / s
+			}
+			fmt.Fprintf(w, "\r\033[K%d pages, %.0f pages/s", n, rate)
+			shown = true
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
+	}
 }
 
 // stageTimes says how long each stage took: "load 120ms, assemble 8ms, …".

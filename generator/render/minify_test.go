@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"sync"
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator/assemble"
@@ -14,6 +15,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/i18n"
 	"github.com/esamverkan/guidemap/generator/internal/golden"
 	"github.com/esamverkan/guidemap/generator/load"
+	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/render"
 	"github.com/esamverkan/guidemap/themes"
 )
@@ -85,13 +87,16 @@ func renderSite(t *testing.T, fsys fs.FS, before func(*render.Renderer)) map[str
 	if before != nil {
 		before(rd)
 	}
-	files, err := rd.Render(ctx, l)
+	out := map[string][]byte{}
+	var mu sync.Mutex
+	err = rd.Render(ctx, l, func(f output.File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		out[f.Path] = f.Data
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	out := map[string][]byte{}
-	for _, f := range files {
-		out[f.Path] = f.Data
 	}
 	return out
 }

@@ -72,7 +72,7 @@ var pageKinds = []struct {
 // instead that every asset a page names is in the output.
 func TestPageKinds(t *testing.T) {
 	fsys := golden.Txtar(t, "testdata/fixture-site.txtar")
-	res, err := generator.Check(context.Background(), generator.Config{FS: fsys})
+	res, err := generator.Collect(context.Background(), generator.Config{FS: fsys})
 	for _, d := range res.Diags.Items() {
 		t.Errorf("the fixture must build without diagnostics: %s", d)
 	}

@@ -5,8 +5,10 @@
 // scripts, sitemap.xml, robots.txt, 404.html and the _headers file with
 // the security headers. The e-service directory's filters and export rows
 // come from package directory; render makes them views and files. Pages
-// are rendered in parallel and returned sorted by path, so the output is
-// the same whatever the number of cores. A broken theme is reported as
+// are rendered in parallel and handed on as each is done (Render's emit),
+// not kept; what depends on order (the sitemap, the open data) is made
+// from sorted lists, so the files are the same whatever the number of
+// cores and the order they come in. A broken theme is reported as
 // diagnostics at the theme's file (ThemeError).
 package render
 
@@ -21,6 +23,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/cache"
@@ -79,24 +82,22 @@ type page struct {
 }
 
 // Renderer renders one assembled site and keeps what it needs to render
-// pages again: the templates, every page with its View, and the files the
-// last render made. It is not safe for concurrent use.
+// pages again: the templates and every page with its View (not the pages'
+// bytes: Render hands them on). It is not safe for concurrent use.
 type Renderer struct {
 	r     *renderer
 	min   *minify.M
 	tmpls map[string]map[string]*template.Template // by language and layout: minified (see minify.go)
 	src   map[string]map[string]*template.Template // the same as written, for the diagnostics of a layout that fails
 	whole map[string]bool                          // by language: a layout could not be minified, so pages are minified whole
-	pages []page
-	html  [][]byte              // the rendered pages, by index in pages
-	reach map[*model.Body][]int // a body → the pages that show it
-	files []output.File         // the last render's output, sorted by path
+	pages []page                                   // sorted by path
+	reach map[*model.Body][]int                    // a body → the pages that show it
 
 	layouts  map[string][]byte // the layouts' and partials' sources
 	memo     *Memo
 	fp       *fingerprinter
-	global   uint64   // the fingerprint of what all pages share
-	fps      []uint64 // by page
+	global   uint64   // the fingerprint of what all pages share (with a Memo)
+	fps      []uint64 // by page (with a Memo)
 	rendered int      // pages the last Render or Rerender rendered
 }
 
@@ -143,40 +144,68 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 // others it took as they were).
 func (rd *Renderer) Rendered() int { return rd.rendered }
 
-// Render renders every page and returns all output files sorted by path.
-// When a layout fails or a page cannot be minified, it adds the problems
-// to l and returns them as a *ThemeError too; it returns ctx's error when
-// ctx was cancelled.
-func (rd *Renderer) Render(ctx context.Context, l *diag.List) ([]output.File, error) {
+// Render renders every page and hands every output file to emit: the
+// pages as they are rendered, from several goroutines at once and in no
+// particular order, then the other files (assets, open data, sitemap.xml,
+// robots.txt, _headers), which are made from sorted data. Render keeps no
+// file; emit is given each path once. Two files of the same path are
+// problems added to l (the later file is not emitted). When a layout fails
+// or a page cannot be minified, it adds the problems to l and returns them
+// as a *ThemeError too; it returns ctx's error when ctx was cancelled, and
+// the first error of emit, which stops it.
+func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.File) error) error {
 	r, pages, memo := rd.r, rd.pages, rd.memo
 	rd.memo = nil
-	rd.html = make([][]byte, len(pages))
-	rd.fps = make([]uint64, len(pages))
-	rd.fp.prepare(r.site, r.opt.Workers)
-	rd.global = rd.fp.global(r, rd.layouts)
+	rd.fps = nil
+	if memo != nil { // fingerprints serve only a Builder's cache
+		rd.fps = make([]uint64, len(pages))
+		rd.fp.prepare(r.site, r.opt.Workers)
+		rd.global = rd.fp.global(r, rd.layouts)
+	}
 	reach := make([][]*model.Body, len(pages))
 	errs := make([]error, len(pages))
 	reused := make([]bool, len(pages))
-	done := par.DoCtx(ctx, len(pages), r.opt.Workers, func(i int) {
-		rd.fps[i] = rd.fp.page(rd.global, pages[i])
+	dup := make([]bool, len(pages)) // the page's path is the one of the page before
+	for i := 1; i < len(pages); i++ {
+		dup[i] = pages[i].path == pages[i-1].path
+	}
+	var emitErr error // the first, which stops the workers
+	var once sync.Once
+	work, stop := context.WithCancel(ctx)
+	defer stop()
+	done := par.DoCtx(work, len(pages), r.opt.Workers, func(i int) {
 		reach[i] = readBodies(pages[i].view)
+		var html []byte
 		if memo != nil {
+			rd.fps[i] = rd.fp.page(rd.global, pages[i])
 			if old, ok := memo.Pages.Get(pages[i].path); ok && old.Fingerprint == rd.fps[i] {
-				rd.html[i], reused[i] = old.HTML, true
-				return
+				html, reused[i] = old.HTML, true
 			}
 		}
-		rd.html[i], errs[i] = rd.page(pages[i])
-		if memo != nil && errs[i] == nil {
-			memo.Pages.Put(pages[i].path, Page{rd.fps[i], rd.html[i]})
+		if !reused[i] {
+			if html, errs[i] = rd.page(pages[i]); errs[i] != nil {
+				return
+			}
+			if memo != nil {
+				memo.Pages.Put(pages[i].path, Page{rd.fps[i], html})
+			}
+		}
+		if !dup[i] {
+			if err := emit(output.File{Path: pages[i].path, Data: html}); err != nil {
+				once.Do(func() { emitErr = err })
+				stop()
+			}
 		}
 	})
+	if emitErr != nil {
+		return emitErr
+	}
 	if !done {
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
 	if broken := rd.failures(pages, errs); broken.Len() > 0 {
 		l.Merge(broken)
-		return nil, themeErr(broken)
+		return themeErr(broken)
 	}
 	rd.memo = memo
 	rd.rendered = 0
@@ -191,33 +220,44 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List) ([]output.File, er
 			rd.reach[e] = append(rd.reach[e], i)
 		}
 	}
-	files := make([]output.File, 0, len(pages)+32)
-	for i, p := range pages {
-		files = append(files, output.File{Path: p.path, Data: rd.html[i]})
+	var twice []string // paths of a second (third, …) file
+	for i, d := range dup {
+		if d {
+			twice = append(twice, pages[i].path)
+		}
 	}
+	var files []output.File
 	files = append(files, r.assets.files...)
 	files = append(files, r.openData()...)
 	files = append(files, r.eserviceData()...)
 	files = append(files, r.sitemap(pages), r.robots(), r.headers())
 	output.Sort(files)
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			l.Errorf(diag.Pos{File: files[i].Path}, "rename one of the pages", "two pages would be written to %s", files[i].Path)
+	for i, f := range files {
+		_, isPage := slices.BinarySearchFunc(pages, f.Path, func(p page, path string) int { return strings.Compare(p.path, path) })
+		if isPage || i > 0 && f.Path == files[i-1].Path {
+			twice = append(twice, f.Path)
+			continue
+		}
+		if err := emit(f); err != nil {
+			return err
 		}
 	}
-	rd.files = files
-	return files, nil
+	slices.Sort(twice)
+	for _, p := range twice {
+		l.Errorf(diag.Pos{File: p}, "rename one of the pages", "two pages would be written to %s", p)
+	}
+	return nil
 }
 
 // Rerender renders again the pages that show one of the changed bodies
 // (which bodies.Set.Update rendered again in the Set the Renderer reads),
-// and returns the whole output with those pages replaced, and the paths of
-// those that came out different. It is for changes that leave the model
-// as it was: only bodies, which templates read when they run, may differ
-// (see reach.go). The slice is the one
-// Render returned, changed in place. On an error (ctx cancelled, a
-// template failed: a *ThemeError) the Renderer must not be used again.
-func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body) (files []output.File, paths []string, err error) {
+// and puts them in files, the whole output as the last Render emitted it
+// (sorted by path, with the bytes); it returns the paths of the pages that
+// came out different. It is for changes that leave the model as it was:
+// only bodies, which templates read when they run, may differ (see
+// reach.go). On an error (ctx cancelled, a template failed: a
+// *ThemeError) the Renderer must not be used again.
+func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files []output.File) (paths []string, err error) {
 	seen := map[int]bool{}
 	var idx []int
 	for _, b := range changed {
@@ -236,29 +276,29 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body) (files 
 	rd.fp = &fingerprinter{entities: rd.fp.entities, set: rd.r.bodies}
 	done := par.DoCtx(ctx, len(idx), rd.r.opt.Workers, func(k int) {
 		p := rd.pages[idx[k]]
-		rd.fps[idx[k]] = rd.fp.page(rd.global, p)
+		if rd.memo != nil {
+			rd.fps[idx[k]] = rd.fp.page(rd.global, p)
+		}
 		out[k], errs[k] = rd.page(p)
 	})
 	if !done {
-		return nil, nil, ctx.Err()
+		return nil, ctx.Err()
 	}
 	ps := make([]page, len(idx))
 	for k, i := range idx {
 		ps[k] = rd.pages[i]
 	}
 	if err := themeErr(rd.failures(ps, errs)); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	rd.rendered = len(idx)
-	files = rd.files
 	for k, i := range idx {
 		p := rd.pages[i]
-		same := bytes.Equal(rd.html[i], out[k])
-		rd.html[i] = out[k]
 		j, ok := slices.BinarySearchFunc(files, p.path, func(f output.File, path string) int { return strings.Compare(f.Path, path) })
 		if !ok {
-			return nil, nil, fmt.Errorf("render: page %s is not in the output", p.path)
+			return nil, fmt.Errorf("render: page %s is not in the output", p.path)
 		}
+		same := bytes.Equal(files[j].Data, out[k])
 		files[j].Data = out[k]
 		if rd.memo != nil {
 			rd.memo.Pages.Put(p.path, Page{rd.fps[i], out[k]})
@@ -267,8 +307,7 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body) (files 
 			paths = append(paths, p.path)
 		}
 	}
-	rd.files = files
-	return files, paths, nil
+	return paths, nil
 }
 
 // Showing lists the paths of the pages that show body b (as Rerender

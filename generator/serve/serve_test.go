@@ -575,7 +575,7 @@ func TestServeEqualsCleanBuild(t *testing.T) {
 		if ev := r.next("reload"); ev.name != "reload" {
 			t.Fatalf("step %d, %s: %s", n, op.name, ev.name)
 		}
-		want, err := generator.Check(context.Background(), generator.Config{Src: dir, BaseURL: r.s.URL()})
+		want, err := generator.Collect(context.Background(), generator.Config{Src: dir, BaseURL: r.s.URL()})
 		if err != nil {
 			t.Fatalf("step %d, %s: clean build: %v", n, op.name, err)
 		}

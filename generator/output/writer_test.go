@@ -1,0 +1,156 @@
+package output_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/esamverkan/guidemap/generator/output"
+)
+
+// manyFiles is a site of n files in nested folders, many sharing a folder.
+func manyFiles(n int) []output.File {
+	var files []output.File
+	for i := range n {
+		files = append(files, output.File{
+			Path: fmt.Sprintf("m%d/guider/g%d/index.html", i%7, i/7),
+			Data: []byte(strings.Repeat(fmt.Sprint(i), i%13)),
+		})
+	}
+	return append(files, output.File{Path: "index.html", Data: []byte("start")})
+}
+
+// TestWriter puts files from many goroutines at once and then commits or
+// aborts: a commit makes the folder hold exactly the files put, an abort
+// or a failure leaves the previous output, and no staging folder is left.
+func TestWriter(t *testing.T) {
+	tests := []struct {
+		name    string
+		puts    []output.File
+		abort   bool   // Abort instead of Commit
+		putErr  string // a Put fails with this
+		wantErr string // Commit fails with this
+	}{
+		{name: "concurrent puts, commit", puts: manyFiles(700)},
+		{name: "commit an empty site", puts: nil},
+		{name: "abort leaves the previous output", puts: manyFiles(50), abort: true},
+		{name: "a path out of the folder is refused", puts: append(secondBuild(), output.File{Path: "../x", Data: []byte("evil")}),
+			putErr: `output path "../x" is not a plain relative path inside the output folder`},
+		{name: "an absolute path is refused", puts: append(secondBuild(), output.File{Path: "/abs", Data: []byte("evil")}),
+			putErr: `output path "/abs" is not a plain relative path inside the output folder`},
+		{name: "two files at one path", puts: append(secondBuild(), output.File{Path: "index.html", Data: []byte("again")}),
+			wantErr: "two files were put at index.html"},
+		{name: "a file below a file", puts: []output.File{{Path: "a", Data: []byte("file")}, {Path: "a/b", Data: []byte("below")}},
+			wantErr: "a: "}, // "create a: …" or "write a: …", by the order of the writes
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "public")
+			mustWrite(t, dir, firstBuild())
+			before := treeHash(t, dir)
+
+			w, err := output.NewWriter(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			var putErrs []string
+			for g := range 8 {
+				wg.Go(func() {
+					for i := g; i < len(tt.puts); i += 8 {
+						if err := w.Put(tt.puts[i]); err != nil {
+							mu.Lock()
+							putErrs = append(putErrs, err.Error())
+							mu.Unlock()
+						}
+					}
+				})
+			}
+			wg.Wait()
+			switch {
+			case tt.putErr != "":
+				if !slices.Contains(putErrs, tt.putErr) {
+					t.Errorf("Put errors %q, want %q", putErrs, tt.putErr)
+				}
+				w.Abort()
+			case len(putErrs) > 0 && tt.wantErr == "":
+				t.Fatalf("Put: %q", putErrs)
+			case tt.abort:
+				w.Abort()
+			default:
+				err := w.Commit()
+				switch {
+				case tt.wantErr == "" && err != nil:
+					t.Fatalf("Commit: %v", err)
+				case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+					t.Fatalf("Commit: %v, want %q", err, tt.wantErr)
+				}
+			}
+
+			ok := tt.putErr == "" && tt.wantErr == "" && !tt.abort
+			if got := treeHash(t, dir); ok && got != filesHash(tt.puts) {
+				t.Errorf("the output folder does not hold exactly the files put")
+			} else if !ok && got != before {
+				t.Errorf("the previous output changed")
+			}
+			if left := stagingLeft(t, parent); len(left) > 0 {
+				t.Errorf("staging folders left: %q", left)
+			}
+			if _, err := os.Lstat(filepath.Join(parent, "x")); err == nil {
+				t.Errorf("x was written beside the output folder")
+			}
+			if !ok {
+				return
+			}
+			files, size := w.Files()
+			var want []string
+			var wantSize int64
+			for _, f := range tt.puts {
+				want = append(want, f.Path)
+				wantSize += int64(len(f.Data))
+			}
+			slices.Sort(want)
+			var got []string
+			for _, f := range files {
+				got = append(got, f.Path)
+				if f.Data != nil {
+					t.Errorf("Files keeps the bytes of %s", f.Path)
+				}
+			}
+			if !slices.Equal(got, want) || size != wantSize {
+				t.Errorf("Files = %d paths, %d bytes; want %d paths, %d bytes", len(got), size, len(want), wantSize)
+			}
+		})
+	}
+}
+
+// TestList records paths and sizes, and keeps the bytes only when asked.
+func TestList(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		l := &output.List{Keep: keep}
+		var wg sync.WaitGroup
+		files := manyFiles(100)
+		for _, f := range files {
+			wg.Go(func() { l.Put(f) })
+		}
+		wg.Wait()
+		got, size := l.Files()
+		output.Sort(files)
+		var wantSize int64
+		for i, f := range files {
+			wantSize += int64(len(f.Data))
+			if got[i].Path != f.Path || keep && string(got[i].Data) != string(f.Data) || !keep && got[i].Data != nil {
+				t.Fatalf("keep %v: file %d is %q (%d bytes), want %q", keep, i, got[i].Path, len(got[i].Data), f.Path)
+			}
+		}
+		if len(got) != len(files) || size != wantSize {
+			t.Errorf("keep %v: %d files, %d bytes; want %d, %d", keep, len(got), size, len(files), wantSize)
+		}
+	}
+}
