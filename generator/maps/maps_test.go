@@ -107,7 +107,7 @@ func TestFixtureCounts(t *testing.T) {
 		{"region", 0, 0, 0},
 		{"region-points", 6, 1, 0},
 		{"area", 4, 1, 0},
-		{"point", 5, 1, 0}, // the point itself and the four nearby in view, two of them in a cluster
+		{"point", 5, 1, 0},      // the point itself and the four nearby in view, two of them in a cluster
 		{"point-near", 4, 1, 0}, // the point, Enklavens badhus, and the two nearest of other categories in a cluster
 	} {
 		m := ms[tc.name]
