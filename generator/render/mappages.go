@@ -345,7 +345,7 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 			}
 			ptitle := fmt.Sprintf(r.str("map.point"), p.Name)
 			opt := mp.options(ptitle, "karta-punkt", "")
-			opt.Span = pointSpan
+			opt.Span, opt.Width = pointSpan, pointWidth
 			mp.queue(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), append([]model.Point{p}, near...),
 				mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{p}, Near: near}, func() maps.Map {
 					return maps.PointMap(p, b, around, near, opt)
@@ -376,6 +376,10 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 // category and of others, each within a walk or a short ride), so that
 // the map and its key hold a few places however many the site has.
 const pointSpan = 3000.0
+
+// pointWidth is the point map's viewBox width: about the width the page
+// gives it, so that its symbols and names keep their size.
+const pointWidth = 400
 
 var nearQuery = maps.NearbyQuery{Same: 8, Other: 4, Radius: 2500}
 
