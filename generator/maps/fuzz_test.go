@@ -37,7 +37,7 @@ func FuzzArea(f *testing.F) {
 		for _, m := range []Map{
 			Area(bs[0], bs[1:], pts, opt),
 			Region(bs, pts, opt),
-			PointMap(pts[len(pts)-1], bs[0], pts, opt),
+			PointMap(pts[len(pts)-1], bs[0], bs[1:], pts, opt),
 		} {
 			if err := checkXML(m.SVG); err != nil {
 				t.Fatalf("%v\n%s", err, m.SVG)

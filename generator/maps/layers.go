@@ -246,6 +246,9 @@ func (b *builder) text(p orb.Point, fs float64, s string, bold bool) {
 func (b *builder) finish() Map {
 	b.w.raw("</svg>\n")
 	b.m.SVG = b.w.b
+	if cap(b.w.b) > 2*len(b.w.b) { // a small map would keep the whole 16 KB start buffer
+		b.m.SVG = slices.Clone(b.w.b)
+	}
 	b.m.Width, b.m.Height = b.f.w, b.f.h
 	return b.m
 }

@@ -37,8 +37,8 @@ func TestLook(t *testing.T) {
 	write("sundsvall-60.svg", Area(sv, rest, pts[:60], Options{Title: "Sundsvall", Symbols: syms, CoastalWater: true}))
 	ange, rest2 := boundaryByCode(t, bs, "2260")
 	write("ange.svg", Area(ange, rest2, synthPoints(ange, 40, 2), Options{Title: "Ånge", Symbols: syms}))
-	write("point.svg", PointMap(pts[3], sv, pts[:40], Options{Width: 400, Title: pts[3].Name, Symbols: syms}))
-	write("point-span.svg", PointMap(pts[3], sv, pts, Options{Width: 400, Title: pts[3].Name, Symbols: syms, Span: 8000}))
+	write("point.svg", PointMap(pts[3], sv, nil, pts[:40], Options{Width: 400, Title: pts[3].Name, Symbols: syms}))
+	write("point-span.svg", PointMap(pts[3], sv, rest, NewNearby(pts).Find(pts[3], NearbyQuery{Same: 8, Other: 4, Radius: 2500}), Options{Width: 400, Title: pts[3].Name, Symbols: syms, Span: 3000}))
 	write("region-points.svg", Region(bs, pts[:200], Options{Title: "Bibliotek", Links: links, Symbols: syms}))
 	// every shape, in a row
 	var all []model.Point

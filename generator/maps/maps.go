@@ -303,11 +303,14 @@ func Area(boundary model.Boundary, neighbours []model.Boundary, points []model.P
 
 // PointMap draws the small map on a point's page: the point marked with
 // its symbol in a ring (not a link: the page is its own), the nearby
-// points as links, and the boundary of its municipality. With opt.Span,
-// the map shows that many metres around the point; else it shows the
-// whole municipality. A point that cannot be projected is counted in
-// Skipped and the map shows the municipality.
-func PointMap(point model.Point, boundary model.Boundary, nearby []model.Point, opt Options) Map {
+// points as links, the boundary of its municipality, and the neighbours'
+// boundaries in grey where they come into view. With opt.Span, the map
+// shows at least that many metres around the point, grown as far as
+// needed to show every nearby point (choose them with Nearby); only what
+// lies in that view is drawn. Without it, the map shows the whole
+// municipality. A point that cannot be projected is counted in Skipped
+// and the map shows the municipality.
+func PointMap(point model.Point, boundary model.Boundary, neighbours []model.Boundary, nearby []model.Point, opt Options) Map {
 	b := newBuilder(opt)
 	var bound orb.Bound
 	first := true
@@ -324,6 +327,7 @@ func PointMap(point model.Point, boundary model.Boundary, nearby []model.Point, 
 	case pointOK && opt.Span > 0:
 		c := project.WGS84.ToMercator(here)
 		half := opt.Span / 2 / math.Cos(point.Lat*math.Pi/180) // Mercator metres are stretched by 1/cos φ
+		half = fitNearby(c, half, point, nearby)
 		bound = orb.Bound{
 			Min: project.Mercator.ToWGS84(orb.Point{c[0] - half, c[1] - half*3/4}),
 			Max: project.Mercator.ToWGS84(orb.Point{c[0] + half, c[1] + half*3/4}),
@@ -357,11 +361,13 @@ func PointMap(point model.Point, boundary model.Boundary, nearby []model.Point, 
 	b.header()
 	b.defs()
 	b.baseUnder()
+	ctx := b.context(b.inView(sortedBoundaries(neighbours, boundary.Code), bound))
 	if focusOK {
 		clipTo := b.f.view(4)
 		b.focus(projectAreas(boundary.Geometry, &b.f, &clipTo, true))
 	}
 	b.baseOver()
+	b.contextLabels(ctx)
 	b.points()
 	if main != nil {
 		b.w.raw(`<g role="img"`)
@@ -375,6 +381,38 @@ func PointMap(point model.Point, boundary model.Boundary, nearby []model.Point, 
 		b.m.Points++
 	}
 	return b.finish()
+}
+
+// fitNearby grows half, the half-width in Mercator metres of a view
+// centred on c (4:3, so the half-height is ¾ of it), until every nearby
+// point other than point lies inside it.
+func fitNearby(c orb.Point, half float64, point model.Point, nearby []model.Point) float64 {
+	for _, p := range nearby {
+		q := orb.Point{p.Lon, p.Lat}
+		if !validLonLat(q) || samePoint(p, point) {
+			continue
+		}
+		m := project.WGS84.ToMercator(q)
+		half = max(half, math.Abs(m[0]-c[0]), math.Abs(m[1]-c[1])*4/3)
+	}
+	return half
+}
+
+// inView keeps the boundaries whose bound meets the WGS 84 bound view (all
+// of them when the map shows a whole municipality and view is its bound):
+// the others would be clipped away whole, after costing their projection.
+func (b *builder) inView(bs []model.Boundary, view orb.Bound) []model.Boundary {
+	out := bs[:0]
+	for _, x := range bs {
+		if x.Geometry == nil || !validGeometry(x.Geometry) {
+			b.m.Skipped++
+			continue
+		}
+		if x.Geometry.Bound().Intersects(view) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // samePoint reports whether a and b are the same service point.

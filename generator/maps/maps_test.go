@@ -65,13 +65,16 @@ func fixtureMaps() map[string]Map {
 	en.Lang = "en"
 	en.Title = "Map of Aby"
 	en.Symbols = nil
+	near := opt
+	near.Span = 3000
 	return map[string]Map{
 		"region":        Region(bs, nil, opt),
 		"region-hl":     Region(bs, nil, hl),
 		"region-points": Region(bs, pts, opt),
 		"area":          Area(bs[0], bs[1:], pts[:4], opt),
 		"area-en":       Area(bs[0], bs, pts[:4], en),
-		"point":         PointMap(pts[0], bs[0], pts, opt),
+		"point":         PointMap(pts[0], bs[0], nil, pts, opt),
+		"point-near":    PointMap(pts[1], bs[0], bs[1:], NewNearby(pts).Find(pts[1], NearbyQuery{Same: 8, Other: 2, Radius: 6000}), near),
 	}
 }
 
@@ -104,7 +107,8 @@ func TestFixtureCounts(t *testing.T) {
 		{"region", 0, 0, 0},
 		{"region-points", 6, 1, 0},
 		{"area", 4, 1, 0},
-		{"point", 5, 1, 0}, // the point itself and the four nearby in view, two of them in a cluster
+		{"point", 5, 1, 0},      // the point itself and the four nearby in view, two of them in a cluster
+		{"point-near", 4, 1, 0}, // the point, Enklavens badhus, and the two nearest of other categories in a cluster
 	} {
 		m := ms[tc.name]
 		if m.Points != tc.points || m.Clusters != tc.clusters || m.Skipped != tc.skipped {
@@ -242,7 +246,7 @@ func TestHostileNames(t *testing.T) {
 	for name, m := range map[string]Map{
 		"region": Region(bs, pts, opt),
 		"area":   Area(bs[0], bs[1:], pts, opt),
-		"point":  PointMap(pts[0], bs[0], pts, opt),
+		"point":  PointMap(pts[0], bs[0], nil, pts, opt),
 	} {
 		s := string(m.SVG)
 		if err := checkXML(m.SVG); err != nil {
@@ -296,8 +300,8 @@ func TestBadCoordinates(t *testing.T) {
 		{"region", func() Map { return Region(append(bs, badBoundary, nanBoundary), all, Options{}) }, 8, 6},
 		{"area", func() Map { return Area(bs[0], append(bs[1:], badBoundary), all, Options{}) }, 7, 6},
 		{"area of bad boundary", func() Map { return Area(badBoundary, bs, bad, Options{}) }, 7, 0},
-		{"point at 89°", func() Map { return PointMap(bad[0], bs[0], all, Options{Span: 1000}) }, 6, 5}, // shows Aby; Bstad's point is out of view
-		{"point NaN", func() Map { return PointMap(bad[2], nanBoundary, nil, Options{}) }, 2, 0},
+		{"point at 89°", func() Map { return PointMap(bad[0], bs[0], nil, all, Options{Span: 1000}) }, 6, 5}, // shows Aby; Bstad's point is out of view
+		{"point NaN", func() Map { return PointMap(bad[2], nanBoundary, nil, nil, Options{}) }, 2, 0},
 		{"only bad", func() Map { return Region([]model.Boundary{badBoundary}, bad, Options{}) }, 7, 0},
 		{"nothing", func() Map { return Region(nil, nil, Options{}) }, 0, 0},
 		{"nil geometry", func() Map { return Area(model.Boundary{Code: "x"}, []model.Boundary{{}}, nil, Options{}) }, 2, 0},
@@ -366,7 +370,7 @@ func TestInputUnchanged(t *testing.T) {
 	ptsBefore := append([]model.Point{}, pts...)
 	Region(bs, pts, Options{})
 	Area(sv, rest, pts, Options{Base: []BaseLayer{{Kind: Land, Geometry: bs[0].Geometry}}})
-	PointMap(pts[0], sv, pts, Options{Span: 3000})
+	PointMap(pts[0], sv, rest, pts, Options{Span: 3000})
 	for i, b := range bs {
 		if !orb.Equal(b.Geometry, before[i]) {
 			t.Errorf("boundary %s was modified", b.Code)

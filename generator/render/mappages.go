@@ -269,6 +269,7 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 	mp := r.mapper
 	mapsCrumb := Crumb{Name: r.str("map.title"), URL: "/karta/"}
 	all := s.Points
+	nb := maps.NewNearby(all)
 	index := &View{
 		Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
 		PointGroups: mp.byCategory(all, ""),
@@ -306,6 +307,7 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 			}
 		}
 		pts := filter(all, func(p model.Point) bool { return p.Municipality == mu.Slug })
+		around := nearBoundaries(b, neighbours)
 		title := fmt.Sprintf(r.str("map.municipality"), mu.Name)
 		m := mp.draw(mapKey{Kind: "area", Title: title, ID: "karta-" + mu.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: pts}, func() maps.Map {
 			return maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
@@ -336,16 +338,18 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 		}
 		for i := range pts {
 			p := pts[i]
-			near := filter(pts, func(q model.Point) bool { return q.Category == p.Category && q.Slug != p.Slug })
+			near := nb.Find(p, nearQuery)
 			v := &View{
 				Title: p.Name, Description: p.Description, Section: "karta", Municipality: mu, Point: &pts[i],
 				Crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb},
 				Hours:  p.Hours.Text("sv"),
 			}
 			ptitle := fmt.Sprintf(r.str("map.point"), p.Name)
-			mp.queue(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), []model.Point{p},
-				mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(b), Points: []model.Point{p}, Near: near}, func() maps.Map {
-					return maps.PointMap(p, b, near, mp.options(ptitle, "karta-punkt", ""))
+			opt := mp.options(ptitle, "karta-punkt", "")
+			opt.Span, opt.Width = pointSpan, pointWidth
+			mp.queue(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), append([]model.Point{p}, near...),
+				mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{p}, Near: near}, func() maps.Map {
+					return maps.PointMap(p, b, around, near, opt)
 				})
 			if pc, ok := s.Config.PointCategory(p.Category); ok {
 				v.PointCategory = pc
@@ -366,6 +370,37 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 			add(model.PointURL(mu.Slug, p.Slug), "point", v)
 		}
 	}
+}
+
+// A point's page shows its neighbourhood: at least pointSpan metres
+// across, grown to show the places nearQuery picks (the nearest of its
+// category and of others, each within a walk or a short ride), so that
+// the map and its key hold a few places however many the site has.
+const pointSpan = 3000.0
+
+// pointWidth is the point map's viewBox width: about the width the page
+// gives it, so that its symbols and names keep their size.
+const pointWidth = 400
+
+var nearQuery = maps.NearbyQuery{Same: 8, Other: 4, Radius: 2500}
+
+// nearBoundaries are the neighbours that a point map of b's places can
+// show: those whose bound comes within reach of b's (a view is at most
+// a few kilometres across), so that a point map does not project every
+// municipality of a national site.
+func nearBoundaries(b model.Boundary, neighbours []model.Boundary) []model.Boundary {
+	if b.Geometry == nil {
+		return nil
+	}
+	const pad = 0.2 // degrees: over 20 km north and south, 9 km east and west at 65° N
+	reach := b.Geometry.Bound().Pad(pad)
+	var out []model.Boundary
+	for _, n := range neighbours {
+		if n.Geometry != nil && n.Geometry.Bound().Intersects(reach) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // placeLD is the schema.org description of a service point.
