@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -52,11 +53,20 @@ func (l *List) Files() ([]File, int64) {
 // (Commit) or removes it (Abort). Until Commit the previous output folder
 // is not touched. Files are written through an os.Root of the staging
 // folder: no path leads out of it.
+//
+// A file that the previous output holds with the same bytes is not
+// written again: the staging folder gets a hard link to it. That spares
+// the disk the writing and, when the previous output is removed, the
+// freeing of its blocks; the file keeps its modification time, so a
+// deployment that compares times sends only what changed.
 type Writer struct {
-	dir   string // the output folder
-	stage string // the staging folder beside it
-	root  *os.Root
-	list  List
+	dir    string // the output folder
+	stage  string // the staging folder beside it
+	root   *os.Root
+	parent *os.Root // the folder that holds both, for links from the previous output into the staging folder; nil for none
+	prev   *os.Root // the previous output; nil for none
+	list   List
+	linked atomic.Int64 // files linked from the previous output
 
 	queue  chan File // files waiting for a writing goroutine
 	wg     sync.WaitGroup
@@ -95,6 +105,13 @@ func NewWriter(dir string) (*Writer, error) {
 		return nil, err
 	}
 	w := &Writer{dir: dir, stage: stage, root: root, queue: make(chan File, 4*writers)}
+	if fi, err := os.Lstat(dir); err == nil && fi.IsDir() {
+		w.prev, _ = os.OpenRoot(dir)
+		w.parent, _ = os.OpenRoot(parent)
+		if w.prev == nil || w.parent == nil {
+			w.closePrev()
+		}
+	}
 	for range writers {
 		w.wg.Go(w.write)
 	}
@@ -125,7 +142,7 @@ func (w *Writer) write() {
 			continue
 		}
 		err := w.mkdirAll(path.Dir(f.Path))
-		if err == nil {
+		if err == nil && !w.link(f) {
 			if err = w.root.WriteFile(f.Path, f.Data, 0o644); err != nil {
 				err = fmt.Errorf("write %s: %w", f.Path, err)
 			}
@@ -134,6 +151,42 @@ func (w *Writer) write() {
 			w.fail(err)
 		}
 	}
+}
+
+// link links f from the previous output when that holds a plain file at
+// f's path with f's bytes; it reports whether it did.
+func (w *Writer) link(f File) bool {
+	if w.prev == nil {
+		return false
+	}
+	fi, err := w.prev.Lstat(f.Path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(f.Data)) {
+		return false
+	}
+	old, err := w.prev.ReadFile(f.Path)
+	if err != nil || !bytes.Equal(old, f.Data) {
+		return false
+	}
+	base := filepath.Base(w.dir) + "/"
+	if w.parent.Link(base+f.Path, filepath.Base(w.stage)+"/"+f.Path) != nil {
+		return false
+	}
+	w.linked.Add(1)
+	return true
+}
+
+// Linked is the number of files that were the same in the previous output
+// and were linked from it instead of written.
+func (w *Writer) Linked() int { return int(w.linked.Load()) }
+
+func (w *Writer) closePrev() {
+	if w.prev != nil {
+		w.prev.Close()
+	}
+	if w.parent != nil {
+		w.parent.Close()
+	}
+	w.prev, w.parent = nil, nil
 }
 
 // mkdir is the creation of one folder of the staging folder, done once.
@@ -188,6 +241,7 @@ func (w *Writer) finish() error {
 	close(w.queue)
 	w.wg.Wait()
 	w.root.Close()
+	w.closePrev()
 	return w.firstErr()
 }
 

@@ -154,3 +154,71 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterLinksUnchangedFiles: a file that the previous output holds
+// with the same bytes is linked from it (the same inode, its time kept),
+// a changed one is written anew, and neither a symbolic link nor a file of
+// another size is taken from the previous output.
+func TestWriterLinksUnchangedFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first := []output.File{
+		{Path: "index.html", Data: []byte("start")},
+		{Path: "a/index.html", Data: []byte("same")},
+		{Path: "b/index.html", Data: []byte("old text")},
+		{Path: "c/index.html", Data: []byte("grows")},
+	}
+	if err := output.Write(out, first); err != nil {
+		t.Fatal(err)
+	}
+	// A symbolic link with the bytes of a file of the next build.
+	if err := os.Symlink("../index.html", filepath.Join(out, "a", "link.html")); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]os.FileInfo{}
+	for _, p := range []string{"index.html", "a/index.html", "b/index.html", "c/index.html"} {
+		fi, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[p] = fi
+	}
+	w, err := output.NewWriter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := []output.File{
+		{Path: "index.html", Data: []byte("start")},
+		{Path: "a/index.html", Data: []byte("same")},
+		{Path: "a/link.html", Data: []byte("start")},
+		{Path: "b/index.html", Data: []byte("new text")},
+		{Path: "c/index.html", Data: []byte("grows more")},
+	}
+	for _, f := range second {
+		if err := w.Put(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if w.Linked() != 2 {
+		t.Errorf("linked %d files, want 2", w.Linked())
+	}
+	for _, f := range second {
+		p := filepath.Join(out, f.Path)
+		fi, err := os.Lstat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fi.Mode().IsRegular() {
+			t.Errorf("%s is %v, want a plain file", f.Path, fi.Mode())
+		}
+		if data, _ := os.ReadFile(p); string(data) != string(f.Data) {
+			t.Errorf("%s holds %q, want %q", f.Path, data, f.Data)
+		}
+		old, ok := before[f.Path]
+		if want := ok && string(f.Data) == map[string]string{"index.html": "start", "a/index.html": "same"}[f.Path]; os.SameFile(old, fi) != want {
+			t.Errorf("%s: the same file as before is %v, want %v", f.Path, !want, want)
+		}
+	}
+}
