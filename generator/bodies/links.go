@@ -69,10 +69,16 @@ func (lc *linkCheck) recheck(s *Set, idx []int, moved map[string]bool) {
 	}
 }
 
-// target is the page a link of body i leads to.
+// target is the page a link of body i leads to: in a rendering shared by
+// the pages of several municipalities, a link to a shared guide or
+// e-service leads to the page's municipality's own version or offer.
 func target(s *Set, i int, ln markdown.Link) string {
 	if ln.URL == "" {
 		return s.jobs[i].url
+	}
+	if ln.File != "" && s.outs[i].mixed {
+		u, _, _ := s.res(s.jobs[i].m, ln.File)
+		return u
 	}
 	return ln.URL
 }
