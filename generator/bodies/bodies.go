@@ -390,6 +390,10 @@ func resolver(site *model.Site) func(m, file string) (url string, ok, varies boo
 	for _, p := range site.Pages {
 		pages[p.Slug] = true
 	}
+	munis := map[string]bool{}
+	for _, m := range site.Municipalities {
+		munis[m.Slug] = true
+	}
 	return func(m, file string) (string, bool, bool) {
 		kind, fm, slug := load.Classify(file)
 		switch kind {
@@ -405,7 +409,7 @@ func resolver(site *model.Site) func(m, file string) (url string, ok, varies boo
 			u := model.VersionURL(fm, slug)
 			return u, versions[u], false
 		case load.Municipality:
-			return model.MunicipalityURL(slug), site.Municipality(slug) != nil, false
+			return model.MunicipalityURL(slug), munis[slug], false
 		case load.EService:
 			if !eservices[slug] {
 				return "", false, false
