@@ -96,6 +96,7 @@ type Out struct {
 	calls    []resolved // what the links asked of the site, in order
 	files    []string   // the content files, from which broken links got suggestions
 	mixed    bool       // made for the pages of several municipalities (shared.go)
+	varies   []bool     // mixed: by link, whether it leads to each municipality's own page
 	slots    []slot     // mixed: the placeholders' targets, by number
 	spans    []span     // mixed: where the placeholders stand in HTML, in order
 }
@@ -189,6 +190,40 @@ func (s *Set) Get(b *model.Body) *Rendered {
 		return &o.Rendered
 	}
 	return &Rendered{HTML: s.fill(o, s.jobs[i].m), Headings: o.Headings, Origins: o.Origins}
+}
+
+// TOC is the level-2 headings of body b, as Get's TOC, without filling in
+// its links; nil for a body the Set does not know.
+func (s *Set) TOC(b *model.Body) []model.Heading {
+	if r := s.lite(b); r != nil {
+		return r.TOC()
+	}
+	return nil
+}
+
+// Origins are where the sections of body b come from, as Get's, without
+// filling in its links; nil for a body the Set does not know.
+func (s *Set) Origins(b *model.Body) []Origin {
+	if r := s.lite(b); r != nil {
+		return r.Origins
+	}
+	return nil
+}
+
+// lite is the rendering of body b with its links not filled in: its HTML
+// must not be read.
+func (s *Set) lite(b *model.Body) *Rendered {
+	if s == nil {
+		return nil
+	}
+	i, ok := s.byBody[b]
+	switch {
+	case !ok:
+		return nil
+	case s.fixed != nil:
+		return s.fixed[i]
+	}
+	return &s.outs[i].Rendered
 }
 
 // Diags are what rendering the bodies and checking their links found: a
@@ -334,6 +369,14 @@ func (s *Set) renderOne(body *model.Body, m string, mixed bool) *Out {
 	}
 	r := s.md.Render(secs, env, l)
 	out.HTML, out.Headings, out.links, out.diags = r.HTML, r.Headings, r.Links, l.Items()
+	for k, ln := range out.links {
+		if mixed && ln.File != "" && s.answer(m, ln.File, mixed).deferred {
+			if out.varies == nil {
+				out.varies = make([]bool, len(out.links))
+			}
+			out.varies[k] = true
+		}
+	}
 	out.Origins = make([]Origin, len(secs))
 	for i, sec := range secs {
 		out.Origins[i] = Origin{sec.File, sec.Line}

@@ -109,6 +109,9 @@ func TestSharedBodyRenderedOnce(t *testing.T) {
 				if got.HTML != want.HTML || !slices.Equal(got.Headings, want.Headings) || !slices.Equal(got.Origins, want.Origins) {
 					t.Errorf("%s: Get gives\n%s\nrendering the page alone gives\n%s", j.url, got.HTML, want.HTML)
 				}
+				if !slices.Equal(s.TOC(j.body), want.TOC()) || !slices.Equal(s.Origins(j.body), want.Origins) {
+					t.Errorf("%s: TOC %v and origins %v, alone %v and %v", j.url, s.TOC(j.body), s.Origins(j.body), want.TOC(), want.Origins)
+				}
 				if !slices.Equal(s.outs[i].diags, want.diags) {
 					t.Errorf("%s: diagnostics %v, alone %v", j.url, s.outs[i].diags, want.diags)
 				}
