@@ -1,9 +1,15 @@
 // Package bodies is the third stage of a build: it renders every Markdown
-// body of the assembled site to HTML, once per page it stands on (a shared
-// guide's links lead to the municipality's own versions on that
-// municipality's page), and checks every internal link and anchor against
-// the pages and headings that exist. What it makes is a Set, keyed by the
-// body's address in the model; the model itself is never written to.
+// body of the assembled site to HTML, and checks every internal link and
+// anchor against the pages and headings that exist. What it makes is a
+// Set, keyed by the body's address in the model; the model itself is
+// never written to.
+//
+// A body is parsed, linted and rendered once however many pages show it
+// (a shared guide on its own page and on the version page of every
+// municipality that takes it as it is): its links to shared guides and
+// e-services, which lead to the municipality's own version on that
+// municipality's page, are rendered as placeholders that Get fills in for
+// each page (shared.go).
 package bodies
 
 import (
@@ -50,14 +56,14 @@ func (r *Rendered) TOC() []model.Heading {
 type Set struct {
 	jobs   []job
 	byBody map[*model.Body]int
-	using  map[string][]int    // a content file → the jobs whose bodies are made of it
-	outs   []*Out              // by job
-	diags  [][]diag.Diagnostic // by job: outs[i].diags, kept together for Diags
-	keys   []Key               // by job: its key in memo; zero when not kept
+	using  map[string][]int // a content file → the groups whose bodies are made of it
+	groups []group
+	outs   []*Out      // by job: its group's rendering, or (rarely) its own
+	fixed  []*Rendered // by job, in a Set made by Map: what Get returns
 	links  *linkCheck
 
 	md      *markdown.Renderer
-	res     func(m, file string) (string, bool)
+	res     func(m, file string) (url string, ok, varies bool)
 	content *load.Content
 	base    string
 	memo    *cache.Table[Key, *Out]
@@ -65,14 +71,15 @@ type Set struct {
 }
 
 type job struct {
-	body *model.Body
-	m    string // the municipality whose page it is, or ""
-	url  string // the page's URL
+	body  *model.Body
+	m     string // the municipality whose page it is, or ""
+	url   string // the page's URL
+	group int    // its group in Set.groups
 }
 
 // Key is what a body's rendering depends on besides the site's pages
 // (which Out records as the answers its links got): its files' content,
-// and the page it is rendered for.
+// and, for a body rendered for one page alone, that page.
 type Key struct {
 	m, url string
 	n      int
@@ -80,19 +87,25 @@ type Key struct {
 	sums   [2][sha256.Size]byte
 }
 
-// Out is what rendering a body made, as a Builder's cache keeps it.
+// Out is what rendering a body made, as a Builder's cache keeps it: for
+// every page that shows the body, or for one.
 type Out struct {
-	Rendered
-	links []markdown.Link
-	diags []diag.Diagnostic
-	calls []resolved // what the links asked of the site, in order
-	files []string   // the content files, from which broken links got suggestions
+	Rendered // with placeholders where the links of a mixed rendering lead
+	links    []markdown.Link
+	diags    []diag.Diagnostic
+	calls    []resolved // what the links asked of the site, in order
+	files    []string   // the content files, from which broken links got suggestions
+	mixed    bool       // made for the pages of several municipalities (shared.go)
+	varies   []bool     // mixed: by link, whether it leads to each municipality's own page
+	slots    []slot     // mixed: the placeholders' targets, by number
+	spans    []span     // mixed: where the placeholders stand in HTML, in order
 }
 
-// resolved is one answer of the resolver.
+// resolved is one answer of the resolver to a rendering.
 type resolved struct {
 	file, url string
 	ok        bool
+	deferred  bool // the URL depends on the page: a placeholder was written
 }
 
 // Options say how to render.
@@ -100,40 +113,39 @@ type Options struct {
 	BasePath string // the base URL's path, "/" or "/org/site/"
 	Workers  int    // <= 0 is GOMAXPROCS
 	// Memo is a Builder's table of renderings (nil for none): a body made
-	// of files with the same content, for the same page, whose links
-	// resolve as they did, is taken from it.
+	// of files with the same content, whose links resolve as they did, is
+	// taken from it.
 	Memo *cache.Table[Key, *Out]
 }
 
 // Render renders every Markdown body of site, made of the content files
-// in content, on all cores. It returns nil only when ctx was cancelled.
+// in content, on all cores: each body once, however many pages show it.
+// It returns nil only when ctx was cancelled.
 func Render(ctx context.Context, site *model.Site, content *load.Content, opt Options) *Set {
 	var jobs []job
 	for _, g := range site.Guides {
-		jobs = append(jobs, job{&g.Body, "", model.GuideURL(g.Slug)})
+		jobs = append(jobs, job{body: &g.Body, url: model.GuideURL(g.Slug)})
 	}
 	for _, v := range site.Versions {
-		jobs = append(jobs, job{&v.Body, v.Municipality.Slug, v.URL()})
+		jobs = append(jobs, job{body: &v.Body, m: v.Municipality.Slug, url: v.URL()})
 	}
 	for _, e := range site.EServices {
-		jobs = append(jobs, job{&e.Body, "", model.EServiceURL(e.Slug)})
+		jobs = append(jobs, job{body: &e.Body, url: model.EServiceURL(e.Slug)})
 	}
 	for _, o := range site.Offers {
-		jobs = append(jobs, job{&o.Body, o.Municipality.Slug, model.OfferURL(o.Municipality.Slug, o.EService.Slug)})
+		jobs = append(jobs, job{body: &o.Body, m: o.Municipality.Slug, url: model.OfferURL(o.Municipality.Slug, o.EService.Slug)})
 	}
 	for _, p := range site.Pages {
-		jobs = append(jobs, job{&p.Body, "", model.PageURL(p.Slug)})
+		jobs = append(jobs, job{body: &p.Body, url: model.PageURL(p.Slug)})
 	}
 	for _, m := range site.Municipalities {
-		jobs = append(jobs, job{&m.Intro, m.Slug, model.MunicipalityURL(m.Slug)})
+		jobs = append(jobs, job{body: &m.Intro, m: m.Slug, url: model.MunicipalityURL(m.Slug)})
 	}
 	s := &Set{
 		jobs:    jobs,
 		byBody:  make(map[*model.Body]int, len(jobs)),
 		using:   map[string][]int{},
 		outs:    make([]*Out, len(jobs)),
-		diags:   make([][]diag.Diagnostic, len(jobs)),
-		keys:    make([]Key, len(jobs)),
 		links:   &linkCheck{byURL: make(map[string]int, len(jobs)), anchors: make([]map[string]bool, len(jobs))},
 		md:      markdown.New(markdown.Options{RawHTML: site.Config.RawHTML}),
 		res:     resolver(site),
@@ -142,24 +154,26 @@ func Render(ctx context.Context, site *model.Site, content *load.Content, opt Op
 		memo:    opt.Memo,
 		workers: opt.Workers,
 	}
-	idx := make([]int, len(jobs))
 	for i, j := range jobs {
-		idx[i] = i
 		s.byBody[j.body] = i
 		s.links.byURL[j.url] = i
-		for _, f := range j.body.Sources {
-			s.using[f] = append(s.using[f], i)
-		}
+	}
+	s.group()
+	idx := make([]int, len(s.groups))
+	for g := range idx {
+		idx[g] = g
 	}
 	if !s.render(ctx, idx) {
 		return nil
 	}
-	s.links.anchorsOf(s, idx)
+	s.links.anchorsOf(s, s.jobsOf(idx))
 	return s
 }
 
 // Get is the rendering of body b, a body of the site's model; nil for a
-// body the Set does not know (and from a nil Set).
+// body the Set does not know (and from a nil Set). A body shared by pages
+// whose links lead to different pages gets its links filled in here, anew
+// at each call.
 func (s *Set) Get(b *model.Body) *Rendered {
 	if s == nil {
 		return nil
@@ -168,14 +182,59 @@ func (s *Set) Get(b *model.Body) *Rendered {
 	if !ok {
 		return nil
 	}
+	if s.fixed != nil {
+		return s.fixed[i]
+	}
+	o := s.outs[i]
+	if len(o.spans) == 0 {
+		return &o.Rendered
+	}
+	return &Rendered{HTML: s.fill(o, s.jobs[i].m), Headings: o.Headings, Origins: o.Origins}
+}
+
+// TOC is the level-2 headings of body b, as Get's TOC, without filling in
+// its links; nil for a body the Set does not know.
+func (s *Set) TOC(b *model.Body) []model.Heading {
+	if r := s.lite(b); r != nil {
+		return r.TOC()
+	}
+	return nil
+}
+
+// Origins are where the sections of body b come from, as Get's, without
+// filling in its links; nil for a body the Set does not know.
+func (s *Set) Origins(b *model.Body) []Origin {
+	if r := s.lite(b); r != nil {
+		return r.Origins
+	}
+	return nil
+}
+
+// lite is the rendering of body b with its links not filled in: its HTML
+// must not be read.
+func (s *Set) lite(b *model.Body) *Rendered {
+	if s == nil {
+		return nil
+	}
+	i, ok := s.byBody[b]
+	switch {
+	case !ok:
+		return nil
+	case s.fixed != nil:
+		return s.fixed[i]
+	}
 	return &s.outs[i].Rendered
 }
 
-// Diags are what rendering the bodies and checking their links found.
+// Diags are what rendering the bodies and checking their links found: a
+// rendering's once, however many pages show it.
 func (s *Set) Diags() []diag.Diagnostic {
 	var out []diag.Diagnostic
-	for _, ds := range s.diags {
-		out = append(out, ds...)
+	for i, o := range s.outs {
+		if first := s.groups[s.jobs[i].group].jobs[0]; i != first && o == s.outs[first] {
+			continue // the same rendering as the group's first page
+		}
+		out = append(out, o.diags...)
 	}
 	for _, ds := range s.links.diags {
 		out = append(out, ds...)
@@ -192,15 +251,16 @@ func (s *Set) Diags() []diag.Diagnostic {
 // used again.
 func (s *Set) Update(ctx context.Context, content *load.Content, changed []string) ([]*model.Body, bool) {
 	s.content = content
-	var idx []int
+	var gs []int
 	for _, p := range changed {
-		idx = append(idx, s.using[p]...)
+		gs = append(gs, s.using[p]...)
 	}
-	slices.Sort(idx)
-	idx = slices.Compact(idx)
-	if !s.render(ctx, idx) {
+	slices.Sort(gs)
+	gs = slices.Compact(gs)
+	if !s.render(ctx, gs) {
 		return nil, false
 	}
+	idx := s.jobsOf(gs)
 	moved := s.links.anchorsOf(s, idx)
 	s.links.recheck(s, idx, moved)
 	bodies := make([]*model.Body, len(idx))
@@ -210,15 +270,15 @@ func (s *Set) Update(ctx context.Context, content *load.Content, changed []strin
 	return bodies, true
 }
 
-// key is what body job i depends on; ok is false when that is not known
-// (no cache, or a body of more than two files).
-func (s *Set) key(i int) (k Key, ok bool) {
-	j := s.jobs[i]
-	if s.memo == nil || len(j.body.Sources) == 0 || len(j.body.Sources) > len(k.sums) {
+// key is what a rendering of body for the pages of m (the page at url, or
+// "" for every page of its group) depends on; ok is false when that is
+// not known (no cache, or a body of more than two files).
+func (s *Set) key(body *model.Body, m, url string) (k Key, ok bool) {
+	if s.memo == nil || len(body.Sources) == 0 || len(body.Sources) > len(k.sums) {
 		return k, false
 	}
-	k.m, k.url, k.n = j.m, j.url, len(j.body.Sources)
-	for n, f := range j.body.Sources {
+	k.m, k.url, k.n = m, url, len(body.Sources)
+	for n, f := range body.Sources {
 		p := s.content.ByPath[f]
 		if p == nil {
 			return k, false
@@ -228,66 +288,95 @@ func (s *Set) key(i int) (k Key, ok bool) {
 	return k, true
 }
 
+// answer is what the resolver tells a rendering for the pages of m about
+// a link to file; in a mixed rendering, a URL that depends on the page is
+// deferred (m is then "").
+func (s *Set) answer(m, file string, mixed bool) resolved {
+	u, ok, varies := s.res(m, file)
+	return resolved{file: file, url: u, ok: ok, deferred: mixed && ok && varies}
+}
+
 // still tells whether a kept rendering holds: every link resolves as it
 // did, and no suggestion for a broken one can have changed.
-func (s *Set) still(out *Out, m string) bool {
-	for _, c := range out.calls {
-		u, ok := s.res(m, c.file)
-		if u != c.url || ok != c.ok {
-			return false
-		}
-		if !ok && !slices.Equal(s.content.Paths, out.files) {
-			return false
-		}
+func (s *Set) still(out *Out, m string, mixed bool) bool {
+	if out.mixed != mixed {
+		return false
 	}
-	return true
+	broken := false
+	for _, c := range out.calls {
+		if s.answer(m, c.file, mixed) != c {
+			return false
+		}
+		broken = broken || !c.ok
+	}
+	return !broken || slices.Equal(s.content.Paths, out.files)
 }
 
-// render renders the bodies of the jobs idx in parallel, or takes them
+// render renders the bodies of the groups gs in parallel, or takes them
 // from the memo; it reports false when ctx was cancelled.
-func (s *Set) render(ctx context.Context, idx []int) bool {
-	ok := par.DoCtx(ctx, len(idx), s.workers, func(k int) {
-		i := idx[k]
-		j := s.jobs[i]
-		key, keep := s.key(i)
-		var out *Out
-		if keep {
-			out, _ = s.memo.Get(key)
-		}
-		if out == nil || !s.still(out, j.m) {
-			out = s.renderOne(j)
-			s.memo.Miss()
-		} else {
-			s.memo.Hit()
-		}
-		if old := s.keys[i]; old.n > 0 && old != key {
-			s.memo.Delete(old) // a rendering of text that is no more
-		}
-		s.keys[i] = key
-		if keep {
-			s.memo.Put(key, out)
-		}
-		s.outs[i] = out
-		s.diags[i] = out.diags
-	})
-	return ok
+func (s *Set) render(ctx context.Context, gs []int) bool {
+	return par.DoCtx(ctx, len(gs), s.workers, func(k int) { s.renderGroup(gs[k]) })
 }
 
-// renderOne renders the body of job j.
-func (s *Set) renderOne(j job) *Out {
-	out := &Out{files: s.content.Paths}
-	secs := s.content.Sections(j.body.Sources)
+// rendering renders body for the pages of m (mixed: of several
+// municipalities, with m ""), or takes it from the memo under its key,
+// the page at url's or (url "") its group's. It returns false when a
+// mixed rendering cannot have placeholders (shared.go).
+func (s *Set) rendering(body *model.Body, m, url string, mixed bool) (*Out, Key, bool) {
+	key, keep := s.key(body, m, url)
+	var out *Out
+	if keep {
+		out, _ = s.memo.Get(key)
+	}
+	if out != nil && s.still(out, m, mixed) {
+		s.memo.Hit()
+		return out, key, true
+	}
+	out = s.renderOne(body, m, mixed)
+	s.memo.Miss()
+	if mixed && !out.place() {
+		return nil, Key{}, false
+	}
+	if keep {
+		s.memo.Put(key, out)
+	}
+	return out, key, true
+}
+
+// renderOne renders body for the pages of m; mixed, for the pages of
+// several municipalities, with placeholders for the links that lead to
+// each municipality's own page.
+func (s *Set) renderOne(body *model.Body, m string, mixed bool) *Out {
+	out := &Out{files: s.content.Paths, mixed: mixed}
+	secs := s.content.Sections(body.Sources)
 	l := &diag.List{}
-	r := s.md.Render(secs, markdown.Env{
+	env := markdown.Env{
 		Resolve: func(file string) (string, bool) {
-			u, ok := s.res(j.m, file)
-			out.calls = append(out.calls, resolved{file, u, ok})
-			return u, ok
+			a := s.answer(m, file, mixed)
+			out.calls = append(out.calls, a)
+			return a.url, a.ok
 		},
 		Files:    s.content.Paths,
 		BasePath: s.base,
-	}, l)
+	}
+	if mixed {
+		env.Defer = func(file, fragment string) string {
+			if !s.answer(m, file, mixed).deferred {
+				return ""
+			}
+			return out.placeholder(file, fragment)
+		}
+	}
+	r := s.md.Render(secs, env, l)
 	out.HTML, out.Headings, out.links, out.diags = r.HTML, r.Headings, r.Links, l.Items()
+	for k, ln := range out.links {
+		if mixed && ln.File != "" && s.answer(m, ln.File, mixed).deferred {
+			if out.varies == nil {
+				out.varies = make([]bool, len(out.links))
+			}
+			out.varies[k] = true
+		}
+	}
 	out.Origins = make([]Origin, len(secs))
 	for i, sec := range secs {
 		out.Origins[i] = Origin{sec.File, sec.Line}
@@ -296,14 +385,20 @@ func (s *Set) renderOne(j job) *Out {
 }
 
 // anchorsOf notes the heading IDs of the pages of the jobs idx and
-// returns the URLs of the pages whose IDs changed.
+// returns the URLs of the pages whose IDs changed. Pages that show the
+// same rendering share one set of IDs.
 func (lc *linkCheck) anchorsOf(s *Set, idx []int) (moved map[string]bool) {
 	moved = map[string]bool{}
+	made := map[*Out]map[string]bool{}
 	for _, i := range idx {
 		j := s.jobs[i]
-		ids := map[string]bool{}
-		for _, h := range s.outs[i].Headings {
-			ids[h.ID] = true
+		ids, ok := made[s.outs[i]]
+		if !ok {
+			ids = map[string]bool{}
+			for _, h := range s.outs[i].Headings {
+				ids[h.ID] = true
+			}
+			made[s.outs[i]] = ids
 		}
 		if old := lc.anchors[i]; old == nil || !maps.Equal(old, ids) {
 			moved[j.url] = true
@@ -314,8 +409,10 @@ func (lc *linkCheck) anchorsOf(s *Set, idx []int) (moved map[string]bool) {
 }
 
 // resolver maps a content file to the URL of its page, as seen from the
-// pages of municipality m ("" for the collaboration's pages).
-func resolver(site *model.Site) func(m, file string) (string, bool) {
+// pages of municipality m ("" for the collaboration's pages). Whether it
+// resolves does not depend on m; varies tells whether the URL may (a
+// shared guide or e-service, which leads to m's own version or offer).
+func resolver(site *model.Site) func(m, file string) (url string, ok, varies bool) {
 	versions := map[string]bool{}
 	for _, v := range site.Versions {
 		versions[v.URL()] = true
@@ -336,37 +433,41 @@ func resolver(site *model.Site) func(m, file string) (string, bool) {
 	for _, p := range site.Pages {
 		pages[p.Slug] = true
 	}
-	return func(m, file string) (string, bool) {
+	munis := map[string]bool{}
+	for _, m := range site.Municipalities {
+		munis[m.Slug] = true
+	}
+	return func(m, file string) (string, bool, bool) {
 		kind, fm, slug := load.Classify(file)
 		switch kind {
 		case load.Guide:
 			if !shared[slug] {
-				return "", false
+				return "", false, false
 			}
 			if u := model.VersionURL(m, slug); m != "" && versions[u] {
-				return u, true
+				return u, true, true
 			}
-			return model.GuideURL(slug), true
+			return model.GuideURL(slug), true, true
 		case load.MunicipalityGuide:
 			u := model.VersionURL(fm, slug)
-			return u, versions[u]
+			return u, versions[u], false
 		case load.Municipality:
-			return model.MunicipalityURL(slug), site.Municipality(slug) != nil
+			return model.MunicipalityURL(slug), munis[slug], false
 		case load.EService:
 			if !eservices[slug] {
-				return "", false
+				return "", false, false
 			}
 			if u := model.OfferURL(m, slug); m != "" && offers[u] {
-				return u, true
+				return u, true, true
 			}
-			return model.EServiceURL(slug), true
+			return model.EServiceURL(slug), true, true
 		case load.EServiceAdaptation:
 			u := model.OfferURL(fm, slug)
-			return u, offers[u]
+			return u, offers[u], false
 		case load.Page:
-			return model.PageURL(slug), pages[slug]
+			return model.PageURL(slug), pages[slug], false
 		}
-		return "", false
+		return "", false, false
 	}
 }
 
@@ -384,12 +485,11 @@ func (s *Set) Bodies() []*model.Body {
 // that mark each body to see where it shows.
 func (s *Set) Map(f func(i int, r Rendered) Rendered) *Set {
 	n := *s
-	n.outs = make([]*Out, len(s.outs))
+	n.fixed = make([]*Rendered, len(s.jobs))
 	n.links = s.links.clone()
-	for i, o := range s.outs {
-		c := *o
-		c.Rendered = f(i, o.Rendered)
-		n.outs[i] = &c
+	for i, j := range s.jobs {
+		r := f(i, *s.Get(j.body))
+		n.fixed[i] = &r
 	}
 	return &n
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
-	"github.com/esamverkan/guidemap/generator/markdown"
 )
 
 // linkCheck holds the heading IDs of every page with a body, the pages
@@ -60,8 +59,8 @@ func (lc *linkCheck) recheck(s *Set, idx []int, moved map[string]bool) {
 		return
 	}
 	for i, out := range s.outs {
-		for _, ln := range out.links {
-			if ln.Anchor != "" && moved[target(s, i, ln)] {
+		for k, ln := range out.links {
+			if ln.Anchor != "" && moved[target(s, i, k)] {
 				lc.diags[i] = lc.check(s, i)
 				break
 			}
@@ -69,10 +68,18 @@ func (lc *linkCheck) recheck(s *Set, idx []int, moved map[string]bool) {
 	}
 }
 
-// target is the page a link of body i leads to.
-func target(s *Set, i int, ln markdown.Link) string {
+// target is the page link k of body i leads to: in a rendering shared by
+// the pages of several municipalities, a link to a shared guide or
+// e-service leads to the page's municipality's own version or offer.
+func target(s *Set, i, k int) string {
+	out := s.outs[i]
+	ln := out.links[k]
 	if ln.URL == "" {
 		return s.jobs[i].url
+	}
+	if out.varies != nil && out.varies[k] {
+		u, _, _ := s.res(s.jobs[i].m, ln.File)
+		return u
 	}
 	return ln.URL
 }
@@ -84,8 +91,8 @@ func (lc *linkCheck) check(s *Set, i int) []diag.Diagnostic {
 		return nil
 	}
 	l := &diag.List{}
-	for _, ln := range links {
-		target := target(s, i, ln)
+	for k, ln := range links {
+		target := target(s, i, k)
 		if !lc.exists[target] {
 			l.Errorf(ln.Pos, "link to a page of the site, or better to its .md file", "link to %q: there is no such page", ln.Written)
 			continue

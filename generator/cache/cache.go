@@ -9,9 +9,10 @@
 //
 //	table    key                                what it holds                      valid while
 //	Parses   file path (slash, site-relative)   the file's parse, its diagnostics  the file's SHA-256 is the same
-//	Bodies   bodies.Key: the page's municipality the rendered HTML, headings,       every link in it resolves as it
-//	         and URL, the body's files and      links and diagnostics of a body    did (the list of content files
-//	         their SHA-256                                                          too, where a link is broken)
+//	Bodies   bodies.Key: the body's files and   the rendered HTML (placeholders    every link in it resolves as it
+//	         their SHA-256 (and the page's      where it is shared), headings,     did (the list of content files
+//	         municipality and URL if rendered   links and diagnostics of a body    too, where a link is broken)
+//	         for one page alone)
 //	Pages    output path                        the minified HTML of a page        the page's fingerprint (render/
 //	                                                                               fingerprint.go) is the same
 //	Maps     the map's key: kind, bounds,       the drawn SVG of a map             the key is the same (it holds

@@ -64,6 +64,13 @@ type Env struct {
 	// BasePath is the path of the site's base URL ("/" or "/org/site/");
 	// it is put in front of every site-relative link.
 	BasePath string
+	// Defer, when set, is asked about every link to a content file that
+	// Resolve resolved: a non-empty answer (letters and digits, which
+	// goldmark writes as they are) is written as the link's whole
+	// destination in place of the page's URL, for the caller to replace
+	// in the HTML by what Href makes of the URL it chooses later. One
+	// rendering then serves pages whose links lead to different pages.
+	Defer func(file, fragment string) string
 }
 
 // Link is an internal link found while rendering, to be checked once every
@@ -73,6 +80,7 @@ type Link struct {
 	Written string // the destination as written
 	URL     string // site-relative page URL; "" for a link within the page
 	Anchor  string // without "#"; may be empty
+	File    string // the content file it links to, for a link to a .md file
 }
 
 // Result is a rendered body.
@@ -269,18 +277,45 @@ func (st *state) link(n ast.Node, dest []byte, src []byte) ([]byte, bool) {
 			st.l.Errorf(pos, hint, "link to %q: there is no such content file", u.Path)
 			return dest, true
 		}
-		st.links = append(st.links, Link{Pos: pos, Written: d, URL: page, Anchor: u.Fragment})
-		out := st.env.BasePath + strings.TrimPrefix(page, "/")
-		if u.Fragment != "" {
-			out += "#" + u.Fragment
+		st.links = append(st.links, Link{Pos: pos, Written: d, URL: page, Anchor: u.Fragment, File: target})
+		if st.env.Defer != nil {
+			if p := st.env.Defer(target, u.Fragment); p != "" {
+				return []byte(p), true
+			}
 		}
-		return []byte(out), true
+		return []byte(destination(st.env.BasePath, page, u.Fragment)), true
 	case strings.HasPrefix(u.Path, "/"):
 		st.links = append(st.links, Link{Pos: pos, Written: d, URL: u.Path, Anchor: u.Fragment})
 		out := st.env.BasePath + strings.TrimPrefix(d, "/")
 		return []byte(out), true
 	}
 	return dest, true
+}
+
+// destination is the destination written for a link to the page at the
+// site-relative url with the anchor fragment.
+func destination(basePath, url, fragment string) string {
+	out := basePath + strings.TrimPrefix(url, "/")
+	if fragment != "" {
+		out += "#" + fragment
+	}
+	return out
+}
+
+// Href is the text that Render writes between the quotes of the href (or
+// src) of a link to the page at the site-relative url with the anchor
+// fragment, basePath as in Env: what replaces the placeholder that
+// Env.Defer gave for it.
+func (r *Renderer) Href(basePath, url, fragment string) string {
+	if basePath == "" {
+		basePath = "/"
+	}
+	// As goldmark's HTML renderer writes a link's or an image's destination.
+	dest := util.URLEscape([]byte(destination(basePath, url, fragment)), true)
+	if !r.raw && html.IsDangerousURL(dest) {
+		return ""
+	}
+	return string(util.EscapeHTML(dest))
 }
 
 // relPath is target relative to the folder dir, both slash paths.

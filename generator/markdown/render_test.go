@@ -450,3 +450,46 @@ func TestRenderConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferHref: a rendering with a placeholder for every link to a
+// content file, each replaced by what Href makes of the page's URL, is
+// byte for byte the rendering without placeholders, for every render
+// case and base path, raw HTML on or off.
+func TestDeferHref(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/render/*.md")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs in testdata/render: %v", err)
+	}
+	deferred := 0
+	for _, in := range inputs {
+		src, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := "content/guides/" + filepath.Base(in)
+		for _, base := range []string{"", "/", "/org/site/"} {
+			for _, opt := range []Options{{}, {RawHTML: true}} {
+				r := New(opt)
+				want := r.Render(Sections(file, src, 5), testEnv(base), &diag.List{}).HTML
+				env := testEnv(base)
+				var hrefs []string
+				env.Defer = func(file, fragment string) string {
+					hrefs = append(hrefs, r.Href(base, testPages[file], fragment))
+					return fmt.Sprintf("zqxjv%dv", len(hrefs)-1)
+				}
+				got := r.Render(Sections(file, src, 5), env, &diag.List{}).HTML
+				deferred += len(hrefs)
+				for i := len(hrefs) - 1; i >= 0; i-- {
+					got = strings.ReplaceAll(got, fmt.Sprintf("zqxjv%dv", i), hrefs[i])
+				}
+				if got != want {
+					t.Errorf("%s, base %q, %+v: with placeholders\n%s\nwithout\n%s", in, base, opt, got, want)
+				}
+			}
+		}
+	}
+	if deferred == 0 {
+		t.Error("no link was deferred")
+	}
+	t.Logf("%d links deferred", deferred)
+}

@@ -173,8 +173,8 @@ func (it StartItem) Diffs() []Fact {
 	if it.text == nil || o.Kind != model.Adapts {
 		return it.facts
 	}
-	ob, eb := it.bodies.Get(&o.Body), it.bodies.Get(&o.EService.Body)
-	if len(ob.Origins) != len(eb.Origins) || o.AdaptFile != "" && !slices.Equal(ob.Origins, eb.Origins) {
+	ob, eb := it.bodies.Origins(&o.Body), it.bodies.Origins(&o.EService.Body)
+	if len(ob) != len(eb) || o.AdaptFile != "" && !slices.Equal(ob, eb) {
 		return append(slices.Clip(it.facts), *it.text)
 	}
 	return it.facts

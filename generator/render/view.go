@@ -94,10 +94,7 @@ func (v *View) Body() template.HTML {
 
 // TOC is the body's level-2 headings.
 func (v *View) TOC() []model.Heading {
-	if b := v.bodies.Get(v.body); b != nil {
-		return b.TOC()
-	}
-	return nil
+	return v.bodies.TOC(v.body)
 }
 
 // markdownHTML is the one place where rendered Markdown becomes trusted
