@@ -250,7 +250,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	w.lap("assemble")
 
 	// 3. bodies
-	st.bodies = bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies})
+	st.bodies = bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML})
 	if st.bodies == nil {
 		return res, nil, ctx.Err()
 	}

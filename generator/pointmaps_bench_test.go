@@ -31,6 +31,10 @@ func BenchmarkPointMaps(b *testing.B) {
 				}
 			}
 			runtime.ReadMemStats(&ms1)
+			res, err := Collect(context.Background(), Config{Src: dir})
+			if err != nil {
+				b.Fatal(err)
+			}
 			pages := checkPointMaps(b, res)
 			if pages != n {
 				b.Fatalf("%d point pages, want %d", pages, n)
@@ -81,7 +85,7 @@ func gensitePoints(b *testing.B, n int) string {
 // TestPointMapsBounded: every point page of the example site links at
 // most maxNearLinks places on its map.
 func TestPointMapsBounded(t *testing.T) {
-	res, err := Check(context.Background(), Config{Src: exampleSite})
+	res, err := Collect(context.Background(), Config{Src: exampleSite})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,6 +68,7 @@ type Set struct {
 	base    string
 	memo    *cache.Table[Key, *Out]
 	workers int
+	minify  func(string) string
 }
 
 type job struct {
@@ -116,6 +117,10 @@ type Options struct {
 	// of files with the same content, whose links resolve as they did, is
 	// taken from it.
 	Memo *cache.Table[Key, *Out]
+	// Minify, when not nil, makes each rendering's HTML smaller (once
+	// per rendering, before links are filled in); render.MinifyHTML is
+	// the site's.
+	Minify func(string) string
 }
 
 // Render renders every Markdown body of site, made of the content files
@@ -153,6 +158,7 @@ func Render(ctx context.Context, site *model.Site, content *load.Content, opt Op
 		base:    opt.BasePath,
 		memo:    opt.Memo,
 		workers: opt.Workers,
+		minify:  opt.Minify,
 	}
 	for i, j := range jobs {
 		s.byBody[j.body] = i
@@ -369,6 +375,9 @@ func (s *Set) renderOne(body *model.Body, m string, mixed bool) *Out {
 	}
 	r := s.md.Render(secs, env, l)
 	out.HTML, out.Headings, out.links, out.diags = r.HTML, r.Headings, r.Links, l.Items()
+	if s.minify != nil {
+		out.HTML = s.minify(out.HTML)
+	}
 	for k, ln := range out.links {
 		if mixed && ln.File != "" && s.answer(m, ln.File, mixed).deferred {
 			if out.varies == nil {

@@ -48,7 +48,8 @@ func svgHTML(b []byte) template.HTML { return template.HTML(b) }
 type mapper struct {
 	r       *renderer
 	symbols map[string]maps.Symbol
-	legend  map[string][]byte
+	legend  map[string][]byte         // a category's symbol for legends, minified
+	cluster []byte                    // the cluster symbol for legends, minified
 	bounds  map[string]model.Boundary // municipality slug → boundary
 	codes   map[string]string         // code → municipality slug
 	base    []maps.BaseLayer
@@ -136,6 +137,10 @@ func newMapper(r *renderer, fp *fingerprinter) *mapper {
 	mp := &mapper{r: r, symbols: maps.Symbols(cats), bounds: map[string]model.Boundary{}, codes: map[string]string{},
 		fp: fp}
 	mp.legend = maps.Legend(mp.symbols)
+	for c, b := range mp.legend {
+		mp.legend[c] = minifySVG(b)
+	}
+	mp.cluster = minifySVG(maps.LegendCluster())
 	for _, b := range r.site.Base {
 		kind := maps.Water
 		switch b.Kind {
@@ -214,7 +219,7 @@ func (mp *mapper) view(m maps.Map, caption string, points []model.Point) *MapVie
 		}
 	}
 	if m.Clusters > 0 {
-		v.Legend = append(v.Legend, PointGroup{ID: "kluster", Name: mp.r.str("map.cluster"), Symbol: svgHTML(maps.LegendCluster())})
+		v.Legend = append(v.Legend, PointGroup{ID: "kluster", Name: mp.r.str("map.cluster"), Symbol: svgHTML(mp.cluster)})
 	}
 	return v
 }

@@ -99,17 +99,41 @@ var (
 	spaceBetweenTags  = regexp.MustCompile(`(` + blockTag + `[^<>]*>)[ \t]*\n\s*(` + blockTag + `)`)
 )
 
-var svgMinifier = func() *minify.M {
-	m := minify.New()
-	m.AddFunc("image/svg+xml", svg.Minify)
-	return m
-}()
+// fragmentMinifier minifies the parts of pages: rendered Markdown and
+// drawn maps, as the HTML minifier minifies them in a page.
+var fragmentMinifier = newMinifier()
 
-// minifySVG minifies a drawn map (as it is when it cannot).
+// MinifyHTML minifies a fragment of HTML that stands where a block may
+// (a rendered Markdown body); it returns s as it is when it cannot.
+func MinifyHTML(s string) string {
+	out, err := fragmentMinifier.String("text/html", s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+// minifySVG minifies an SVG element that stands in a page (a drawn map,
+// a legend's symbol); it returns b as it is when it cannot.
 func minifySVG(b []byte) []byte {
-	out, err := svgMinifier.Bytes("image/svg+xml", b)
+	out, err := fragmentMinifier.Bytes("text/html", b)
 	if err != nil {
 		return b
 	}
 	return out
 }
+
+// unescapePlus writes the plus signs that html/template escapes in text
+// and attribute values (as in tel:&#43;4660…) as themselves, as the
+// minifier of whole pages did: the same character to a browser, and
+// shorter. Nowhere else does html/template write the reference (in
+// scripts and style sheets it escapes otherwise), and a reference that an
+// author wrote in text reaches the page as &amp;#43;.
+func unescapePlus(b []byte) []byte {
+	if !bytes.Contains(b, plusRef) {
+		return b
+	}
+	return bytes.ReplaceAll(b, plusRef, []byte("+"))
+}
+
+var plusRef = []byte("&#43;")

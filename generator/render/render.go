@@ -335,7 +335,7 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 		return nil, &pageErr{err: err}
 	}
 	if !rd.whole[p.view.Lang] {
-		return buf.Bytes(), nil
+		return unescapePlus(buf.Bytes()), nil
 	}
 	min, err := rd.min.Bytes("text/html", buf.Bytes())
 	if err != nil {
