@@ -24,19 +24,27 @@ func TestGensiteChecksClean(t *testing.T) {
 			t.Fatalf("gensite: %d: %s", code, errw.String())
 		}
 	}
-	res, err := generator.Check(context.Background(), generator.Config{Src: a})
-	if err != nil || res.Diags.Len() != 0 {
-		for _, d := range res.Diags.Items() {
-			t.Log(d)
-		}
-		t.Fatalf("check: %v, %d diagnostics", err, res.Diags.Len())
-	}
+	res := checkClean(t, a)
 	if res.Guides < 25 || res.EServices != 15 || res.Points != 40 || res.Municipalities != 5 {
 		t.Errorf("made %d guides, %d e-services, %d points, %d municipalities", res.Guides, res.EServices, res.Points, res.Municipalities)
 	}
 	if ha, hb := tree(t, a), tree(t, b); ha != hb {
 		t.Error("the same seed wrote different sites")
 	}
+}
+
+// checkClean checks the site in dir and fails unless it has no errors and
+// no warnings.
+func checkClean(t *testing.T, dir string) generator.Result {
+	t.Helper()
+	res, err := generator.Check(context.Background(), generator.Config{Src: dir})
+	if err != nil || res.Diags.Len() != 0 {
+		for _, d := range res.Diags.Items() {
+			t.Log(d)
+		}
+		t.Fatalf("check: %v, %d diagnostics", err, res.Diags.Len())
+	}
+	return res
 }
 
 func tree(t *testing.T, dir string) string {
@@ -140,13 +148,7 @@ func TestGensiteNational(t *testing.T) {
 		"--eservices", "40", "--points", "400", "--out", dir}, &stdout, &stderr); code != 0 {
 		t.Fatalf("gensite: %d: %s", code, stderr.String())
 	}
-	res, err := generator.Check(context.Background(), generator.Config{Src: dir})
-	if err != nil || res.Diags.Len() != 0 {
-		for _, d := range res.Diags.Items() {
-			t.Log(d)
-		}
-		t.Fatalf("check: %v, %d diagnostics", err, res.Diags.Len())
-	}
+	res := checkClean(t, dir)
 	if res.Guides != 30+12*3 || res.EServices != 40 || res.Points != 400 || res.Municipalities != 12 {
 		t.Errorf("made %d guides, %d e-services, %d points, %d municipalities; want 66, 40, 400, 12", res.Guides, res.EServices, res.Points, res.Municipalities)
 	}
