@@ -207,11 +207,12 @@ def bench_corpus(a, name, tools):
     got = series(a, jobs, a.n, a.warmup)
     rows.append(("clean build", got))
     ok = [t for t in live if got[t] and "note" not in got[t][0]]
+    none = {t: [{"note": "not run: no clean build"}] for t in live if t not in ok}
     if not ok:
         return rows
     log("corpus %s: unchanged rebuilds" % name)
     jobs = {t: (lambda i: None, live[t].cmd(sites[t], outs[t]), outs[t]) for t in ok}
-    rows.append(("unchanged rebuild", series(a, jobs, a.n, 0)))
+    rows.append(("unchanged rebuild", dict(series(a, jobs, a.n, 0), **none)))
     if a.no_edit:
         return rows
     log("corpus %s: one guide changed (on copies of the sites)" % name)
@@ -228,7 +229,7 @@ def bench_corpus(a, name, tools):
                 f.write("\nEn ändring till, nummer %d.\n" % i)
         jobs[t] = (edit, live[t].cmd(copy, out), out)
     # The first round builds the copies: the previous build to change.
-    rows.append(("one guide changed", series(a, jobs, a.n, 1)))
+    rows.append(("one guide changed", dict(series(a, jobs, a.n, 1), **none)))
     return rows
 
 
