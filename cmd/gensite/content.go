@@ -42,6 +42,10 @@ status: live
 %s
 `, title, i+1, g.sentence(), owner, slug, categories[g.rng.IntN(len(categories))].slug, yamlList(g.subset(audience, 1+g.rng.IntN(2))), g.pick(logins), g.body("")))
 	}
+	if g.o.Adoption == "realistic" {
+		g.adoptRealistic()
+		return
+	}
 	// Adoptions, and an adaptation for every fifth adoption.
 	for _, m := range g.ms {
 		for _, s := range g.subset(g.esSlugs, min(len(g.esSlugs), 3+g.rng.IntN(10))) {
@@ -50,7 +54,16 @@ status: live
 			}
 			g.adopted[m.slug] = append(g.adopted[m.slug], s)
 			if g.rng.IntN(5) == 0 {
-				g.write("content/municipalities/"+m.slug+"/eservices/"+s+".md", fmt.Sprintf(`---
+				g.adaptEService(m, s)
+			}
+		}
+	}
+}
+
+// adaptEService writes m's adaptation of e-service s: its own address,
+// fee and fee section.
+func (g *gen) adaptEService(m muni, s string) {
+	g.write("content/municipalities/"+m.slug+"/eservices/"+s+".md", fmt.Sprintf(`---
 url: https://e.%s.example.se/%s
 fee: Enligt %s taxa
 ---
@@ -59,20 +72,19 @@ fee: Enligt %s taxa
 
 %s
 `, m.slug, s, m.name, g.paragraph()))
-			}
-		}
-	}
 }
 
 func (g *gen) guides() {
 	for i := 0; i < g.o.Guides; i++ {
 		g.guideSlugs = append(g.guideSlugs, fmt.Sprintf("%s-%d", slugify(g.pick(things)), i+1))
 	}
+	if g.o.AdaptPercent > 0 {
+		g.guidesAdaptedByAll()
+		g.localGuides()
+		return
+	}
 	for i, slug := range g.guideSlugs {
-		link := ""
-		if i > 0 {
-			link = g.guideSlugs[g.rng.IntN(i)] + ".md"
-		}
+		link := g.guideLink(i)
 		munis := ""
 		if g.rng.IntN(4) == 0 {
 			var all []string
@@ -81,20 +93,41 @@ func (g *gen) guides() {
 			}
 			munis = "municipalities: " + yamlList(g.subset(all, 1+g.rng.IntN(len(all)))) + "\n"
 		}
-		g.write("content/guides/"+slug+".md", fmt.Sprintf(`---
-title: Så kan du %s %s (%d)
+		g.guide("content/guides/"+slug+".md", "", i+1, munis, link)
+		// One guide in eight is adapted by a municipality: its own fees.
+		if g.rng.IntN(8) == 0 && munis == "" {
+			g.adaptGuide(g.ms[g.rng.IntN(len(g.ms))], slug)
+		}
+	}
+	g.localGuides()
+}
+
+// guideLink is the link of the i-th shared guide: to one before it.
+func (g *gen) guideLink(i int) string {
+	if i == 0 {
+		return ""
+	}
+	return g.guideSlugs[g.rng.IntN(i)] + ".md"
+}
+
+// guide writes a guide, the n-th, shared or (where is " i Kommun") local,
+// with extra lines of front matter and a link to another guide.
+func (g *gen) guide(rel, where string, n int, extra, link string) {
+	g.write(rel, fmt.Sprintf(`---
+title: Så kan du %s %s%s (%d)
 summary: %s
 category: %s
 audience: %s
 updated: 2026-%02d-%02d
 %s---
 
-%s`, g.pick(verbs), g.pick(things), i+1, g.sentence(), categories[g.rng.IntN(len(categories))].slug, yamlList(g.subset(audience, 1+g.rng.IntN(3))),
-			1+g.rng.IntN(11), 1+g.rng.IntN(28), munis, g.body(link)))
-		// One guide in eight is adapted by a municipality: its own fees.
-		if g.rng.IntN(8) == 0 && munis == "" {
-			m := g.ms[g.rng.IntN(len(g.ms))]
-			g.write("content/municipalities/"+m.slug+"/guides/"+slug+".md", fmt.Sprintf(`---
+%s`, g.pick(verbs), g.pick(things), where, n, g.sentence(), categories[g.rng.IntN(len(categories))].slug, yamlList(g.subset(audience, 1+g.rng.IntN(3))),
+		1+g.rng.IntN(11), 1+g.rng.IntN(28), extra, g.body(link)))
+}
+
+// adaptGuide writes m's adaptation of shared guide slug: its own fees.
+func (g *gen) adaptGuide(m muni, slug string) {
+	g.write("content/municipalities/"+m.slug+"/guides/"+slug+".md", fmt.Sprintf(`---
 updated: 2026-10-%02d
 ---
 
@@ -109,8 +142,6 @@ I %s gäller egna avgifter.
 
 %s
 `, 1+g.rng.IntN(28), m.name, 100*(1+g.rng.IntN(30)), 100*(1+g.rng.IntN(10)), g.paragraph()))
-		}
-	}
 }
 
 func (g *gen) municipalities() {

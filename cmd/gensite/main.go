@@ -5,6 +5,10 @@
 // service points inside the boundaries. The same flags give the same site.
 //
 //	go run ./cmd/gensite --out DIR --municipalities N --guides G --eservices E --points P --seed S
+//	go run ./cmd/gensite --out DIR --preset national
+//
+// A preset names a set of flag values (national.go); flags given beside it
+// override its values.
 package main
 
 import (
@@ -34,9 +38,36 @@ type Options struct {
 	Points         int
 	Seed           uint64
 	Boundaries     string // a GeoJSON file of municipality boundaries with properties code and name
+	// AdaptPercent is the share of the shared guides that each
+	// municipality adapts, every shared guide then offered by all; 0 is
+	// the classic site: one guide in four offered by some municipalities,
+	// one in eight adapted by one of them.
+	AdaptPercent int
+	// Local is the number of local guides each municipality writes.
+	Local int
+	// Adoption is how municipalities take up the library's e-services:
+	// "random" (each picks 3-12 at random) or "realistic" (a few popular
+	// ones adopted by most, a long tail by few).
+	Adoption string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	o, code := parse(args, stderr)
+	if code != 0 {
+		return code
+	}
+	if err := Generate(o); err != nil {
+		fmt.Fprintf(stderr, "gensite: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %d municipalities, %d guides, %d e-services, %d points to %s\n",
+		o.Municipalities, o.Guides, o.EServices, o.Points, o.Out)
+	return 0
+}
+
+// parse reads the flags, a preset's values under those given, and
+// returns the options or, after saying why on stderr, an exit code.
+func parse(args []string, stderr io.Writer) (Options, int) {
 	fl := flag.NewFlagSet("gensite", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var o Options
@@ -47,20 +78,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.IntVar(&o.Points, "points", 100, "number of service points")
 	fl.Uint64Var(&o.Seed, "seed", 1, "the random seed")
 	fl.StringVar(&o.Boundaries, "boundaries", "", "boundaries GeoJSON (default, from the module root: "+exampleBoundaries+" for up to 7, else "+nationalBoundaries+")")
+	fl.IntVar(&o.AdaptPercent, "adapt-percent", 0, "the percentage of shared guides each municipality adapts (0: one guide in eight adapted by one municipality)")
+	fl.IntVar(&o.Local, "local", 0, "number of local guides per municipality")
+	fl.StringVar(&o.Adoption, "adoption", "random", "how municipalities adopt e-services: random or realistic")
+	preset := fl.String("preset", "", "a named set of the flags' values, which flags given beside it override: "+strings.Join(presetNames(), ", "))
 	if err := fl.Parse(args); err != nil {
-		return 2
+		return o, 2
+	}
+	if *preset != "" {
+		if err := applyPreset(fl, *preset); err != nil {
+			fmt.Fprintf(stderr, "gensite: %v\n", err)
+			return o, 2
+		}
 	}
 	if o.Out == "" || o.Municipalities < 1 || o.Guides < 0 || o.EServices < 1 || o.Points < 0 {
 		fmt.Fprintln(stderr, "gensite: give --out, and at least one municipality and one e-service")
-		return 2
+		return o, 2
 	}
-	if err := Generate(o); err != nil {
-		fmt.Fprintf(stderr, "gensite: %v\n", err)
-		return 1
+	if o.AdaptPercent < 0 || o.AdaptPercent > 100 || o.Local < 0 || (o.Adoption != "random" && o.Adoption != "realistic") {
+		fmt.Fprintln(stderr, "gensite: --adapt-percent is 0 to 100, --local at least 0, --adoption random or realistic")
+		return o, 2
 	}
-	fmt.Fprintf(stdout, "wrote %d municipalities, %d guides, %d e-services, %d points to %s\n",
-		o.Municipalities, o.Guides, o.EServices, o.Points, o.Out)
-	return 0
+	return o, 0
 }
 
 // The boundaries gensite takes when --boundaries is not given, from the

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator"
@@ -23,19 +24,27 @@ func TestGensiteChecksClean(t *testing.T) {
 			t.Fatalf("gensite: %d: %s", code, errw.String())
 		}
 	}
-	res, err := generator.Check(context.Background(), generator.Config{Src: a})
-	if err != nil || res.Diags.Len() != 0 {
-		for _, d := range res.Diags.Items() {
-			t.Log(d)
-		}
-		t.Fatalf("check: %v, %d diagnostics", err, res.Diags.Len())
-	}
+	res := checkClean(t, a)
 	if res.Guides < 25 || res.EServices != 15 || res.Points != 40 || res.Municipalities != 5 {
 		t.Errorf("made %d guides, %d e-services, %d points, %d municipalities", res.Guides, res.EServices, res.Points, res.Municipalities)
 	}
 	if ha, hb := tree(t, a), tree(t, b); ha != hb {
 		t.Error("the same seed wrote different sites")
 	}
+}
+
+// checkClean checks the site in dir and fails unless it has no errors and
+// no warnings.
+func checkClean(t *testing.T, dir string) generator.Result {
+	t.Helper()
+	res, err := generator.Check(context.Background(), generator.Config{Src: dir})
+	if err != nil || res.Diags.Len() != 0 {
+		for _, d := range res.Diags.Items() {
+			t.Log(d)
+		}
+		t.Fatalf("check: %v, %d diagnostics", err, res.Diags.Len())
+	}
+	return res
 }
 
 func tree(t *testing.T, dir string) string {
@@ -92,5 +101,77 @@ func TestGensiteBoundaries(t *testing.T) {
 				t.Errorf("%d boundaries, want %s", got, tt.n)
 			}
 		})
+	}
+}
+
+// TestGensitePresets: a preset sets its values of the flags, flags given
+// beside it win, and an unknown preset says which there are. The national
+// preset is goal 4 of issue #12.
+func TestGensitePresets(t *testing.T) {
+	national := Options{Out: "x", Municipalities: 290, Guides: 300, AdaptPercent: 10, Local: 20,
+		EServices: 300, Adoption: "realistic", Points: 100000, Seed: 1}
+	smaller := national
+	smaller.Municipalities, smaller.Points, smaller.Seed = 12, 500, 4
+	tests := []struct {
+		name     string
+		args     []string
+		want     Options
+		wantCode int
+		wantErr  string
+	}{
+		{"national", []string{"--preset", "national", "--out", "x"}, national, 0, ""},
+		{"flags beside the preset win", []string{"--municipalities", "12", "--preset", "national", "--points", "500", "--seed", "4", "--out", "x"}, smaller, 0, ""},
+		{"no preset: the classic site", []string{"--out", "x"}, Options{Out: "x", Municipalities: 7, Guides: 50, EServices: 30, Points: 100, Seed: 1, Adoption: "random"}, 0, ""},
+		{"unknown preset", []string{"--preset", "nationell", "--out", "x"}, Options{}, 2, "gensite: unknown preset \"nationell\": give one of national\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			o, code := parse(tt.args, &stderr)
+			if code != tt.wantCode || stderr.String() != tt.wantErr {
+				t.Fatalf("exit %d, stderr %q; want %d, %q", code, stderr.String(), tt.wantCode, tt.wantErr)
+			}
+			if code == 0 && o != tt.want {
+				t.Errorf("options\n%+v\nwant\n%+v", o, tt.want)
+			}
+		})
+	}
+}
+
+// TestGensiteNational: the national preset, scaled down by flags, makes a
+// site that checks clean, with each municipality's share of adapted
+// guides, its local guides, and the e-services and points asked for.
+func TestGensiteNational(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--preset", "national", "--municipalities", "12", "--guides", "30", "--local", "3",
+		"--eservices", "40", "--points", "400", "--out", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("gensite: %d: %s", code, stderr.String())
+	}
+	res := checkClean(t, dir)
+	if res.Guides != 30+12*3 || res.EServices != 40 || res.Points != 400 || res.Municipalities != 12 {
+		t.Errorf("made %d guides, %d e-services, %d points, %d municipalities; want 66, 40, 400, 12", res.Guides, res.EServices, res.Points, res.Municipalities)
+	}
+	munis, err := filepath.Glob(filepath.Join(dir, "content", "municipalities", "*.md"))
+	if err != nil || len(munis) != 12 {
+		t.Fatalf("%d municipality files, %v", len(munis), err)
+	}
+	sets := map[string]bool{} // which guides a municipality adapts
+	for _, m := range munis {
+		files, _ := filepath.Glob(filepath.Join(strings.TrimSuffix(m, ".md"), "guides", "*.md"))
+		adapted, set := 0, ""
+		for _, f := range files {
+			if _, err := os.Stat(filepath.Join(dir, "content", "guides", filepath.Base(f))); err == nil {
+				adapted++
+				set += filepath.Base(f) + " "
+			}
+		}
+		sets[set] = true
+		if adapted != 3 || len(files)-adapted != 3 {
+			t.Errorf("%s: %d adapted and %d local guides, want 3 (10 %% of 30) and 3", filepath.Base(m), adapted, len(files)-adapted)
+		}
+	}
+	if len(sets) < 6 {
+		t.Errorf("the 12 municipalities adapt only %d different sets of guides", len(sets))
 	}
 }
