@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -50,23 +51,29 @@ func (l *List) Files() ([]File, int64) {
 // Writer writes a site into a staging folder beside the output folder as
 // its files come, from any number of goroutines at once, and then either
 // puts the staging folder in the output folder's place in one step
-// (Commit) or removes it (Abort). Until Commit the previous output folder
-// is not touched. Files are written through an os.Root of the staging
-// folder: no path leads out of it.
+// (Commit) or stops (Abort). Until Commit the output folder is not
+// touched. Files are written through an os.Root of the staging folder: no
+// path leads out of it.
 //
-// A file that the previous output holds with the same bytes is not
-// written again: the staging folder gets a hard link to it. That spares
-// the disk the writing and, when the previous output is removed, the
-// freeing of its blocks; the file keeps its modification time, so a
-// deployment that compares times sends only what changed.
+// The staging folder is kept between builds: it is the spare, named
+// .guidemap-spare-<output folder's name>, which after a Commit holds the
+// output that was replaced. The next build brings the spare up to date in
+// place, writing only the files whose bytes differ from what it holds and
+// removing those it no longer makes, and exchanges it with the output
+// folder again. A build that changes a few pages writes a few files, and
+// no build creates or removes a whole tree: on most disks that is what
+// writing a site costs. A file that did not change keeps its time, so a
+// deployment that compares times sends only what changed. When another
+// build of the same output holds the spare, a Writer stages in a folder
+// of its own and removes what it replaced, as a clean build does.
 type Writer struct {
-	dir    string // the output folder
-	stage  string // the staging folder beside it
-	root   *os.Root
-	parent *os.Root // the folder that holds both, for links from the previous output into the staging folder; nil for none
-	prev   *os.Root // the previous output; nil for none
-	list   List
-	linked atomic.Int64 // files linked from the previous output
+	dir   string // the output folder
+	stage string // the staging folder beside it: the spare, or one of its own
+	spare bool   // stage is the spare (kept after Commit)
+	lock  *os.File
+	root  *os.Root
+	list  List
+	kept  atomic.Int64 // files the staging folder held already with the same bytes
 
 	queue  chan File // files waiting for a writing goroutine
 	wg     sync.WaitGroup
@@ -81,41 +88,75 @@ type Writer struct {
 // write is a wait for the kernel more than work for the CPU.
 const writers = 8
 
-// NewWriter creates a staging folder beside dir (and dir's parent when it
-// is missing), after removing the staging folders that builds of dir that
-// were killed left there.
+// NewWriter takes the spare beside dir (creating it, and dir's parent,
+// when missing), after removing the staging folders that builds of dir
+// that were killed left there.
 func NewWriter(dir string) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	cleanStale(parent, filepath.Base(dir))
-	stage, err := os.MkdirTemp(parent, stagingPrefix+filepath.Base(dir)+"-")
-	if err != nil {
-		return nil, fmt.Errorf("create a staging folder beside %s: %w", dir, err)
+	base := filepath.Base(dir)
+	cleanStale(parent, base)
+	w := &Writer{dir: dir, queue: make(chan File, 4*writers)}
+	if err := w.takeSpare(filepath.Join(parent, sparePrefix+base)); err != nil {
+		stage, err := os.MkdirTemp(parent, stagingPrefix+base+"-")
+		if err != nil {
+			return nil, fmt.Errorf("create a staging folder beside %s: %w", dir, err)
+		}
+		if err := os.Chmod(stage, 0o755); err != nil {
+			os.RemoveAll(stage)
+			return nil, fmt.Errorf("chmod %s: %w", stage, err)
+		}
+		w.stage = stage
 	}
-	if err := os.Chmod(stage, 0o755); err != nil {
-		os.RemoveAll(stage)
-		return nil, fmt.Errorf("chmod %s: %w", stage, err)
-	}
-	root, err := os.OpenRoot(stage)
+	root, err := os.OpenRoot(w.stage)
 	if err != nil {
-		os.RemoveAll(stage)
+		w.release()
+		if !w.spare {
+			os.RemoveAll(w.stage)
+		}
 		return nil, err
 	}
-	w := &Writer{dir: dir, stage: stage, root: root, queue: make(chan File, 4*writers)}
-	if fi, err := os.Lstat(dir); err == nil && fi.IsDir() {
-		w.prev, _ = os.OpenRoot(dir)
-		w.parent, _ = os.OpenRoot(parent)
-		if w.prev == nil || w.parent == nil {
-			w.closePrev()
-		}
-	}
+	w.root = root
 	for range writers {
 		w.wg.Go(w.write)
 	}
 	return w, nil
+}
+
+const sparePrefix = ".guidemap-spare-"
+
+// takeSpare makes the folder spare the Writer's staging folder, unless
+// another build holds it (or it cannot be made a folder).
+func (w *Writer) takeSpare(spare string) error {
+	if fi, err := os.Lstat(spare); err == nil && !fi.IsDir() {
+		if err := os.Remove(spare); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(spare, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	lock, err := os.OpenFile(spare+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return err
+	}
+	if !tryLock(lock) {
+		lock.Close()
+		return errors.New("the spare is in use")
+	}
+	w.stage, w.spare, w.lock = spare, true, lock
+	return nil
+}
+
+// release lets other builds take the spare.
+func (w *Writer) release() {
+	if w.lock != nil {
+		w.lock.Close() // releases the lock
+		w.lock = nil
+	}
 }
 
 // Put writes f into the staging folder (on one of the Writer's goroutines:
@@ -141,53 +182,50 @@ func (w *Writer) write() {
 		if w.failed.Load() {
 			continue
 		}
-		err := w.mkdirAll(path.Dir(f.Path))
-		if err == nil && !w.link(f) {
-			if err = w.root.WriteFile(f.Path, f.Data, 0o644); err != nil {
-				err = fmt.Errorf("write %s: %w", f.Path, err)
-			}
-		}
-		if err != nil {
+		if err := w.writeFile(f); err != nil {
 			w.fail(err)
 		}
 	}
 }
 
-// link links f from the previous output when that holds a plain file at
-// f's path with f's bytes; it reports whether it did.
-func (w *Writer) link(f File) bool {
-	if w.prev == nil {
-		return false
+// writeFile makes the staging folder hold f: as it is when it holds the
+// same bytes already, else through a new file renamed over the old one
+// (which may be a hard link to a file of the output folder, and must not
+// be written into).
+func (w *Writer) writeFile(f File) error {
+	if err := w.mkdirAll(path.Dir(f.Path)); err != nil {
+		return err
 	}
-	fi, err := w.prev.Lstat(f.Path)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(f.Data)) {
-		return false
+	fi, err := w.root.Lstat(f.Path)
+	switch {
+	case err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)):
+		if old, err := w.root.ReadFile(f.Path); err == nil && bytes.Equal(old, f.Data) {
+			w.kept.Add(1)
+			return nil
+		}
+	case err == nil && fi.IsDir():
+		if err := w.root.RemoveAll(f.Path); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
 	}
-	old, err := w.prev.ReadFile(f.Path)
-	if err != nil || !bytes.Equal(old, f.Data) {
-		return false
+	tmp := path.Join(path.Dir(f.Path), tmpPrefix+path.Base(f.Path))
+	if err := w.root.WriteFile(tmp, f.Data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", f.Path, err)
 	}
-	base := filepath.Base(w.dir) + "/"
-	if w.parent.Link(base+f.Path, filepath.Base(w.stage)+"/"+f.Path) != nil {
-		return false
+	if err := w.root.Rename(tmp, f.Path); err != nil {
+		w.root.Remove(tmp)
+		return fmt.Errorf("write %s: %w", f.Path, err)
 	}
-	w.linked.Add(1)
-	return true
+	return nil
 }
 
-// Linked is the number of files that were the same in the previous output
-// and were linked from it instead of written.
-func (w *Writer) Linked() int { return int(w.linked.Load()) }
+// tmpPrefix starts the name a file is written under before it is renamed
+// to its own (one writer a path: Commit refuses two files at one path).
+const tmpPrefix = ".guidemap-new-"
 
-func (w *Writer) closePrev() {
-	if w.prev != nil {
-		w.prev.Close()
-	}
-	if w.parent != nil {
-		w.parent.Close()
-	}
-	w.prev, w.parent = nil, nil
-}
+// Kept is the number of files that the staging folder (the spare) held
+// already with the same bytes, and that were not written.
+func (w *Writer) Kept() int { return int(w.kept.Load()) }
 
 // mkdir is the creation of one folder of the staging folder, done once.
 type mkdir struct {
@@ -196,7 +234,8 @@ type mkdir struct {
 }
 
 // mkdirAll creates the folder d and its parents, each once however many
-// files go into it.
+// files go into it; a folder the spare holds already is taken as it is,
+// and a file where a folder must be is removed.
 func (w *Writer) mkdirAll(d string) error {
 	if d == "." {
 		return nil
@@ -207,7 +246,17 @@ func (w *Writer) mkdirAll(d string) error {
 		if m.err = w.mkdirAll(path.Dir(d)); m.err != nil {
 			return
 		}
-		if err := w.root.Mkdir(d, 0o755); err != nil {
+		err := w.root.Mkdir(d, 0o755)
+		if errors.Is(err, fs.ErrExist) {
+			fi, serr := w.root.Lstat(d)
+			if serr == nil && fi.IsDir() {
+				return
+			}
+			if err = w.root.Remove(d); err == nil {
+				err = w.root.Mkdir(d, 0o755)
+			}
+		}
+		if err != nil {
 			m.err = fmt.Errorf("create %s: %w", d, err)
 		}
 	})
@@ -240,8 +289,6 @@ func (w *Writer) finish() error {
 	w.done = true
 	close(w.queue)
 	w.wg.Wait()
-	w.root.Close()
-	w.closePrev()
 	return w.firstErr()
 }
 
@@ -249,15 +296,18 @@ func (w *Writer) finish() error {
 // of the files' sizes.
 func (w *Writer) Files() ([]File, int64) { return w.list.Files() }
 
-// Commit waits for every write to end and puts the staging folder in the
-// output folder's place: atomically on Linux (renameat2 RENAME_EXCHANGE),
-// with two renames elsewhere; then it removes the previous output. When a
-// write failed, or two files were put at the same path, it removes the
-// staging folder instead and returns the error; the previous output stays
-// as it was.
+// Commit waits for every write to end, removes from the staging folder
+// what was not put, and puts the staging folder in the output folder's
+// place: atomically on Linux (renameat2 RENAME_EXCHANGE), with two renames
+// elsewhere. The replaced output becomes the spare (or is removed, when
+// the Writer staged in a folder of its own). When a write failed, or two
+// files were put at the same path, it returns the error and the output
+// folder stays as it was.
 func (w *Writer) Commit() (err error) {
+	defer w.release()
+	defer w.root.Close()
 	defer func() {
-		if err != nil {
+		if err != nil && !w.spare {
 			os.RemoveAll(w.stage)
 		}
 	}()
@@ -265,10 +315,11 @@ func (w *Writer) Commit() (err error) {
 		return err
 	}
 	files, _ := w.list.Files()
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			return fmt.Errorf("two files were put at %s", files[i].Path)
-		}
+	if err := clashes(files); err != nil {
+		return err
+	}
+	if err := w.removeOthers(files); err != nil {
+		return err
 	}
 	fi, statErr := os.Lstat(w.dir)
 	switch {
@@ -285,22 +336,81 @@ func (w *Writer) Commit() (err error) {
 	if err := swap(w.stage, w.dir); err != nil {
 		return fmt.Errorf("replace %s with the new site: %w", w.dir, err)
 	}
-	// stage now holds the previous output.
-	if err := os.RemoveAll(w.stage); err != nil {
-		return fmt.Errorf("remove the previous output (now %s): %w", w.stage, err)
+	// stage now holds the previous output: the spare of the next build.
+	if !w.spare {
+		if err := os.RemoveAll(w.stage); err != nil {
+			return fmt.Errorf("remove the previous output (now %s): %w", w.stage, err)
+		}
 	}
 	return nil
 }
 
-// Abort stops writing and removes the staging folder; the output folder
-// stays as it was. It is for builds that found errors or were cancelled.
+// clashes finds two files at one path, or a file where another file's
+// folder must be, in files (sorted by path).
+func clashes(files []File) error {
+	paths := make(map[string]bool, len(files))
+	for i, f := range files {
+		if i > 0 && f.Path == files[i-1].Path {
+			return fmt.Errorf("two files were put at %s", f.Path)
+		}
+		paths[f.Path] = true
+	}
+	for _, f := range files {
+		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
+			if paths[d] {
+				return fmt.Errorf("create %s: a file was put there, and %s below it", d, f.Path)
+			}
+		}
+	}
+	return nil
+}
+
+// removeOthers removes from the staging folder every file that is not one
+// of files (sorted by path), and the folders left empty.
+func (w *Writer) removeOthers(files []File) error {
+	var dirs []string
+	err := fs.WalkDir(w.root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == "." {
+			return nil
+		}
+		if d.IsDir() {
+			dirs = append(dirs, p)
+			return nil
+		}
+		if _, ok := slices.BinarySearchFunc(files, p, func(f File, p string) int { return strings.Compare(f.Path, p) }); !ok {
+			if err := w.root.Remove(p); err != nil {
+				return fmt.Errorf("remove %s from the staging folder: %w", p, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := len(dirs) - 1; i >= 0; i-- { // children before their parents
+		w.root.Remove(dirs[i]) // fails, as it should, when not empty
+	}
+	return nil
+}
+
+// Abort stops writing; the output folder stays as it was. It is for
+// builds that found errors or were cancelled. The spare keeps what was
+// written to it (the next build compares with it); a staging folder of
+// the Writer's own is removed.
 func (w *Writer) Abort() {
 	if w.done {
 		return
 	}
 	w.failed.Store(true) // the queued files are not written any more
 	w.finish()
-	os.RemoveAll(w.stage)
+	w.root.Close()
+	w.release()
+	if !w.spare {
+		os.RemoveAll(w.stage)
+	}
 }
 
 // cleanStale removes staging folders left by builds of base that were

@@ -155,28 +155,36 @@ func TestList(t *testing.T) {
 	}
 }
 
-// TestWriterLinksUnchangedFiles: a file that the previous output holds
-// with the same bytes is linked from it (the same inode, its time kept),
-// a changed one is written anew, and neither a symbolic link nor a file of
-// another size is taken from the previous output.
-func TestWriterLinksUnchangedFiles(t *testing.T) {
+// TestWriterKeepsUnchangedFiles: the spare (the output before last) is
+// brought up to date in place: a file it holds with the same bytes is
+// kept (the same inode, its time kept), a changed one is written anew, a
+// file no longer made is removed with the folders it leaves empty, and
+// neither a symbolic link nor a file of another size is kept.
+func TestWriterKeepsUnchangedFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	first := []output.File{
 		{Path: "index.html", Data: []byte("start")},
 		{Path: "a/index.html", Data: []byte("same")},
 		{Path: "b/index.html", Data: []byte("old text")},
 		{Path: "c/index.html", Data: []byte("grows")},
+		{Path: "gone/deep/index.html", Data: []byte("removed later")},
+		{Path: "d", Data: []byte("a file that becomes a folder")},
 	}
-	if err := output.Write(out, first); err != nil {
-		t.Fatal(err)
+	// Two builds of the same files: the second makes the first the spare.
+	for range 2 {
+		if err := output.Write(out, first); err != nil {
+			t.Fatal(err)
+		}
 	}
-	// A symbolic link with the bytes of a file of the next build.
-	if err := os.Symlink("../index.html", filepath.Join(out, "a", "link.html")); err != nil {
+	spare := filepath.Join(filepath.Dir(out), ".guidemap-spare-public")
+	// A symbolic link in the spare with the bytes of a file of the next
+	// build.
+	if err := os.Symlink("../index.html", filepath.Join(spare, "a", "link.html")); err != nil {
 		t.Fatal(err)
 	}
 	before := map[string]os.FileInfo{}
 	for _, p := range []string{"index.html", "a/index.html", "b/index.html", "c/index.html"} {
-		fi, err := os.Stat(filepath.Join(out, p))
+		fi, err := os.Stat(filepath.Join(spare, p))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -186,14 +194,15 @@ func TestWriterLinksUnchangedFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second := []output.File{
+	third := []output.File{
 		{Path: "index.html", Data: []byte("start")},
 		{Path: "a/index.html", Data: []byte("same")},
 		{Path: "a/link.html", Data: []byte("start")},
 		{Path: "b/index.html", Data: []byte("new text")},
 		{Path: "c/index.html", Data: []byte("grows more")},
+		{Path: "d/index.html", Data: []byte("now a folder")},
 	}
-	for _, f := range second {
+	for _, f := range third {
 		if err := w.Put(f); err != nil {
 			t.Fatal(err)
 		}
@@ -201,10 +210,11 @@ func TestWriterLinksUnchangedFiles(t *testing.T) {
 	if err := w.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if w.Linked() != 2 {
-		t.Errorf("linked %d files, want 2", w.Linked())
+	if w.Kept() != 2 {
+		t.Errorf("kept %d files, want 2", w.Kept())
 	}
-	for _, f := range second {
+	unchanged := map[string]bool{"index.html": true, "a/index.html": true}
+	for _, f := range third {
 		p := filepath.Join(out, f.Path)
 		fi, err := os.Lstat(p)
 		if err != nil {
@@ -216,9 +226,24 @@ func TestWriterLinksUnchangedFiles(t *testing.T) {
 		if data, _ := os.ReadFile(p); string(data) != string(f.Data) {
 			t.Errorf("%s holds %q, want %q", f.Path, data, f.Data)
 		}
-		old, ok := before[f.Path]
-		if want := ok && string(f.Data) == map[string]string{"index.html": "start", "a/index.html": "same"}[f.Path]; os.SameFile(old, fi) != want {
-			t.Errorf("%s: the same file as before is %v, want %v", f.Path, !want, want)
+		if old, ok := before[f.Path]; ok && os.SameFile(old, fi) != unchanged[f.Path] {
+			t.Errorf("%s: the same file as in the spare is %v, want %v", f.Path, !unchanged[f.Path], unchanged[f.Path])
 		}
+	}
+	var got []string
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && p != out {
+			rel, _ := filepath.Rel(out, p)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	want := []string{"a", "a/index.html", "a/link.html", "b", "b/index.html", "c", "c/index.html", "d", "d/index.html", "index.html"}
+	if !slices.Equal(got, want) {
+		t.Errorf("the output holds %q, want %q", got, want)
+	}
+	// The spare now holds the second build, whole.
+	if data, err := os.ReadFile(filepath.Join(spare, "gone/deep/index.html")); err != nil || string(data) != "removed later" {
+		t.Errorf("the spare lost the previous output: %q %v", data, err)
 	}
 }
