@@ -39,6 +39,8 @@ var (
 	bodyType   = reflect.TypeFor[model.Body]()
 	bodyPtr    = reflect.TypeFor[*model.Body]()
 	sitePtr    = reflect.TypeFor[*model.Site]()
+	viewPtr    = reflect.TypeFor[*View]()
+	mapJobPtr  = reflect.TypeFor[*mapJob]()
 	entityPtrs = map[reflect.Type]bool{
 		reflect.TypeFor[*model.Municipality](): true,
 		reflect.TypeFor[*model.Guide]():        true,
@@ -218,6 +220,11 @@ func (h *hasher) value(v reflect.Value) {
 			h.body(b)
 		}
 	}
+	if t == viewPtr && !v.IsNil() && v.CanInterface() {
+		if j := v.Interface().(*View).mapJob; j != nil {
+			j.fingerprint(h) // the map as its key, not as drawn: maps are drawn when pages are rendered
+		}
+	}
 	switch v.Kind() {
 	case reflect.String:
 		h.str(v.String())
@@ -302,7 +309,7 @@ func (h *hasher) pointer(p reflect.Value) {
 	}
 	t := p.Type()
 	switch {
-	case t == sitePtr, t == bodyPtr, t == setPtr:
+	case t == sitePtr, t == bodyPtr, t == setPtr, t == mapJobPtr:
 		return
 	case entityPtrs[t]:
 		if p.CanInterface() {

@@ -7,15 +7,14 @@ package render
 // (the list is the page's main content).
 
 import (
-	"context"
 	"fmt"
 	"html/template"
 	"math"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/cache"
-	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
 )
@@ -54,7 +53,6 @@ type mapper struct {
 	codes   map[string]string         // code → municipality slug
 	base    []maps.BaseLayer
 	hasLand bool // a land outline cuts the areas at the shore
-	jobs    []mapJob
 
 	// Maps are drawn once for each set of inputs: memo holds them by the
 	// hash of their key (mapKey), from this build and the last (a
@@ -101,32 +99,56 @@ func codes(bs ...model.Boundary) []string {
 	return out
 }
 
-// mapJob is a map to draw for a page: pages are listed first and their
-// maps drawn afterwards on all cores (drawMaps).
+// mapJob is the map of a page: pages are listed first, and a page's map
+// is drawn (or taken from the last build) when the page is rendered and
+// let go once it is (drop).
 type mapJob struct {
-	v       *View
+	mp      *mapper
 	caption string
 	points  []model.Point
 	key     mapKey
 	draw    func() maps.Map
+
+	mu   sync.Mutex
+	view *MapView
 }
 
-// queue notes that v's map, of key k, is drawn by draw, with caption and
+// queue makes v's map the map of key k, drawn by draw, with caption and
 // the legend of points.
 func (mp *mapper) queue(v *View, caption string, points []model.Point, k mapKey, draw func() maps.Map) {
-	mp.jobs = append(mp.jobs, mapJob{v: v, caption: caption, points: points, key: k, draw: draw})
+	v.mapJob = &mapJob{mp: mp, caption: caption, points: points, key: k, draw: draw}
 }
 
-// drawMaps draws every queued map in parallel (or takes it from the last
-// build); each job writes only its own View, so the result does not
-// depend on scheduling. It reports false when ctx was cancelled.
-func (mp *mapper) drawMaps(ctx context.Context, workers int) bool {
-	done := par.DoCtx(ctx, len(mp.jobs), workers, func(i int) {
-		j := mp.jobs[i]
-		j.v.Map = mp.view(mp.draw(j.key, j.draw), j.caption, j.points)
-	})
-	mp.jobs = nil
-	return done
+// get draws the map, once until dropped.
+func (j *mapJob) get() *MapView {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.view == nil {
+		j.view = j.mp.view(j.mp.draw(j.key, j.draw), j.caption, j.points)
+	}
+	return j.view
+}
+
+// drop lets the drawn map go.
+func (j *mapJob) drop() {
+	j.mu.Lock()
+	j.view = nil
+	j.mu.Unlock()
+}
+
+// fingerprint hashes what the map's view is made of: the map's key (with
+// what every map shares), its caption and the categories of its points.
+func (j *mapJob) fingerprint(h *hasher) {
+	h.int(int64(j.mp.key(j.key)))
+	h.str(j.caption)
+	h.int(int64(len(j.points)))
+	seen := map[string]bool{}
+	for _, p := range j.points {
+		if !seen[p.Category] {
+			seen[p.Category] = true
+			h.str(p.Category)
+		}
+	}
 }
 
 func newMapper(r *renderer, fp *fingerprinter) *mapper {
@@ -289,15 +311,16 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 		if len(pts) == 0 {
 			continue
 		}
-		m := mp.draw(mapKey{Kind: "region", Title: c.SV, ID: "karta-" + c.Slug, Bounds: codes(mp.siteBoundaries()...), Points: pts}, func() maps.Map {
-			return maps.Region(mp.siteBoundaries(), pts, mp.options(c.SV, "karta-"+c.Slug, ""))
-		})
-		add("/karta/"+c.Slug+"/", "map", &View{
+		cv := &View{
 			Title: c.SV, Description: fmt.Sprintf(r.str("map.description.category"), c.SV), Section: "karta",
 			Crumbs:      []Crumb{home, mapsCrumb},
-			Map:         mp.view(m, fmt.Sprintf(r.str("map.caption.category"), c.SV, len(pts)), pts),
 			PointGroups: mp.byMunicipality(pts, c.Slug),
-		})
+		}
+		mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), c.SV, len(pts)), pts,
+			mapKey{Kind: "region", Title: c.SV, ID: "karta-" + c.Slug, Bounds: codes(mp.siteBoundaries()...), Points: pts}, func() maps.Map {
+				return maps.Region(mp.siteBoundaries(), pts, mp.options(c.SV, "karta-"+c.Slug, ""))
+			})
+		add("/karta/"+c.Slug+"/", "map", cv)
 	}
 	for _, mu := range s.Municipalities {
 		b, ok := mp.bounds[mu.Slug]
@@ -314,15 +337,16 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 		pts := filter(all, func(p model.Point) bool { return p.Municipality == mu.Slug })
 		around := nearBoundaries(b, neighbours)
 		title := fmt.Sprintf(r.str("map.municipality"), mu.Name)
-		m := mp.draw(mapKey{Kind: "area", Title: title, ID: "karta-" + mu.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: pts}, func() maps.Map {
-			return maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
-		})
-		add(model.MapURL(mu.Slug, ""), "map", &View{
+		mv := &View{
 			Title: title, Description: fmt.Sprintf(r.str("map.description.municipality"), mu.Name), Section: "karta",
 			Municipality: mu, Crumbs: []Crumb{home, mapsCrumb, mc},
-			Map:         mp.view(m, fmt.Sprintf(r.str("map.caption.municipality"), mu.Name, len(pts)), pts),
 			PointGroups: mp.byCategory(pts, mu.Slug),
-		})
+		}
+		mp.queue(mv, fmt.Sprintf(r.str("map.caption.municipality"), mu.Name, len(pts)), pts,
+			mapKey{Kind: "area", Title: title, ID: "karta-" + mu.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: pts}, func() maps.Map {
+				return maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
+			})
+		add(model.MapURL(mu.Slug, ""), "map", mv)
 		mapCrumb := Crumb{Name: title, URL: model.MapURL(mu.Slug, "")}
 		for _, c := range s.Config.PointCategories {
 			cpts := filter(pts, func(p model.Point) bool { return p.Category == c.Slug })

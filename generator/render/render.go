@@ -132,8 +132,8 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 		return nil, err
 	}
 	pages := r.pages()
-	if !r.mapper.drawMaps(ctx, opt.Workers) {
-		return nil, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	rd := &Renderer{r: r, min: m, tmpls: tmpls, src: src, whole: whole, pages: pages, layouts: r.layouts, fp: fp, memo: opt.Memo}
 	rd.r.opt.Memo = nil // not kept
@@ -325,6 +325,9 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 	t := rd.tmpls[p.view.Lang][p.layout]
 	if t == nil {
 		return nil, fmt.Errorf("there is no layout layouts/%s.html", p.layout)
+	}
+	if j := p.view.mapJob; j != nil {
+		defer j.drop()
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {

@@ -42,7 +42,7 @@ type View struct {
 	Offer        *model.Offer
 	Page         *model.Page
 
-	Map           *MapView
+	mapJob        *mapJob // the page's map, drawn when the page is rendered (Map)
 	PointGroups   []PointGroup
 	Point         *model.Point
 	PointCategory model.PointCategory
@@ -82,6 +82,16 @@ type Group struct {
 	Guides    []*model.Guide
 	Versions  []*model.Version
 	EServices []*model.EService
+}
+
+// Map is the page's map, or nil: drawn when the page is rendered, and let
+// go once it is (Renderer.Render), so that the site's maps are never in
+// memory all at once.
+func (v *View) Map() *MapView {
+	if v.mapJob == nil {
+		return nil
+	}
+	return v.mapJob.get()
 }
 
 // Body is the page's rendered Markdown.
