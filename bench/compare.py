@@ -200,7 +200,13 @@ def bench_corpus(a, name, tools):
     rows = []
 
     def clean(out):
-        return lambda i: shutil.rmtree(out, ignore_errors=True)
+        # The output and what guidemap keeps beside it between builds (the
+        # spare, the output before last): a clean build writes every file.
+        def rm(i):
+            parent, base = os.path.split(out.rstrip("/"))
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(os.path.join(parent, ".guidemap-spare-" + base), ignore_errors=True)
+        return rm
 
     log("corpus %s: clean builds" % name)
     jobs = {t: (clean(outs[t]), live[t].cmd(sites[t], outs[t]), outs[t]) for t in live}

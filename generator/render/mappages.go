@@ -74,6 +74,11 @@ type mapKey struct {
 
 // draw draws the map of key k, or takes it from the last build.
 func (mp *mapper) draw(k mapKey, draw func() maps.Map) maps.Map {
+	if mp.memo == nil {
+		m := draw()
+		m.SVG = minifySVG(m.SVG)
+		return m
+	}
 	h := mp.key(k)
 	m, ok := mp.memo.Get(h)
 	if !ok {
