@@ -264,6 +264,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	st.ropt = render.Options{Theme: theme, Strings: strs, BasePath: in.BasePath, Workers: cfg.Workers, Bodies: st.bodies}
 	if !custom {
 		st.ropt.Memo = m.render
+		st.ropt.SharedChrome = true
 	}
 	rd, err := render.New(ctx, site, st.ropt)
 	if err != nil {

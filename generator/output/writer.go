@@ -70,6 +70,7 @@ type Writer struct {
 	dir   string // the output folder
 	stage string // the staging folder beside it: the spare, or one of its own
 	spare bool   // stage is the spare (kept after Commit)
+	fresh bool   // stage was empty: every file is new, nothing to compare or remove
 	lock  *os.File
 	root  *os.Root
 	list  List
@@ -109,7 +110,7 @@ func NewWriter(dir string) (*Writer, error) {
 			os.RemoveAll(stage)
 			return nil, fmt.Errorf("chmod %s: %w", stage, err)
 		}
-		w.stage = stage
+		w.stage, w.fresh = stage, true
 	}
 	root, err := os.OpenRoot(w.stage)
 	if err != nil {
@@ -136,7 +137,10 @@ func (w *Writer) takeSpare(spare string) error {
 			return err
 		}
 	}
-	if err := os.Mkdir(spare, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	made := false
+	if err := os.Mkdir(spare, 0o755); err == nil {
+		made = true
+	} else if !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	lock, err := os.OpenFile(spare+".lock", os.O_CREATE|os.O_RDWR, 0o644)
@@ -147,7 +151,12 @@ func (w *Writer) takeSpare(spare string) error {
 		lock.Close()
 		return errors.New("the spare is in use")
 	}
-	w.stage, w.spare, w.lock = spare, true, lock
+	w.stage, w.spare, w.lock, w.fresh = spare, true, lock, made
+	if !made {
+		if entries, err := os.ReadDir(spare); err == nil && len(entries) == 0 {
+			w.fresh = true
+		}
+	}
 	return nil
 }
 
@@ -196,8 +205,19 @@ func (w *Writer) writeFile(f File) error {
 	if err := w.mkdirAll(path.Dir(f.Path)); err != nil {
 		return err
 	}
+	if w.fresh {
+		if err := w.root.WriteFile(f.Path, f.Data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		return nil
+	}
 	fi, err := w.root.Lstat(f.Path)
 	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := w.root.WriteFile(f.Path, f.Data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		return nil
 	case err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)):
 		if old, err := w.root.ReadFile(f.Path); err == nil && bytes.Equal(old, f.Data) {
 			w.kept.Add(1)
@@ -318,8 +338,10 @@ func (w *Writer) Commit() (err error) {
 	if err := clashes(files); err != nil {
 		return err
 	}
-	if err := w.removeOthers(files); err != nil {
-		return err
+	if !w.fresh {
+		if err := w.removeOthers(files); err != nil {
+			return err
+		}
 	}
 	fi, statErr := os.Lstat(w.dir)
 	switch {

@@ -11,3 +11,10 @@ func MinifyWhole(rd *Renderer) {
 
 // Minifier is the minifier of every kind of output file.
 func Minifier() *minify.M { return newMinifier() }
+
+// OwnChrome makes rd render the header and footer on every page.
+func OwnChrome(rd *Renderer) {
+	for _, c := range rd.r.chrome {
+		c.shared = false
+	}
+}

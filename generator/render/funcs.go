@@ -23,6 +23,8 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		// abs makes a site-relative URL absolute.
 		"abs": func(p string) string { return r.abs(p) },
 		"t":   str,
+		// chrome renders the header or the footer (chrome.go).
+		"chrome": func(name string, v *View) (template.HTML, error) { return r.chrome[lang].render(name, v) },
 		"tf": func(key string, args ...any) string {
 			return fmt.Sprintf(str(key), args...)
 		},

@@ -71,8 +71,31 @@ func TestMinifiedPartsMakeMinifiedPages(t *testing.T) {
 	}
 }
 
-// renderSite renders the site in fsys with the default theme, with
-// before (when not nil) applied to the Renderer first.
+// TestSharedChromeIsThePagesOwn: the header and footer rendered once for
+// each kind of page (Options.SharedChrome) are what each page renders of
+// them itself, on every page of the example and fixture sites.
+func TestSharedChromeIsThePagesOwn(t *testing.T) {
+	for name, fsys := range map[string]fs.FS{
+		"example": os.DirFS(golden.ModuleRoot(t)),
+		"fixture": golden.Txtar(t, "testdata/fixture-site.txtar"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			shared := renderSite(t, fsys, nil)
+			own := renderSite(t, fsys, render.OwnChrome)
+			if len(shared) != len(own) || len(own) < 20 {
+				t.Fatalf("%d files with shared chrome, %d without", len(shared), len(own))
+			}
+			for p, data := range own {
+				if !bytes.Equal(data, shared[p]) {
+					t.Errorf("%s differs with the shared header and footer", p)
+				}
+			}
+		})
+	}
+}
+
+// renderSite renders the site in fsys with the default theme as a build
+// does, with before (when not nil) applied to the Renderer first.
 func renderSite(t *testing.T, fsys fs.FS, before func(*render.Renderer)) map[string][]byte {
 	t.Helper()
 	ctx := context.Background()
@@ -81,7 +104,7 @@ func renderSite(t *testing.T, fsys fs.FS, before func(*render.Renderer)) map[str
 	site := assemble.Site(in, l)
 	set := bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Minify: render.MinifyHTML})
 	rd, err := render.New(ctx, site, render.Options{Theme: themes.Default, Strings: i18n.Load(themes.Default, in.Config.Languages, l),
-		BasePath: in.BasePath, Bodies: set})
+		BasePath: in.BasePath, Bodies: set, SharedChrome: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,6 +51,10 @@ type Options struct {
 	// taken from it, not rendered again, and so is a map of the same
 	// inputs. Set it only when the theme's layouts are the default ones.
 	Memo *Memo
+	// SharedChrome renders the header and the footer once for each kind
+	// of page they show (chrome.go). Set it only when the theme's layouts
+	// are the default ones.
+	SharedChrome bool
 }
 
 // Memo holds a Builder's cache tables of the render stage.
@@ -123,7 +127,9 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	tmpls, src := map[string]map[string]*template.Template{}, map[string]map[string]*template.Template{}
 	whole := map[string]bool{}
 	broken := &diag.List{}
+	r.chrome = map[string]*chrome{}
 	for _, lang := range []string{"sv", "en"} {
+		r.chrome[lang] = &chrome{r: r, lang: lang, shared: opt.SharedChrome}
 		if src[lang], tmpls[lang], whole[lang], err = r.templates(lang, broken); err != nil {
 			return nil, err
 		}
@@ -348,8 +354,9 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 }
 
 type renderer struct {
-	layouts map[string][]byte // what templates read, by file
-	bodies  *bodies.Set       // the rendered bodies, read when the templates run
+	chrome  map[string]*chrome // by language
+	layouts map[string][]byte  // what templates read, by file
+	bodies  *bodies.Set        // the rendered bodies, read when the templates run
 	mapper  *mapper
 	site    *model.Site
 	opt     Options
@@ -420,6 +427,7 @@ func (r *renderer) templates(lang string, broken *diag.List) (src, min map[strin
 	if src, _, err = parse(srcBase, func(f string) string { return string(sources[f]) }, true); err != nil {
 		return nil, nil, false, err
 	}
+	r.chrome[lang].set = srcBase
 	minified := map[string]string{}
 	for f, b := range sources {
 		m, ok := minifyTemplate(b)
@@ -440,6 +448,7 @@ func (r *renderer) templates(lang string, broken *diag.List) (src, min map[strin
 	if !ok || len(min) != len(src) {
 		return src, src, true, nil
 	}
+	r.chrome[lang].set = minBase
 	return src, min, false, nil
 }
 

@@ -58,8 +58,8 @@ func TestThemeErrors(t *testing.T) {
 		{
 			"unclosed attribute", "", page,
 			"{{define \"main\"}}<article>\n<h1 title=\"{{.Title}}>{{.Title}}</h1>\n</article>\n{{end}}\n",
-			[]string{page + `: the template cannot be escaped safely: "\"" in attribute name: "site-footer\">\n<div class=\"wrap f" (on the page /om-webbplatsen/); ` +
-				"write whole tags: quote attribute values, and write < in text as &lt;"},
+			[]string{page + ": the template cannot be escaped safely: ends in a non-text context (on the page /om-webbplatsen/); " +
+				"close the tag, attribute or quote that is still open where the template ends"},
 		},
 		{
 			"JSON-LD that does not minify", "", page,
