@@ -104,6 +104,7 @@ func mayHold(t reflect.Type) bool {
 	switch {
 	case h:
 	case t == setPtr: // the bodies themselves: read through bodyReaders
+	case t == mapJobPtr: // a page's map, which shows no body
 	case t.PkgPath() == modelPkg || t.Kind() == reflect.Pointer && t.Elem().PkgPath() == modelPkg:
 	case t.Kind() == reflect.Interface:
 		h = true
