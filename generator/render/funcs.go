@@ -102,8 +102,11 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 }
 
 // abs makes a site-relative URL absolute under the base URL.
-func (r *renderer) abs(p string) string {
-	return strings.TrimSuffix(r.site.Config.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
+func (r *renderer) abs(p string) string { return absURL(r.site.Config.BaseURL, p) }
+
+// absURL makes a site-relative URL absolute under base.
+func absURL(base, p string) string {
+	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(p, "/")
 }
 
 // joinAnd joins "a, b och c".

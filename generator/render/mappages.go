@@ -106,22 +106,34 @@ func codes(bs ...model.Boundary) []string {
 
 // mapJob is the map of a page: pages are listed first, and a page's map
 // is drawn (or taken from the last build) when the page is rendered and
-// let go once it is (drop).
+// let go once it is (drop). Its inputs too may be made only then (spec):
+// a point's nearby places are found when its page is rendered.
 type mapJob struct {
 	mp      *mapper
 	caption string
-	points  []model.Point
-	key     mapKey
-	draw    func() maps.Map
+	spec    func() mapSpec
 
 	mu   sync.Mutex
 	view *MapView
 }
 
+// mapSpec is what a map is drawn from: the points its legend counts, its
+// key and the drawing.
+type mapSpec struct {
+	points []model.Point
+	key    mapKey
+	draw   func() maps.Map
+}
+
 // queue makes v's map the map of key k, drawn by draw, with caption and
 // the legend of points.
 func (mp *mapper) queue(v *View, caption string, points []model.Point, k mapKey, draw func() maps.Map) {
-	v.mapJob = &mapJob{mp: mp, caption: caption, points: points, key: k, draw: draw}
+	mp.queueSpec(v, caption, func() mapSpec { return mapSpec{points, k, draw} })
+}
+
+// queueSpec makes v's map the one spec makes when the page is rendered.
+func (mp *mapper) queueSpec(v *View, caption string, spec func() mapSpec) {
+	v.mapJob = &mapJob{mp: mp, caption: caption, spec: spec}
 }
 
 // get draws the map, once until dropped.
@@ -129,7 +141,8 @@ func (j *mapJob) get() *MapView {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.view == nil {
-		j.view = j.mp.view(j.mp.draw(j.key, j.draw), j.caption, j.points)
+		sp := j.spec()
+		j.view = j.mp.view(j.mp.draw(sp.key, sp.draw), j.caption, sp.points)
 	}
 	return j.view
 }
@@ -144,11 +157,12 @@ func (j *mapJob) drop() {
 // fingerprint hashes what the map's view is made of: the map's key (with
 // what every map shares), its caption and the categories of its points.
 func (j *mapJob) fingerprint(h *hasher) {
-	h.int(int64(j.mp.key(j.key)))
+	sp := j.spec()
+	h.int(int64(j.mp.key(sp.key)))
 	h.str(j.caption)
-	h.int(int64(len(j.points)))
+	h.int(int64(len(sp.points)))
 	seen := map[string]bool{}
-	for _, p := range j.points {
+	for _, p := range sp.points {
 		if !seen[p.Category] {
 			seen[p.Category] = true
 			h.str(p.Category)
@@ -372,19 +386,21 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 		}
 		for i := range pts {
 			p := pts[i]
-			near := nb.Find(p, nearQuery)
 			v := &View{
 				Title: p.Name, Description: p.Description, Section: "karta", Municipality: mu, Point: &pts[i],
 				Crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb},
-				Hours:  p.Hours.Text("sv"),
 			}
 			ptitle := fmt.Sprintf(r.str("map.point"), p.Name)
-			opt := mp.options(ptitle, "karta-punkt", "")
-			opt.Span, opt.Width = pointSpan, pointWidth
-			mp.queue(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), append([]model.Point{p}, near...),
-				mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{p}, Near: near}, func() maps.Map {
-					return maps.PointMap(p, b, around, near, opt)
-				})
+			mp.queueSpec(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), func() mapSpec {
+				near := nb.Find(p, nearQuery)
+				opt := mp.options(ptitle, "karta-punkt", "")
+				opt.Span, opt.Width = pointSpan, pointWidth
+				return mapSpec{
+					points: append([]model.Point{p}, near...),
+					key:    mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{p}, Near: near},
+					draw:   func() maps.Map { return maps.PointMap(p, b, around, near, opt) },
+				}
+			})
 			if pc, ok := s.Config.PointCategory(p.Category); ok {
 				v.PointCategory = pc
 				if pc.Category != "" {
@@ -400,7 +416,6 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 					}
 				}
 			}
-			v.JSONLD = append(v.JSONLD, r.placeLD(p, v.PointCategory))
 			add(model.PointURL(mu.Slug, p.Slug), "point", v)
 		}
 	}
@@ -438,14 +453,14 @@ func nearBoundaries(b model.Boundary, neighbours []model.Boundary) []model.Bound
 }
 
 // placeLD is the schema.org description of a service point.
-func (r *renderer) placeLD(p model.Point, pc model.PointCategory) map[string]any {
+func placeLD(base string, p model.Point, pc model.PointCategory) map[string]any {
 	typ := pc.Schema
 	if typ == "" {
 		typ = "CivicStructure"
 	}
 	ld := map[string]any{
 		"@context": "https://schema.org", "@type": typ, "name": p.Name,
-		"url": r.abs(model.PointURL(p.Municipality, p.Slug)),
+		"url": absURL(base, model.PointURL(p.Municipality, p.Slug)),
 		"geo": map[string]any{"@type": "GeoCoordinates", "latitude": round5(p.Lat), "longitude": round5(p.Lon)},
 	}
 	if p.Address != "" || p.City != "" {

@@ -27,9 +27,7 @@ func (r *renderer) pages() []page {
 		if v.Canonical == "" {
 			v.Canonical = url
 		}
-		if len(v.Crumbs) > 0 {
-			v.JSONLD = append(v.JSONLD, r.breadcrumbLD(v))
-		}
+		v.base = s.Config.BaseURL
 		ps = append(ps, page{path: outPath(url), layout: layout, view: v, sitemap: v.Canonical == url && !v.NoIndex})
 	}
 
@@ -90,7 +88,7 @@ func (r *renderer) pages() []page {
 				Title: o.Title, Description: o.Summary, Section: "kommuner", Municipality: m, Offer: o, EService: o.EService,
 				Canonical: canonical, Crumbs: []Crumb{home, munisCrumb, mc}, body: &o.Body,
 			}
-			v.JSONLD = append(v.JSONLD, r.serviceLD(o.Title, o.Summary, o.EService, []*model.Offer{o}))
+			v.ld = append(v.ld, r.serviceLD(o.Title, o.Summary, o.EService, []*model.Offer{o}))
 			r.startPage(v, o.EService, []*model.Offer{o})
 			add(model.OfferURL(m.Slug, o.EService.Slug), "offer", v)
 		}
@@ -102,7 +100,7 @@ func (r *renderer) pages() []page {
 			Title: e.Title, Description: e.Summary, Section: "e-tjanster", EService: e,
 			Crumbs: []Crumb{home, esCrumb}, body: &e.Body, Offers: offers,
 		}
-		v.JSONLD = append(v.JSONLD, r.serviceLD(e.Title, e.Summary, e, offers))
+		v.ld = append(v.ld, r.serviceLD(e.Title, e.Summary, e, offers))
 		r.startPage(v, e, offers)
 		add(model.EServiceURL(e.Slug), "eservice", v)
 	}
@@ -151,11 +149,12 @@ func (r *renderer) strIn(lang, key string) string {
 	return key
 }
 
-// breadcrumbLD is the schema.org BreadcrumbList of a page.
-func (r *renderer) breadcrumbLD(v *View) map[string]any {
+// breadcrumbLD is the schema.org BreadcrumbList of a page of the site at
+// base.
+func breadcrumbLD(base string, v *View) map[string]any {
 	var items []any
 	for i, c := range append(slices.Clone(v.Crumbs), Crumb{Name: v.Title, URL: v.URL}) {
-		items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": c.Name, "item": r.abs(c.URL)})
+		items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": c.Name, "item": absURL(base, c.URL)})
 	}
 	return map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
 }

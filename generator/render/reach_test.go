@@ -27,7 +27,7 @@ func TestReadBodies(t *testing.T) {
 		{"a municipality's list", &View{Municipality: m, body: &m.Intro, Groups: []Group{{Versions: []*model.Version{v}, Guides: []*model.Guide{g}}}}, []*model.Body{&m.Intro}},
 		{"an e-service's start items", &View{EService: e, body: &e.Body, Offers: []*model.Offer{o}, Start: []StartItem{{Offer: o}}},
 			[]*model.Body{&e.Body, &o.Body, &e.Body}},
-		{"no body", &View{JSONLD: []any{map[string]any{"name": "x"}}, Related: []*model.Offer{o}}, nil},
+		{"no body", &View{ld: []any{map[string]any{"name": "x"}}, Related: []*model.Offer{o}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

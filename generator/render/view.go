@@ -30,7 +30,8 @@ type View struct {
 	body        *model.Body // the page's Markdown body, read when the page is rendered (Body, TOC)
 	bodies      *bodies.Set // where the body is read
 	NoIndex     bool
-	JSONLD      []any
+	ld          []any  // the page's own schema.org descriptions (JSONLD adds the place and the breadcrumb trail)
+	base        string // the site's base URL, for the absolute URLs of JSONLD
 	Site        *model.Site
 	Alternates  []Alternate // the page in every language, for hreflang
 	Other       Alternate   // the page in the other language, for a link
@@ -46,7 +47,6 @@ type View struct {
 	PointGroups   []PointGroup
 	Point         *model.Point
 	PointCategory model.PointCategory
-	Hours         []string // the point's opening hours as lines of text
 
 	Versions []*model.Version // a guide's versions, or a municipality's guides
 	Offers   []*model.Offer   // an e-service's offers, or a municipality's
@@ -92,6 +92,28 @@ func (v *View) Map() *MapView {
 		return nil
 	}
 	return v.mapJob.get()
+}
+
+// JSONLD is the page's schema.org descriptions: its own (a service's),
+// the place it shows and its breadcrumb trail. They are made when the
+// page is rendered, not kept for every page until all are.
+func (v *View) JSONLD() []any {
+	out := slices.Clone(v.ld)
+	if v.Point != nil {
+		out = append(out, placeLD(v.base, *v.Point, v.PointCategory))
+	}
+	if len(v.Crumbs) > 0 {
+		out = append(out, breadcrumbLD(v.base, v))
+	}
+	return out
+}
+
+// Hours are the point's opening hours as lines of text.
+func (v *View) Hours() []string {
+	if v.Point == nil {
+		return nil
+	}
+	return v.Point.Hours.Text("sv")
 }
 
 // Body is the page's rendered Markdown.
