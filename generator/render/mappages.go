@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -296,9 +297,31 @@ func (mp *mapper) byMunicipality(points []model.Point, cat string) []PointGroup 
 	return out
 }
 
+// filter returns the points that keep keeps, in their order: a part of
+// points itself when they stand together (the site's points are sorted by
+// municipality and category, so the lists of a municipality's map pages
+// do), else a copy. Nothing may append to or change what it returns.
 func filter(points []model.Point, keep func(model.Point) bool) []model.Point {
-	var out []model.Point
-	for _, p := range points {
+	i := 0
+	for i < len(points) && !keep(points[i]) {
+		i++
+	}
+	j := i
+	for j < len(points) && keep(points[j]) {
+		j++
+	}
+	if i == j {
+		return nil
+	}
+	k := j
+	for k < len(points) && !keep(points[k]) {
+		k++
+	}
+	if k == len(points) {
+		return points[i:j:j]
+	}
+	out := slices.Clone(points[i:j])
+	for _, p := range points[k:] {
 		if keep(p) {
 			out = append(out, p)
 		}
