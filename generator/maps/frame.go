@@ -130,6 +130,18 @@ func (f *frame) xy(p orb.Point) orb.Point {
 	return orb.Point{f.ox + (m[0]-f.minX)*f.s, f.oy + (f.maxY-m[1])*f.s}
 }
 
+// geoBound is the WGS 84 bound of the viewBox bound b grown by grow times
+// its width and height on every side.
+func (f *frame) geoBound(b orb.Bound, grow float64) orb.Bound {
+	dx, dy := (b.Max[0]-b.Min[0])*grow, (b.Max[1]-b.Min[1])*grow
+	x0, x1 := b.Min[0]-dx, b.Max[0]+dx
+	y0, y1 := b.Min[1]-dy, b.Max[1]+dy // y grows downwards
+	merc := func(x, y float64) orb.Point {
+		return project.Mercator.ToWGS84(orb.Point{(x-f.ox)/f.s + f.minX, f.maxY - (y-f.oy)/f.s})
+	}
+	return orb.Bound{Min: merc(x0, y1), Max: merc(x1, y0)}
+}
+
 // view is the viewBox as a bound, grown by pad units on every side.
 func (f *frame) view(pad float64) orb.Bound {
 	return orb.Bound{Min: orb.Point{-pad, -pad}, Max: orb.Point{float64(f.w) + pad, float64(f.h) + pad}}
@@ -166,6 +178,19 @@ func projectAreas(g orb.Geometry, f *frame, clipTo *orb.Bound, keepLargest bool)
 		return nil
 	}
 	mp = orb.Clone(mp).(orb.MultiPolygon) // project, clip and simplify edit in place
+	if clipTo != nil {
+		// Cut away, in longitude and latitude, what lies far outside the
+		// view before projecting: a map of a neighbourhood then projects
+		// the few vertices near it, not a whole municipality's outline.
+		// The cut is half a view away on every side, so where it meets
+		// the outline is never seen; the view's own cut comes after.
+		if geo := f.geoBound(*clipTo, 0.5); !within(mp.Bound(), geo) {
+			mp = clip.MultiPolygon(geo, mp)
+			if len(mp) == 0 {
+				return nil
+			}
+		}
+	}
 	mp = project.MultiPolygon(mp, f.xy)
 	if clipTo != nil && !within(mp.Bound(), *clipTo) {
 		mp = clip.MultiPolygon(*clipTo, mp)
