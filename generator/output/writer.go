@@ -199,19 +199,17 @@ func (w *Writer) write() {
 
 // writeFile makes the staging folder hold f: as it is when it holds the
 // same bytes already, else through a new file renamed over the old one
-// (which may be a hard link to a file of the output folder, and must not
-// be written into).
+// (which a hard link may share with another folder, and must not be
+// written into).
 func (w *Writer) writeFile(f File) error {
 	if err := w.mkdirAll(path.Dir(f.Path)); err != nil {
 		return err
 	}
-	if w.fresh {
-		if err := w.root.WriteFile(f.Path, f.Data, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", f.Path, err)
-		}
-		return nil
+	var fi fs.FileInfo
+	err := fs.ErrNotExist
+	if !w.fresh {
+		fi, err = w.root.Lstat(f.Path)
 	}
-	fi, err := w.root.Lstat(f.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := w.root.WriteFile(f.Path, f.Data, 0o644); err != nil {
@@ -301,7 +299,7 @@ func (w *Writer) firstErr() error {
 	return w.err
 }
 
-// finish waits for the queued writes and closes the staging folder's root.
+// finish waits for the queued writes.
 func (w *Writer) finish() error {
 	if w.done {
 		return errors.New("the output was already committed or aborted")

@@ -12,12 +12,13 @@ import (
 	"html/template"
 	"slices"
 	"sync"
+
+	"github.com/esamverkan/guidemap/generator/model"
 )
 
 // chrome renders the partials of one language's header and footer.
 type chrome struct {
 	r      *renderer
-	lang   string
 	set    *template.Template // a template set holding the partials; set after parsing
 	shared bool               // reuse what was rendered (the default theme's layouts)
 	done   sync.Map           // chromeKey → template.HTML
@@ -50,11 +51,11 @@ func (c *chrome) render(name string, v *View) (template.HTML, error) {
 // navURL is u when the header may mark it (the home page, the sections
 // and the site's pages, which the navigation links to), else "".
 func (r *renderer) navURL(u string) string {
-	if u == "/" || slices.Contains([]string{"/guider/", "/e-tjanster/", "/kommuner/", "/karta/"}, u) {
+	if slices.Contains([]string{model.HomeURL(), model.GuidesURL(), model.EServicesURL(), "/kommuner/", "/karta/"}, u) {
 		return u
 	}
 	for _, p := range r.site.Pages {
-		if u == "/"+p.Slug+"/" {
+		if u == model.PageURL(p.Slug) {
 			return u
 		}
 	}

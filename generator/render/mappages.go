@@ -75,16 +75,16 @@ type mapKey struct {
 
 // draw draws the map of key k, or takes it from the last build.
 func (mp *mapper) draw(k mapKey, draw func() maps.Map) maps.Map {
-	if mp.memo == nil {
-		m := draw()
-		m.SVG = minifySVG(m.SVG)
-		return m
+	var h uint64
+	if mp.memo != nil { // without a Builder's cache, nothing to hash the key for
+		h = mp.key(k)
+		if m, ok := mp.memo.Get(h); ok {
+			return m
+		}
 	}
-	h := mp.key(k)
-	m, ok := mp.memo.Get(h)
-	if !ok {
-		m = draw()
-		m.SVG = minifySVG(m.SVG)
+	m := draw()
+	m.SVG = minifySVG(m.SVG)
+	if mp.memo != nil {
 		mp.memo.Put(h, m)
 	}
 	return m

@@ -93,14 +93,15 @@ func minifyTemplate(src []byte) (out []byte, ok bool) {
 // that needs it. Next to the tag of a block (or of the head), white space
 // shows nowhere: these take it away.
 var (
-	blockTag          = `</?(?:html|head|body|title|meta|link|script|style|noscript|header|footer|main|nav|section|article|aside|div|p|ul|ol|li|dl|dt|dd|h[1-6]|table|caption|thead|tbody|tfoot|tr|th|td|figure|figcaption|form|fieldset|legend|details|summary|blockquote|hr|svg|g|path|circle|rect|text|title|desc|defs|use)\b`
+	blockTag          = `</?(?:html|head|body|title|meta|link|script|style|noscript|header|footer|main|nav|section|article|aside|div|p|ul|ol|li|dl|dt|dd|h[1-6]|table|caption|thead|tbody|tfoot|tr|th|td|figure|figcaption|form|fieldset|legend|details|summary|blockquote|hr|svg|g|path|circle|rect|text|desc|defs|use)\b`
 	spaceAfterAction  = regexp.MustCompile(`\}\}[ \t]*\n\s*(` + blockTag + `)`)
 	spaceBeforeAction = regexp.MustCompile(`(` + blockTag + `[^<>]*>)[ \t]*\n\s*\{\{`)
 	spaceBetweenTags  = regexp.MustCompile(`(` + blockTag + `[^<>]*>)[ \t]*\n\s*(` + blockTag + `)`)
 )
 
-// fragmentMinifier minifies the parts of pages: rendered Markdown and
-// drawn maps, as the HTML minifier minifies them in a page.
+// fragmentMinifier minifies the parts of pages (rendered Markdown, drawn
+// maps) as the HTML minifier minifies them in a page, the assets, and the
+// pages whose layouts could not be minified.
 var fragmentMinifier = newMinifier()
 
 // MinifyHTML minifies a fragment of HTML that stands where a block may

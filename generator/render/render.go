@@ -113,7 +113,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	if opt.BasePath == "" {
 		opt.BasePath = "/"
 	}
-	m := newMinifier()
+	m := fragmentMinifier
 	as, err := buildAssets(opt.Theme, m)
 	if err != nil {
 		return nil, err
@@ -129,7 +129,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	broken := &diag.List{}
 	r.chrome = map[string]*chrome{}
 	for _, lang := range []string{"sv", "en"} {
-		r.chrome[lang] = &chrome{r: r, lang: lang, shared: opt.SharedChrome}
+		r.chrome[lang] = &chrome{r: r, shared: opt.SharedChrome}
 		if src[lang], tmpls[lang], whole[lang], err = r.templates(lang, broken); err != nil {
 			return nil, err
 		}
