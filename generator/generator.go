@@ -20,12 +20,16 @@ package generator
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -116,6 +120,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	w, outErr := (*output.Writer)(nil), checkOut(srcDir(cfg), out)
 	if outErr == nil {
 		if w, outErr = output.NewWriter(out); outErr == nil {
+			w.SetStamp(programStamp())
 			to = w
 		}
 	}
@@ -163,6 +168,33 @@ type sink interface {
 	Put(output.File) error
 	Files() ([]output.File, int64) // sorted by path, and their size
 }
+
+// reuser is a sink that can take a page that a recent build made with
+// the same fingerprint as it is (output.Writer).
+type reuser interface {
+	Reuse(path string, sum uint64) bool
+}
+
+// programStamp names this program for the sums a build keeps of its pages
+// (output.Writer.SetStamp): a hash of the executable, so that a guidemap
+// of other code never takes pages that this one would render otherwise.
+// It is "" (no pages are reused) when the executable cannot be read.
+var programStamp = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
 
 func srcDir(cfg Config) string {
 	if cfg.Src == "" {
@@ -265,6 +297,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	if !custom {
 		st.ropt.Memo = m.render
 		st.ropt.SharedChrome = true
+		if r, ok := to.(reuser); ok && m.render == nil {
+			st.ropt.Reuse = r.Reuse
+		}
 	}
 	rd, err := render.New(ctx, site, st.ropt)
 	if err != nil {

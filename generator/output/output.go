@@ -23,6 +23,10 @@ import (
 type File struct {
 	Path string
 	Data []byte
+	// Sum, when not 0, is the page's fingerprint: a hash of everything
+	// that made it. A Writer keeps it, so that a later build that computes
+	// the same sum can take the file as it is (Writer.Reuse).
+	Sum uint64
 }
 
 // Sort orders files by path.

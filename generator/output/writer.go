@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -32,11 +33,15 @@ func (l *List) Put(f File) error {
 	if !l.Keep {
 		f.Data = nil
 	}
+	l.put(f, n)
+	return nil
+}
+
+func (l *List) put(f File, size int64) {
 	l.mu.Lock()
 	l.files = append(l.files, f)
-	l.bytes += n
+	l.bytes += size
 	l.mu.Unlock()
-	return nil
 }
 
 // Files returns the files put so far, sorted by path (their Data nil
@@ -66,6 +71,12 @@ func (l *List) Files() ([]File, int64) {
 // deployment that compares times sends only what changed. When another
 // build of the same output holds the spare, a Writer stages in a folder
 // of its own and removes what it replaced, as a clean build does.
+//
+// A page put with a Sum (its fingerprint) is remembered with it, in the
+// sums of the folder that holds it (sums.go). A later build that computes
+// the same sum for the page asks Reuse to take the page as it is, and
+// need not render it: the spare holds it already, or the output folder
+// does, and a hard link puts it in the spare.
 type Writer struct {
 	dir   string // the output folder
 	stage string // the staging folder beside it: the spare, or one of its own
@@ -75,6 +86,15 @@ type Writer struct {
 	root  *os.Root
 	list  List
 	kept  atomic.Int64 // files the staging folder held already with the same bytes
+	links atomic.Int64 // files linked from the output folder (Reuse)
+
+	cache string // CacheDir(dir): the sums
+	stamp string // SetStamp's
+	prior struct {
+		out, spare *sums // what the output folder and the spare hold, when known
+	}
+	nowMu sync.Mutex
+	now   map[string]held // what the staging folder holds of this build: every file put or reused
 
 	queue  chan File // files waiting for a writing goroutine
 	wg     sync.WaitGroup
@@ -100,7 +120,7 @@ func NewWriter(dir string) (*Writer, error) {
 	}
 	base := filepath.Base(dir)
 	cleanStale(parent, base)
-	w := &Writer{dir: dir, queue: make(chan File, 4*writers)}
+	w := &Writer{dir: dir, queue: make(chan File, 4*writers), cache: CacheDir(dir), now: map[string]held{}}
 	if err := w.takeSpare(filepath.Join(parent, sparePrefix+base)); err != nil {
 		stage, err := os.MkdirTemp(parent, stagingPrefix+base+"-")
 		if err != nil {
@@ -121,6 +141,15 @@ func NewWriter(dir string) (*Writer, error) {
 		return nil, err
 	}
 	w.root = root
+	w.prior.out = readSums(filepath.Join(w.cache, "out.sums"), dir)
+	if w.spare {
+		// The spare is about to change: its sums go first.
+		spareSums := filepath.Join(w.cache, "spare.sums")
+		if !w.fresh {
+			w.prior.spare = readSums(spareSums, w.stage)
+		}
+		os.Remove(spareSums)
+	}
 	for range writers {
 		w.wg.Go(w.write)
 	}
@@ -168,6 +197,79 @@ func (w *Writer) release() {
 	}
 }
 
+// SetStamp names the program that computes the sums of the files put
+// (for example a hash of its executable): sums kept by a program of
+// another stamp are not used, and "" keeps none. Call it before the first
+// Put or Reuse.
+func (w *Writer) SetStamp(stamp string) {
+	w.stamp = stamp
+	for _, s := range []**sums{&w.prior.out, &w.prior.spare} {
+		if *s != nil && ((*s).stamp != stamp || stamp == "") {
+			*s = nil
+		}
+	}
+}
+
+// Reuse puts in the staging folder, without its bytes, the page at path
+// p that a recent build made with the same sum: the spare holds it
+// already, or the output folder does and a hard link to it goes in the
+// spare. It returns false when it cannot (no such page, another sum, no
+// stamp, a link refused): the caller then renders the page and Puts it.
+// Reuse is safe for concurrent use, with Put too.
+func (w *Writer) Reuse(p string, sum uint64) bool {
+	if sum == 0 || w.stamp == "" || CheckPath(p) != nil || w.failed.Load() {
+		return false
+	}
+	if s := w.prior.spare; s != nil {
+		if h, ok := s.of[p]; ok && h.sum == sum {
+			w.kept.Add(1)
+			w.record(File{Path: p, Sum: sum}, h.size)
+			return true
+		}
+	}
+	if s := w.prior.out; s != nil {
+		if h, ok := s.of[p]; ok && h.sum == sum && w.link(p) == nil {
+			w.links.Add(1)
+			w.record(File{Path: p, Sum: sum}, h.size)
+			return true
+		}
+	}
+	return false
+}
+
+// link puts a hard link to the output folder's file p in the staging
+// folder, in the place of what is there.
+func (w *Writer) link(p string) error {
+	if err := w.mkdirAll(path.Dir(p)); err != nil {
+		return err
+	}
+	// The folders on the way are the staging folder's own (mkdirAll made
+	// or checked each through the root): the link stays inside it.
+	src := filepath.Join(w.dir, filepath.FromSlash(p))
+	dst := filepath.Join(w.stage, filepath.FromSlash(p))
+	if w.fresh {
+		return os.Link(src, dst)
+	}
+	tmp := filepath.Join(filepath.Dir(dst), tmpPrefix+filepath.Base(dst))
+	os.Remove(tmp)
+	if err := os.Link(src, tmp); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// record notes that the staging folder holds f (of size bytes).
+func (w *Writer) record(f File, size int64) {
+	w.list.put(File{Path: f.Path, Sum: f.Sum}, size)
+	w.nowMu.Lock()
+	w.now[f.Path] = held{f.Sum, size}
+	w.nowMu.Unlock()
+}
+
 // Put writes f into the staging folder (on one of the Writer's goroutines:
 // it may return before f is on disk) and records its path and size. It
 // refuses a path that is not plain (CheckPath) and returns the first error
@@ -180,7 +282,7 @@ func (w *Writer) Put(f File) error {
 	if err := w.firstErr(); err != nil {
 		return err
 	}
-	w.list.Put(f)
+	w.record(f, int64(len(f.Data)))
 	w.queue <- f
 	return nil
 }
@@ -202,6 +304,12 @@ func (w *Writer) write() {
 // (which a hard link may share with another folder, and must not be
 // written into).
 func (w *Writer) writeFile(f File) error {
+	if s := w.prior.spare; s != nil && f.Sum != 0 {
+		if h, ok := s.of[f.Path]; ok && h.sum == f.Sum && h.size == int64(len(f.Data)) {
+			w.kept.Add(1) // made from the same inputs
+			return nil
+		}
+	}
 	if err := w.mkdirAll(path.Dir(f.Path)); err != nil {
 		return err
 	}
@@ -244,6 +352,9 @@ const tmpPrefix = ".guidemap-new-"
 // Kept is the number of files that the staging folder (the spare) held
 // already with the same bytes, and that were not written.
 func (w *Writer) Kept() int { return int(w.kept.Load()) }
+
+// Linked is the number of files that Reuse linked from the output folder.
+func (w *Writer) Linked() int { return int(w.links.Load()) }
 
 // mkdir is the creation of one folder of the staging folder, done once.
 type mkdir struct {
@@ -347,6 +458,7 @@ func (w *Writer) Commit() (err error) {
 		if err := os.Rename(w.stage, w.dir); err != nil {
 			return fmt.Errorf("move the new site into %s: %w", w.dir, err)
 		}
+		w.keepSums(nil)
 		return nil
 	case statErr != nil:
 		return fmt.Errorf("output folder: %w", statErr)
@@ -361,8 +473,25 @@ func (w *Writer) Commit() (err error) {
 		if err := os.RemoveAll(w.stage); err != nil {
 			return fmt.Errorf("remove the previous output (now %s): %w", w.stage, err)
 		}
+		return nil
 	}
+	w.keepSums(w.prior.out)
 	return nil
+}
+
+// keepSums writes the sums of the output folder (what this build put in
+// it) and of the spare (spare: what the output folder held before, or nil
+// when that is not known). Only the Writer that holds the spare keeps
+// sums; a failure to write them costs the next build time, not
+// correctness, and is not an error.
+func (w *Writer) keepSums(spare *sums) {
+	if !w.spare {
+		return
+	}
+	if spare != nil {
+		writeSums(filepath.Join(w.cache, "spare.sums"), w.stage, w.stamp, spare.of)
+	}
+	writeSums(filepath.Join(w.cache, "out.sums"), w.dir, w.stamp, w.now)
 }
 
 // clashes finds two files at one path, or a file where another file's
@@ -388,6 +517,9 @@ func clashes(files []File) error {
 // removeOthers removes from the staging folder every file that is not one
 // of files (sorted by path), and the folders left empty.
 func (w *Writer) removeOthers(files []File) error {
+	if s := w.prior.spare; s != nil {
+		return w.removeKnown(s)
+	}
 	var dirs []string
 	err := fs.WalkDir(w.root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -412,6 +544,28 @@ func (w *Writer) removeOthers(files []File) error {
 	}
 	for i := len(dirs) - 1; i >= 0; i-- { // children before their parents
 		w.root.Remove(dirs[i]) // fails, as it should, when not empty
+	}
+	return nil
+}
+
+// removeKnown removes from the staging folder the files that its sums
+// list and this build did not make, and the folders left empty: no walk
+// of the whole folder.
+func (w *Writer) removeKnown(s *sums) error {
+	dirs := map[string]bool{}
+	for p := range s.of {
+		if _, ok := w.now[p]; ok {
+			continue
+		}
+		if err := w.root.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove %s from the staging folder: %w", p, err)
+		}
+		for d := path.Dir(p); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	for _, d := range slices.Backward(slices.Sorted(maps.Keys(dirs))) { // children before their parents
+		w.root.Remove(d) // fails, as it should, when not empty
 	}
 	return nil
 }

@@ -55,6 +55,13 @@ type Options struct {
 	// of page they show (chrome.go). Set it only when the theme's layouts
 	// are the default ones.
 	SharedChrome bool
+	// Reuse, when not nil, is asked for every page, with the page's
+	// fingerprint, whether a recent build's page of the same fingerprint
+	// can take its place (output.Writer.Reuse): such a page is neither
+	// rendered nor emitted. Without a Memo, pages are emitted with their
+	// fingerprints (output.File.Sum) only when Reuse is set. Set it only
+	// when the theme's layouts are the default ones.
+	Reuse func(path string, sum uint64) bool
 }
 
 // Memo holds a Builder's cache tables of the render stage.
@@ -163,11 +170,7 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	r, pages, memo := rd.r, rd.pages, rd.memo
 	rd.memo = nil
 	rd.fps = nil
-	if memo != nil { // fingerprints serve only a Builder's cache
-		rd.fps = make([]uint64, len(pages))
-		rd.fp.prepare(r.site, r.opt.Workers)
-		rd.global = rd.fp.global(r, rd.layouts)
-	}
+	reuse := r.opt.Reuse
 	reach := make([][]*model.Body, len(pages))
 	errs := make([]error, len(pages))
 	reused := make([]bool, len(pages))
@@ -175,12 +178,31 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	for i := 1; i < len(pages); i++ {
 		dup[i] = pages[i].path == pages[i-1].path
 	}
+	if memo != nil || reuse != nil { // fingerprints serve only to reuse pages
+		rd.fps = make([]uint64, len(pages))
+		rd.fp.prepare(r.site, r.opt.Workers)
+		rd.global = rd.fp.global(r, rd.layouts)
+	}
+	if memo == nil && reuse != nil {
+		// Fingerprints first, on all cores; then the pages a recent build
+		// made with the same fingerprints are taken as they are, by more
+		// goroutines than cores (taking one may be a wait for the disk).
+		if !par.DoCtx(ctx, len(pages), r.opt.Workers, func(i int) { rd.fps[i] = rd.fp.page(rd.global, pages[i]) }) {
+			return ctx.Err()
+		}
+		if !par.DoCtx(ctx, len(pages), 8, func(i int) { reused[i] = !dup[i] && reuse(pages[i].path, rd.fps[i]) }) {
+			return ctx.Err()
+		}
+	}
 	var emitErr error // the first, which stops the workers
 	var once sync.Once
 	work, stop := context.WithCancel(ctx)
 	defer stop()
 	done := par.DoCtx(work, len(pages), r.opt.Workers, func(i int) {
 		reach[i] = readBodies(pages[i].view)
+		if reused[i] {
+			return
+		}
 		var html []byte
 		if memo != nil {
 			rd.fps[i] = rd.fp.page(rd.global, pages[i])
@@ -197,7 +219,11 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 			}
 		}
 		if !dup[i] {
-			if err := emit(output.File{Path: pages[i].path, Data: html}); err != nil {
+			f := output.File{Path: pages[i].path, Data: html}
+			if rd.fps != nil {
+				f.Sum = rd.fps[i]
+			}
+			if err := emit(f); err != nil {
 				once.Do(func() { emitErr = err })
 				stop()
 			}

@@ -1,0 +1,144 @@
+package output_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/esamverkan/guidemap/generator/output"
+)
+
+// build is one build through a Writer: the pages with a sum are offered to
+// Reuse first, and put only when it refuses; it returns the paths reused.
+func build(t *testing.T, out, stamp string, files []output.File) (reused []string, w *output.Writer) {
+	t.Helper()
+	w, err := output.NewWriter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetStamp(stamp)
+	for _, f := range files {
+		if f.Sum != 0 && w.Reuse(f.Path, f.Sum) {
+			reused = append(reused, f.Path)
+			continue
+		}
+		if err := w.Put(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return reused, w
+}
+
+// holds checks that the folder holds exactly files.
+func holds(t *testing.T, dir string, files []output.File) {
+	t.Helper()
+	want := map[string]string{}
+	for _, f := range files {
+		want[f.Path] = string(f.Data)
+	}
+	got := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			data, _ := os.ReadFile(p)
+			got[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s holds %q, want %q", p, got[p], w)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s is there, and was not put", p)
+		}
+	}
+}
+
+// TestWriterReusesBySum: a page put with a sum is taken as it is by a
+// later build that gives the same sum (linked from the output folder, or
+// kept in the spare), never when the sum, the stamp or the folder
+// differs; what is not put or reused is removed; the output is always
+// what was put.
+func TestWriterReusesBySum(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	v1 := []output.File{
+		{Path: "index.html", Data: []byte("start"), Sum: 1},
+		{Path: "a/index.html", Data: []byte("a"), Sum: 2},
+		{Path: "b/index.html", Data: []byte("b"), Sum: 3},
+		{Path: "gone/deep/index.html", Data: []byte("gone later"), Sum: 4},
+		{Path: "style.css", Data: []byte("css")}, // no sum: never reused
+	}
+	steps := []struct {
+		name   string
+		stamp  string
+		files  []output.File
+		before func()
+		reused []string
+		linked int
+	}{
+		{name: "first build", stamp: "s1", files: v1},
+		{name: "the same again: linked from the output folder", stamp: "s1", files: v1,
+			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 4},
+		{name: "one page changed, one gone: the rest is in the spare already", stamp: "s1",
+			files: []output.File{
+				{Path: "index.html", Data: []byte("start"), Sum: 1},
+				{Path: "a/index.html", Data: []byte("a, changed"), Sum: 22},
+				{Path: "b/index.html", Data: []byte("b"), Sum: 3},
+				{Path: "style.css", Data: []byte("css")},
+			},
+			reused: []string{"b/index.html", "index.html"}},
+		{name: "another program: nothing reused", stamp: "s2", files: v1},
+		{name: "the output folder replaced by hand: nothing taken from it", stamp: "s2", files: v1,
+			before: func() {
+				os.RemoveAll(out)
+				if err := output.Write(out, []output.File{{Path: "index.html", Data: []byte("by hand")}}); err != nil {
+					t.Fatal(err)
+				}
+			}},
+		{name: "no stamp: nothing reused", stamp: "", files: v1},
+	}
+	for _, st := range steps {
+		if st.before != nil {
+			st.before()
+		}
+		reused, w := build(t, out, st.stamp, st.files)
+		slices.Sort(reused)
+		if !slices.Equal(reused, st.reused) {
+			t.Errorf("%s: reused %q, want %q", st.name, reused, st.reused)
+		}
+		if w.Linked() != st.linked {
+			t.Errorf("%s: linked %d, want %d", st.name, w.Linked(), st.linked)
+		}
+		holds(t, out, st.files)
+	}
+}
+
+// TestWriterSumsVoidAfterAbort: a build that stops half way changed the
+// spare; its sums are gone, so the next build takes nothing from the
+// spare that it does not hold.
+func TestWriterSumsVoidAfterAbort(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	v1 := []output.File{{Path: "index.html", Data: []byte("one"), Sum: 1}, {Path: "x.html", Data: []byte("x"), Sum: 5}}
+	v2 := []output.File{{Path: "index.html", Data: []byte("two"), Sum: 2}, {Path: "x.html", Data: []byte("x"), Sum: 5}}
+	build(t, out, "s", v1)
+	build(t, out, "s", v2) // the spare holds v1, the output v2
+	w, err := output.NewWriter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetStamp("s")
+	w.Put(output.File{Path: "index.html", Data: []byte("three"), Sum: 3}) // into the spare
+	w.Abort()
+	reused, _ := build(t, out, "s", v1)
+	if slices.Contains(reused, "index.html") {
+		t.Errorf("index.html of sum 1 was reused from a spare that a stopped build changed")
+	}
+	holds(t, out, v1)
+}
