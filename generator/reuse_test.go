@@ -35,7 +35,9 @@ func TestBuildReusesPagesAsACleanBuild(t *testing.T) {
 		{name: "a guide's text", edit: func() { appendFile(t, guide, "\nEn mening till.\n") }, least: 1, most: 20},
 		{name: "the same guide's text again", edit: func() { appendFile(t, guide, "\nOch en till.\n") }, least: 1, most: 20},
 		{name: "a guide's title", edit: func() { replace(guide, "title: Skolskjuts", "title: Skolskjuts och resor") }, least: 1, most: -1},
-		{name: "the site's name", edit: func() { replace(filepath.Join(dir, "content/site.toml"), `title = "eSamverkan Västernorrland"`, `title = "eSamverkan i Västernorrland"`) }, least: 681, most: -1},
+		{name: "the site's name", edit: func() {
+			replace(filepath.Join(dir, "content/site.toml"), `title = "eSamverkan Västernorrland"`, `title = "eSamverkan i Västernorrland"`)
+		}, least: 681, most: -1},
 		{name: "a guide gone", edit: func() { os.Remove(filepath.Join(dir, "content/guides/radon-i-bostaden.md")) }, least: 1, most: -1},
 		{name: "a layout of the site's own: every page rendered", edit: func() {
 			writeFile(t, filepath.Join(dir, "themes/default/partials/footer.html"), "{{/* empty */}}")
