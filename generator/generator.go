@@ -118,13 +118,15 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	// that writes nothing.
 	var to sink = &output.List{}
 	w, outErr := (*output.Writer)(nil), checkOut(srcDir(cfg), out)
+	var kept *kept
 	if outErr == nil {
 		if w, outErr = output.NewWriter(out); outErr == nil {
 			w.SetStamp(programStamp())
 			to = w
+			kept = openKept(output.CacheDir(out), programStamp())
 		}
 	}
-	res, _, err := build(ctx, cfg, nil, to)
+	res, _, err := build(ctx, cfg, kept.memo(), to)
 	if err == nil {
 		err = outErr
 	}
@@ -135,12 +137,15 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		if w != nil {
 			w.Abort()
 		}
+		kept.close(false)
 		return res, err
 	}
 	sw := newStopwatch()
 	if err := w.Commit(); err != nil {
+		kept.close(false)
 		return res, err
 	}
+	kept.close(true)
 	sw.lap("write")
 	res.Stages = append(res.Stages, sw.stages...)
 	res.Duration = time.Since(t0)
@@ -236,12 +241,16 @@ type state struct {
 	res          Result            // the counts
 }
 
-// memo is a Builder's cache, by stage; nil for a clean build.
+// memo is a Builder's cache, by stage, or what Build keeps on disk (the
+// bodies: disk.go); nil for a clean build.
 type memo struct {
 	cache  *cache.Cache
 	load   *load.Memo
 	bodies *cache.Table[bodies.Key, *bodies.Out]
 	render *render.Memo
+
+	// rendered, when not nil, is told the bodies once they are made.
+	rendered func(*bodies.Set)
 }
 
 func newMemo() *memo {
@@ -285,6 +294,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	st.bodies = bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML})
 	if st.bodies == nil {
 		return res, nil, ctx.Err()
+	}
+	if m.rendered != nil {
+		m.rendered(st.bodies)
 	}
 	w.lap("bodies")
 

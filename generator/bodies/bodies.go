@@ -15,8 +15,13 @@ package bodies
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"io"
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/diag"
@@ -66,6 +71,7 @@ type Set struct {
 	res     func(m, file string) (url string, ok, varies bool)
 	content *load.Content
 	base    string
+	opts    string // Key.opts
 	memo    *cache.Table[Key, *Out]
 	workers int
 	minify  func(string) string
@@ -82,6 +88,7 @@ type job struct {
 // (which Out records as the answers its links got): its files' content,
 // and, for a body rendered for one page alone, that page.
 type Key struct {
+	opts   string // how bodies are rendered: the base path, whether raw HTML is let through
 	m, url string
 	n      int
 	files  [2]string
@@ -100,6 +107,9 @@ type Out struct {
 	varies   []bool     // mixed: by link, whether it leads to each municipality's own page
 	slots    []slot     // mixed: the placeholders' targets, by number
 	spans    []span     // mixed: where the placeholders stand in HTML, in order
+
+	digestOnce sync.Once
+	digest     [sha256.Size]byte // of Rendered (digestOf)
 }
 
 // resolved is one answer of the resolver to a rendering.
@@ -156,6 +166,7 @@ func Render(ctx context.Context, site *model.Site, content *load.Content, opt Op
 		res:     resolver(site),
 		content: content,
 		base:    opt.BasePath,
+		opts:    fmt.Sprintf("%s\x00%v", opt.BasePath, site.Config.RawHTML),
 		memo:    opt.Memo,
 		workers: opt.Workers,
 		minify:  opt.Minify,
@@ -196,6 +207,69 @@ func (s *Set) Get(b *model.Body) *Rendered {
 		return &o.Rendered
 	}
 	return &Rendered{HTML: s.fill(o, s.jobs[i].m), Headings: o.Headings, Origins: o.Origins}
+}
+
+// Digest is a hash of what Get returns for b, the same in every process
+// for the same rendering, made without filling in b's links: the hash of
+// the rendering that b shares with other pages (made once), and of the
+// destinations of its links on b's page. Two bodies with the same digest
+// have the same rendering; the converse need not hold. ok is false for a
+// body the Set does not know.
+func (s *Set) Digest(b *model.Body) (sum uint64, ok bool) {
+	if s == nil {
+		return 0, false
+	}
+	i, ok := s.byBody[b]
+	if !ok {
+		return 0, false
+	}
+	if s.fixed != nil {
+		d := digestOf(s.fixed[i])
+		return binary.LittleEndian.Uint64(d[:]), true
+	}
+	o := s.outs[i]
+	o.digestOnce.Do(func() { o.digest = digestOf(&o.Rendered) })
+	if len(o.spans) == 0 {
+		return binary.LittleEndian.Uint64(o.digest[:]), true
+	}
+	h := sha256.New()
+	h.Write(o.digest[:])
+	m := s.jobs[i].m
+	for _, sl := range o.slots {
+		u, _, _ := s.res(m, sl.file)
+		writeString(h, s.md.Href(s.base, u, sl.fragment))
+	}
+	var d [sha256.Size]byte
+	return binary.LittleEndian.Uint64(h.Sum(d[:0])), true
+}
+
+// digestOf hashes a rendering: its HTML, headings and origins.
+func digestOf(r *Rendered) [sha256.Size]byte {
+	h := sha256.New()
+	writeString(h, r.HTML)
+	var buf [binary.MaxVarintLen64]byte
+	num := func(n int) { h.Write(binary.AppendUvarint(buf[:0], uint64(n))) }
+	num(len(r.Headings))
+	for _, x := range r.Headings {
+		num(x.Level)
+		writeString(h, x.ID)
+		writeString(h, x.Text)
+	}
+	num(len(r.Origins))
+	for _, o := range r.Origins {
+		writeString(h, o.File)
+		num(o.Line)
+	}
+	var d [sha256.Size]byte
+	h.Sum(d[:0])
+	return d
+}
+
+// writeString writes s and its length to h.
+func writeString(h hash.Hash, s string) {
+	var buf [binary.MaxVarintLen64]byte
+	h.Write(binary.AppendUvarint(buf[:0], uint64(len(s))))
+	io.WriteString(h, s)
 }
 
 // TOC is the level-2 headings of body b, as Get's TOC, without filling in
@@ -283,7 +357,7 @@ func (s *Set) key(body *model.Body, m, url string) (k Key, ok bool) {
 	if s.memo == nil || len(body.Sources) == 0 || len(body.Sources) > len(k.sums) {
 		return k, false
 	}
-	k.m, k.url, k.n = m, url, len(body.Sources)
+	k.opts, k.m, k.url, k.n = s.opts, m, url, len(body.Sources)
 	for n, f := range body.Sources {
 		p := s.content.ByPath[f]
 		if p == nil {

@@ -31,7 +31,10 @@
 // place (bodies.Set.Update, render.Renderer.Rerender).
 package cache
 
-import "sync"
+import (
+	"iter"
+	"sync"
+)
 
 // Table maps keys to values that a build made, for the next build. The
 // caller checks validity (the value carries what it depends on); the
@@ -171,5 +174,19 @@ func (c *Cache) Begin() {
 func (c *Cache) Sweep() {
 	for _, t := range c.tables {
 		t.sweep()
+	}
+}
+
+// All is every entry, in no particular order; the table must not change
+// while it is read.
+func (t *Table[K, V]) All() iter.Seq2[K, V] {
+	return func(yield func(K, V) bool) {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		for k, e := range t.entries {
+			if !yield(k, e.val) {
+				return
+			}
+		}
 	}
 }

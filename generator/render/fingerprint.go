@@ -85,11 +85,7 @@ func (fp *fingerprinter) prepare(s *model.Site, workers int) {
 	for _, o := range s.Offers {
 		add(&level2, o, &o.Body)
 	}
-	fp.bodies = hashAll(bs, workers, func(b *model.Body) uint64 {
-		h := fp.hasher()
-		h.bodyContent(fp.set.Get(b))
-		return h.sum()
-	})
+	fp.bodies = hashAll(bs, workers, fp.body)
 	fp.entities = make(map[any]uint64, len(level1)+len(level2))
 	entity := func(e any) uint64 {
 		h := fp.hasher()
@@ -186,30 +182,17 @@ func (h *hasher) body(b *model.Body) {
 		h.int(int64(v))
 		return
 	}
-	bh := h.fp.hasher()
-	bh.bodyContent(h.fp.set.Get(b))
-	h.int(int64(bh.sum()))
+	h.int(int64(h.fp.body(b)))
 }
 
-// bodyContent hashes what the layouts and StartItem read of a rendered
-// body: its HTML, its headings and where its sections come from.
-func (h *hasher) bodyContent(b *bodies.Rendered) {
-	if b == nil {
-		h.int(-1)
-		return
+// body is the hash of what the layouts and StartItem read of a rendered
+// body: its HTML, its headings and where its sections come from
+// (bodies.Set.Digest); -1 for a body the Set does not know.
+func (fp *fingerprinter) body(b *model.Body) uint64 {
+	if d, ok := fp.set.Digest(b); ok {
+		return d
 	}
-	h.str(b.HTML)
-	h.int(int64(len(b.Headings)))
-	for _, x := range b.Headings {
-		h.int(int64(x.Level))
-		h.str(x.ID)
-		h.str(x.Text)
-	}
-	h.int(int64(len(b.Origins)))
-	for _, s := range b.Origins {
-		h.str(s.File)
-		h.int(int64(s.Line))
-	}
+	return math.MaxUint64
 }
 
 // value hashes v, its type's shape included.

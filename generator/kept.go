@@ -1,0 +1,100 @@
+package generator
+
+// What guidemap build keeps beside the output folder for the next build
+// of the same site, besides the pages' fingerprints that the output
+// package keeps (output/sums.go): the rendered Markdown bodies, under the
+// keys and rules of a Builder's cache (package cache: a body made of files
+// of the same content, whose links resolve as they did). Like the sums,
+// they carry the stamp of the program that made them. A build that fails
+// or is cancelled keeps what was there.
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/esamverkan/guidemap/generator/bodies"
+	"github.com/esamverkan/guidemap/generator/cache"
+)
+
+// kept is the bodies a build read from the cache folder and writes back.
+type kept struct {
+	dir, stamp string
+	m          *memo
+	loaded     int
+	saved      chan string // the new file, written while the pages render; "" when there is none
+}
+
+// openKept reads the bodies kept in dir by a program of stamp (none when
+// stamp is ""; nil then).
+func openKept(dir, stamp string) *kept {
+	if stamp == "" {
+		return nil
+	}
+	c := &cache.Cache{}
+	t := cache.Register(c, &cache.Table[bodies.Key, *bodies.Out]{})
+	if f, err := os.Open(filepath.Join(dir, "bodies")); err == nil {
+		bodies.Load(f, stamp, t) // what it read before a problem holds by its keys
+		f.Close()
+	}
+	k := &kept{dir: dir, stamp: stamp, loaded: t.Len()}
+	c.Begin()
+	k.m = &memo{cache: c, bodies: t, rendered: k.save}
+	return k
+}
+
+func (k *kept) memo() *memo {
+	if k == nil {
+		return nil
+	}
+	return k.m
+}
+
+// save writes the Set's renderings to a new file in the cache folder, on
+// a goroutine of its own, unless they are the ones read.
+func (k *kept) save(set *bodies.Set) {
+	hits, misses := k.m.bodies.Stats()
+	k.saved = make(chan string, 1)
+	if misses == 0 && hits == k.loaded {
+		k.saved <- ""
+		return
+	}
+	go func() {
+		name := ""
+		defer func() { k.saved <- name }()
+		if err := os.MkdirAll(k.dir, 0o755); err != nil {
+			return
+		}
+		f, err := os.CreateTemp(k.dir, "bodies-*")
+		if err != nil {
+			return
+		}
+		err = f.Chmod(0o644)
+		if err == nil {
+			err = bodies.Save(f, k.stamp, set.Renderings())
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return
+		}
+		name = f.Name()
+	}()
+}
+
+// close puts the new file in the place of the old when the build
+// succeeded, and removes it otherwise. A failure costs the next build
+// time, not correctness, and is not reported.
+func (k *kept) close(ok bool) {
+	if k == nil || k.saved == nil {
+		return
+	}
+	name := <-k.saved
+	if name == "" {
+		return
+	}
+	if !ok || os.Rename(name, filepath.Join(k.dir, "bodies")) != nil {
+		os.Remove(name)
+	}
+}
