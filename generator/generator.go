@@ -59,6 +59,13 @@ type Config struct {
 	// has made (rendered or taken from a Builder's cache), as it goes; a
 	// command may read it from another goroutine to show progress.
 	Progress *atomic.Int64
+
+	// Preview, when not nil, is called once every page of the site is
+	// known and before any is rendered, with a function that makes any
+	// output file of this build on demand (render.Renderer.File): a server
+	// answers with it while the build runs (serve's first build). The
+	// function stays valid after the build.
+	Preview func(file func(path string) ([]byte, bool))
 }
 
 // Result tells what a build made and found.
@@ -316,6 +323,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	rd, err := render.New(ctx, site, st.ropt)
 	if err != nil {
 		return st.broken(res, err)
+	}
+	if cfg.Preview != nil {
+		cfg.Preview(rd.File)
 	}
 	late := &diag.List{}
 	put := to.Put

@@ -342,6 +342,31 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 	return paths, nil
 }
 
+// File makes the output file at path p on demand, before or while Render
+// runs: a page is rendered, an asset, robots.txt or _headers given as
+// Render emits it; ok is false for any other path (open data and the
+// sitemap are made only by Render) and for a page whose layout fails. It
+// is safe for concurrent use, with Render too, and keeps nothing: it is
+// for a server that answers before the whole site is rendered.
+func (rd *Renderer) File(p string) (data []byte, ok bool) {
+	if i, found := slices.BinarySearchFunc(rd.pages, p, func(pg page, p string) int { return strings.Compare(pg.path, p) }); found {
+		html, err := rd.page(rd.pages[i])
+		return html, err == nil
+	}
+	for _, f := range rd.r.assets.files {
+		if f.Path == p {
+			return f.Data, true
+		}
+	}
+	switch p {
+	case "robots.txt":
+		return rd.r.robots().Data, true
+	case "_headers":
+		return rd.r.headers().Data, true
+	}
+	return nil, false
+}
+
 // Showing lists the paths of the pages that show body b (as Rerender
 // finds them).
 func (rd *Renderer) Showing(b *model.Body) []string {

@@ -30,6 +30,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := s.snap.Load()
+	if snap == nil {
+		snap = s.early.Load()
+	}
 	h := w.Header()
 	if snap != nil {
 		for k, v := range snap.headers {
@@ -64,13 +67,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		name += "index.html"
 	}
-	var files map[string][]byte
-	if snap != nil {
-		files = snap.files
-	}
-	data, ok := files[name]
+	data, ok := snap.file(name)
 	if !ok && !strings.HasSuffix(name, "index.html") {
-		if _, dir := files[name+"/index.html"]; dir {
+		if _, dir := snap.file(name + "/index.html"); dir {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -79,9 +78,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		status = http.StatusNotFound
 		name = "404.html"
-		data, ok = files[name]
+		data, ok = snap.file(name)
 		if !ok {
 			data = []byte(fallbackPage)
+			if snap == nil && s.failed.Load() == nil {
+				// The first build has not listed the pages yet.
+				status, data = http.StatusServiceUnavailable, []byte(buildingPage)
+				h.Set("Retry-After", "1")
+			}
 		}
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
@@ -98,6 +102,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(data)
 	}
 }
+
+// buildingPage is served while the first build has not listed the pages
+// yet; it reloads itself every second until they can be shown.
+const buildingPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>guidemap serve</title></head><body><main><h1>Building the site</h1><p>This page reloads itself until the first pages can be shown.</p></main></body></html>`
 
 // fallbackPage is served when there is no site yet (the first build failed).
 const fallbackPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>guidemap serve</title></head><body><main><h1>No site yet</h1><p>The site has errors; fix them and this page reloads.</p></main></body></html>`

@@ -45,23 +45,40 @@ type Server struct {
 	url     string
 	builder *generator.Builder
 
-	snap   atomic.Pointer[snapshot] // the last good site
-	failed atomic.Pointer[failure]  // the diagnostics of the last build, when it failed
+	snap      atomic.Pointer[snapshot] // the last good site
+	early     atomic.Pointer[snapshot] // until there is one: the site of the build that runs, made page by page when asked for
+	announced atomic.Bool              // the address was printed
+	failed    atomic.Pointer[failure]  // the diagnostics of the last build, when it failed
 
 	mu      sync.Mutex
 	clients map[chan event]bool
 	builds  atomic.Int64
 
-	// onRebuild, when set (by tests), is called as a rebuild starts.
+	// onRebuild, when set (by tests), is called as a rebuild starts;
+	// onPreview, when a build's pages can be served on demand.
 	onRebuild func(ctx context.Context, changed []string)
+	onPreview func()
 }
 
 // snapshot is one built site, never changed once made: a request loads one
 // and sees that build alone.
 type snapshot struct {
 	files   map[string][]byte
+	lazy    func(name string) ([]byte, bool) // instead of files: the first build's output made on demand while it runs (generator.Config.Preview)
 	headers http.Header
 	gen     int64
+}
+
+// file is the output file name of the snapshot.
+func (sn *snapshot) file(name string) ([]byte, bool) {
+	if sn == nil {
+		return nil, false
+	}
+	if sn.lazy != nil {
+		return sn.lazy(name)
+	}
+	data, ok := sn.files[name]
+	return data, ok
 }
 
 // failure is a failed build's diagnostics as the overlay shows them.
@@ -116,8 +133,26 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, ln: ln, clients: map[chan event]bool{}}
 	s.url = fmt.Sprintf("http://%s/", addr)
-	s.builder = generator.NewBuilder(generator.Config{Src: opts.Src, BaseURL: s.url, Strict: opts.Strict})
+	s.builder = generator.NewBuilder(generator.Config{Src: opts.Src, BaseURL: s.url, Strict: opts.Strict, Preview: s.preview})
 	return s, nil
+}
+
+// preview serves the pages of a full build that runs while there is no
+// good site yet, each rendered when it is asked for: at start-up, the
+// server answers as soon as every page is known, long before a big site
+// is rendered whole.
+func (s *Server) preview(file func(string) ([]byte, bool)) {
+	if s.snap.Load() != nil {
+		return
+	}
+	headers, _ := file("_headers")
+	s.early.Store(&snapshot{lazy: file, headers: parseHeaders(headers)})
+	if !s.announced.Swap(true) {
+		fmt.Fprintf(s.opts.Log, "serving %s at %s while it builds (Ctrl-C stops)\n", s.opts.Src, s.url)
+	}
+	if s.onPreview != nil {
+		s.onPreview()
+	}
 }
 
 // listen opens 127.0.0.1:port, or the next free port of the hundred after.
@@ -153,9 +188,10 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	defer w.close()
-	s.rebuild(ctx, nil)
-	fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C stops)\n", s.opts.Src, s.url)
 
+	// The server answers from the start: until the first build has listed
+	// the pages, with a page that says the site is being built; then with
+	// pages rendered as they are asked for (preview); then with the site.
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -163,6 +199,10 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
+	s.rebuild(ctx, nil)
+	if !s.announced.Swap(true) {
+		fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C stops)\n", s.opts.Src, s.url)
+	}
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
@@ -234,6 +274,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 	}
 	snap.headers = parseHeaders(snap.files["_headers"])
 	s.snap.Store(snap)
+	s.early.Store(nil)
 	wasFailed := s.failed.Swap(nil) != nil
 	if res.Delta != nil {
 		fmt.Fprintf(s.opts.Log, "rebuilt %s: %d files changed, in %s\n", strings.Join(changed, ", "), len(res.Delta), dt.Round(time.Millisecond))

@@ -111,7 +111,7 @@ func startWith(t testing.TB, dir string, debounce time.Duration, setup func(*Ser
 	go func() { r.done <- s.Run(ctx) }()
 	t.Cleanup(func() { r.stop() })
 	for i := 0; ; i++ {
-		if st, _ := r.get("/"); st == 200 {
+		if st, _ := r.get("/"); st == 200 && s.snap.Load() != nil {
 			break
 		}
 		if i > 30000 { // ten minutes: the first build of a large site is slow
@@ -645,5 +645,88 @@ func TestServeCancelsStaleRebuild(t *testing.T) {
 	case ev := <-r.events:
 		t.Errorf("another event after the reload: %s %s", ev.name, ev.data)
 	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+// TestServeAnswersWhileTheFirstBuildRuns: once the first build has listed
+// the pages, and before it has rendered them, the server answers with
+// pages rendered on demand, the same bytes the finished build serves, with
+// the site's headers; a path that is no page gets the site's 404 page.
+// Before that, it says the site is being built (and the page reloads).
+func TestServeAnswersWhileTheFirstBuildRuns(t *testing.T) {
+	dir := copySite(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Src: dir, Listener: ln, Log: &syncBuf{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := strings.TrimSuffix(s.URL(), "/")
+	get := func(p string) (int, string, http.Header) {
+		resp, err := http.Get(url + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b), resp.Header
+	}
+	type answer struct {
+		status int
+		body   string
+		header string // Retry-After before the pages are listed, Content-Security-Policy after
+	}
+	early := map[string]answer{}
+	paths := []string{"/", "/guider/bygglov/", "/sundsvall/guider/bygglov/", "/karta/", "/finns-inte/"}
+	building := make(chan answer, 1)
+	s.onRebuild = func(context.Context, []string) {
+		st, body, h := get("/")
+		building <- answer{st, body, h.Get("Retry-After")}
+	}
+	s.onPreview = func() {
+		if s.snap.Load() != nil {
+			return
+		}
+		for _, p := range paths {
+			st, body, h := get(p)
+			early[p] = answer{st, body, h.Get("Content-Security-Policy")}
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	b := <-building
+	if b.status != http.StatusServiceUnavailable || !strings.Contains(b.body, "Building the site") || b.header != "1" {
+		t.Errorf("before the pages are listed: %d, Retry-After %q:\n%s", b.status, b.header, b.body)
+	}
+	for i := 0; s.snap.Load() == nil; i++ {
+		if i > 3000 {
+			t.Fatal("the first build did not end")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if len(early) != len(paths) {
+		t.Fatalf("asked %d pages while the build ran, want %d", len(early), len(paths))
+	}
+	for _, p := range paths {
+		st, body, h := get(p)
+		e := early[p]
+		if e.status != st || e.body != body || e.header != h.Get("Content-Security-Policy") {
+			t.Errorf("%s while building: %d (CSP %q), %d bytes; built: %d (CSP %q), %d bytes", p, e.status, e.header, len(e.body), st, h.Get("Content-Security-Policy"), len(body))
+		}
+		if want := 200; p == "/finns-inte/" {
+			want = 404
+			if st != want {
+				t.Errorf("%s: %d, want %d", p, st, want)
+			}
+		} else if st != want {
+			t.Errorf("%s: %d, want %d", p, st, want)
+		}
 	}
 }
