@@ -236,8 +236,11 @@ func (s *Set) Digest(b *model.Body) (sum uint64, ok bool) {
 	h.Write(o.digest[:])
 	m := s.jobs[i].m
 	for _, sl := range o.slots {
+		// fill writes s.md.Href(s.base, u, sl.fragment), of which the
+		// base is the Set's: u and the fragment tell it.
 		u, _, _ := s.res(m, sl.file)
-		writeString(h, s.md.Href(s.base, u, sl.fragment))
+		writeString(h, u)
+		writeString(h, sl.fragment)
 	}
 	var d [sha256.Size]byte
 	return binary.LittleEndian.Uint64(h.Sum(d[:0])), true

@@ -41,6 +41,7 @@ var (
 	sitePtr    = reflect.TypeFor[*model.Site]()
 	viewPtr    = reflect.TypeFor[*View]()
 	mapJobPtr  = reflect.TypeFor[*mapJob]()
+	pointType  = reflect.TypeFor[model.Point]()
 	entityPtrs = map[reflect.Type]bool{
 		reflect.TypeFor[*model.Municipality](): true,
 		reflect.TypeFor[*model.Guide]():        true,
@@ -56,6 +57,13 @@ type fingerprinter struct {
 	set      *bodies.Set            // the rendered bodies
 	entities map[any]uint64         // the site's entities (pointers such as *model.Guide), hashed once (prepare)
 	bodies   map[*model.Body]uint64 // their bodies, hashed once (prepare)
+	points   map[pointKey]uint64    // the site's service points, hashed once (prepare): maps list thousands
+}
+
+// pointKey tells a service point of the site from the others.
+type pointKey struct {
+	file    string
+	feature int
 }
 
 // prepare hashes every entity of the site and every body, on all cores.
@@ -94,6 +102,30 @@ func (fp *fingerprinter) prepare(s *model.Site, workers int) {
 	}
 	maps.Copy(fp.entities, hashAll(level1, workers, entity)) // versions and offers point to these
 	maps.Copy(fp.entities, hashAll(level2, workers, entity))
+	sums := make([]uint64, len(s.Points))
+	par.Do(len(s.Points), workers, func(i int) {
+		h := fp.hasher()
+		h.value(reflect.ValueOf(s.Points[i]))
+		sums[i] = h.sum()
+	})
+	points := make(map[pointKey]uint64, len(s.Points))
+	for i, p := range s.Points {
+		points[pointKey{p.File, p.Feature}] = sums[i]
+	}
+	fp.points = points
+}
+
+var (
+	pointFile    = fieldIndex(pointType, "File")
+	pointFeature = fieldIndex(pointType, "Feature")
+)
+
+func fieldIndex(t reflect.Type, name string) []int {
+	f, ok := t.FieldByName(name)
+	if !ok {
+		panic("render: no field " + name + " in " + t.String())
+	}
+	return f.Index
 }
 
 // hashAll hashes every key on all cores.
@@ -206,6 +238,12 @@ func (h *hasher) value(v reflect.Value) {
 	if t == viewPtr && !v.IsNil() && v.CanInterface() {
 		if j := v.Interface().(*View).mapJob; j != nil {
 			j.fingerprint(h) // the map as its key, not as drawn: maps are drawn when pages are rendered
+		}
+	}
+	if t == pointType && h.fp.points != nil {
+		if sum, ok := h.fp.points[pointKey{v.FieldByIndex(pointFile).String(), int(v.FieldByIndex(pointFeature).Int())}]; ok {
+			h.int(int64(sum))
+			return
 		}
 	}
 	switch v.Kind() {

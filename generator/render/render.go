@@ -305,7 +305,7 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 	out := make([][]byte, len(idx))
 	// The bodies changed: hash them anew (the entities' hashes leave
 	// bodies out).
-	rd.fp = &fingerprinter{entities: rd.fp.entities, set: rd.r.bodies}
+	rd.fp = &fingerprinter{entities: rd.fp.entities, points: rd.fp.points, set: rd.r.bodies}
 	done := par.DoCtx(ctx, len(idx), rd.r.opt.Workers, func(k int) {
 		p := rd.pages[idx[k]]
 		if rd.memo != nil {
