@@ -12,25 +12,46 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// sectionParser knows only block structure; it is enough to find the "##"
-// headings (and not a "## " inside a code block).
-var sectionParser = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	parser.WithAttribute(),
+// sectionParser parses Markdown as the renderer does, for the text of
+// headings; blockParser knows only block structure, which is enough to
+// find the "##" headings (and not a "## " inside a code block) and much
+// quicker, since the inline text of the whole body is not parsed.
+var (
+	sectionParser = parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithAttribute(),
+	)
+	blockParser = parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithAttribute(),
+	)
 )
 
 // Sections cuts body, which starts at line bodyLine of file, into the text
 // before the first level-2 heading and one section per level-2 heading.
 // Adaptations replace sections by the heading's text.
 func Sections(file string, body []byte, bodyLine int) []model.Section {
-	doc := sectionParser.Parse(text.NewReader(body))
-	var starts []int
-	var heads []string
+	starts, heads, ok := headings(blockParser, body)
+	if !ok {
+		starts, heads, _ = headings(sectionParser, body)
+	}
+	return cut(file, body, bodyLine, starts, heads)
+}
+
+// headings finds the level-2 headings of body as p parses it: where each
+// one's first line starts, and its text. The block parser (p is
+// blockParser) finds where they are, and the text of each is found by
+// parsing the heading alone with inlines; ok is false when that cannot be
+// relied on (a heading with a "[", which a link reference defined
+// elsewhere in the body may make a link): parse the whole body then.
+func headings(p parser.Parser, body []byte) (starts []int, heads []string, ok bool) {
+	doc := p.Parse(text.NewReader(body))
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
-		if !ok || h.Level != 2 || h.Lines().Len() == 0 {
+		h, isHeading := n.(*ast.Heading)
+		if !isHeading || h.Level != 2 || h.Lines().Len() == 0 {
 			continue
 		}
 		start := h.Lines().At(0).Start
@@ -38,8 +59,38 @@ func Sections(file string, body []byte, bodyLine int) []model.Section {
 			start--
 		}
 		starts = append(starts, start)
-		heads = append(heads, normalizeSpace(plainText(h, body)))
+		if p == sectionParser {
+			heads = append(heads, normalizeSpace(plainText(h, body)))
+			continue
+		}
+		// The heading's lines and the line after them (a setext
+		// heading's underline), parsed alone.
+		end := h.Lines().At(h.Lines().Len() - 1).Stop
+		for end < len(body) && body[end-1] != '\n' {
+			end++
+		}
+		if e := bytes.IndexByte(body[end:], '\n'); e >= 0 {
+			end += e + 1
+		} else {
+			end = len(body)
+		}
+		src := body[start:end]
+		if bytes.IndexByte(src, '[') >= 0 {
+			return nil, nil, false
+		}
+		alone := sectionParser.Parse(text.NewReader(src))
+		first, _ := alone.FirstChild().(*ast.Heading)
+		if first == nil || first.Level != 2 {
+			return nil, nil, false
+		}
+		heads = append(heads, normalizeSpace(plainText(first, src)))
 	}
+	return starts, heads, true
+}
+
+// cut makes the sections of body that start at starts, with the headings
+// heads.
+func cut(file string, body []byte, bodyLine int, starts []int, heads []string) []model.Section {
 	var out []model.Section
 	add := func(heading string, from, to int) {
 		out = append(out, model.Section{
