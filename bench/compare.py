@@ -201,11 +201,13 @@ def bench_corpus(a, name, tools):
 
     def clean(out):
         # The output and what guidemap keeps beside it between builds (the
-        # spare, the output before last): a clean build writes every file.
+        # spare, the output before last, and the cache of page fingerprints
+        # and rendered bodies): a clean build renders and writes every file.
         def rm(i):
             parent, base = os.path.split(out.rstrip("/"))
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(os.path.join(parent, ".guidemap-spare-" + base), ignore_errors=True)
+            shutil.rmtree(os.path.join(parent, ".guidemap-cache-" + base), ignore_errors=True)
         return rm
 
     log("corpus %s: clean builds" % name)

@@ -54,6 +54,10 @@ type Config struct {
 	BaseURL string // replaces site.toml's base_url when set
 	Strict  bool   // warnings count as errors
 	Workers int    // parallel workers; <= 0 is GOMAXPROCS
+	// NoCache makes Build render every page and body and write every file,
+	// taking nothing that earlier builds kept beside the output folder
+	// (what this build makes is kept for the next, as always).
+	NoCache bool
 
 	// Progress, when not nil, counts the HTML pages that the render stage
 	// has made (rendered or taken from a Builder's cache), as it goes; a
@@ -129,8 +133,11 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if outErr == nil {
 		if w, outErr = output.NewWriter(out); outErr == nil {
 			w.SetStamp(programStamp())
+			if cfg.NoCache {
+				w.Forget()
+			}
 			to = w
-			kept = openKept(output.CacheDir(out), programStamp())
+			kept = openKept(output.CacheDir(out), programStamp(), !cfg.NoCache)
 		}
 	}
 	res, _, err := build(ctx, cfg, kept.memo(), to)

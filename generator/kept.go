@@ -24,15 +24,15 @@ type kept struct {
 	saved      chan string // the new file, written while the pages render; "" when there is none
 }
 
-// openKept reads the bodies kept in dir by a program of stamp (none when
-// stamp is ""; nil then).
-func openKept(dir, stamp string) *kept {
+// openKept reads the bodies kept in dir by a program of stamp (unless
+// read is false); nil when stamp is "" (nothing is kept then).
+func openKept(dir, stamp string, read bool) *kept {
 	if stamp == "" {
 		return nil
 	}
 	c := &cache.Cache{}
 	t := cache.Register(c, &cache.Table[bodies.Key, *bodies.Out]{})
-	if f, err := os.Open(filepath.Join(dir, "bodies")); err == nil {
+	if f, err := os.Open(filepath.Join(dir, "bodies")); err == nil && read {
 		bodies.Load(f, stamp, t) // what it read before a problem holds by its keys
 		f.Close()
 	}

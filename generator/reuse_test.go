@@ -28,10 +28,13 @@ func TestBuildReusesPagesAsACleanBuild(t *testing.T) {
 		// most is the most pages the build may render (-1: any number);
 		// least, the least it must.
 		least, most int
+		noCache     bool
 	}{
 		{name: "first build", least: 681, most: -1},
 		{name: "unchanged: pages linked from the output folder", most: 0},
 		{name: "unchanged again: the spare holds every page", most: 0},
+		{name: "--no-cache: every page rendered", least: 681, most: -1, noCache: true},
+		{name: "and then unchanged again", most: 0},
 		{name: "a guide's text", edit: func() { appendFile(t, guide, "\nEn mening till.\n") }, least: 1, most: 20},
 		{name: "the same guide's text again", edit: func() { appendFile(t, guide, "\nOch en till.\n") }, least: 1, most: 20},
 		{name: "a guide's title", edit: func() { replace(guide, "title: Skolskjuts", "title: Skolskjuts och resor") }, least: 1, most: -1},
@@ -48,7 +51,7 @@ func TestBuildReusesPagesAsACleanBuild(t *testing.T) {
 		if st.edit != nil {
 			st.edit()
 		}
-		res, err := Build(context.Background(), Config{Src: dir, Out: out})
+		res, err := Build(context.Background(), Config{Src: dir, Out: out, NoCache: st.noCache})
 		if err != nil {
 			for _, d := range res.Diags.Items() {
 				t.Log(d)

@@ -30,7 +30,7 @@ const usage = `guidemap builds a static website from Markdown guides, an e-servi
 and municipality boundaries.
 
 Usage:
-  guidemap build [--src DIR] [--out DIR] [--base-url URL] [--strict] [--profile DIR]
+  guidemap build [--src DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache] [--profile DIR]
   guidemap check [--src DIR] [--strict] [--profile DIR]
   guidemap serve [--src DIR] [--port N] [--strict]
   guidemap new guide|eservice|municipality|page SLUG [flags]
@@ -66,9 +66,11 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	strict := fl.Bool("strict", false, "treat warnings as errors")
 	profile := fl.String("profile", "", "write CPU and heap profiles of the build (cpu.pprof, heap.pprof) into this folder")
 	var out, baseURL *string
+	var noCache *bool
 	if cmd == "build" {
 		out = fl.String("out", "", "the output folder (default: public in the site folder)")
 		baseURL = fl.String("base-url", "", "the address the site is published at (default: base_url in site.toml)")
+		noCache = fl.Bool("no-cache", false, "render every page and write every file anew, taking nothing from earlier builds (what this build makes is kept for the next)")
 	}
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -98,7 +100,7 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	cfg.Progress = &atomic.Int64{}
 	stopProgress := showProgress(stderr, isTerminal(stderr), cfg.Progress, progressAfter, progressEvery)
 	if cmd == "build" {
-		cfg.Out, cfg.BaseURL = *out, *baseURL
+		cfg.Out, cfg.BaseURL, cfg.NoCache = *out, *baseURL, *noCache
 		if cfg.Out == "" {
 			cfg.Out = filepath.Join(*src, "public")
 		}
@@ -122,6 +124,9 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	took := res.Duration.Round(time.Millisecond).String() + " (" + stageTimes(res.Stages) + ")"
 	if cmd == "build" {
 		fmt.Fprintf(stdout, "built %s in %s → %s\n", what, took, cfg.Out)
+		if kept := res.Pages - res.Rendered; kept > 0 {
+			fmt.Fprintf(stdout, "  %d pages were as the last builds made them and were not rendered again (--no-cache renders every page)\n", kept)
+		}
 	} else {
 		fmt.Fprintf(stdout, "checked %s in %s: no errors\n", what, took)
 	}

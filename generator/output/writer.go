@@ -210,6 +210,14 @@ func (w *Writer) SetStamp(stamp string) {
 	}
 }
 
+// Forget makes the Writer take nothing from what earlier builds made:
+// Reuse refuses every page, and every file put is compared with what the
+// spare holds byte for byte (guidemap build --no-cache). The sums of this
+// build are kept all the same.
+func (w *Writer) Forget() {
+	w.prior.out, w.prior.spare = nil, nil
+}
+
 // Reuse puts in the staging folder, without its bytes, the page at path
 // p that a recent build made with the same sum: the spare holds it
 // already, or the output folder does and a hard link to it goes in the
