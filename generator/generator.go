@@ -192,6 +192,8 @@ type sink interface {
 // the same fingerprint as it is (output.Writer).
 type reuser interface {
 	Reuse(path string, sum uint64) bool
+	CanReuse() bool // whether Reuse may take any page
+	Keeps() bool    // whether pages' fingerprints are kept for the next build
 }
 
 // programStamp names this program for the sums a build keeps of its pages
@@ -323,8 +325,12 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	if !custom {
 		st.ropt.Memo = m.render
 		st.ropt.SharedChrome = true
-		if r, ok := to.(reuser); ok && m.render == nil {
-			st.ropt.Reuse = r.Reuse
+		if r, ok := to.(reuser); ok && m.render == nil && r.Keeps() {
+			if r.CanReuse() {
+				st.ropt.Reuse = r.Reuse
+			} else {
+				st.ropt.Sums = true
+			}
 		}
 	}
 	rd, err := render.New(ctx, site, st.ropt)

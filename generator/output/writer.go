@@ -218,6 +218,16 @@ func (w *Writer) Forget() {
 	w.prior.out, w.prior.spare = nil, nil
 }
 
+// Keeps tells whether the Writer keeps the sums of the pages put (it has
+// a stamp).
+func (w *Writer) Keeps() bool { return w.stamp != "" }
+
+// CanReuse tells whether Reuse may take any page: the Writer knows the
+// sums of the output folder or of the spare.
+func (w *Writer) CanReuse() bool {
+	return w.stamp != "" && (w.prior.out != nil || w.prior.spare != nil)
+}
+
 // Reuse puts in the staging folder, without its bytes, the page at path
 // p that a recent build made with the same sum: the spare holds it
 // already, or the output folder does and a hard link to it goes in the

@@ -116,6 +116,7 @@ type mapJob struct {
 
 	mu   sync.Mutex
 	view *MapView
+	made *mapSpec // spec's, from the page's fingerprint until the page is rendered
 }
 
 // mapSpec is what a map is drawn from: the points its legend counts, its
@@ -142,23 +143,35 @@ func (j *mapJob) get() *MapView {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.view == nil {
-		sp := j.spec()
+		sp := j.specLocked()
 		j.view = j.mp.view(j.mp.draw(sp.key, sp.draw), j.caption, sp.points)
 	}
 	return j.view
 }
 
-// drop lets the drawn map go.
+// specLocked is the map's spec, made once until dropped; j.mu is held.
+func (j *mapJob) specLocked() mapSpec {
+	if j.made == nil {
+		sp := j.spec()
+		j.made = &sp
+	}
+	return *j.made
+}
+
+// drop lets the drawn map and its spec go.
 func (j *mapJob) drop() {
 	j.mu.Lock()
-	j.view = nil
+	j.view, j.made = nil, nil
 	j.mu.Unlock()
 }
 
 // fingerprint hashes what the map's view is made of: the map's key (with
 // what every map shares), its caption and the categories of its points.
+// The spec it makes is kept for the page's rendering until drop.
 func (j *mapJob) fingerprint(h *hasher) {
-	sp := j.spec()
+	j.mu.Lock()
+	sp := j.specLocked()
+	j.mu.Unlock()
 	h.int(int64(j.mp.key(sp.key)))
 	h.str(j.caption)
 	h.int(int64(len(sp.points)))

@@ -62,6 +62,11 @@ type Options struct {
 	// fingerprints (output.File.Sum) only when Reuse is set. Set it only
 	// when the theme's layouts are the default ones.
 	Reuse func(path string, sum uint64) bool
+	// Sums, without Reuse, emits every page with its fingerprint, for a
+	// build that keeps them for the next (the first, when there is
+	// nothing to reuse). Set it only when the theme's layouts are the
+	// default ones.
+	Sums bool
 }
 
 // Memo holds a Builder's cache tables of the render stage.
@@ -178,7 +183,8 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	for i := 1; i < len(pages); i++ {
 		dup[i] = pages[i].path == pages[i-1].path
 	}
-	if memo != nil || reuse != nil { // fingerprints serve only to reuse pages
+	sums := memo != nil || reuse != nil || r.opt.Sums // fingerprints serve only to reuse pages
+	if sums {
 		rd.fps = make([]uint64, len(pages))
 		rd.fp.prepare(r.site, r.opt.Workers)
 		rd.global = rd.fp.global(r, rd.layouts)
@@ -187,7 +193,12 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 		// Fingerprints first, on all cores; then the pages a recent build
 		// made with the same fingerprints are taken as they are, by more
 		// goroutines than cores (taking one may be a wait for the disk).
-		if !par.DoCtx(ctx, len(pages), r.opt.Workers, func(i int) { rd.fps[i] = rd.fp.page(rd.global, pages[i]) }) {
+		if !par.DoCtx(ctx, len(pages), r.opt.Workers, func(i int) {
+			rd.fps[i] = rd.fp.page(rd.global, pages[i])
+			if j := pages[i].view.mapJob; j != nil {
+				j.drop() // the spec the fingerprint made: most pages are not rendered
+			}
+		}) {
 			return ctx.Err()
 		}
 		if !par.DoCtx(ctx, len(pages), 8, func(i int) { reused[i] = !dup[i] && reuse(pages[i].path, rd.fps[i]) }) {
@@ -204,10 +215,15 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 			return
 		}
 		var html []byte
+		if sums && reuse == nil {
+			rd.fps[i] = rd.fp.page(rd.global, pages[i]) // the map's spec is kept for the page's rendering
+		}
 		if memo != nil {
-			rd.fps[i] = rd.fp.page(rd.global, pages[i])
 			if old, ok := memo.Pages.Get(pages[i].path); ok && old.Fingerprint == rd.fps[i] {
 				html, reused[i] = old.HTML, true
+				if j := pages[i].view.mapJob; j != nil {
+					j.drop()
+				}
 			}
 		}
 		if !reused[i] {
