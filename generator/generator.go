@@ -105,10 +105,15 @@ type stopwatch struct {
 func newStopwatch() *stopwatch { return &stopwatch{last: time.Now()} }
 
 // lap ends the stage name.
-func (w *stopwatch) lap(name string) {
+func (w *stopwatch) lap(name string) { w.lapLess(name, 0) }
+
+// lapLess ends the stage name, of which the last d belongs to the next
+// stage (work of the next stage that ran at the same time).
+func (w *stopwatch) lapLess(name string, d time.Duration) {
 	now := time.Now()
-	w.stages = append(w.stages, Stage{name, now.Sub(w.last)})
-	w.last = now
+	took := max(now.Sub(w.last)-d, 0)
+	w.stages = append(w.stages, Stage{name, took})
+	w.last = w.last.Add(took)
 }
 
 // ErrInput is returned when the input holds errors; they are in Result.Diags.
@@ -306,15 +311,10 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	st := &state{cfg: cfg, fsys: fsys, in: in, site: site}
 	w.lap("assemble")
 
-	// 3. bodies
-	st.bodies = bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML})
-	if st.bodies == nil {
-		return res, nil, ctx.Err()
-	}
-	if m.rendered != nil {
-		m.rendered(st.bodies)
-	}
-	w.lap("bodies")
+	// 3. bodies, rendered in the background while render lists the pages,
+	// so that a server can answer with pages as soon as they are listed
+	// (Preview); a page rendered before its body was renders the body.
+	st.bodies = bodies.Start(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML})
 
 	// 4. render
 	theme, custom := themeFS(fsys, in.Config)
@@ -333,13 +333,22 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 			}
 		}
 	}
+	listing := time.Now()
 	rd, err := render.New(ctx, site, st.ropt)
+	listed := time.Since(listing)
+	if err == nil && cfg.Preview != nil {
+		cfg.Preview(rd.File)
+	}
+	if !st.bodies.Wait() {
+		return res, nil, ctx.Err()
+	}
 	if err != nil {
 		return st.broken(res, err)
 	}
-	if cfg.Preview != nil {
-		cfg.Preview(rd.File)
+	if m.rendered != nil {
+		m.rendered(st.bodies)
 	}
+	w.lapLess("bodies", listed) // listing the pages is render's
 	late := &diag.List{}
 	put := to.Put
 	if n := cfg.Progress; n != nil {

@@ -63,7 +63,10 @@ type Set struct {
 	byBody map[*model.Body]int
 	using  map[string][]int // a content file → the groups whose bodies are made of it
 	groups []group
-	outs   []*Out      // by job: its group's rendering, or (rarely) its own
+	made   []sync.Once   // by group: its rendering was made (renderGroup)
+	ready  chan struct{} // closed when Start's rendering has ended
+	ok     bool          // whether it rendered every group (ctx was not cancelled)
+	outs   []*Out        // by job: its group's rendering, or (rarely) its own
 	fixed  []*Rendered // by job, in a Set made by Map: what Get returns
 	links  *linkCheck
 
@@ -137,6 +140,20 @@ type Options struct {
 // in content, on all cores: each body once, however many pages show it.
 // It returns nil only when ctx was cancelled.
 func Render(ctx context.Context, site *model.Site, content *load.Content, opt Options) *Set {
+	s := Start(ctx, site, content, opt)
+	if !s.Wait() {
+		return nil
+	}
+	return s
+}
+
+// Start is Render on goroutines of its own: it returns at once a Set
+// whose bodies are rendered on all cores in the background; Wait waits
+// for them (and their anchors). Get, Digest, TOC and Origins may be
+// called before: a body not rendered yet is rendered then, once (the
+// pages of a server that answers while the site builds). Nothing else of
+// the Set may be used before Wait has returned true.
+func Start(ctx context.Context, site *model.Site, content *load.Content, opt Options) *Set {
 	var jobs []job
 	for _, g := range site.Guides {
 		jobs = append(jobs, job{body: &g.Body, url: model.GuideURL(g.Slug)})
@@ -176,15 +193,33 @@ func Render(ctx context.Context, site *model.Site, content *load.Content, opt Op
 		s.links.byURL[j.url] = i
 	}
 	s.group()
-	idx := make([]int, len(s.groups))
-	for g := range idx {
-		idx[g] = g
-	}
-	if !s.render(ctx, idx) {
-		return nil
-	}
-	s.links.anchorsOf(s, s.jobsOf(idx))
+	s.made = make([]sync.Once, len(s.groups))
+	s.ready = make(chan struct{})
+	go func() {
+		defer close(s.ready)
+		idx := make([]int, len(s.groups))
+		for g := range idx {
+			idx[g] = g
+		}
+		if s.ok = s.render(ctx, idx); s.ok {
+			s.links.anchorsOf(s, s.jobsOf(idx))
+		}
+	}()
 	return s
+}
+
+// Wait waits until every body of a Set from Start is rendered; false when
+// ctx was cancelled before (the Set must then not be used but for Get,
+// Digest, TOC and Origins).
+func (s *Set) Wait() bool {
+	<-s.ready
+	return s.ok
+}
+
+// ensure renders the group of job i unless it is rendered.
+func (s *Set) ensure(i int) {
+	g := s.jobs[i].group
+	s.made[g].Do(func() { s.renderGroup(g) })
 }
 
 // Get is the rendering of body b, a body of the site's model; nil for a
@@ -202,6 +237,7 @@ func (s *Set) Get(b *model.Body) *Rendered {
 	if s.fixed != nil {
 		return s.fixed[i]
 	}
+	s.ensure(i)
 	o := s.outs[i]
 	if len(o.spans) == 0 {
 		return &o.Rendered
@@ -227,6 +263,7 @@ func (s *Set) Digest(b *model.Body) (sum uint64, ok bool) {
 		d := digestOf(s.fixed[i])
 		return binary.LittleEndian.Uint64(d[:]), true
 	}
+	s.ensure(i)
 	o := s.outs[i]
 	o.digestOnce.Do(func() { o.digest = digestOf(&o.Rendered) })
 	if len(o.spans) == 0 {
@@ -306,6 +343,7 @@ func (s *Set) lite(b *model.Body) *Rendered {
 	case s.fixed != nil:
 		return s.fixed[i]
 	}
+	s.ensure(i)
 	return &s.outs[i].Rendered
 }
 
@@ -340,6 +378,9 @@ func (s *Set) Update(ctx context.Context, content *load.Content, changed []strin
 	}
 	slices.Sort(gs)
 	gs = slices.Compact(gs)
+	for _, g := range gs {
+		s.made[g] = sync.Once{} // to be rendered again
+	}
 	if !s.render(ctx, gs) {
 		return nil, false
 	}
@@ -398,7 +439,10 @@ func (s *Set) still(out *Out, m string, mixed bool) bool {
 // render renders the bodies of the groups gs in parallel, or takes them
 // from the memo; it reports false when ctx was cancelled.
 func (s *Set) render(ctx context.Context, gs []int) bool {
-	return par.DoCtx(ctx, len(gs), s.workers, func(k int) { s.renderGroup(gs[k]) })
+	return par.DoCtx(ctx, len(gs), s.workers, func(k int) {
+		g := gs[k]
+		s.made[g].Do(func() { s.renderGroup(g) })
+	})
 }
 
 // rendering renders body for the pages of m (mixed: of several
