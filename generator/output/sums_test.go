@@ -95,6 +95,8 @@ func TestWriterReusesBySum(t *testing.T) {
 			},
 			reused: []string{"b/index.html", "index.html"}},
 		{name: "another program: nothing reused", stamp: "s2", files: v1},
+		{name: "a third program, a page gone: the spare's list of files still tells what to remove", stamp: "s3", files: v1[:3]},
+		{name: "and back", stamp: "s3", files: v1, reused: []string{"a/index.html", "b/index.html", "index.html"}, linked: 3},
 		{name: "the output folder replaced by hand: nothing taken from it", stamp: "s2", files: v1,
 			before: func() {
 				os.RemoveAll(out)

@@ -91,8 +91,9 @@ type Writer struct {
 	cache string // CacheDir(dir): the sums
 	stamp string // SetStamp's
 	prior struct {
-		out, spare *sums // what the output folder and the spare hold, when known
+		out, spare *sums // what the output folder and the spare hold, when known (and of this stamp)
 	}
+	spareFiles *sums // the files the spare holds, when known (of any stamp)
 	nowMu sync.Mutex
 	now   map[string]held // what the staging folder holds of this build: every file put or reused
 
@@ -147,6 +148,7 @@ func NewWriter(dir string) (*Writer, error) {
 		spareSums := filepath.Join(w.cache, "spare.sums")
 		if !w.fresh {
 			w.prior.spare = readSums(spareSums, w.stage)
+			w.spareFiles = w.prior.spare
 		}
 		os.Remove(spareSums)
 	}
@@ -535,7 +537,7 @@ func clashes(files []File) error {
 // removeOthers removes from the staging folder every file that is not one
 // of files (sorted by path), and the folders left empty.
 func (w *Writer) removeOthers(files []File) error {
-	if s := w.prior.spare; s != nil {
+	if s := w.spareFiles; s != nil {
 		return w.removeKnown(s)
 	}
 	var dirs []string
