@@ -390,6 +390,11 @@ func (rd *Renderer) Showing(b *model.Body) []string {
 	return out
 }
 
+// pageBuffers are the buffers layouts are executed into: a page's bytes
+// are copied out at their size, so that a page does not grow a buffer
+// of its own from nothing and hand on a slice with room to spare.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // page executes a page's layout. Its errors are *pageErr.
 func (rd *Renderer) page(p page) ([]byte, error) {
 	t := rd.tmpls[p.view.Lang][p.layout]
@@ -399,8 +404,10 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 	if j := p.view.mapJob; j != nil {
 		defer j.drop()
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer pageBuffers.Put(buf)
+	if err := t.ExecuteTemplate(buf, "base", p.view); err != nil {
 		// Run the layout as written, for the author's line numbers.
 		if err2 := rd.src[p.view.Lang][p.layout].ExecuteTemplate(io.Discard, "base", p.view); err2 != nil {
 			err = err2
