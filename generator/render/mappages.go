@@ -330,7 +330,7 @@ func filter(points []model.Point, keep func(model.Point) bool) []model.Point {
 }
 
 // mapPages adds the map and point pages.
-func (r *renderer) mapPages(add func(string, string, *View), later func(string, string, string, func() *View), home Crumb) {
+func (r *renderer) mapPages(later func(string, string, string, func() *View), home Crumb) {
 	s := r.site
 	if len(s.Boundaries) == 0 {
 		return
@@ -339,15 +339,17 @@ func (r *renderer) mapPages(add func(string, string, *View), later func(string, 
 	mapsCrumb := Crumb{Name: r.str("map.title"), URL: "/karta/"}
 	all := s.Points
 	nb := maps.NewNearby(all)
-	index := &View{
-		Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
-		PointGroups: mp.byCategory(all, ""),
-	}
-	mp.queue(index, fmt.Sprintf(r.str("map.caption.region"), len(all)), all,
-		mapKey{Kind: "region", Title: r.str("map.title"), ID: "karta", Bounds: codes(mp.siteBoundaries()...), Points: all}, func() maps.Map {
-			return maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
-		})
-	add("/karta/", "maps", index)
+	later("/karta/", "maps", "", func() *View {
+		index := &View{
+			Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
+			PointGroups: mp.byCategory(all, ""), // copies of the points, by category
+		}
+		mp.queue(index, fmt.Sprintf(r.str("map.caption.region"), len(all)), all,
+			mapKey{Kind: "region", Title: r.str("map.title"), ID: "karta", Bounds: codes(mp.siteBoundaries()...), Points: all}, func() maps.Map {
+				return maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
+			})
+		return index
+	})
 	for _, c := range s.Config.PointCategories {
 		if !slices.ContainsFunc(all, func(p model.Point) bool { return p.Category == c.Slug }) {
 			continue

@@ -122,7 +122,7 @@ func (r *renderer) pages() []page {
 	if s.Config.Accessibility.Status != "" {
 		r.statement(add, home)
 	}
-	r.mapPages(add, later, home)
+	r.mapPages(later, home)
 	nf := &View{Title: r.str("notfound.title"), NoIndex: true, Section: "404"}
 	add("/404.html", "404", nf)
 	ps[len(ps)-1].path = "404.html"
