@@ -254,6 +254,10 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	if st.bodies == nil {
 		return res, nil, ctx.Err()
 	}
+	if m.cache == nil { // a clean build reads neither the files' text nor the unplaced points again
+		in.Content.ForgetText()
+		in.Points = nil
+	}
 	w.lap("bodies")
 
 	// 4. render
