@@ -348,6 +348,10 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	if m.rendered != nil {
 		m.rendered(st.bodies)
 	}
+	if m.load == nil { // not a Builder: nothing reads the files' text or the unplaced points again
+		in.Content.ForgetText()
+		in.Points = nil
+	}
 	w.lapLess("bodies", listed) // listing the pages is render's
 	late := &diag.List{}
 	put := to.Put

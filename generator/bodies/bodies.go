@@ -67,7 +67,7 @@ type Set struct {
 	ready  chan struct{} // closed when Start's rendering has ended
 	ok     bool          // whether it rendered every group (ctx was not cancelled)
 	outs   []*Out        // by job: its group's rendering, or (rarely) its own
-	fixed  []*Rendered // by job, in a Set made by Map: what Get returns
+	fixed  []*Rendered   // by job, in a Set made by Map: what Get returns
 	links  *linkCheck
 
 	md      *markdown.Renderer

@@ -75,6 +75,26 @@ func (c *Content) Replace(files []*File) {
 	}
 }
 
+// ForgetText lets go of the files' text (front matter, body and
+// sections), keeping what parsing found (the documents' fields and
+// diagnostics): for a clean build, which renders no body again once the
+// bodies stage is done. Nothing may read the files' text afterwards.
+func (c *Content) ForgetText() {
+	for _, f := range c.ByPath {
+		f.Parts.FrontMatter, f.Parts.Body, f.Sections = nil, nil, nil
+		forget(f.MunicipalityDoc)
+		forget(f.GuideDoc)
+		forget(f.EServiceDoc)
+		forget(f.PageDoc)
+	}
+}
+
+func forget[M any](d *markdown.Doc[M]) {
+	if d != nil {
+		d.File.FrontMatter, d.File.Body, d.Sections = nil, nil, nil
+	}
+}
+
 // Source is one content file as read, with what its path says of it.
 type Source struct {
 	Path         string

@@ -94,8 +94,8 @@ type Writer struct {
 		out, spare *sums // what the output folder and the spare hold, when known (and of this stamp)
 	}
 	spareFiles *sums // the files the spare holds, when known (of any stamp)
-	nowMu sync.Mutex
-	now   map[string]held // what the staging folder holds of this build: every file put or reused
+	nowMu      sync.Mutex
+	now        map[string]held // what the staging folder holds of this build: every file put or reused
 
 	queue  chan File // files waiting for a writing goroutine
 	wg     sync.WaitGroup

@@ -13,11 +13,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/directory"
 	"github.com/esamverkan/guidemap/generator/model"
-	"github.com/esamverkan/guidemap/generator/output"
 )
 
 // DirectoryView is the e-service directory or one of its filter pages.
@@ -77,7 +77,7 @@ const (
 
 // directoryPages adds the directory, its filter pages, the library view
 // and the page for a new member.
-func (r *renderer) directoryPages(add func(string, string, *View), home Crumb) {
+func (r *renderer) directoryPages(add func(string, string, *View), later func(string, string, string, func() *View), home Crumb) {
 	f := directory.NewFilters(r.site)
 	items := make([]DirItem, len(f.EServices))
 	byService := make(map[*model.EService]DirItem, len(f.EServices))
@@ -108,16 +108,18 @@ func (r *renderer) directoryPages(add func(string, string, *View), home Crumb) {
 	})
 	for _, d := range f.Facets {
 		for _, o := range d.Options {
-			match := make([]DirItem, len(o.EServices))
-			for k, e := range o.EServices {
-				match[k] = byService[e]
-			}
-			name := r.optionName(o)
-			add(o.URL, "directory", &View{
-				Title:       fmt.Sprintf(r.str("directory.filtered"), r.str(d.Label), name),
-				Description: fmt.Sprintf(r.str("directory.filtered.description"), len(match), name),
-				Section:     "e-tjanster", Crumbs: []Crumb{home, esCrumb},
-				Directory: &DirectoryView{Facets: facets(d.Key, o.Value), Items: match},
+			later(o.URL, "directory", "", func() *View {
+				match := make([]DirItem, len(o.EServices))
+				for k, e := range o.EServices {
+					match[k] = byService[e]
+				}
+				name := r.optionName(o)
+				return &View{
+					Title:       fmt.Sprintf(r.str("directory.filtered"), r.str(d.Label), name),
+					Description: fmt.Sprintf(r.str("directory.filtered.description"), len(match), name),
+					Section:     "e-tjanster", Crumbs: []Crumb{home, esCrumb},
+					Directory: &DirectoryView{Facets: facets(d.Key, o.Value), Items: match},
+				}
 			})
 		}
 	}
@@ -276,13 +278,13 @@ func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) 
 
 // eserviceData places /data/e-tjanster.json and /data/e-tjanster.csv
 // (package directory makes them).
-func (r *renderer) eserviceData() []output.File {
-	js, csv := directory.Export(r.site, r.abs)
-	if js == nil {
+func (r *renderer) eserviceData() []lateFile {
+	if len(r.site.EServices) == 0 {
 		return nil
 	}
-	return []output.File{
-		{Path: "data/e-tjanster.csv", Data: csv},
-		{Path: "data/e-tjanster.json", Data: js},
+	export := sync.OnceValues(func() (js, csv []byte) { return directory.Export(r.site, r.abs) })
+	return []lateFile{
+		{"data/e-tjanster.csv", func() []byte { _, csv := export(); return csv }},
+		{"data/e-tjanster.json", func() []byte { js, _ := export(); return js }},
 	}
 }

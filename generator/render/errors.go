@@ -261,7 +261,7 @@ func (rd *Renderer) failures(ps []page, errs []error) *diag.List {
 		if err == nil {
 			continue
 		}
-		p := ps[i]
+		p := rd.r.withView(ps[i])
 		layout := "layouts/" + p.layout + ".html"
 		var d diag.Diagnostic
 		var pe *pageErr

@@ -343,7 +343,7 @@ func filter(points []model.Point, keep func(model.Point) bool) []model.Point {
 }
 
 // mapPages adds the map and point pages.
-func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
+func (r *renderer) mapPages(later func(string, string, string, func() *View), home Crumb) {
 	s := r.site
 	if len(s.Boundaries) == 0 {
 		return
@@ -352,30 +352,34 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 	mapsCrumb := Crumb{Name: r.str("map.title"), URL: "/karta/"}
 	all := s.Points
 	nb := maps.NewNearby(all)
-	index := &View{
-		Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
-		PointGroups: mp.byCategory(all, ""),
-	}
-	mp.queue(index, fmt.Sprintf(r.str("map.caption.region"), len(all)), all,
-		mapKey{Kind: "region", Title: r.str("map.title"), ID: "karta", Bounds: codes(mp.siteBoundaries()...), Points: all}, func() maps.Map {
-			return maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
-		})
-	add("/karta/", "maps", index)
+	later("/karta/", "maps", "", func() *View {
+		index := &View{
+			Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
+			PointGroups: mp.byCategory(all, ""), // copies of the points, by category
+		}
+		mp.queue(index, fmt.Sprintf(r.str("map.caption.region"), len(all)), all,
+			mapKey{Kind: "region", Title: r.str("map.title"), ID: "karta", Bounds: codes(mp.siteBoundaries()...), Points: all}, func() maps.Map {
+				return maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
+			})
+		return index
+	})
 	for _, c := range s.Config.PointCategories {
-		pts := filter(all, func(p model.Point) bool { return p.Category == c.Slug })
-		if len(pts) == 0 {
+		if !slices.ContainsFunc(all, func(p model.Point) bool { return p.Category == c.Slug }) {
 			continue
 		}
-		cv := &View{
-			Title: c.SV, Description: fmt.Sprintf(r.str("map.description.category"), c.SV), Section: "karta",
-			Crumbs:      []Crumb{home, mapsCrumb},
-			PointGroups: mp.byMunicipality(pts, c.Slug),
-		}
-		mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), c.SV, len(pts)), pts,
-			mapKey{Kind: "region", Title: c.SV, ID: "karta-" + c.Slug, Bounds: codes(mp.siteBoundaries()...), Points: pts}, func() maps.Map {
-				return maps.Region(mp.siteBoundaries(), pts, mp.options(c.SV, "karta-"+c.Slug, ""))
-			})
-		add("/karta/"+c.Slug+"/", "map", cv)
+		later("/karta/"+c.Slug+"/", "map", "", func() *View {
+			pts := filter(all, func(p model.Point) bool { return p.Category == c.Slug })
+			cv := &View{
+				Title: c.SV, Description: fmt.Sprintf(r.str("map.description.category"), c.SV), Section: "karta",
+				Crumbs:      []Crumb{home, mapsCrumb},
+				PointGroups: mp.byMunicipality(pts, c.Slug),
+			}
+			mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), c.SV, len(pts)), pts,
+				mapKey{Kind: "region", Title: c.SV, ID: "karta-" + c.Slug, Bounds: codes(mp.siteBoundaries()...), Points: pts}, func() maps.Map {
+					return maps.Region(mp.siteBoundaries(), pts, mp.options(c.SV, "karta-"+c.Slug, ""))
+				})
+			return cv
+		})
 	}
 	for _, mu := range s.Municipalities {
 		b, ok := mp.bounds[mu.Slug]
@@ -392,69 +396,91 @@ func (r *renderer) mapPages(add func(string, string, *View), home Crumb) {
 		pts := filter(all, func(p model.Point) bool { return p.Municipality == mu.Slug })
 		around := nearBoundaries(b, neighbours)
 		title := fmt.Sprintf(r.str("map.municipality"), mu.Name)
-		mv := &View{
-			Title: title, Description: fmt.Sprintf(r.str("map.description.municipality"), mu.Name), Section: "karta",
-			Municipality: mu, Crumbs: []Crumb{home, mapsCrumb, mc},
-			PointGroups: mp.byCategory(pts, mu.Slug),
-		}
-		mp.queue(mv, fmt.Sprintf(r.str("map.caption.municipality"), mu.Name, len(pts)), pts,
-			mapKey{Kind: "area", Title: title, ID: "karta-" + mu.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: pts}, func() maps.Map {
-				return maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
-			})
-		add(model.MapURL(mu.Slug, ""), "map", mv)
+		later(model.MapURL(mu.Slug, ""), "map", "", func() *View {
+			mv := &View{
+				Title: title, Description: fmt.Sprintf(r.str("map.description.municipality"), mu.Name), Section: "karta",
+				Municipality: mu, Crumbs: []Crumb{home, mapsCrumb, mc},
+				PointGroups: mp.byCategory(pts, mu.Slug),
+			}
+			mp.queue(mv, fmt.Sprintf(r.str("map.caption.municipality"), mu.Name, len(pts)), pts,
+				mapKey{Kind: "area", Title: title, ID: "karta-" + mu.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: pts}, func() maps.Map {
+					return maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
+				})
+			return mv
+		})
 		mapCrumb := Crumb{Name: title, URL: model.MapURL(mu.Slug, "")}
 		for _, c := range s.Config.PointCategories {
-			cpts := filter(pts, func(p model.Point) bool { return p.Category == c.Slug })
-			if len(cpts) == 0 {
+			if !slices.ContainsFunc(pts, func(p model.Point) bool { return p.Category == c.Slug }) {
 				continue
 			}
-			ctitle := fmt.Sprintf(r.str("map.municipality.category"), c.SV, mu.Name)
-			cv := &View{
-				Title: ctitle, Description: ctitle, Section: "karta", Municipality: mu,
-				Crumbs:      []Crumb{home, mapsCrumb, mc, mapCrumb},
-				PointGroups: []PointGroup{{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug]), Points: cpts}},
-			}
-			mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), ctitle, len(cpts)), cpts,
-				mapKey{Kind: "area", Title: ctitle, ID: "karta-" + mu.Slug + "-" + c.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: cpts}, func() maps.Map {
-					return maps.Area(b, neighbours, cpts, mp.options(ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
-				})
-			add(model.MapURL(mu.Slug, c.Slug), "map", cv)
-		}
-		for i := range pts {
-			p := pts[i]
-			v := &View{
-				Title: p.Name, Description: p.Description, Section: "karta", Municipality: mu, Point: &pts[i],
-				Crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb},
-			}
-			ptitle := fmt.Sprintf(r.str("map.point"), p.Name)
-			mp.queueSpec(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), func() mapSpec {
-				near := nb.Find(p, nearQuery)
-				opt := mp.options(ptitle, "karta-punkt", "")
-				opt.Span, opt.Width = pointSpan, pointWidth
-				return mapSpec{
-					points: append([]model.Point{p}, near...),
-					key:    mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{p}, Near: near},
-					draw:   func() maps.Map { return maps.PointMap(p, b, around, near, opt) },
+			later(model.MapURL(mu.Slug, c.Slug), "map", "", func() *View {
+				cpts := filter(pts, func(p model.Point) bool { return p.Category == c.Slug })
+				ctitle := fmt.Sprintf(r.str("map.municipality.category"), c.SV, mu.Name)
+				cv := &View{
+					Title: ctitle, Description: ctitle, Section: "karta", Municipality: mu,
+					Crumbs:      []Crumb{home, mapsCrumb, mc, mapCrumb},
+					PointGroups: []PointGroup{{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug]), Points: cpts}},
 				}
+				mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), ctitle, len(cpts)), cpts,
+					mapKey{Kind: "area", Title: ctitle, ID: "karta-" + mu.Slug + "-" + c.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: cpts}, func() maps.Map {
+						return maps.Area(b, neighbours, cpts, mp.options(ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
+					})
+				return cv
 			})
-			if pc, ok := s.Config.PointCategory(p.Category); ok {
-				v.PointCategory = pc
-				if pc.Category != "" {
-					for _, ver := range r.ix.versionsByMuni[mu.Slug] {
-						if ver.Category == pc.Category {
-							v.Versions = append(v.Versions, ver)
-						}
-					}
-					for _, o := range r.ix.offersByMuni[mu.Slug] {
-						if o.EService.Category == pc.Category {
-							v.Offers = append(v.Offers, o)
-						}
-					}
-				}
-			}
-			add(model.PointURL(mu.Slug, p.Slug), "point", v)
+		}
+		pl := &pointPlace{mu: mu, b: b, around: around, nb: nb, crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb}}
+		for i := range pts {
+			later(model.PointURL(mu.Slug, pts[i].Slug), "point", "", func() *View { return r.pointView(&pts[i], pl) })
 		}
 	}
+}
+
+// pointPlace is what the pages of a municipality's service points share:
+// the municipality, its boundary, the neighbours near it, the index of
+// nearby places and the breadcrumb trail (which no View changes).
+type pointPlace struct {
+	mu     *model.Municipality
+	b      model.Boundary
+	around []model.Boundary
+	nb     *maps.Nearby
+	crumbs []Crumb
+}
+
+// pointView is the View of service point p's page.
+func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
+	s, mp := r.site, r.mapper
+	mu, b, around, nb := pl.mu, pl.b, pl.around, pl.nb
+	v := &View{
+		Title: p.Name, Description: p.Description, Section: "karta", Municipality: mu, Point: p,
+		Crumbs: pl.crumbs,
+	}
+	ptitle := fmt.Sprintf(r.str("map.point"), p.Name)
+	mp.queueSpec(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), func() mapSpec {
+		near := nb.Find(*p, nearQuery)
+		opt := mp.options(ptitle, "karta-punkt", "")
+		opt.Span, opt.Width = pointSpan, pointWidth
+		return mapSpec{
+			points: append([]model.Point{*p}, near...),
+			key:    mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{*p}, Near: near},
+			draw:   func() maps.Map { return maps.PointMap(*p, b, around, near, opt) },
+		}
+	})
+	if pc, ok := s.Config.PointCategory(p.Category); ok {
+		v.PointCategory = pc
+		if pc.Category != "" {
+			for _, ver := range r.ix.versionsByMuni[mu.Slug] {
+				if ver.Category == pc.Category {
+					v.Versions = append(v.Versions, ver)
+				}
+			}
+			for _, o := range r.ix.offersByMuni[mu.Slug] {
+				if o.EService.Category == pc.Category {
+					v.Offers = append(v.Offers, o)
+				}
+			}
+		}
+	}
+	return v
 }
 
 // A point's page shows its neighbourhood: at least pointSpan metres

@@ -18,7 +18,7 @@ func (r *renderer) sitemap(pages []page) output.File {
 			continue
 		}
 		b.WriteString("<url><loc>")
-		xml.EscapeText(&b, []byte(r.abs(p.view.URL)))
+		xml.EscapeText(&b, []byte(r.abs(p.url())))
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")

@@ -129,10 +129,11 @@ func minifySVG(b []byte) []byte {
 // minifier of whole pages did: the same character to a browser, and
 // shorter. Nowhere else does html/template write the reference (in
 // scripts and style sheets it escapes otherwise), and a reference that an
-// author wrote in text reaches the page as &amp;#43;.
+// author wrote in text reaches the page as &amp;#43;. It returns a new
+// slice, never b.
 func unescapePlus(b []byte) []byte {
 	if !bytes.Contains(b, plusRef) {
-		return b
+		return bytes.Clone(b)
 	}
 	return bytes.ReplaceAll(b, plusRef, []byte("+"))
 }

@@ -10,10 +10,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/esamverkan/guidemap/generator/model"
-	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/safety"
 )
 
@@ -23,7 +23,8 @@ import (
 var pointsCSVHeader = []string{"source", "id", "name", "description", "street", "postalcode", "city",
 	"latitude", "longitude", "email", "phone", "visit_url", "opening_hours", "wheelchair", "municipality"}
 
-func (r *renderer) openData() []output.File {
+// openData lists the open-data files, each made when it is handed on.
+func (r *renderer) openData() []lateFile {
 	s := r.site
 	if len(s.Points) == 0 {
 		return nil
@@ -34,38 +35,45 @@ func (r *renderer) openData() []output.File {
 		codes[m.Slug] = m.Code
 		names[m.Slug] = m.Name
 	}
-	var files []output.File
-	files = append(files, output.File{Path: "data/platser.geojson", Data: r.pointsGeoJSON(s.Points, codes)})
+	var files []lateFile
+	files = append(files, lateFile{"data/platser.geojson", func() []byte { return r.pointsGeoJSON(s.Points, codes) }})
 	for _, m := range s.Municipalities {
-		pts := filter(s.Points, func(p model.Point) bool { return p.Municipality == m.Slug })
-		if len(pts) > 0 {
-			files = append(files, output.File{Path: "data/platser/" + m.Slug + ".geojson", Data: r.pointsGeoJSON(pts, codes)})
+		in := func(p model.Point) bool { return p.Municipality == m.Slug }
+		if slices.ContainsFunc(s.Points, in) {
+			files = append(files, lateFile{"data/platser/" + m.Slug + ".geojson", func() []byte { return r.pointsGeoJSON(filter(s.Points, in), codes) }})
 		}
 	}
 	for _, c := range s.Config.PointCategories {
-		pts := filter(s.Points, func(p model.Point) bool { return p.Category == c.Slug })
-		if len(pts) == 0 {
-			continue
+		in := func(p model.Point) bool { return p.Category == c.Slug }
+		if slices.ContainsFunc(s.Points, in) {
+			files = append(files, lateFile{"data/platser/" + c.Slug + ".csv", func() []byte { return r.pointsCSV(filter(s.Points, in), codes, names) }})
 		}
-		var b bytes.Buffer
-		w := csv.NewWriter(&b)
-		w.UseCRLF = true
-		_ = w.Write(pointsCSVHeader)
-		for _, p := range pts {
-			_ = w.Write(safety.CSVRow([]string{
-				codes[p.Municipality], p.Municipality + "/" + p.Slug, p.Name, p.Description, p.Address, p.PostalCode, p.City,
-				strconv.FormatFloat(p.Lat, 'f', 5, 64), strconv.FormatFloat(p.Lon, 'f', 5, 64), p.Email, p.Phone,
-				r.abs(model.PointURL(p.Municipality, p.Slug)), p.Hours.Raw, p.Wheelchair, names[p.Municipality],
-			}, 7, 8)) // 7, 8: the coordinates, numbers
-		}
-		w.Flush()
-		files = append(files, output.File{Path: "data/platser/" + c.Slug + ".csv", Data: b.Bytes()})
 	}
 	return files
 }
 
-// pointsGeoJSON writes points as a FeatureCollection with fixed precision
-// and properties in a fixed order (encoding/json sorts map keys).
+// pointsCSV writes points as CSV.
+func (r *renderer) pointsCSV(pts []model.Point, codes, names map[string]string) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	_ = w.Write(pointsCSVHeader)
+	for _, p := range pts {
+		_ = w.Write(safety.CSVRow([]string{
+			codes[p.Municipality], p.Municipality + "/" + p.Slug, p.Name, p.Description, p.Address, p.PostalCode, p.City,
+			strconv.FormatFloat(p.Lat, 'f', 5, 64), strconv.FormatFloat(p.Lon, 'f', 5, 64), p.Email, p.Phone,
+			r.abs(model.PointURL(p.Municipality, p.Slug)), p.Hours.Raw, p.Wheelchair, names[p.Municipality],
+		}, 7, 8)) // 7, 8: the coordinates, numbers
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// pointsGeoJSON writes points (at least one) as a FeatureCollection with
+// fixed precision and properties in a fixed order (encoding/json sorts
+// map keys). Each feature is encoded on its own, as json.Marshal would
+// encode it in the list, so that the points are never all in memory as
+// values to encode.
 func (r *renderer) pointsGeoJSON(points []model.Point, codes map[string]string) []byte {
 	type feature struct {
 		Type       string         `json:"type"`
@@ -73,11 +81,9 @@ func (r *renderer) pointsGeoJSON(points []model.Point, codes map[string]string) 
 		Geometry   map[string]any `json:"geometry"`
 		Properties map[string]any `json:"properties"`
 	}
-	fc := struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{Type: "FeatureCollection"}
-	for _, p := range points {
+	var b bytes.Buffer
+	b.WriteString(`{"type":"FeatureCollection","features":[`)
+	for i, p := range points {
 		props := map[string]any{
 			"name": p.Name, "category": p.Category, "municipality": p.Municipality, "source": codes[p.Municipality],
 			"url": r.abs(model.PointURL(p.Municipality, p.Slug)),
@@ -89,14 +95,18 @@ func (r *renderer) pointsGeoJSON(points []model.Point, codes map[string]string) 
 				props[k] = v
 			}
 		}
-		fc.Features = append(fc.Features, feature{
+		f, _ := json.Marshal(feature{
 			Type: "Feature", ID: p.Municipality + "/" + p.Slug,
 			Geometry:   map[string]any{"type": "Point", "coordinates": []json.Number{coord(p.Lon), coord(p.Lat)}},
 			Properties: props,
 		})
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(f)
 	}
-	b, _ := json.Marshal(fc)
-	return append(b, '\n')
+	b.WriteString("]}\n")
+	return b.Bytes()
 }
 
 func coord(f float64) json.Number { return json.Number(strconv.FormatFloat(f, 'f', 5, 64)) }

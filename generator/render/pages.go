@@ -18,17 +18,15 @@ func (r *renderer) pages() []page {
 	munisCrumb := Crumb{Name: r.str("nav.municipalities"), URL: "/kommuner/"}
 	var ps []page
 	add := func(url, layout string, v *View) {
-		if v.Lang == "" {
-			v.Lang = "sv"
-		}
-		v.URL = url
-		v.Site = s
-		v.bodies = r.bodies
-		if v.Canonical == "" {
-			v.Canonical = url
-		}
-		v.base = s.Config.BaseURL
+		r.finish(url, v)
 		ps = append(ps, page{path: outPath(url), layout: layout, view: v, sitemap: v.Canonical == url && !v.NoIndex})
+	}
+	// later adds a page whose View make makes when the page is rendered
+	// (Renderer.view), so that the site's Views are never in memory all
+	// at once. canonical is the canonical URL the View will have, "" for
+	// url itself; such a View is never NoIndex.
+	later := func(url, layout, canonical string, make func() *View) {
+		ps = append(ps, page{path: outPath(url), layout: layout, make: make, sitemap: canonical == "" || canonical == url})
 	}
 
 	homeView := &View{
@@ -48,10 +46,12 @@ func (r *renderer) pages() []page {
 		Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, s.Guides, nil, nil),
 	})
 	for _, g := range s.Guides {
-		add(model.GuideURL(g.Slug), "guide", &View{
-			Title: g.Title, Description: g.Summary, Section: "guider", Guide: g,
-			Crumbs: []Crumb{home, guidesCrumb}, body: &g.Body,
-			Versions: r.ix.versionsByGuide[g.Slug],
+		later(model.GuideURL(g.Slug), "guide", "", func() *View {
+			return &View{
+				Title: g.Title, Description: g.Summary, Section: "guider", Guide: g,
+				Crumbs: []Crumb{home, guidesCrumb}, body: &g.Body,
+				Versions: r.ix.versionsByGuide[g.Slug],
+			}
 		})
 	}
 	add("/kommuner/", "municipalities", &View{
@@ -60,23 +60,28 @@ func (r *renderer) pages() []page {
 	})
 	for _, m := range s.Municipalities {
 		mc := Crumb{Name: m.Name, URL: model.MunicipalityURL(m.Slug)}
-		add(model.MunicipalityURL(m.Slug), "municipality", &View{
-			Title: m.Name, Description: m.Summary, Section: "kommuner", Municipality: m,
-			Crumbs: []Crumb{home, munisCrumb}, body: &m.Intro,
-			Groups: groups(s.Config.Categories, nil, byTitle(r.ix.versionsByMuni[m.Slug]), nil),
-			Offers: r.ix.offersByMuni[m.Slug],
-		})
-		for _, v := range r.ix.versionsByMuni[m.Slug] {
-			var related []*model.Offer
-			for _, e := range v.EServices {
-				if o := r.ix.offer[m.Slug+"/"+e]; o != nil {
-					related = append(related, o)
-				}
+		later(model.MunicipalityURL(m.Slug), "municipality", "", func() *View {
+			return &View{
+				Title: m.Name, Description: m.Summary, Section: "kommuner", Municipality: m,
+				Crumbs: []Crumb{home, munisCrumb}, body: &m.Intro,
+				Groups: groups(s.Config.Categories, nil, byTitle(r.ix.versionsByMuni[m.Slug]), nil),
+				Offers: r.ix.offersByMuni[m.Slug],
 			}
-			add(v.URL(), "version", &View{
-				Title: v.Title, Description: v.Summary, Section: "kommuner", Municipality: m, Version: v,
-				Canonical: v.CanonicalURL(), Crumbs: []Crumb{home, munisCrumb, mc},
-				body: &v.Body, Related: related,
+		})
+		crumbs := []Crumb{home, munisCrumb, mc} // shared: no View changes its trail
+		for _, v := range r.ix.versionsByMuni[m.Slug] {
+			later(v.URL(), "version", v.CanonicalURL(), func() *View {
+				var related []*model.Offer
+				for _, e := range v.EServices {
+					if o := r.ix.offer[m.Slug+"/"+e]; o != nil {
+						related = append(related, o)
+					}
+				}
+				return &View{
+					Title: v.Title, Description: v.Summary, Section: "kommuner", Municipality: m, Version: v,
+					Canonical: v.CanonicalURL(), Crumbs: crumbs,
+					body: &v.Body, Related: related,
+				}
 			})
 		}
 		for _, o := range r.ix.offersByMuni[m.Slug] {
@@ -84,25 +89,29 @@ func (r *renderer) pages() []page {
 			if o.Kind == model.Adapts || o.Kind == model.Owns {
 				canonical = model.OfferURL(m.Slug, o.EService.Slug)
 			}
-			v := &View{
-				Title: o.Title, Description: o.Summary, Section: "kommuner", Municipality: m, Offer: o, EService: o.EService,
-				Canonical: canonical, Crumbs: []Crumb{home, munisCrumb, mc}, body: &o.Body,
-			}
-			v.ld = append(v.ld, r.serviceLD(o.Title, o.Summary, o.EService, []*model.Offer{o}))
-			r.startPage(v, o.EService, []*model.Offer{o})
-			add(model.OfferURL(m.Slug, o.EService.Slug), "offer", v)
+			later(model.OfferURL(m.Slug, o.EService.Slug), "offer", canonical, func() *View {
+				v := &View{
+					Title: o.Title, Description: o.Summary, Section: "kommuner", Municipality: m, Offer: o, EService: o.EService,
+					Canonical: canonical, Crumbs: crumbs, body: &o.Body,
+				}
+				v.ld = append(v.ld, r.serviceLD(o.Title, o.Summary, o.EService, []*model.Offer{o}))
+				r.startPage(v, o.EService, []*model.Offer{o})
+				return v
+			})
 		}
 	}
-	r.directoryPages(add, home)
+	r.directoryPages(add, later, home)
 	for _, e := range s.EServices {
-		offers := r.ix.offersByService[e.Slug]
-		v := &View{
-			Title: e.Title, Description: e.Summary, Section: "e-tjanster", EService: e,
-			Crumbs: []Crumb{home, esCrumb}, body: &e.Body, Offers: offers,
-		}
-		v.ld = append(v.ld, r.serviceLD(e.Title, e.Summary, e, offers))
-		r.startPage(v, e, offers)
-		add(model.EServiceURL(e.Slug), "eservice", v)
+		later(model.EServiceURL(e.Slug), "eservice", "", func() *View {
+			offers := r.ix.offersByService[e.Slug]
+			v := &View{
+				Title: e.Title, Description: e.Summary, Section: "e-tjanster", EService: e,
+				Crumbs: []Crumb{home, esCrumb}, body: &e.Body, Offers: offers,
+			}
+			v.ld = append(v.ld, r.serviceLD(e.Title, e.Summary, e, offers))
+			r.startPage(v, e, offers)
+			return v
+		})
 	}
 	for _, p := range s.Pages {
 		add(model.PageURL(p.Slug), "page", &View{
@@ -113,13 +122,28 @@ func (r *renderer) pages() []page {
 	if s.Config.Accessibility.Status != "" {
 		r.statement(add, home)
 	}
-	r.mapPages(add, home)
+	r.mapPages(later, home)
 	nf := &View{Title: r.str("notfound.title"), NoIndex: true, Section: "404"}
 	add("/404.html", "404", nf)
 	ps[len(ps)-1].path = "404.html"
 	ps[len(ps)-1].sitemap = false
 	sortedPages(ps)
 	return ps
+}
+
+// finish sets what every View of the site has: its URL, the site, the
+// bodies, its language and canonical URL when not set.
+func (r *renderer) finish(url string, v *View) {
+	if v.Lang == "" {
+		v.Lang = "sv"
+	}
+	v.URL = url
+	v.Site = r.site
+	v.bodies = r.bodies
+	if v.Canonical == "" {
+		v.Canonical = url
+	}
+	v.base = r.site.Config.BaseURL
 }
 
 // statement adds the accessibility statement in Swedish and English.

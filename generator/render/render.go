@@ -91,15 +91,39 @@ func NewMemo(c *cache.Cache) *Memo {
 
 // page is one HTML page to render.
 type page struct {
-	path    string // output path, e.g. "guider/bygglov/index.html"
-	layout  string // the layout in layouts/, without .html
+	path   string // output path, e.g. "guider/bygglov/index.html"
+	layout string // the layout in layouts/, without .html
+	// view is the page's View: in the Renderer's list, only the View of a
+	// page of which the site has one or a few (the home page, the
+	// directory); the others are made by make when the page is rendered
+	// and let go after (withView), so that the Views of a big site are
+	// never in memory all at once.
 	view    *View
+	make    func() *View
 	sitemap bool
 }
 
+// withView is p with its View, made now if p has none yet.
+func (r *renderer) withView(p page) page {
+	if p.view == nil {
+		p.view = p.make()
+		r.finish(p.url(), p.view)
+	}
+	return p
+}
+
+// url is the page's site-relative URL, the one its View has.
+func (p page) url() string {
+	if p.path == "404.html" {
+		return "/404.html"
+	}
+	return "/" + strings.TrimSuffix(p.path, "index.html")
+}
+
 // Renderer renders one assembled site and keeps what it needs to render
-// pages again: the templates and every page with its View (not the pages'
-// bytes: Render hands them on). It is not safe for concurrent use.
+// pages again: the templates and every page with what makes its View
+// (not the pages' bytes: Render hands them on). It is not safe for
+// concurrent use.
 type Renderer struct {
 	r     *renderer
 	min   *minify.M
@@ -176,7 +200,10 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	rd.memo = nil
 	rd.fps = nil
 	reuse := r.opt.Reuse
-	reach := make([][]*model.Body, len(pages))
+	var reach [][]*model.Body // by page, with a Memo (else found when asked: reached)
+	if memo != nil {
+		reach = make([][]*model.Body, len(pages))
+	}
 	errs := make([]error, len(pages))
 	reused := make([]bool, len(pages))
 	dup := make([]bool, len(pages)) // the page's path is the one of the page before
@@ -194,8 +221,9 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 		// made with the same fingerprints are taken as they are, by more
 		// goroutines than cores (taking one may be a wait for the disk).
 		if !par.DoCtx(ctx, len(pages), r.opt.Workers, func(i int) {
-			rd.fps[i] = rd.fp.page(rd.global, pages[i])
-			if j := pages[i].view.mapJob; j != nil {
+			p := r.withView(pages[i]) // a View made for its fingerprint alone, most often
+			rd.fps[i] = rd.fp.page(rd.global, p)
+			if j := p.view.mapJob; j != nil {
 				j.drop() // the spec the fingerprint made: most pages are not rendered
 			}
 		}) {
@@ -210,32 +238,35 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	work, stop := context.WithCancel(ctx)
 	defer stop()
 	done := par.DoCtx(work, len(pages), r.opt.Workers, func(i int) {
-		reach[i] = readBodies(pages[i].view)
 		if reused[i] {
 			return
 		}
+		p := r.withView(pages[i])
+		if reach != nil {
+			reach[i] = readBodies(p.view)
+		}
 		var html []byte
 		if sums && reuse == nil {
-			rd.fps[i] = rd.fp.page(rd.global, pages[i]) // the map's spec is kept for the page's rendering
+			rd.fps[i] = rd.fp.page(rd.global, p) // the map's spec is kept for the page's rendering
 		}
 		if memo != nil {
-			if old, ok := memo.Pages.Get(pages[i].path); ok && old.Fingerprint == rd.fps[i] {
+			if old, ok := memo.Pages.Get(p.path); ok && old.Fingerprint == rd.fps[i] {
 				html, reused[i] = old.HTML, true
-				if j := pages[i].view.mapJob; j != nil {
+				if j := p.view.mapJob; j != nil {
 					j.drop()
 				}
 			}
 		}
 		if !reused[i] {
-			if html, errs[i] = rd.page(pages[i]); errs[i] != nil {
+			if html, errs[i] = rd.page(p); errs[i] != nil {
 				return
 			}
 			if memo != nil {
-				memo.Pages.Put(pages[i].path, Page{rd.fps[i], html})
+				memo.Pages.Put(p.path, Page{rd.fps[i], html})
 			}
 		}
 		if !dup[i] {
-			f := output.File{Path: pages[i].path, Data: html}
+			f := output.File{Path: p.path, Data: html}
 			if rd.fps != nil {
 				f.Sum = rd.fps[i]
 			}
@@ -262,11 +293,9 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 			rd.rendered++
 		}
 	}
-	rd.reach = map[*model.Body][]int{}
-	for i, es := range reach {
-		for _, e := range es {
-			rd.reach[e] = append(rd.reach[e], i)
-		}
+	rd.reach = nil
+	if reach != nil {
+		rd.reach = byBody(reach)
 	}
 	var twice []string // paths of a second (third, …) file
 	for i, d := range dup {
@@ -274,19 +303,21 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 			twice = append(twice, pages[i].path)
 		}
 	}
-	var files []output.File
-	files = append(files, r.assets.files...)
+	var files []lateFile
+	for _, f := range r.assets.files {
+		files = append(files, made(f))
+	}
 	files = append(files, r.openData()...)
 	files = append(files, r.eserviceData()...)
-	files = append(files, r.sitemap(pages), r.robots(), r.headers())
-	output.Sort(files)
+	files = append(files, lateFile{"sitemap.xml", func() []byte { return r.sitemap(pages).Data }}, made(r.robots()), made(r.headers()))
+	slices.SortStableFunc(files, func(a, b lateFile) int { return strings.Compare(a.path, b.path) })
 	for i, f := range files {
-		_, isPage := slices.BinarySearchFunc(pages, f.Path, func(p page, path string) int { return strings.Compare(p.path, path) })
-		if isPage || i > 0 && f.Path == files[i-1].Path {
-			twice = append(twice, f.Path)
+		_, isPage := slices.BinarySearchFunc(pages, f.path, func(p page, path string) int { return strings.Compare(p.path, path) })
+		if isPage || i > 0 && f.path == files[i-1].path {
+			twice = append(twice, f.path)
 			continue
 		}
-		if err := emit(f); err != nil {
+		if err := emit(output.File{Path: f.path, Data: f.make()}); err != nil {
 			return err
 		}
 	}
@@ -296,6 +327,40 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	}
 	return nil
 }
+
+// byBody turns the bodies each page reads into the pages that read each
+// body.
+func byBody(reach [][]*model.Body) map[*model.Body][]int {
+	out := map[*model.Body][]int{}
+	for i, es := range reach {
+		for _, e := range es {
+			out[e] = append(out[e], i)
+		}
+	}
+	return out
+}
+
+// reached is which pages read each body: found by the last Render when it
+// had a Memo (a Builder's), else now.
+func (rd *Renderer) reached() map[*model.Body][]int {
+	if rd.reach == nil {
+		reach := make([][]*model.Body, len(rd.pages))
+		par.Do(len(rd.pages), rd.r.opt.Workers, func(i int) { reach[i] = readBodies(rd.r.withView(rd.pages[i]).view) })
+		rd.reach = byBody(reach)
+	}
+	return rd.reach
+}
+
+// lateFile is an output file other than a page, made when Render hands
+// it on: the open data of a big site is tens of megabytes, and only one
+// such file need be in memory at a time.
+type lateFile struct {
+	path string
+	make func() []byte
+}
+
+// made is a lateFile of a file made already.
+func made(f output.File) lateFile { return lateFile{f.Path, func() []byte { return f.Data }} }
 
 // Rerender renders again the pages that show one of the changed bodies
 // (which bodies.Set.Update rendered again in the Set the Renderer reads),
@@ -309,7 +374,7 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 	seen := map[int]bool{}
 	var idx []int
 	for _, b := range changed {
-		for _, i := range rd.reach[b] {
+		for _, i := range rd.reached()[b] {
 			if !seen[i] {
 				seen[i] = true
 				idx = append(idx, i)
@@ -323,7 +388,7 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 	// bodies out).
 	rd.fp = &fingerprinter{entities: rd.fp.entities, points: rd.fp.points, set: rd.r.bodies}
 	done := par.DoCtx(ctx, len(idx), rd.r.opt.Workers, func(k int) {
-		p := rd.pages[idx[k]]
+		p := rd.r.withView(rd.pages[idx[k]])
 		if rd.memo != nil {
 			rd.fps[idx[k]] = rd.fp.page(rd.global, p)
 		}
@@ -366,7 +431,7 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 // for a server that answers before the whole site is rendered.
 func (rd *Renderer) File(p string) (data []byte, ok bool) {
 	if i, found := slices.BinarySearchFunc(rd.pages, p, func(pg page, p string) int { return strings.Compare(pg.path, p) }); found {
-		html, err := rd.page(rd.pages[i])
+		html, err := rd.page(rd.r.withView(rd.pages[i]))
 		return html, err == nil
 	}
 	for _, f := range rd.r.assets.files {
@@ -387,11 +452,16 @@ func (rd *Renderer) File(p string) (data []byte, ok bool) {
 // finds them).
 func (rd *Renderer) Showing(b *model.Body) []string {
 	var out []string
-	for _, i := range rd.reach[b] {
+	for _, i := range rd.reached()[b] {
 		out = append(out, rd.pages[i].path)
 	}
 	return out
 }
+
+// pageBuffers are the buffers layouts are executed into: a page's bytes
+// are copied out at their size, so that a page does not grow a buffer
+// of its own from nothing and hand on a slice with room to spare.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // page executes a page's layout. Its errors are *pageErr.
 func (rd *Renderer) page(p page) ([]byte, error) {
@@ -402,8 +472,10 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 	if j := p.view.mapJob; j != nil {
 		defer j.drop()
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", p.view); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer pageBuffers.Put(buf)
+	if err := t.ExecuteTemplate(buf, "base", p.view); err != nil {
 		// Run the layout as written, for the author's line numbers.
 		if err2 := rd.src[p.view.Lang][p.layout].ExecuteTemplate(io.Discard, "base", p.view); err2 != nil {
 			err = err2
