@@ -20,6 +20,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -297,6 +298,12 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	if reach != nil {
 		rd.reach = byBody(reach)
 	}
+	if len(pages) >= bigSite {
+		// What rendering the pages left is garbage, and the open data
+		// that follows is made of big files: give the memory back first,
+		// or the process holds both at its peak.
+		debug.FreeOSMemory()
+	}
 	var twice []string // paths of a second (third, …) file
 	for i, d := range dup {
 		if d {
@@ -422,6 +429,11 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 	}
 	return paths, nil
 }
+
+// bigSite is the number of pages from which Render gives the memory that
+// the pages' rendering left back to the system before it makes the open
+// data: it costs a collection, not worth it on a small site.
+const bigSite = 20000
 
 // File makes the output file at path p on demand, before or while Render
 // runs: a page is rendered, an asset, robots.txt or _headers given as
