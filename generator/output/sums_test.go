@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator/output"
@@ -143,4 +144,34 @@ func TestWriterSumsVoidAfterAbort(t *testing.T) {
 		t.Errorf("index.html of sum 1 was reused from a spare that a stopped build changed")
 	}
 	holds(t, out, v1)
+}
+
+// TestWriterRefusesAReplacedOutput: a build that linked pages from the
+// output folder does not commit when another build replaced that folder
+// meanwhile (its pages may not be what the sums said).
+func TestWriterRefusesAReplacedOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	v1 := []output.File{{Path: "index.html", Data: []byte("one"), Sum: 1}}
+	build(t, out, "s", v1)
+	w, err := output.NewWriter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetStamp("s")
+	if !w.Reuse("index.html", 1) {
+		t.Fatal("index.html was not reused")
+	}
+	// Another build's output takes the folder's place.
+	other := filepath.Join(filepath.Dir(out), "other")
+	if err := output.Write(other, []output.File{{Path: "index.html", Data: []byte("other")}}); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(out)
+	if err := os.Rename(other, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err == nil || !strings.Contains(err.Error(), "another build replaced") {
+		t.Errorf("Commit: %v, want a refusal", err)
+	}
+	holds(t, out, []output.File{{Path: "index.html", Data: []byte("other")}})
 }

@@ -142,8 +142,10 @@ func NewWriter(dir string) (*Writer, error) {
 		return nil, err
 	}
 	w.root = root
-	w.prior.out = readSums(filepath.Join(w.cache, "out.sums"), dir)
 	if w.spare {
+		// Only the build that holds the spare takes pages from the output
+		// folder: the others may replace it at any moment.
+		w.prior.out = readSums(filepath.Join(w.cache, "out.sums"), dir)
 		// The spare is about to change: its sums go first.
 		spareSums := filepath.Join(w.cache, "spare.sums")
 		if !w.fresh {
@@ -462,6 +464,14 @@ func (w *Writer) Commit() (err error) {
 	}()
 	if err := w.finish(); err != nil {
 		return err
+	}
+	if s := w.prior.out; s != nil && w.links.Load() > 0 {
+		if id, ok := identify(w.dir); !ok || id != s.id {
+			// Another build (one that could not take the spare) put its
+			// output in the folder's place while this one linked pages
+			// from it: they may not be what the sums said.
+			return fmt.Errorf("another build replaced %s while this one ran; build again", w.dir)
+		}
 	}
 	files, _ := w.list.Files()
 	if err := clashes(files); err != nil {
