@@ -263,7 +263,7 @@ type state struct {
 }
 
 // memo is a Builder's cache, by stage, or what Build keeps on disk (the
-// bodies: disk.go); nil for a clean build.
+// bodies: kept.go); nil for a clean build.
 type memo struct {
 	cache  *cache.Cache
 	load   *load.Memo
