@@ -69,7 +69,8 @@ type snapshot struct {
 	gen     int64
 }
 
-// file is the output file name of the snapshot.
+// file returns the output file called name, from the files or made on
+// demand.
 func (sn *snapshot) file(name string) ([]byte, bool) {
 	if sn == nil {
 		return nil, false
