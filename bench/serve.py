@@ -21,23 +21,10 @@ import sys
 import time
 import urllib.request
 
+from compare import log, rss_kb  # beside this file
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPORA = {"1k": ("g1k-p5k", "h1k-p5k"), "10k": ("g10k-p50k", "h10k-p50k")}
-
-
-def log(msg):
-    print(msg, file=sys.stderr, flush=True)
-
-
-def rss_kb(pid):
-    try:
-        with open("/proc/%d/status" % pid) as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def get(url):
