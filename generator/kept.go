@@ -4,9 +4,10 @@ package generator
 // of the same site, besides the pages' fingerprints that the output
 // package keeps (output/sums.go): the rendered Markdown bodies, under the
 // keys and rules of a Builder's cache (package cache: a body made of files
-// of the same content, whose links resolve as they did). Like the sums,
-// they carry the stamp of the program that made them. A build that fails
-// or is cancelled keeps what was there.
+// of the same content, whose links resolve as they did), and where the
+// bodies' sections start (markdown.HeadingCache, by the bodies' bytes).
+// Like the sums, they carry the stamp of the program that made them. A
+// build that fails or is cancelled keeps what was there.
 
 import (
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/cache"
+	"github.com/esamverkan/guidemap/generator/markdown"
 )
 
 // kept is the bodies a build read from the cache folder and writes back.
@@ -22,6 +24,8 @@ type kept struct {
 	m          *memo
 	loaded     int
 	saved      chan string // the new file, written while the pages render; "" when there is none
+	headings   *markdown.HeadingCache
+	unuse      func() // ends the headings' use by markdown.Sections
 }
 
 // openKept reads the bodies kept in dir by a program of stamp (unless
@@ -37,6 +41,13 @@ func openKept(dir, stamp string, read bool) *kept {
 		f.Close()
 	}
 	k := &kept{dir: dir, stamp: stamp, loaded: t.Len()}
+	if f, err := os.Open(filepath.Join(dir, "headings")); err == nil && read {
+		k.headings = markdown.NewHeadingCache(f, stamp)
+		f.Close()
+	} else {
+		k.headings = markdown.NewHeadingCache(nil, stamp)
+	}
+	k.unuse = markdown.UseHeadingCache(k.headings)
 	c.Begin()
 	k.m = &memo{cache: c, bodies: t, rendered: k.save}
 	return k
@@ -87,7 +98,14 @@ func (k *kept) save(set *bodies.Set) {
 // succeeded, and removes it otherwise. A failure costs the next build
 // time, not correctness, and is not reported.
 func (k *kept) close(ok bool) {
-	if k == nil || k.saved == nil {
+	if k == nil {
+		return
+	}
+	k.unuse()
+	if ok && k.headings.Changed() {
+		k.saveHeadings()
+	}
+	if k.saved == nil {
 		return
 	}
 	name := <-k.saved
@@ -96,5 +114,27 @@ func (k *kept) close(ok bool) {
 	}
 	if !ok || os.Rename(name, filepath.Join(k.dir, "bodies")) != nil {
 		os.Remove(name)
+	}
+}
+
+// saveHeadings writes the headings the build asked for in the place of
+// the file read.
+func (k *kept) saveHeadings() {
+	if err := os.MkdirAll(k.dir, 0o755); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(k.dir, "headings-*")
+	if err != nil {
+		return
+	}
+	err = f.Chmod(0o644)
+	if err == nil {
+		err = k.headings.Write(f, k.stamp)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || os.Rename(f.Name(), filepath.Join(k.dir, "headings")) != nil {
+		os.Remove(f.Name())
 	}
 }

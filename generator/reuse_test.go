@@ -38,6 +38,9 @@ func TestBuildReusesPagesAsACleanBuild(t *testing.T) {
 		{name: "a guide's text", edit: func() { appendFile(t, guide, "\nEn mening till.\n") }, least: 1, most: 20},
 		{name: "the same guide's text again", edit: func() { appendFile(t, guide, "\nOch en till.\n") }, least: 1, most: 20},
 		{name: "a guide's title", edit: func() { replace(guide, "title: Skolskjuts", "title: Skolskjuts och resor") }, least: 1, most: -1},
+		{name: "a service point's name: its pages and the open data", edit: func() {
+			replace(filepath.Join(dir, "geodata/platser/atervinningscentral.geojson"), `"Blåsteds återvinningscentral"`, `"Blåsteds återvinningscentral och kretsloppspark"`)
+		}, least: 1, most: 100},
 		{name: "the site's name", edit: func() {
 			replace(filepath.Join(dir, "content/site.toml"), `title = "eSamverkan Västernorrland"`, `title = "eSamverkan i Västernorrland"`)
 		}, least: 681, most: -1},

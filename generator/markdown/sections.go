@@ -34,11 +34,24 @@ var (
 // before the first level-2 heading and one section per level-2 heading.
 // Adaptations replace sections by the heading's text.
 func Sections(file string, body []byte, bodyLine int) []model.Section {
+	var starts []int
+	var heads []string
+	if c := headingCache.Load(); c != nil {
+		starts, heads = c.headings(body)
+	} else {
+		starts, heads = findHeadings(body)
+	}
+	return cut(file, body, bodyLine, starts, heads)
+}
+
+// findHeadings finds where the level-2 headings of body start, and their
+// text.
+func findHeadings(body []byte) (starts []int, heads []string) {
 	starts, heads, ok := headings(blockParser, body)
 	if !ok {
 		starts, heads, _ = headings(sectionParser, body)
 	}
-	return cut(file, body, bodyLine, starts, heads)
+	return starts, heads
 }
 
 // headings finds the level-2 headings of body as p parses it: where each

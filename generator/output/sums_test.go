@@ -76,6 +76,8 @@ func TestWriterReusesBySum(t *testing.T) {
 		{Path: "gone/deep/index.html", Data: []byte("gone later"), Sum: 4},
 		{Path: "style.css", Data: []byte("css")}, // no sum: never reused
 	}
+	sameBytes := slices.Clone(v1)
+	sameBytes[1].Sum = 222
 	steps := []struct {
 		name   string
 		stamp  string
@@ -106,6 +108,13 @@ func TestWriterReusesBySum(t *testing.T) {
 				}
 			}},
 		{name: "no stamp: nothing reused", stamp: "", files: v1},
+		{name: "again with a stamp", stamp: "s4", files: v1},
+		{name: "linked: the spare and the output folder share each file", stamp: "s4", files: v1,
+			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 4},
+		{name: "a page of a new sum and the same bytes: the shared file is kept", stamp: "s4", files: sameBytes,
+			reused: []string{"b/index.html", "gone/deep/index.html", "index.html"}},
+		{name: "that sum again: linked to the file the spare holds already, nothing left behind", stamp: "s4", files: sameBytes,
+			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 1},
 	}
 	for _, st := range steps {
 		if st.before != nil {

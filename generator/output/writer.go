@@ -272,6 +272,18 @@ func (w *Writer) link(p string) error {
 	if w.fresh {
 		return os.Link(src, dst)
 	}
+	old, err := os.Lstat(dst)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.Link(src, dst)
+	}
+	if err == nil {
+		// The spare may hold the output's very file (a link made by an
+		// earlier build), under a sum of before: a rename of a link over
+		// its own file would do nothing and leave the link behind.
+		if fi, err := os.Lstat(src); err == nil && os.SameFile(fi, old) {
+			return nil
+		}
+	}
 	tmp := filepath.Join(filepath.Dir(dst), tmpPrefix+filepath.Base(dst))
 	os.Remove(tmp)
 	if err := os.Link(src, tmp); err != nil {

@@ -284,7 +284,7 @@ func (r *renderer) eserviceData() []lateFile {
 	}
 	export := sync.OnceValues(func() (js, csv []byte) { return directory.Export(r.site, r.abs) })
 	return []lateFile{
-		{"data/e-tjanster.csv", func() []byte { _, csv := export(); return csv }},
-		{"data/e-tjanster.json", func() []byte { js, _ := export(); return js }},
+		{path: "data/e-tjanster.csv", make: func() []byte { _, csv := export(); return csv }},
+		{path: "data/e-tjanster.json", make: func() []byte { js, _ := export(); return js }},
 	}
 }

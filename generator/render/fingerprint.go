@@ -170,6 +170,29 @@ func (fp *fingerprinter) page(global uint64, p page) uint64 {
 	return h.sum()
 }
 
+// data is the fingerprint of the open data (openData): global, which has
+// the settings and municipalities they read, and every service point in
+// the site's order.
+func (fp *fingerprinter) data(global uint64, s *model.Site) uint64 {
+	h := fp.hasher()
+	h.str("open data")
+	h.int(int64(global))
+	h.int(int64(len(s.Points)))
+	for _, p := range s.Points {
+		h.value(reflect.ValueOf(p))
+	}
+	return h.sum()
+}
+
+// mix is the fingerprint of the file at path made of what sum fingerprints.
+func mix(sum uint64, path string) uint64 {
+	h := sha256.New()
+	binary.Write(h, binary.LittleEndian, sum)
+	io.WriteString(h, path)
+	var b [sha256.Size]byte
+	return binary.LittleEndian.Uint64(h.Sum(b[:0]))
+}
+
 func (fp *fingerprinter) hasher() *hasher {
 	return &hasher{fp: fp, h: sha256.New(), seen: map[reflect.Value]bool{}}
 }

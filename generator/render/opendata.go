@@ -23,8 +23,10 @@ import (
 var pointsCSVHeader = []string{"source", "id", "name", "description", "street", "postalcode", "city",
 	"latitude", "longitude", "email", "phone", "visit_url", "opening_hours", "wheelchair", "municipality"}
 
-// openData lists the open-data files, each made when it is handed on.
-func (r *renderer) openData() []lateFile {
+// openData lists the open-data files, each made when it is handed on;
+// sum, when not 0, is the fingerprint of what they are made of
+// (fingerprinter.data).
+func (r *renderer) openData(sum uint64) []lateFile {
 	s := r.site
 	if len(s.Points) == 0 {
 		return nil
@@ -36,17 +38,24 @@ func (r *renderer) openData() []lateFile {
 		names[m.Slug] = m.Name
 	}
 	var files []lateFile
-	files = append(files, lateFile{"data/platser.geojson", func() []byte { return r.pointsGeoJSON(s.Points, codes) }})
+	add := func(path string, make func() []byte) {
+		f := lateFile{path: path, make: make}
+		if sum != 0 {
+			f.sum = mix(sum, path)
+		}
+		files = append(files, f)
+	}
+	add("data/platser.geojson", func() []byte { return r.pointsGeoJSON(s.Points, codes) })
 	for _, m := range s.Municipalities {
 		in := func(p model.Point) bool { return p.Municipality == m.Slug }
 		if slices.ContainsFunc(s.Points, in) {
-			files = append(files, lateFile{"data/platser/" + m.Slug + ".geojson", func() []byte { return r.pointsGeoJSON(filter(s.Points, in), codes) }})
+			add("data/platser/"+m.Slug+".geojson", func() []byte { return r.pointsGeoJSON(filter(s.Points, in), codes) })
 		}
 	}
 	for _, c := range s.Config.PointCategories {
 		in := func(p model.Point) bool { return p.Category == c.Slug }
 		if slices.ContainsFunc(s.Points, in) {
-			files = append(files, lateFile{"data/platser/" + c.Slug + ".csv", func() []byte { return r.pointsCSV(filter(s.Points, in), codes, names) }})
+			add("data/platser/"+c.Slug+".csv", func() []byte { return r.pointsCSV(filter(s.Points, in), codes, names) })
 		}
 	}
 	return files

@@ -298,7 +298,7 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	if reach != nil {
 		rd.reach = byBody(reach)
 	}
-	if len(pages) >= bigSite {
+	if rd.rendered >= bigSite {
 		// What rendering the pages left is garbage, and the open data
 		// that follows is made of big files: give the memory back first,
 		// or the process holds both at its peak.
@@ -314,9 +314,13 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	for _, f := range r.assets.files {
 		files = append(files, made(f))
 	}
-	files = append(files, r.openData()...)
+	var data uint64 // the open data's fingerprint, when the pages have theirs
+	if sums {
+		data = rd.fp.data(rd.global, r.site)
+	}
+	files = append(files, r.openData(data)...)
 	files = append(files, r.eserviceData()...)
-	files = append(files, lateFile{"sitemap.xml", func() []byte { return r.sitemap(pages).Data }}, made(r.robots()), made(r.headers()))
+	files = append(files, lateFile{path: "sitemap.xml", make: func() []byte { return r.sitemap(pages).Data }}, made(r.robots()), made(r.headers()))
 	slices.SortStableFunc(files, func(a, b lateFile) int { return strings.Compare(a.path, b.path) })
 	for i, f := range files {
 		_, isPage := slices.BinarySearchFunc(pages, f.path, func(p page, path string) int { return strings.Compare(p.path, path) })
@@ -324,7 +328,24 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 			twice = append(twice, f.path)
 			continue
 		}
-		if err := emit(output.File{Path: f.path, Data: f.make()}); err != nil {
+		out := output.File{Path: f.path, Sum: f.sum}
+		if f.sum != 0 {
+			if reuse != nil && reuse(f.path, f.sum) {
+				continue
+			}
+			if memo != nil {
+				if old, ok := memo.Pages.Get(f.path); ok && old.Fingerprint == f.sum {
+					out.Data = old.HTML
+				}
+			}
+		}
+		if out.Data == nil {
+			out.Data = f.make()
+			if memo != nil && f.sum != 0 {
+				memo.Pages.Put(f.path, Page{f.sum, out.Data})
+			}
+		}
+		if err := emit(out); err != nil {
 			return err
 		}
 	}
@@ -364,10 +385,13 @@ func (rd *Renderer) reached() map[*model.Body][]int {
 type lateFile struct {
 	path string
 	make func() []byte
+	sum  uint64 // when not 0, the fingerprint of what make makes: a recent build's file of the same sum is taken instead
 }
 
 // made is a lateFile of a file made already.
-func made(f output.File) lateFile { return lateFile{f.Path, func() []byte { return f.Data }} }
+func made(f output.File) lateFile {
+	return lateFile{path: f.Path, make: func() []byte { return f.Data }}
+}
 
 // Rerender renders again the pages that show one of the changed bodies
 // (which bodies.Set.Update rendered again in the Set the Renderer reads),
