@@ -65,10 +65,10 @@ type Config struct {
 	Progress *atomic.Int64
 
 	// Preview, when not nil, is called once every page of the site is
-	// known and before any is rendered, with a function that makes any
-	// output file of this build on demand (render.Renderer.File): a server
-	// answers with it while the build runs (serve's first build). The
-	// function stays valid after the build.
+	// known and before any is rendered, unless a problem found by then
+	// fails the build, with a function that makes any output file of this
+	// build on demand (render.Renderer.File): a server answers with it
+	// while the build runs. The function stays valid after the build.
 	Preview func(file func(path string) ([]byte, bool))
 }
 
@@ -336,7 +336,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	listing := time.Now()
 	rd, err := render.New(ctx, site, st.ropt)
 	listed := time.Since(listing)
-	if err == nil && cfg.Preview != nil {
+	if err == nil && cfg.Preview != nil && !st.failing(l) {
 		cfg.Preview(rd.File)
 	}
 	if !st.bodies.Wait() {
@@ -432,6 +432,28 @@ func (st *state) diags() *diag.List {
 		l.Promote()
 	}
 	return l
+}
+
+// failing tells whether the problems found so far, in l and in the
+// content files, fail the build.
+func (st *state) failing(l *diag.List) bool {
+	fails := func(ds []diag.Diagnostic) bool {
+		for _, d := range ds {
+			if d.Severity == diag.Error || st.cfg.Strict && d.Severity == diag.Warning {
+				return true
+			}
+		}
+		return false
+	}
+	if fails(l.Items()) {
+		return true
+	}
+	for _, f := range st.in.Content.ByPath {
+		if fails(f.Diags) {
+			return true
+		}
+	}
+	return false
 }
 
 // result is the Result of the state's build.

@@ -29,9 +29,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	snap := s.snap.Load()
+	snap := s.early.Load()
 	if snap == nil {
-		snap = s.early.Load()
+		snap = s.snap.Load()
 	}
 	h := w.Header()
 	if snap != nil {

@@ -46,8 +46,10 @@ type Server struct {
 	builder *generator.Builder
 
 	snap      atomic.Pointer[snapshot] // the last good site
-	early     atomic.Pointer[snapshot] // until there is one: the site of the build that runs, made page by page when asked for
+	early     atomic.Pointer[snapshot] // the site of the build that runs, made page by page when asked for, served instead of snap from when its pages are listed until it ends
 	announced atomic.Bool              // the address was printed
+	changing  []string                 // the files the running rebuild was told of (rebuilds run one at a time)
+	previewed atomic.Bool              // the running rebuild's pages were shown (early), and the tabs told
 	failed    atomic.Pointer[failure]  // the diagnostics of the last build, when it failed
 
 	mu      sync.Mutex
@@ -138,18 +140,23 @@ func New(opts Options) (*Server, error) {
 	return s, nil
 }
 
-// preview serves the pages of a full build that runs while there is no
-// good site yet, each rendered when it is asked for: at start-up, the
-// server answers as soon as every page is known, long before a big site
-// is rendered whole.
+// preview serves the pages of a full build while it runs, each rendered
+// when it is asked for: at start-up, the server answers as soon as every
+// page is known, long before a big site is rendered whole; after an edit
+// that a fast rebuild cannot take (a title, a new file), the tabs reload
+// as soon as the pages of the new build are known, not when all of them
+// are rendered. A build whose problems found so far fail it is not
+// previewed (generator.Config.Preview).
 func (s *Server) preview(file func(string) ([]byte, bool)) {
-	if s.snap.Load() != nil {
-		return
-	}
 	headers, _ := file("_headers")
-	s.early.Store(&snapshot{lazy: file, headers: parseHeaders(headers)})
+	s.early.Store(&snapshot{lazy: file, headers: parseHeaders(headers), gen: s.builds.Load() + 1})
 	if !s.announced.Swap(true) {
 		fmt.Fprintf(s.opts.Log, "serving %s at %s while it builds (Ctrl-C stops)\n", s.opts.Src, s.url)
+	}
+	if s.snap.Load() != nil && s.failed.Load() == nil && !cssOnly(s.changing) {
+		s.previewed.Store(true)
+		data, _ := json.Marshal(map[string]any{"build": s.builds.Load() + 1, "preview": true})
+		s.broadcast(event{"reload", data})
 	}
 	if s.onPreview != nil {
 		s.onPreview()
@@ -233,8 +240,13 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 	if s.onRebuild != nil {
 		s.onRebuild(ctx, changed)
 	}
+	s.changing = changed
+	s.previewed.Store(false)
 	res, err := s.builder.Rebuild(ctx, changed)
 	dt := time.Since(t0)
+	if ctx.Err() != nil || err != nil {
+		s.early.Store(nil) // the last good site again
+	}
 	if ctx.Err() != nil {
 		what := "the site"
 		if changed != nil {
@@ -295,6 +307,13 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 		return false
 	}
 	data, _ := json.Marshal(map[string]any{"build": snap.gen})
+	if s.previewed.Load() && !wasFailed {
+		// The tabs reloaded when the pages were listed, and show these
+		// bytes; "built" tells tools that the build ended (the page's
+		// script does not listen for it).
+		s.broadcast(event{"built", data})
+		return false
+	}
 	s.broadcast(event{"reload", data})
 	return false
 }

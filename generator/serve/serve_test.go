@@ -177,19 +177,31 @@ func (r *running) get(p string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// next waits for the next event and fails unless it is named want.
+// next waits for the next event that ends a build and fails unless it is
+// named want. The reloads a rebuild sends when its pages are listed (a
+// preview, which a newer change may cancel) end nothing and are skipped;
+// "built", which ends a rebuild whose preview the tabs were told of,
+// stands for the reload they had.
 func (r *running) next(want string) sse {
 	r.t.Helper()
-	select {
-	case ev := <-r.events:
-		if ev.name != want {
-			r.t.Fatalf("got event %q (%s), want %q; log:\n%s", ev.name, ev.data, want, r.log.String())
+	timeout := time.After(3 * time.Minute)
+	for {
+		select {
+		case ev := <-r.events:
+			if ev.name == "reload" && strings.Contains(ev.data, `"preview":true`) {
+				continue
+			}
+			if ev.name == "built" && want == "reload" {
+				ev.name = "reload"
+			}
+			if ev.name != want {
+				r.t.Fatalf("got event %q (%s), want %q; log:\n%s", ev.name, ev.data, want, r.log.String())
+			}
+			return ev
+		case <-timeout:
+			r.t.Fatalf("no %q event within 3 minutes; log:\n%s", want, r.log.String())
 		}
-		return ev
-	case <-time.After(3 * time.Minute):
-		r.t.Fatalf("no %q event within 3 minutes; log:\n%s", want, r.log.String())
 	}
-	return sse{}
 }
 
 func (r *running) write(rel, data string) {
@@ -728,5 +740,68 @@ func TestServeAnswersWhileTheFirstBuildRuns(t *testing.T) {
 		} else if st != want {
 			t.Errorf("%s: %d, want %d", p, st, want)
 		}
+	}
+}
+
+// TestServeShowsARebuildWhenItsPagesAreListed: after an edit that a fast
+// rebuild cannot take (a title), the tabs are told to reload as soon as
+// the new build has listed its pages, and are then served its pages,
+// rendered on demand, byte for byte what the finished build serves. A
+// build that has failed by then is not shown.
+func TestServeShowsARebuildWhenItsPagesAreListed(t *testing.T) {
+	dir := copySite(t)
+	slug := aGuide(t, dir)
+	page := "/guider/" + slug + "/"
+	type seen struct {
+		gen  int64 // the finished build served then
+		body string
+	}
+	previews := make(chan seen, 10)
+	var r *running
+	r = startWith(t, dir, 5*time.Millisecond, func(s *Server) {
+		s.onPreview = func() {
+			if r == nil || s.snap.Load() == nil {
+				return // the first build
+			}
+			_, body := r.get(page)
+			previews <- seen{s.snap.Load().gen, body}
+		}
+	})
+	file := "content/guides/" + slug + ".md"
+	src := r.read(file)
+	before := r.s.snap.Load().gen
+	r.write(file, strings.Replace(src, "title: Provguide", "title: Provguiden med ny titel", 1))
+
+	var ev sse
+	select {
+	case ev = <-r.events:
+	case <-time.After(3 * time.Minute):
+		t.Fatalf("no event; log:\n%s", r.log.String())
+	}
+	if ev.name != "reload" || !strings.Contains(ev.data, `"preview":true`) {
+		t.Fatalf("first event %s %s, want a preview's reload", ev.name, ev.data)
+	}
+	p := <-previews
+	if p.gen != before {
+		t.Errorf("previewed with build %d served, want the build before the edit (%d)", p.gen, before)
+	}
+	if !strings.Contains(p.body, "Provguiden med ny titel") {
+		t.Errorf("the page served when the pages were listed lacks the new title")
+	}
+	r.next("reload") // "built"
+	if _, body := r.get(page); body != p.body {
+		t.Errorf("the finished build serves other bytes than its preview did")
+	}
+
+	// A broken front matter: no preview; the last good site stays.
+	r.write(file, strings.Replace(src, "summary:", "sumary:", 1))
+	r.next("errors")
+	select {
+	case p := <-previews:
+		t.Errorf("a failing build was previewed: %.80q", p.body)
+	default:
+	}
+	if _, body := r.get(page); !strings.Contains(body, "Provguiden med ny titel") {
+		t.Errorf("after a failed build, the last good site is not served")
 	}
 }
