@@ -368,20 +368,36 @@ func placePoints(site *model.Site, points []model.Point, l *diag.List) {
 	for i, m := range site.Municipalities {
 		muniOrder[m.Slug] = i
 	}
-	for _, p := range points {
-		if _, ok := muniOrder[p.Municipality]; ok {
-			site.Points = append(site.Points, p)
+	// Sorted by index, with the keys looked up once: a point is a big
+	// value, and a big site has tens of thousands.
+	type key struct {
+		muni, cat int
+		slug      string
+	}
+	keys := make([]key, len(points))
+	var kept []int
+	for i, p := range points {
+		if m, ok := muniOrder[p.Municipality]; ok {
+			keys[i] = key{m, catOrder[p.Category], p.Slug}
+			kept = append(kept, i)
 		}
 	}
-	slices.SortStableFunc(site.Points, func(a, b model.Point) int {
-		if d := muniOrder[a.Municipality] - muniOrder[b.Municipality]; d != 0 {
+	slices.SortStableFunc(kept, func(a, b int) int {
+		ka, kb := keys[a], keys[b]
+		if d := ka.muni - kb.muni; d != 0 {
 			return d
 		}
-		if d := catOrder[a.Category] - catOrder[b.Category]; d != 0 {
+		if d := ka.cat - kb.cat; d != 0 {
 			return d
 		}
-		return strings.Compare(a.Slug, b.Slug)
+		return strings.Compare(ka.slug, kb.slug)
 	})
+	if len(kept) > 0 {
+		site.Points = make([]model.Point, 0, len(kept))
+	}
+	for _, i := range kept {
+		site.Points = append(site.Points, points[i])
+	}
 }
 
 func put[T any](m map[string]map[string]T, a, b string, v T) {

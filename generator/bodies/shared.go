@@ -19,7 +19,6 @@ package bodies
 // is not one.
 
 import (
-	"html"
 	"slices"
 	"strconv"
 	"strings"
@@ -110,18 +109,8 @@ func (s *Set) renderGroup(g int) {
 // the HTML.
 func (s *Set) marked(files []string) bool {
 	for _, f := range files {
-		p := s.content.ByPath[f]
-		if p == nil {
-			continue
-		}
-		for _, sec := range p.Sections {
-			src := string(sec.Source)
-			if strings.Contains(src, "&") {
-				src = html.UnescapeString(src)
-			}
-			if strings.Contains(strings.ToLower(src), mark) {
-				return true
-			}
+		if p := s.content.ByPath[f]; p != nil && p.ContainsFold(mark) {
+			return true
 		}
 	}
 	return false

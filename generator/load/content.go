@@ -2,10 +2,12 @@ package load
 
 import (
 	"crypto/sha256"
+	"html"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/config"
@@ -34,6 +36,36 @@ type File struct {
 	Parts    markdown.File // the file as front matter and body
 	Sections []model.Section
 	Diags    []diag.Diagnostic // what parsing it found
+
+	folded atomic.Pointer[folded] // ContainsFold's last answer
+}
+
+type folded struct {
+	s     string
+	holds bool
+}
+
+// ContainsFold tells whether a section of the file holds s in any case
+// (strings.ToLower of the section's text holds s, which is in lower
+// case), after HTML's character references are resolved. The answer is
+// kept: the file's sections do not change.
+func (f *File) ContainsFold(s string) bool {
+	if a := f.folded.Load(); a != nil && a.s == s {
+		return a.holds
+	}
+	holds := false
+	for _, sec := range f.Sections {
+		src := string(sec.Source)
+		if strings.Contains(src, "&") {
+			src = html.UnescapeString(src)
+		}
+		if strings.Contains(strings.ToLower(src), s) {
+			holds = true
+			break
+		}
+	}
+	f.folded.Store(&folded{s, holds})
+	return holds
 }
 
 // Content is every content file of a site, parsed, by kind.
@@ -141,19 +173,34 @@ func readContent(fsys fs.FS, l *diag.List) []Source {
 			l.Errorf(diag.At(p, 1, 1), "rename the folder with lower-case letters a–z, digits and hyphens", "municipality folder %q cannot be a web address", m)
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			l.Errorf(diag.Pos{File: p}, "check that the file can be read", "cannot read: %v", err)
-			return nil
-		}
-		out = append(out, Source{Path: p, Kind: kind, Municipality: m, Slug: slug, Data: data})
+		out = append(out, Source{Path: p, Kind: kind, Municipality: m, Slug: slug})
 		return nil
 	})
 	if err != nil {
 		l.Errorf(diag.Pos{File: "content"}, "run guidemap in the site folder, or give it with --src", "cannot read the content folder: %v", err)
 	}
-	return out
+	// The files are read by several goroutines: a read is mostly a wait
+	// for system calls, thousands of them on a big site.
+	ok := make([]bool, len(out))
+	par.Do(len(out), readers, func(i int) {
+		data, err := fs.ReadFile(fsys, out[i].Path)
+		if err != nil {
+			l.Errorf(diag.Pos{File: out[i].Path}, "check that the file can be read", "cannot read: %v", err)
+			return
+		}
+		out[i].Data, ok[i] = data, true
+	})
+	read := out[:0]
+	for i, s := range out {
+		if ok[i] {
+			read = append(read, s)
+		}
+	}
+	return read
 }
+
+// readers is how many goroutines read the content files.
+const readers = 8
 
 // ReadContent reads and parses every content file under content/ on all
 // cores. Files whose content a Builder's cache has seen are taken from it

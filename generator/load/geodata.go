@@ -92,7 +92,14 @@ func Points(fsys fs.FS, categories []string, workers int, t *cache.Table[string,
 		ps := cached(t, key, src, l, func(l *diag.List) []model.Point { return geodata.LoadPoints(files[i], src, categories, l) })
 		per[i] = slices.Clone(ps)
 	})
-	var all []model.Point
+	n := 0
+	for _, ps := range per {
+		n += len(ps)
+	}
+	if n == 0 {
+		return nil
+	}
+	all := make([]model.Point, 0, n)
 	for _, ps := range per {
 		all = append(all, ps...)
 	}

@@ -16,7 +16,9 @@ func (r *renderer) pages() []page {
 	guidesCrumb := Crumb{Name: r.str("nav.guides"), URL: model.GuidesURL()}
 	esCrumb := Crumb{Name: r.str("nav.eservices"), URL: model.EServicesURL()}
 	munisCrumb := Crumb{Name: r.str("nav.municipalities"), URL: "/kommuner/"}
-	var ps []page
+	// About as many pages as the site has (lists and map pages are a few
+	// more): a big site's list is not grown copy by copy.
+	ps := make([]page, 0, len(s.Guides)+len(s.LocalGuides)+len(s.Versions)+len(s.EServices)+len(s.Offers)+len(s.Points)+len(s.Pages)+64)
 	add := func(url, layout string, v *View) {
 		r.finish(url, v)
 		ps = append(ps, page{path: outPath(url), layout: layout, view: v, sitemap: v.Canonical == url && !v.NoIndex})

@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -244,6 +245,12 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 	s.previewed.Store(false)
 	res, err := s.builder.Rebuild(ctx, changed)
 	dt := time.Since(t0)
+	if !s.builder.Fast() {
+		// A full build leaves garbage worth a collection: have it now,
+		// while the author reads, not in the middle of the next rebuild,
+		// whose first second (until its pages are listed) it would slow.
+		defer func() { go runtime.GC() }()
+	}
 	if ctx.Err() != nil || err != nil {
 		s.early.Store(nil) // the last good site again
 	}
