@@ -10,12 +10,14 @@ work folder; the script polls http://127.0.0.1:PORT/ and prints, as a
 Markdown table: seconds until the first page is served, until the whole
 site is built (guidemap's log line "built N pages"; Hugo serves only then),
 until a sentence appended to a guide is served on the guide's page, and
-until a changed title is, and the peak RSS. Python 3 standard library only.
+until a changed title is (medians of -n edits of each kind), and the peak
+RSS. Python 3 standard library only.
 """
 import argparse
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -62,6 +64,12 @@ class Server:
         with open(self.log.name) as f:
             return text in f.read()
 
+    def ends(self):
+        """How many builds the log says have ended (guidemap's lines "built …" and "rebuilt …")."""
+        self.log.flush()
+        with open(self.log.name) as f:
+            return sum(1 for line in f if line.startswith(("built ", "rebuilt ")))
+
     def stop(self):
         try:
             os.killpg(self.p.pid, signal.SIGTERM)
@@ -76,7 +84,7 @@ def first_guide(site):
     return sorted(f for f in os.listdir(d) if f.endswith(".md") and not f.startswith("_"))[0]
 
 
-def measure(name, cmd, site, port, page, built_text, timeout):
+def measure(name, cmd, site, port, page, built_text, timeout, edits):
     guide = os.path.join(site, "content", "guides", first_guide(site))
     base = "http://127.0.0.1:%d" % port
     s = Server(cmd, os.path.join(os.path.dirname(site), "serve-%s.log" % name))
@@ -90,7 +98,8 @@ def measure(name, cmd, site, port, page, built_text, timeout):
         else:
             row["built"] = row["ready"]
         url = base + page % first_guide(site)[:-3]
-        for kind in ("text edit", "title edit"):
+        times = {"text edit": [], "title edit": []}
+        for kind in ("text edit", "title edit") * edits:
             with open(guide, encoding="utf-8") as f:
                 text = f.read()
             stamp = "Prov%d" % int(time.time() * 1000)
@@ -103,10 +112,18 @@ def measure(name, cmd, site, port, page, built_text, timeout):
                         lines[i] = 'title: "Ny rubrik %s"' % stamp
                         break
                 text = "\n".join(lines)
+            if built_text:
+                # guidemap serves an edit before its build ends (the rest
+                # renders on): the next edit comes when the build has ended.
+                ended = len(times["text edit"]) + len(times["title edit"]) + 1
+                s.poll(lambda: s.ends() >= ended, timeout)
             time.sleep(0.5)  # a quiet moment before the edit
             with open(guide, "w", encoding="utf-8") as f:
                 f.write(text)
-            row[kind] = s.poll(lambda: stamp in get(url)[1], timeout)
+            times[kind].append(s.poll(lambda: stamp in get(url)[1], timeout))
+        for kind, ts in times.items():
+            row[kind] = None if None in ts else statistics.median(ts)
+            row[kind + "s"] = ts
         row["peak"] = s.peak / 1024
     finally:
         s.stop()
@@ -124,6 +141,7 @@ def main():
     ap.add_argument("--guidemap", help="guidemap binary (default: go build ./cmd/guidemap into the work folder)")
     ap.add_argument("--hugo", help="Hugo binary (default: hugo on PATH, else WORK/hugo-bin/hugo; none: leave Hugo out)")
     ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("-n", type=int, default=3, help="edits of each kind, one after the other (text, title, text, …); the table shows medians")
     a = ap.parse_args()
     gdir, hdir = CORPORA[a.corpus]
     if not a.guidemap:
@@ -148,13 +166,16 @@ def main():
         shutil.copytree(orig, site)
         port = 18800 if name == "guidemap" else 18900
         log("%s: %s" % (name, " ".join(cmd(site, port))))
-        rows.append((name, measure(name, cmd(site, port), site, port, page, built, a.timeout)))
+        rows.append((name, measure(name, cmd(site, port), site, port, page, built, a.timeout, a.n)))
         shutil.rmtree(site, ignore_errors=True)
     print("| corpus %s | first page served s | whole site built s | text edit served s | title edit served s | peak MB |" % a.corpus)
     print("|---|---:|---:|---:|---:|---:|")
     for name, r in rows:
         print("| %s | %s | %s | %s | %s | %s |" % (name, fmt(r.get("ready")), fmt(r.get("built")), fmt(r.get("text edit")),
                                                 fmt(r.get("title edit")), fmt(r.get("peak"), "%.0f")))
+    for name, r in rows:
+        for kind in ("text edit", "title edit"):
+            log("%s, %s: %s s" % (name, kind, ", ".join(fmt(t) for t in r.get(kind + "s", []))))
 
 
 if __name__ == "__main__":
