@@ -10,6 +10,7 @@ package maps
 
 import (
 	"math"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
@@ -44,7 +45,98 @@ func validLonLat(p orb.Point) bool {
 }
 
 // validGeometry reports whether every coordinate of g can be projected.
-func validGeometry(g orb.Geometry) bool {
+func validGeometry(g orb.Geometry) bool { return factsOf(g).valid }
+
+// facts are what a map needs to know of a geometry of the site (a
+// boundary, a base layer) before it draws it: whether every coordinate
+// can be projected, and its bound. A boundary is drawn on thousands of
+// point maps, and finding both walks every vertex.
+type facts struct {
+	valid bool
+	bound orb.Bound
+	parts []orb.Bound // of a polygon or multipolygon: each polygon's outer ring's
+}
+
+// factsKey names a geometry by its first vertex's address and its shape:
+// the site's geometries are never changed in place (the maps clone what
+// they clip), so the same key is the same geometry.
+type factsKey struct {
+	first       *orb.Point
+	n, m, parts int
+}
+
+// known holds the facts of the geometries seen lately; it is emptied when
+// it holds many, so that it never keeps the geometries of old builds.
+var known struct {
+	sync.Mutex
+	m map[factsKey]facts
+}
+
+const knownMax = 4096
+
+// factsOf returns the facts of g, found once for a polygon, multipolygon
+// or multilinestring of a few vertices or more.
+func factsOf(g orb.Geometry) facts {
+	key, ok := keyOf(g)
+	if !ok {
+		return find(g)
+	}
+	known.Lock()
+	f, hit := known.m[key]
+	known.Unlock()
+	if hit {
+		return f
+	}
+	f = find(g)
+	known.Lock()
+	if known.m == nil || len(known.m) >= knownMax {
+		known.m = map[factsKey]facts{}
+	}
+	known.m[key] = f
+	known.Unlock()
+	return f
+}
+
+// find finds g's facts.
+func find(g orb.Geometry) facts {
+	f := facts{valid: walkValid(g), bound: g.Bound()}
+	switch g := g.(type) {
+	case orb.Polygon:
+		if len(g) > 0 {
+			f.parts = []orb.Bound{g[0].Bound()}
+		}
+	case orb.MultiPolygon:
+		f.parts = make([]orb.Bound, len(g))
+		for i, p := range g {
+			if len(p) > 0 {
+				f.parts[i] = p[0].Bound()
+			}
+		}
+	}
+	return f
+}
+
+// keyOf is g's key in known; false for a geometry not worth keeping.
+func keyOf(g orb.Geometry) (factsKey, bool) {
+	switch g := g.(type) {
+	case orb.Polygon:
+		if len(g) > 0 && len(g[0]) >= 16 {
+			return factsKey{&g[0][0], len(g[0]), len(g), 1}, true
+		}
+	case orb.MultiPolygon:
+		if len(g) > 0 && len(g[0]) > 0 && len(g[0][0]) > 0 && (len(g) > 1 || len(g[0][0]) >= 16) {
+			return factsKey{&g[0][0][0], len(g[0][0]), len(g[0]), len(g)}, true
+		}
+	case orb.MultiLineString:
+		if len(g) > 0 && len(g[0]) > 0 && (len(g) > 1 || len(g[0]) >= 16) {
+			return factsKey{&g[0][0], len(g[0]), -1, len(g)}, true
+		}
+	}
+	return factsKey{}, false
+}
+
+// walkValid reports whether every coordinate of g can be projected.
+func walkValid(g orb.Geometry) bool {
 	ok := true
 	walkPoints(g, func(p orb.Point) {
 		if ok && !validLonLat(p) {
@@ -177,19 +269,33 @@ func projectAreas(g orb.Geometry, f *frame, clipTo *orb.Bound, keepLargest bool)
 	if !validGeometry(mp) {
 		return nil
 	}
-	mp = orb.Clone(mp).(orb.MultiPolygon) // project, clip and simplify edit in place
+	cut := false
 	if clipTo != nil {
 		// Cut away, in longitude and latitude, what lies far outside the
 		// view before projecting: a map of a neighbourhood then projects
 		// the few vertices near it, not a whole municipality's outline.
 		// The cut is half a view away on every side, so where it meets
 		// the outline is never seen; the view's own cut comes after.
-		if geo := f.geoBound(*clipTo, 0.5); !within(mp.Bound(), geo) {
-			mp = clip.MultiPolygon(geo, mp)
+		// Only the polygons whose outer ring comes near are copied (the
+		// cut edits in place): an archipelago has hundreds.
+		fs := factsOf(mp)
+		if geo := f.geoBound(*clipTo, 0.5); !within(fs.bound, geo) {
+			var near orb.MultiPolygon
+			for i, p := range mp {
+				if i < len(fs.parts) && !fs.parts[i].Intersects(geo) {
+					continue
+				}
+				near = append(near, p.Clone())
+			}
+			mp = clip.MultiPolygon(geo, near)
 			if len(mp) == 0 {
 				return nil
 			}
+			cut = true
 		}
+	}
+	if !cut {
+		mp = orb.Clone(mp).(orb.MultiPolygon) // project, clip and simplify edit in place
 	}
 	mp = project.MultiPolygon(mp, f.xy)
 	if clipTo != nil && !within(mp.Bound(), *clipTo) {

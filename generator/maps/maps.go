@@ -157,7 +157,7 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 			b.m.Skipped++
 			continue
 		}
-		bound = extend(bound, x.Geometry.Bound(), &first)
+		bound = extend(bound, factsOf(x.Geometry).bound, &first)
 	}
 	pts := b.validPoints(points)
 	for _, p := range pts {
@@ -268,7 +268,7 @@ func Area(boundary model.Boundary, neighbours []model.Boundary, points []model.P
 	first := true
 	focusOK := boundary.Geometry != nil && validGeometry(boundary.Geometry)
 	if focusOK {
-		bound = extend(bound, boundary.Geometry.Bound(), &first)
+		bound = extend(bound, factsOf(boundary.Geometry).bound, &first)
 	} else {
 		b.m.Skipped++
 	}
@@ -280,7 +280,7 @@ func Area(boundary model.Boundary, neighbours []model.Boundary, points []model.P
 	if first { // nothing to fit: show the neighbours
 		for _, n := range ns {
 			if n.Geometry != nil && validGeometry(n.Geometry) {
-				bound = extend(bound, n.Geometry.Bound(), &first)
+				bound = extend(bound, factsOf(n.Geometry).bound, &first)
 			}
 		}
 	}
@@ -335,7 +335,7 @@ func PointMap(point model.Point, boundary model.Boundary, neighbours []model.Bou
 		first = false
 	default:
 		if focusOK {
-			bound = extend(bound, boundary.Geometry.Bound(), &first)
+			bound = extend(bound, factsOf(boundary.Geometry).bound, &first)
 		}
 		if pointOK {
 			bound = extend(bound, orb.Bound{Min: here, Max: here}, &first)
@@ -408,7 +408,7 @@ func (b *builder) inView(bs []model.Boundary, view orb.Bound) []model.Boundary {
 			b.m.Skipped++
 			continue
 		}
-		if x.Geometry.Bound().Intersects(view) {
+		if factsOf(x.Geometry).bound.Intersects(view) {
 			out = append(out, x)
 		}
 	}

@@ -259,7 +259,11 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 		if changed != nil {
 			what = strings.Join(changed, ", ")
 		}
-		fmt.Fprintf(s.opts.Log, "rebuild of %s cancelled after %s: a newer change came\n", what, dt.Round(time.Millisecond))
+		why := "guidemap stops"
+		if errors.Is(context.Cause(ctx), errNewerChange) {
+			why = errNewerChange.Error()
+		}
+		fmt.Fprintf(s.opts.Log, "rebuild of %s cancelled after %s: %s\n", what, dt.Round(time.Millisecond), why)
 		return true
 	}
 	if err != nil {

@@ -172,11 +172,14 @@ func (b *building) start(ctx context.Context, batch []string, rebuild func(conte
 			batch = union(b.batch, batch)
 		}
 	}
-	rctx, cancel := context.WithCancel(ctx)
+	rctx, cancel := context.WithCancelCause(ctx)
 	done := make(chan bool, 1)
-	b.cancel, b.done, b.batch = cancel, done, batch
+	b.cancel, b.done, b.batch = func() { cancel(errNewerChange) }, done, batch
 	go func() { done <- rebuild(rctx, batch) }()
 }
+
+// errNewerChange is why a rebuild is cancelled when a newer change came.
+var errNewerChange = errors.New("a newer change came")
 
 // stop cancels the rebuild in progress and waits for it.
 func (b *building) stop() {
