@@ -5,7 +5,7 @@ package generator
 // package keeps (output/sums.go): the rendered Markdown bodies, under the
 // keys and rules of a Builder's cache (package cache: a body made of files
 // of the same content, whose links resolve as they did), and where the
-// bodies' sections start (markdown.HeadingCache, by the bodies' bytes).
+// bodies' sections start (load.HeadingCache, by the bodies' bytes).
 // Like the sums, they carry the stamp of the program that made them. A
 // build that fails or is cancelled keeps what was there.
 
@@ -15,7 +15,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/cache"
-	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/load"
 )
 
 // kept is the bodies a build read from the cache folder and writes back.
@@ -24,7 +24,7 @@ type kept struct {
 	m          *memo
 	loaded     int
 	saved      chan string // the new file, written while the pages render; "" when there is none
-	headings   *markdown.HeadingCache
+	headings   *load.HeadingCache
 	unuse      func() // ends the headings' use by markdown.Sections
 }
 
@@ -42,12 +42,12 @@ func openKept(dir, stamp string, read bool) *kept {
 	}
 	k := &kept{dir: dir, stamp: stamp, loaded: t.Len()}
 	if f, err := os.Open(filepath.Join(dir, "headings")); err == nil && read {
-		k.headings = markdown.NewHeadingCache(f, stamp)
+		k.headings = load.NewHeadingCache(f, stamp)
 		f.Close()
 	} else {
-		k.headings = markdown.NewHeadingCache(nil, stamp)
+		k.headings = load.NewHeadingCache(nil, stamp)
 	}
-	k.unuse = markdown.UseHeadingCache(k.headings)
+	k.unuse = load.UseHeadingCache(k.headings)
 	c.Begin()
 	k.m = &memo{cache: c, bodies: t, rendered: k.save}
 	return k

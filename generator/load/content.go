@@ -3,6 +3,7 @@ package load
 import (
 	"crypto/sha256"
 	"html"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -285,3 +286,17 @@ func put[T any](m map[string]map[string]T, a, b string, v T) {
 	}
 	m[a][b] = v
 }
+
+// HeadingCache keeps, between builds, where the sections of bodies start
+// (markdown.HeadingCache): most of parsing a big site's content.
+type HeadingCache = markdown.HeadingCache
+
+// NewHeadingCache reads a HeadingCache that a program of stamp wrote to
+// r (nil: none), as markdown.NewHeadingCache does.
+func NewHeadingCache(r io.Reader, stamp string) *HeadingCache {
+	return markdown.NewHeadingCache(r, stamp)
+}
+
+// UseHeadingCache makes the parsing of content files take headings from c
+// until done is called (markdown.UseHeadingCache).
+func UseHeadingCache(c *HeadingCache) (done func()) { return markdown.UseHeadingCache(c) }
