@@ -10,6 +10,7 @@ package generator
 // build that fails or is cancelled keeps what was there.
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 
@@ -70,28 +71,33 @@ func (k *kept) save(set *bodies.Set) {
 		return
 	}
 	go func() {
-		name := ""
-		defer func() { k.saved <- name }()
-		if err := os.MkdirAll(k.dir, 0o755); err != nil {
-			return
-		}
-		f, err := os.CreateTemp(k.dir, "bodies-*")
-		if err != nil {
-			return
-		}
-		err = f.Chmod(0o644)
-		if err == nil {
-			err = bodies.Save(f, k.stamp, set.Renderings())
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(f.Name())
-			return
-		}
-		name = f.Name()
+		k.saved <- k.writeNew("bodies-*", func(w io.Writer) error { return bodies.Save(w, k.stamp, set.Renderings()) })
 	}()
+}
+
+// writeNew writes a new file in the cache folder, named after pattern
+// (os.CreateTemp), with write; it returns its name, or "" when it could
+// not be written whole (nothing is left then).
+func (k *kept) writeNew(pattern string, write func(io.Writer) error) string {
+	if err := os.MkdirAll(k.dir, 0o755); err != nil {
+		return ""
+	}
+	f, err := os.CreateTemp(k.dir, pattern)
+	if err != nil {
+		return ""
+	}
+	err = f.Chmod(0o644)
+	if err == nil {
+		err = write(f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return ""
+	}
+	return f.Name()
 }
 
 // close puts the new file in the place of the old when the build
@@ -120,21 +126,8 @@ func (k *kept) close(ok bool) {
 // saveHeadings writes the headings the build asked for in the place of
 // the file read.
 func (k *kept) saveHeadings() {
-	if err := os.MkdirAll(k.dir, 0o755); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(k.dir, "headings-*")
-	if err != nil {
-		return
-	}
-	err = f.Chmod(0o644)
-	if err == nil {
-		err = k.headings.Write(f, k.stamp)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil || os.Rename(f.Name(), filepath.Join(k.dir, "headings")) != nil {
-		os.Remove(f.Name())
+	name := k.writeNew("headings-*", func(w io.Writer) error { return k.headings.Write(w, k.stamp) })
+	if name != "" && os.Rename(name, filepath.Join(k.dir, "headings")) != nil {
+		os.Remove(name)
 	}
 }
