@@ -142,11 +142,12 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 		return Result{}, true, ctx.Err()
 	}
 	w.lap("bodies")
-	delta, err := st.rd.Rerender(ctx, changedBodies, st.files)
+	delta, files, err := st.rd.Rerender(ctx, changedBodies, st.files)
 	if err != nil {
 		res, _, err := st.broken(Result{}, err)
 		return res, true, err
 	}
+	st.files = files
 	b.st = st
 	w.lap("render")
 	res, _, err = st.result(t0)

@@ -54,6 +54,9 @@ func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
 	mark := regexp.MustCompile(`bodymark(\d+)x`)
 	shown, pages := 0, 0
 	for _, f := range files {
+		if strings.HasPrefix(f.Path, render.SearchDir) {
+			continue // made again whole after every change of text (Renderer.reindex)
+		}
 		ms := mark.FindAllSubmatch(f.Data, -1)
 		if len(ms) > 0 {
 			pages++

@@ -65,6 +65,9 @@ type siteFile struct {
 			WCAG []string `toml:"wcag"`
 		} `toml:"shortcomings"`
 	} `toml:"accessibility"`
+	Search struct {
+		Synonyms map[string][]string `toml:"synonyms"`
+	} `toml:"search"`
 }
 
 // siteKeys are the keys site.toml accepts, for "did you mean" hints.
@@ -77,7 +80,8 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"accessibility", "accessibility.status", "accessibility.assessed", "accessibility.method",
 	"accessibility.assessor", "accessibility.published", "accessibility.updated", "accessibility.email",
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
-	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag"}
+	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag",
+	"search", "search.synonyms"}
 
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
@@ -113,6 +117,14 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 			CommonGoal: f.Collaboration.CommonGoal, MunicipalGoal: f.Collaboration.MunicipalGoal,
 			Summary: f.Collaboration.Summary,
 		},
+		Search: model.Search{Synonyms: f.Search.Synonyms},
+	}
+	for from, tos := range f.Search.Synonyms {
+		if strings.TrimSpace(from) == "" || len(tos) == 0 || slices.ContainsFunc(tos, func(t string) bool { return strings.TrimSpace(t) == "" }) {
+			line, col := findKey(src, "synonyms")
+			l.Errorf(diag.At(File, line, col), `write each synonym as a word and the words it stands for, e.g. sopor = ["avfall", "sophämtning"]`,
+				"search.synonyms: %q needs a word and at least one non-empty word it stands for", from)
+		}
 	}
 	if c.Title == "" {
 		l.Errorf(diag.At(File, 1, 1), `add a line such as title = "eSamverkan Västernorrland"`, "site.toml has no title")

@@ -51,6 +51,14 @@ type Config struct {
 	// map symbols are given out.
 	PointCategories []PointCategory
 	Accessibility   Accessibility
+	Search          Search
+}
+
+// Search is what a site adds to its search.
+type Search struct {
+	// Synonyms: a word readers type → the words the site uses instead,
+	// each one word or more ("soc" → "ekonomiskt bistånd").
+	Synonyms map[string][]string
 }
 
 // PointCategory is a kind of service point: libraries, recycling centres…

@@ -125,6 +125,7 @@ func (r *renderer) pages() []page {
 		r.statement(add, home)
 	}
 	r.mapPages(later, home)
+	r.searchPages(add, home)
 	nf := &View{Title: r.str("notfound.title"), NoIndex: true, Section: "404"}
 	add("/404.html", "404", nf)
 	ps[len(ps)-1].path = "404.html"

@@ -320,6 +320,9 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	}
 	files = append(files, r.openData(data)...)
 	files = append(files, r.eserviceData()...)
+	for _, f := range r.searchIndex() {
+		files = append(files, made(f))
+	}
 	files = append(files, lateFile{path: "sitemap.xml", make: func() []byte { return r.sitemap(pages).Data }}, made(r.robots()), made(r.headers()))
 	slices.SortStableFunc(files, func(a, b lateFile) int { return strings.Compare(a.path, b.path) })
 	for i, f := range files {
@@ -401,7 +404,7 @@ func made(f output.File) lateFile {
 // only bodies, which templates read when they run, may differ (see
 // reach.go). On an error (ctx cancelled, a template failed: a
 // *ThemeError) the Renderer must not be used again.
-func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files []output.File) (paths []string, err error) {
+func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files []output.File) (paths []string, out []output.File, err error) {
 	seen := map[int]bool{}
 	var idx []int
 	for _, b := range changed {
@@ -414,7 +417,7 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 	}
 	sort.Ints(idx)
 	errs := make([]error, len(idx))
-	out := make([][]byte, len(idx))
+	html := make([][]byte, len(idx))
 	// The bodies changed: hash them anew (the entities' hashes leave
 	// bodies out).
 	rd.fp = &fingerprinter{entities: rd.fp.entities, points: rd.fp.points, set: rd.r.bodies}
@@ -423,35 +426,68 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 		if rd.memo != nil {
 			rd.fps[idx[k]] = rd.fp.page(rd.global, p)
 		}
-		out[k], errs[k] = rd.page(p)
+		html[k], errs[k] = rd.page(p)
 	})
 	if !done {
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 	ps := make([]page, len(idx))
 	for k, i := range idx {
 		ps[k] = rd.pages[i]
 	}
 	if err := themeErr(rd.failures(ps, errs)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rd.rendered = len(idx)
 	for k, i := range idx {
 		p := rd.pages[i]
 		j, ok := slices.BinarySearchFunc(files, p.path, func(f output.File, path string) int { return strings.Compare(f.Path, path) })
 		if !ok {
-			return nil, fmt.Errorf("render: page %s is not in the output", p.path)
+			return nil, nil, fmt.Errorf("render: page %s is not in the output", p.path)
 		}
-		same := bytes.Equal(files[j].Data, out[k])
-		files[j].Data = out[k]
+		same := bytes.Equal(files[j].Data, html[k])
+		files[j].Data = html[k]
 		if rd.memo != nil {
-			rd.memo.Pages.Put(p.path, Page{rd.fps[i], out[k]})
+			rd.memo.Pages.Put(p.path, Page{rd.fps[i], html[k]})
 		}
 		if !same {
 			paths = append(paths, p.path)
 		}
 	}
-	return paths, nil
+	files, index := rd.reindex(files)
+	return append(paths, index...), files, nil
+}
+
+// reindex makes the search index again after bodies changed: it
+// replaces the index's files among files (sorted by path) and returns
+// the paths that changed: new, changed and gone.
+func (rd *Renderer) reindex(files []output.File) ([]output.File, []string) {
+	old := map[string][]byte{}
+	out := make([]output.File, 0, len(files))
+	for _, f := range files {
+		if strings.HasPrefix(f.Path, SearchDir) {
+			old[f.Path] = f.Data
+			continue
+		}
+		out = append(out, f)
+	}
+	if len(old) == 0 {
+		return files, nil // the index was not made: neither now
+	}
+	var changed []string
+	for _, f := range rd.r.searchIndex() {
+		if data, ok := old[f.Path]; !ok || !bytes.Equal(data, f.Data) {
+			changed = append(changed, f.Path)
+		}
+		delete(old, f.Path)
+		out = append(out, f)
+	}
+	for p := range old {
+		changed = append(changed, p) // gone
+	}
+	slices.Sort(changed)
+	slices.SortFunc(out, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	return out, changed
 }
 
 // bigSite is the number of pages from which Render gives the memory that

@@ -59,6 +59,10 @@ type View struct {
 	Start         []StartItem    // an e-service's offering municipalities, with their start links
 	Guides        []GuideLink    // guides that point to the e-service
 	ServicePoints []PointSummary // the e-service's kind of service points in its municipalities
+
+	AZ      []AZLetter // the A–Ö index: guides and e-services by first letter
+	AZMunis []Crumb    // the municipalities' own A–Ö indexes
+	Search  string     // the search page: the folder of its index
 }
 
 // Counts are the site's figures the home page gives.

@@ -288,6 +288,8 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 		for _, p := range res.Delta {
 			if f, ok := slices.BinarySearchFunc(res.Output, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) }); ok {
 				snap.files[p] = res.Output[f].Data
+			} else {
+				delete(snap.files, p) // a file the rebuild no longer makes (an old part of the search index)
 			}
 		}
 	} else {

@@ -1,0 +1,341 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// The kinds of documents, in the order a tie between them is broken.
+const (
+	Guide    = "guide"
+	EService = "eservice"
+	Page     = "page"
+	Place    = "place"
+)
+
+// kinds are the kinds in the order of the index's documents (search.js
+// has the same list).
+var kinds = []string{Guide, EService, Page, Place}
+
+// Doc is one search result: a guide with its municipalities' versions, an
+// e-service with its offers, a place or a page.
+type Doc struct {
+	Kind    string
+	Title   string
+	Summary string
+	URL     string // site-relative, "/guider/bygglov/"
+	// Municipality is the slug of the municipality the document belongs
+	// to (a place, a local guide, a municipality's page), or "".
+	Municipality string
+	// Keywords are weighed as the summary: a category's name, an address.
+	Keywords []string
+	Versions []Version
+	Sections []Section
+}
+
+// Version is a municipality's own page of a document.
+type Version struct {
+	Municipality string
+	URL          string
+}
+
+// Section is a part of a document's text that has an anchor.
+type Section struct {
+	Anchor  string // "" for the text before the first heading
+	Heading string
+	Text    string
+	// Municipality is set when the section is in one municipality's version
+	// only (an adaptation's own section).
+	Municipality string
+}
+
+// Weights of where a word is found; a document's score for a key is the sum.
+const (
+	wTitle   = 64
+	wSummary = 16
+	wHeading = 16
+	wText    = 1
+	maxText  = 8 // the most the text of a document gives a word
+	// A compound's parts count for half: "matavfall" finds "avfall".
+	partShare = 2
+)
+
+// posting is one document's score for one word.
+type posting struct {
+	doc     int32
+	score   int32
+	section int32 // 1 + the index of the section where the word weighs most; 0 for none
+	best    int32 // that section's weight
+}
+
+// Index gathers documents of one language.
+type Index struct {
+	lang  Language
+	docs  []Doc // without their texts
+	words map[string][]posting
+	stop  map[string]bool // the stop words the documents use
+}
+
+// New returns an empty index for the language code.
+func New(lang string) *Index {
+	return &Index{lang: LanguageOf(lang), words: map[string][]posting{}, stop: map[string]bool{}}
+}
+
+// Add analyses d and keeps what the results show of it.
+func (ix *Index) Add(d Doc) {
+	id := int32(len(ix.docs))
+	acc := map[string]*posting{}
+	text := map[string]int32{}
+	add := func(s string, w int32, section int32) {
+		Words(s, func(word string) {
+			if ix.lang.Stop(word) {
+				ix.stop[word] = true
+				return
+			}
+			if utf8.RuneCountInString(word) < 2 {
+				return
+			}
+			p := acc[word]
+			if p == nil {
+				p = &posting{doc: id}
+				acc[word] = p
+			}
+			if w == wText {
+				if text[word] >= maxText {
+					return
+				}
+				text[word]++
+			}
+			p.score += w
+			if section == 0 && w > wText {
+				// Found in the title or summary: the result leads to the
+				// top of the page, not to a section.
+				p.section, p.best = 0, 1<<30
+			}
+			if section > 0 && w > p.best {
+				p.section, p.best = section, w
+			}
+		})
+	}
+	add(d.Title, wTitle, 0)
+	add(d.Summary, wSummary, 0)
+	for _, k := range d.Keywords {
+		add(k, wSummary, 0)
+	}
+	for i, s := range d.Sections {
+		sec := int32(0)
+		if s.Anchor != "" {
+			sec = int32(i + 1)
+		}
+		add(s.Heading, wHeading, sec)
+		add(s.Text, wText, sec)
+	}
+	for w, p := range acc {
+		ix.words[w] = append(ix.words[w], *p)
+	}
+	for i := range d.Sections {
+		d.Sections[i].Text = ""
+	}
+	ix.docs = append(ix.docs, d)
+}
+
+// Len is the number of documents added.
+func (ix *Index) Len() int { return len(ix.docs) }
+
+// entry is a key with its postings, merged over the forms that share it.
+type entry struct {
+	key      string
+	postings []posting
+}
+
+// analysed is the index brought to keys: the forms the site uses, the
+// keys they lead to and every key's postings.
+type analysed struct {
+	forms   map[string]string // folded form → key
+	entries map[string]*entry
+	stop    []string
+}
+
+// analyse joins the forms of a word into keys: forms whose stems are the
+// same, and a form with the same form plus an inflection ending
+// ("bygglov", "bygglovet"); and it gives a compound's last part
+// ("hushållsavfall" → "avfall") a share of its postings.
+func (ix *Index) analyse(perm []int32) *analysed {
+	words := make([]string, 0, len(ix.words))
+	for w := range ix.words {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	// Union-find over folded forms.
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(f string) string {
+		p, ok := parent[f]
+		if !ok {
+			parent[f] = f
+			return f
+		}
+		if p == f {
+			return f
+		}
+		r := find(p)
+		parent[f] = r
+		return r
+	}
+	better := func(a, b string) bool { // a is the better name of a group
+		la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+		return la < lb || la == lb && a < b
+	}
+	union := func(a, b string) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if better(rb, ra) {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+	}
+	byStem := map[string]string{}
+	folded := make(map[string]string, len(words)) // word → folded form
+	for _, w := range words {
+		f := Fold(w)
+		folded[w] = f
+		find(f)
+		s := ix.lang.stemFold(w)
+		if first, ok := byStem[s]; ok {
+			union(first, f)
+		} else {
+			byStem[s] = f
+		}
+	}
+	forms := make([]string, 0, len(parent))
+	for f := range parent {
+		forms = append(forms, f)
+	}
+	slices.Sort(forms)
+	for _, f := range forms {
+		if base, ok := ix.lang.baseOf(f, func(b string) bool { _, ok := parent[b]; return ok }); ok {
+			union(f, base)
+		}
+	}
+	a := &analysed{forms: map[string]string{}, entries: map[string]*entry{}}
+	for _, f := range forms {
+		a.forms[f] = find(f)
+	}
+	for _, w := range words {
+		key := a.forms[folded[w]]
+		e := a.entries[key]
+		if e == nil {
+			e = &entry{key: key}
+			a.entries[key] = e
+		}
+		e.postings = append(e.postings, ix.words[w]...)
+	}
+	// Compounds: a word's longest last part of four letters or more that
+	// the site also uses on its own, and its first part when the site
+	// uses that too ("bostadsanpassnings|bidrag", "förskole|plats" →
+	// förskola).
+	for _, w := range words {
+		for _, part := range ix.parts(w) {
+			e := a.entries[a.forms[Fold(part)]]
+			for _, p := range ix.words[w] {
+				p.score = max(1, p.score/partShare)
+				e.postings = append(e.postings, p)
+			}
+		}
+	}
+	for _, e := range a.entries {
+		for i := range e.postings {
+			e.postings[i].doc = perm[e.postings[i].doc]
+		}
+		e.postings = mergePostings(e.postings)
+	}
+	if ix.lang.StopList != nil {
+		a.stop = ix.lang.StopList
+	} else {
+		for w := range ix.stop {
+			a.stop = append(a.stop, w)
+		}
+		slices.Sort(a.stop)
+	}
+	return a
+}
+
+// baseOf is the form that f is an inflection of (f without one of the
+// language's endings) when the site uses it (has).
+func (lg Language) baseOf(f string, has func(string) bool) (string, bool) {
+	n := utf8.RuneCountInString(f)
+	for _, s := range lg.Suffixes {
+		if !strings.HasSuffix(f, s) {
+			continue
+		}
+		rest := n - utf8.RuneCountInString(s)
+		if rest < 3 || len(s) == 1 && rest < 4 {
+			continue
+		}
+		if b := f[:len(f)-len(s)]; has(b) {
+			return b, true
+		}
+	}
+	return "", false
+}
+
+// parts are the parts of a compound word w that the site uses as words
+// of their own: the longest ending of at least four letters, after at
+// least three, and what comes before it, as it is, without a linking
+// s or e, or with an e turned into an a ("förskole" → "förskola").
+func (ix *Index) parts(w string) []string {
+	if utf8.RuneCountInString(w) < 7 {
+		return nil
+	}
+	has := func(x string) bool {
+		_, ok := ix.words[x]
+		return ok && x != w && !ix.lang.Stop(x)
+	}
+	n := 0
+	for i := range w {
+		if n >= 3 {
+			last := w[i:]
+			if utf8.RuneCountInString(last) < 4 {
+				break
+			}
+			if has(last) {
+				out := []string{last}
+				first := w[:i]
+				for _, f := range []string{first, strings.TrimSuffix(first, "s"), strings.TrimSuffix(first, "e"), strings.TrimSuffix(first, "e") + "a"} {
+					if utf8.RuneCountInString(f) >= 3 && has(f) {
+						out = append(out, f)
+						break
+					}
+				}
+				return out
+			}
+		}
+		n++
+	}
+	return nil
+}
+
+// mergePostings sorts ps by document and adds up the scores of the same
+// document (several forms of one key in it), keeping the weightiest
+// section.
+func mergePostings(ps []posting) []posting {
+	slices.SortFunc(ps, func(a, b posting) int {
+		return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(b.best, a.best), cmp.Compare(a.section, b.section))
+	})
+	out := ps[:0]
+	for _, p := range ps {
+		if n := len(out); n > 0 && out[n-1].doc == p.doc {
+			out[n-1].score += p.score
+			if p.best > out[n-1].best {
+				out[n-1].section, out[n-1].best = p.section, p.best
+			}
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
