@@ -67,8 +67,14 @@ func (r *renderer) searchPages(add func(string, string, *View), home Crumb) {
 // azLetters sorts items in Swedish alphabetical order (å, ä and ö after
 // z) and groups them by their first letter.
 func azLetters(items []AZItem) []AZLetter {
+	keys := make(map[string][]int, len(items))
+	for _, it := range items {
+		if _, ok := keys[it.Title]; !ok {
+			keys[it.Title] = svKey(it.Title)
+		}
+	}
 	slices.SortStableFunc(items, func(a, b AZItem) int {
-		return cmp2(svKey(a.Title), svKey(b.Title), a.URL, b.URL)
+		return cmp2(keys[a.Title], keys[b.Title], a.URL, b.URL)
 	})
 	var out []AZLetter
 	for _, it := range items {

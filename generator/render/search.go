@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/search"
@@ -19,74 +20,68 @@ const SearchDir = "sok/index/"
 func (r *renderer) searchIndex() []output.File {
 	s := r.site
 	ix := search.New("sv")
-	base := strings.TrimSuffix(r.opt.BasePath, "/")
-	url := func(u string) string { return base + u }
-	catName := map[string]string{}
+	// The documents are made and analysed on all cores, a batch at a
+	// time (a big site's analysed text is not all in memory at once), and
+	// kept in order.
+	var batch []func() search.Doc
+	flush := func() {
+		terms := make([]search.Terms, len(batch))
+		par.Do(len(batch), r.opt.Workers, func(i int) { terms[i] = ix.Analyse(batch[i]()) })
+		for _, t := range terms {
+			ix.Put(t)
+		}
+		batch = batch[:0]
+	}
+	add := func(make func() search.Doc) {
+		if batch = append(batch, make); len(batch) == 1024 {
+			flush()
+		}
+	}
+	d := docMaker{r: r, base: strings.TrimSuffix(r.opt.BasePath, "/"), cat: map[string]string{}}
 	for _, c := range s.Config.Categories {
-		catName[c.Slug] = c.SV
+		d.cat[c.Slug] = c.SV
 	}
 	for _, c := range s.Config.PointCategories {
-		if catName[c.Slug] == "" {
-			catName[c.Slug] = c.SV
+		if d.cat[c.Slug] == "" {
+			d.cat[c.Slug] = c.SV
 		}
-	}
-	sections := func(b *model.Body) []search.Section {
-		if rb := r.bodies.Get(b); rb != nil {
-			return search.Sections(rb.HTML)
-		}
-		return nil
 	}
 	for _, g := range s.Guides {
-		d := search.Doc{Kind: search.Guide, Title: g.Title, Summary: g.Summary, URL: url(model.GuideURL(g.Slug)),
-			Keywords: []string{catName[g.Category]}, Sections: sections(&g.Body)}
-		shared := map[search.Section]bool{}
-		for _, sec := range d.Sections {
-			shared[sec] = true
-		}
-		for _, v := range r.ix.versionsByGuide[g.Slug] {
-			d.Versions = append(d.Versions, search.Version{Municipality: v.Municipality.Slug, URL: url(v.URL())})
-			if !v.Adapted {
-				continue
-			}
-			for _, sec := range sections(&v.Body) {
-				if !shared[sec] {
-					sec.Municipality = v.Municipality.Slug
-					d.Sections = append(d.Sections, sec)
-				}
-			}
-		}
-		ix.Add(d)
+		add(func() search.Doc { return d.guide(g) })
 	}
 	for _, g := range s.LocalGuides {
-		ix.Add(search.Doc{Kind: search.Guide, Title: g.Title, Summary: g.Summary, URL: url(model.VersionURL(g.Owner, g.Slug)),
-			Municipality: g.Owner, Keywords: []string{catName[g.Category]}, Sections: sections(&g.Body)})
+		add(func() search.Doc {
+			return search.Doc{Kind: search.Guide, Title: g.Title, Summary: g.Summary, URL: d.url(model.VersionURL(g.Owner, g.Slug)),
+				Municipality: g.Owner, Keywords: []string{d.cat[g.Category]}, Sections: d.sections(&g.Body)}
+		})
 	}
 	for _, e := range s.EServices {
-		d := search.Doc{Kind: search.EService, Title: e.Title, Summary: e.Summary, URL: url(model.EServiceURL(e.Slug)),
-			Keywords: []string{catName[e.Category]}, Sections: sections(&e.Body)}
-		if e.Owner != model.Common && s.Municipality(e.Owner) != nil {
-			d.Municipality = ""
-		}
-		for _, o := range r.ix.offersByService[e.Slug] {
-			d.Versions = append(d.Versions, search.Version{Municipality: o.Municipality.Slug, URL: url(model.OfferURL(o.Municipality.Slug, e.Slug))})
-		}
-		ix.Add(d)
+		add(func() search.Doc { return d.eservice(e) })
 	}
 	for _, p := range s.Pages {
-		ix.Add(search.Doc{Kind: search.Page, Title: p.Title, Summary: p.Summary, URL: url(model.PageURL(p.Slug)), Sections: sections(&p.Body)})
+		add(func() search.Doc {
+			return search.Doc{Kind: search.Page, Title: p.Title, Summary: p.Summary, URL: d.url(model.PageURL(p.Slug)), Sections: d.sections(&p.Body)}
+		})
 	}
 	for _, m := range s.Municipalities {
-		ix.Add(search.Doc{Kind: search.Page, Title: m.Name, Summary: m.Summary, URL: url(model.MunicipalityURL(m.Slug)),
-			Municipality: m.Slug, Sections: sections(&m.Intro)})
+		add(func() search.Doc {
+			return search.Doc{Kind: search.Page, Title: m.Name, Summary: m.Summary, URL: d.url(model.MunicipalityURL(m.Slug)),
+				Municipality: m.Slug, Sections: d.sections(&m.Intro)}
+		})
 	}
 	if s.Config.Accessibility.Status != "" {
-		ix.Add(search.Doc{Kind: search.Page, Title: r.str("a11y.title"), Summary: r.str("a11y.description"), URL: url(model.AccessibilityURL("sv"))})
+		add(func() search.Doc {
+			return search.Doc{Kind: search.Page, Title: r.str("a11y.title"), Summary: r.str("a11y.description"), URL: d.url(model.AccessibilityURL("sv"))}
+		})
 	}
-	for _, p := range s.Points {
-		kw := []string{catName[p.Category], p.Address, p.City}
-		ix.Add(search.Doc{Kind: search.Place, Title: p.Name, Summary: p.Description, URL: url(model.PointURL(p.Municipality, p.Slug)),
-			Municipality: p.Municipality, Keywords: kw})
+	for i := range s.Points {
+		p := &s.Points[i]
+		add(func() search.Doc {
+			return search.Doc{Kind: search.Place, Title: p.Name, Summary: p.Description, URL: d.url(model.PointURL(p.Municipality, p.Slug)),
+				Municipality: p.Municipality, Keywords: []string{d.cat[p.Category], p.Address, p.City}}
+		})
 	}
+	flush()
 	var munis []search.Municipality
 	for _, m := range s.Municipalities {
 		munis = append(munis, search.Municipality{Slug: m.Slug, Name: m.Name})
@@ -97,4 +92,55 @@ func (r *renderer) searchIndex() []output.File {
 		out[i] = output.File{Path: f.Path, Data: f.Data}
 	}
 	return out
+}
+
+// docMaker makes the search documents of the site's guides and e-services.
+type docMaker struct {
+	r    *renderer
+	base string            // the base path without its last slash
+	cat  map[string]string // category slug → Swedish name
+}
+
+func (d docMaker) url(u string) string { return d.base + u }
+
+// sections are a body's sections as text.
+func (d docMaker) sections(b *model.Body) []search.Section {
+	if rb := d.r.bodies.Get(b); rb != nil {
+		return search.Sections(rb.HTML)
+	}
+	return nil
+}
+
+// guide is a shared guide with its versions; the sections an adaptation
+// has of its own are searched too, and lead to that municipality's version.
+func (d docMaker) guide(g *model.Guide) search.Doc {
+	doc := search.Doc{Kind: search.Guide, Title: g.Title, Summary: g.Summary, URL: d.url(model.GuideURL(g.Slug)),
+		Keywords: []string{d.cat[g.Category]}, Sections: d.sections(&g.Body)}
+	shared := map[search.Section]bool{}
+	for _, sec := range doc.Sections {
+		shared[sec] = true
+	}
+	for _, v := range d.r.ix.versionsByGuide[g.Slug] {
+		doc.Versions = append(doc.Versions, search.Version{Municipality: v.Municipality.Slug, URL: d.url(v.URL())})
+		if !v.Adapted {
+			continue
+		}
+		for _, sec := range d.sections(&v.Body) {
+			if !shared[sec] {
+				sec.Municipality = v.Municipality.Slug
+				doc.Sections = append(doc.Sections, sec)
+			}
+		}
+	}
+	return doc
+}
+
+// eservice is an e-service with its offering municipalities' pages.
+func (d docMaker) eservice(e *model.EService) search.Doc {
+	doc := search.Doc{Kind: search.EService, Title: e.Title, Summary: e.Summary, URL: d.url(model.EServiceURL(e.Slug)),
+		Keywords: []string{d.cat[e.Category]}, Sections: d.sections(&e.Body)}
+	for _, o := range d.r.ix.offersByService[e.Slug] {
+		doc.Versions = append(doc.Versions, search.Version{Municipality: o.Municipality.Slug, URL: d.url(model.OfferURL(o.Municipality.Slug, e.Slug))})
+	}
+	return doc
 }

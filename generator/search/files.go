@@ -77,15 +77,18 @@ func (ix *Index) Files(o Options) (meta string, files []File) {
 		runs = append(runs, []any{n, slices.Index(kinds, d.Kind), d.Municipality})
 	}
 	a := ix.analyse(perm)
+	addRaw := func(name string, data []byte) string {
+		sum := sha256.Sum256(data)
+		p := o.Dir + name + "." + hex.EncodeToString(sum[:5]) + ".json"
+		files = append(files, File{Path: p, Data: data})
+		return p[len(o.Dir):]
+	}
 	add := func(name string, v any) string {
 		data, err := json.Marshal(v)
 		if err != nil {
 			panic(err) // plain values only
 		}
-		sum := sha256.Sum256(data)
-		p := o.Dir + name + "." + hex.EncodeToString(sum[:5]) + ".json"
-		files = append(files, File{Path: p, Data: data})
-		return p[len(o.Dir):]
+		return addRaw(name, data)
 	}
 
 	// Shards of words.
@@ -101,22 +104,50 @@ func (ix *Index) Files(o Options) (meta string, files []File) {
 	slices.SortFunc(items, func(x, y item) int { return strings.Compare(x.s, y.s) })
 	var shards [][2]string
 	for _, sh := range split("", items, o.ShardBytes) {
-		keys := []string{}
-		posts := []json.RawMessage{}
-		forms := map[string]string{}
+		// {"k": [keys], "p": [[postings of each key]], "f": {form: key}},
+		// written as it goes: a big site's shards are tens of megabytes.
+		var b bytes.Buffer
+		b.WriteString(`{"k":[`)
+		n := 0
+		for _, it := range sh.items {
+			if !it.form {
+				if n > 0 {
+					b.WriteByte(',')
+				}
+				writeJSONString(&b, it.key)
+				n++
+			}
+		}
+		b.WriteString(`],"p":[`)
+		n = 0
+		for _, it := range sh.items {
+			if !it.form {
+				if n > 0 {
+					b.WriteByte(',')
+				}
+				encodePostings(&b, it.postings)
+				n++
+			}
+		}
+		b.WriteString(`],"f":{`)
+		n = 0
 		for _, it := range sh.items {
 			if it.form {
-				forms[it.s] = it.key
-				continue
+				if n > 0 {
+					b.WriteByte(',')
+				}
+				writeJSONString(&b, it.s)
+				b.WriteByte(':')
+				writeJSONString(&b, it.key)
+				n++
 			}
-			keys = append(keys, it.key)
-			posts = append(posts, encodePostings(it.postings))
 		}
+		b.WriteString(`}}`)
 		name := "w"
 		if sh.prefix != "" {
 			name += "-" + safeName(sh.prefix)
 		}
-		shards = append(shards, [2]string{sh.prefix, add(name, map[string]any{"k": keys, "p": posts, "f": forms})})
+		shards = append(shards, [2]string{sh.prefix, addRaw(name, b.Bytes())})
 	}
 
 	// Chunks of documents.
@@ -252,8 +283,7 @@ func safeName(p string) string {
 // encodePostings writes a key's postings as one array: for each document,
 // its number less the one before, its score and its section (1-based, 0
 // for none).
-func encodePostings(ps []posting) json.RawMessage {
-	var b bytes.Buffer
+func encodePostings(b *bytes.Buffer, ps []posting) {
 	b.WriteByte('[')
 	prev := int32(0)
 	for i, p := range ps {
@@ -268,7 +298,12 @@ func encodePostings(ps []posting) json.RawMessage {
 		prev = p.doc
 	}
 	b.WriteByte(']')
-	return b.Bytes()
+}
+
+// writeJSONString writes s as a JSON string.
+func writeJSONString(b *bytes.Buffer, s string) {
+	data, _ := json.Marshal(s) // a string always encodes
+	b.Write(data)
 }
 
 // municipalityForms are the folded words a query may name a municipality
@@ -301,7 +336,7 @@ func snippet(s string, n int) string {
 	cut := strings.LastIndexByte(s[:n], ' ')
 	if cut < n/2 {
 		cut = n
-		for !utf8.RuneStart(s[cut]) {
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
 	}

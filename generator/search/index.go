@@ -67,7 +67,6 @@ type posting struct {
 	doc     int32
 	score   int32
 	section int32 // 1 + the index of the section where the word weighs most; 0 for none
-	best    int32 // that section's weight
 }
 
 // Index gathers documents of one language.
@@ -83,33 +82,55 @@ func New(lang string) *Index {
 	return &Index{lang: LanguageOf(lang), words: map[string][]posting{}, stop: map[string]bool{}}
 }
 
+// Terms is a document analysed: its words with their weights, made by
+// Analyse (on any goroutine) and kept by Put (in the documents' order).
+type Terms struct {
+	doc   Doc
+	words []termScore
+	stop  []string // the stop words it has
+}
+
+type termScore struct {
+	word    string
+	score   int32
+	section int32
+}
+
 // Add analyses d and keeps what the results show of it.
-func (ix *Index) Add(d Doc) {
-	id := int32(len(ix.docs))
-	acc := map[string]*posting{}
-	text := map[string]int32{}
+func (ix *Index) Add(d Doc) { ix.Put(ix.Analyse(d)) }
+
+// Analyse cuts d into its words and weighs them. It changes nothing of
+// ix: documents may be analysed at the same time.
+func (ix *Index) Analyse(d Doc) Terms {
+	type acc struct {
+		score, section, best, text int32
+	}
+	m := map[string]*acc{}
+	var stop []string
 	add := func(s string, w int32, section int32) {
 		Words(s, func(word string) {
 			if ix.lang.Stop(word) {
-				ix.stop[word] = true
+				if ix.lang.StopList == nil && !slices.Contains(stop, word) {
+					stop = append(stop, strings.Clone(word))
+				}
 				return
 			}
 			if utf8.RuneCountInString(word) < 2 {
 				return
 			}
-			p := acc[word]
+			p := m[word]
 			if p == nil {
-				p = &posting{doc: id}
-				acc[word] = p
+				p = &acc{}
+				m[word] = p
 			}
 			if w == wText {
-				if text[word] >= maxText {
+				if p.text >= maxText {
 					return
 				}
-				text[word]++
+				p.text++
 			}
 			p.score += w
-			if section == 0 && w > wText {
+			if section == 0 && w > wText && p.best < 1<<30 {
 				// Found in the title or summary: the result leads to the
 				// top of the page, not to a section.
 				p.section, p.best = 0, 1<<30
@@ -119,7 +140,16 @@ func (ix *Index) Add(d Doc) {
 			}
 		})
 	}
-	add(d.Title, wTitle, 0)
+	// A word weighs more in a short title than in a long one: "Eldstad
+	// och sotning" is more about eldstäder than "Anmälan om installation
+	// av eldstad".
+	n := 0
+	Words(d.Title, func(w string) {
+		if !ix.lang.Stop(w) {
+			n++
+		}
+	})
+	add(d.Title, wTitle*3/4+wTitle*3/4/int32(max(n, 1)), 0)
 	add(d.Summary, wSummary, 0)
 	for _, k := range d.Keywords {
 		add(k, wSummary, 0)
@@ -132,13 +162,31 @@ func (ix *Index) Add(d Doc) {
 		add(s.Heading, wHeading, sec)
 		add(s.Text, wText, sec)
 	}
-	for w, p := range acc {
-		ix.words[w] = append(ix.words[w], *p)
+	t := Terms{doc: d, words: make([]termScore, 0, len(m)), stop: stop}
+	for w, p := range m {
+		t.words = append(t.words, termScore{w, p.score, p.section})
 	}
-	for i := range d.Sections {
-		d.Sections[i].Text = ""
+	t.doc.Sections = slices.Clone(d.Sections)
+	for i := range t.doc.Sections {
+		t.doc.Sections[i].Text = ""
 	}
-	ix.docs = append(ix.docs, d)
+	return t
+}
+
+// Put keeps an analysed document.
+func (ix *Index) Put(t Terms) {
+	id := int32(len(ix.docs))
+	for _, ts := range t.words {
+		ps, ok := ix.words[ts.word]
+		if !ok {
+			ts.word = strings.Clone(ts.word) // not the document's text
+		}
+		ix.words[ts.word] = append(ps, posting{doc: id, score: ts.score, section: ts.section})
+	}
+	for _, w := range t.stop {
+		ix.stop[w] = true
+	}
+	ix.docs = append(ix.docs, t.doc)
 }
 
 // Len is the number of documents added.
@@ -225,14 +273,13 @@ func (ix *Index) analyse(perm []int32) *analysed {
 	for _, f := range forms {
 		a.forms[f] = find(f)
 	}
-	for _, w := range words {
-		key := a.forms[folded[w]]
+	entry := func(key string) *entry {
 		e := a.entries[key]
 		if e == nil {
 			e = &entry{key: key}
 			a.entries[key] = e
 		}
-		e.postings = append(e.postings, ix.words[w]...)
+		return e
 	}
 	// Compounds: a word's longest last part of four letters or more that
 	// the site also uses on its own, and its first part when the site
@@ -240,12 +287,18 @@ func (ix *Index) analyse(perm []int32) *analysed {
 	// förskola).
 	for _, w := range words {
 		for _, part := range ix.parts(w) {
-			e := a.entries[a.forms[Fold(part)]]
+			e := entry(a.forms[Fold(part)])
 			for _, p := range ix.words[w] {
 				p.score = max(1, p.score/partShare)
 				e.postings = append(e.postings, p)
 			}
 		}
+	}
+	// Each word's postings go to its key's entry, and are let go.
+	for _, w := range words {
+		e := entry(a.forms[folded[w]])
+		e.postings = append(e.postings, ix.words[w]...)
+		delete(ix.words, w)
 	}
 	for _, e := range a.entries {
 		for i := range e.postings {
@@ -320,19 +373,16 @@ func (ix *Index) parts(w string) []string {
 }
 
 // mergePostings sorts ps by document and adds up the scores of the same
-// document (several forms of one key in it), keeping the weightiest
-// section.
+// document (several forms of one key in it), keeping the section of the
+// form that weighs most there (none, when one was found in the title).
 func mergePostings(ps []posting) []posting {
 	slices.SortFunc(ps, func(a, b posting) int {
-		return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(b.best, a.best), cmp.Compare(a.section, b.section))
+		return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(b.score, a.score), cmp.Compare(a.section, b.section))
 	})
 	out := ps[:0]
 	for _, p := range ps {
 		if n := len(out); n > 0 && out[n-1].doc == p.doc {
 			out[n-1].score += p.score
-			if p.best > out[n-1].best {
-				out[n-1].section, out[n-1].best = p.section, p.best
-			}
 			continue
 		}
 		out = append(out, p)

@@ -60,20 +60,23 @@ func Fold(s string) string {
 
 // Words cuts text into its words, lower-cased: runs of letters and digits,
 // with a hyphen or an apostrophe inside a word ending it ("plan-" and
-// "bygglagen" are two words, as the browser cuts them).
+// "bygglagen" are two words, as the browser cuts them). The words f is
+// given share the memory of one lower-cased copy of text: f clones one
+// it keeps.
 func Words(text string, f func(w string)) {
+	text = strings.ToLower(text)
 	start := -1
 	for i, r := range text {
 		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 		if word && start < 0 {
 			start = i
 		} else if !word && start >= 0 {
-			f(strings.ToLower(text[start:i]))
+			f(text[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		f(strings.ToLower(text[start:]))
+		f(text[start:])
 	}
 }
 
