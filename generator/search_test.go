@@ -2,8 +2,10 @@ package generator
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -87,7 +89,12 @@ type searchResult struct {
 	Total      int      `json:"total"`
 	Missing    []string `json:"missing"`
 	Suggestion *string  `json:"suggestion"`
-	Results    []struct {
+	Loaded     []struct {
+		Name string `json:"name"`
+		Raw  int    `json:"raw"`
+		GZ   int    `json:"gz"`
+	} `json:"loaded"`
+	Results []struct {
 		URL   string `json:"url"`
 		Kind  string `json:"kind"`
 		Title string `json:"title"`
@@ -96,7 +103,7 @@ type searchResult struct {
 
 // runSearch runs the queries through the site's own search.js (the
 // minified file the build wrote) in node, on the index the build wrote.
-func runSearch(t *testing.T, out string, qs []searchQuery) []searchResult {
+func runSearch(t *testing.T, out string, qs []searchQuery) (rs []searchResult, script string) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -131,11 +138,10 @@ func runSearch(t *testing.T, out string, qs []searchQuery) []searchResult {
 	if err != nil {
 		t.Fatalf("node run.js: %v\n%s", err, stderr.String())
 	}
-	var rs []searchResult
 	if err := json.Unmarshal(res, &rs); err != nil {
 		t.Fatalf("run.js output: %v", err)
 	}
-	return rs
+	return rs, scripts[0]
 }
 
 // TestSearchFindsWhatCitizensType runs realistic Swedish queries through
@@ -144,7 +150,7 @@ func runSearch(t *testing.T, out string, qs []searchQuery) []searchResult {
 // give no result at all.
 func TestSearchFindsWhatCitizensType(t *testing.T) {
 	out, _ := buildExample(t, "")
-	rs := runSearch(t, out, searchQueries)
+	rs, _ := runSearch(t, out, searchQueries)
 	var found, answerable int
 	var rr float64
 	byKind := map[string][2]int{}
@@ -198,5 +204,44 @@ func TestSearchFindsWhatCitizensType(t *testing.T) {
 	}
 	if mrr < 0.9 {
 		t.Errorf("MRR %.3f, want ≥ 0.9", mrr)
+	}
+}
+
+// TestSearchDownloadsLittle measures what a reader's browser downloads
+// for the first query on the example site (the script, the index's meta
+// file, the shards and the results' documents, gzip-compressed as a
+// static host serves them): at most 100 KB. Later queries load only the
+// files they need that earlier ones did not.
+func TestSearchDownloadsLittle(t *testing.T) {
+	out, _ := buildExample(t, "")
+	qs := []searchQuery{{q: "bygglov"}, {q: "förskoleplatsen"}, {q: "hemtjanst sundsvall"}, {q: "bygglovet"}}
+	rs, script := runSearch(t, out, qs)
+	data, err := os.ReadFile(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	w := gzip.NewWriter(&gz)
+	w.Write(data)
+	w.Close()
+	first := gz.Len()
+	var names []string
+	for _, f := range rs[0].Loaded {
+		first += f.GZ
+		names = append(names, f.Name)
+	}
+	t.Logf("first query %q: %.1f KB compressed (the script %.1f KB and %v)", qs[0].q, float64(first)/1000, float64(gz.Len())/1000, names)
+	if first > 100_000 {
+		t.Errorf("the first query downloads %d bytes compressed, want at most 100 KB", first)
+	}
+	for i, r := range rs[1:] {
+		n := 0
+		for _, f := range r.Loaded {
+			n += f.GZ
+		}
+		t.Logf("then %q: %.1f KB more in %d files", qs[i+1].q, float64(n)/1000, len(r.Loaded))
+	}
+	if len(rs[3].Loaded) != 0 {
+		t.Errorf("%q after %q loaded %d files again, want none (the same shard and documents)", qs[3].q, qs[0].q, len(rs[3].Loaded))
 	}
 }

@@ -119,9 +119,9 @@ func TestPageKinds(t *testing.T) {
 }
 
 // assetRef matches an asset's name with its content hash.
-var assetRef = regexp.MustCompile(`(assets/[a-z0-9-]+)\.[0-9a-f]{10}\.(css|js)`)
+var assetRef = regexp.MustCompile(`((?:assets|sok/index)/[a-z0-9_-]+)\.[0-9a-f]{10}\.(css|js|json)`)
 
-// unhash replaces the content hashes of asset names by "HASH".
+// unhash replaces the content hashes of asset and search index names by "HASH".
 func unhash(s string) string {
 	return assetRef.ReplaceAllString(s, "$1.HASH.$2")
 }

@@ -320,6 +320,12 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	}
 	files = append(files, r.openData(data)...)
 	files = append(files, r.eserviceData()...)
+	if rd.rendered >= bigSite {
+		// The index is made of every body's text again: collect its
+		// garbage sooner, or its peak adds to the pages' in the
+		// process's memory.
+		defer debug.SetGCPercent(debug.SetGCPercent(25))
+	}
 	for _, f := range r.searchIndex() {
 		files = append(files, made(f))
 	}

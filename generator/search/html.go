@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -16,7 +17,7 @@ func Sections(body string) []Section {
 	var text, heading strings.Builder
 	inHeading := 0 // the depth of h2/h3 being read
 	flush := func() {
-		cur.Text = strings.Join(strings.Fields(text.String()), " ")
+		cur.Text = collapse(text.String())
 		if cur.Text != "" || cur.Anchor != "" {
 			out = append(out, cur)
 		}
@@ -53,7 +54,7 @@ func Sections(body string) []Section {
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			if inHeading > 0 && (string(name) == "h2" || string(name) == "h3") {
-				cur.Heading = strings.Join(strings.Fields(heading.String()), " ")
+				cur.Heading = collapse(heading.String())
 				inHeading = 0
 				continue
 			}
@@ -76,4 +77,23 @@ func isBlock(tag string) bool {
 		return true
 	}
 	return false
+}
+
+// collapse is s with every run of white space made one space, trimmed.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -96,16 +97,26 @@ type termScore struct {
 	section int32
 }
 
+// acc is what Analyse adds up for a word of a document.
+type acc struct {
+	score, section, best, text int32
+}
+
+// accPool holds Analyse's maps: a big site analyses tens of thousands of
+// documents of hundreds of words each.
+var accPool = sync.Pool{New: func() any { return map[string]acc{} }}
+
 // Add analyses d and keeps what the results show of it.
 func (ix *Index) Add(d Doc) { ix.Put(ix.Analyse(d)) }
 
 // Analyse cuts d into its words and weighs them. It changes nothing of
 // ix: documents may be analysed at the same time.
 func (ix *Index) Analyse(d Doc) Terms {
-	type acc struct {
-		score, section, best, text int32
-	}
-	m := map[string]*acc{}
+	m := accPool.Get().(map[string]acc)
+	defer func() {
+		clear(m)
+		accPool.Put(m)
+	}()
 	var stop []string
 	add := func(s string, w int32, section int32) {
 		Words(s, func(word string) {
@@ -119,10 +130,6 @@ func (ix *Index) Analyse(d Doc) Terms {
 				return
 			}
 			p := m[word]
-			if p == nil {
-				p = &acc{}
-				m[word] = p
-			}
 			if w == wText {
 				if p.text >= maxText {
 					return
@@ -138,6 +145,7 @@ func (ix *Index) Analyse(d Doc) Terms {
 			if section > 0 && w > p.best {
 				p.section, p.best = section, w
 			}
+			m[word] = p
 		})
 	}
 	// A word weighs more in a short title than in a long one: "Eldstad
@@ -297,7 +305,11 @@ func (ix *Index) analyse(perm []int32) *analysed {
 	// Each word's postings go to its key's entry, and are let go.
 	for _, w := range words {
 		e := entry(a.forms[folded[w]])
-		e.postings = append(e.postings, ix.words[w]...)
+		if e.postings == nil {
+			e.postings = ix.words[w] // most keys have one form: no copy
+		} else {
+			e.postings = append(e.postings, ix.words[w]...)
+		}
 		delete(ix.words, w)
 	}
 	for _, e := range a.entries {
