@@ -84,6 +84,31 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 	return res, err
 }
 
+// Reindex brings the search index up to date after a fast rebuild of a
+// big site, which serves the changed pages first and leaves the index as
+// it was (render.Renderer.Rerender): it returns the output files that
+// changed in Result.Delta, none when the index was up to date. A
+// cancelled Reindex changes nothing; the next one does the work.
+func (b *Builder) Reindex(ctx context.Context) (Result, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	st := b.st
+	if st == nil || !st.rd.Stale() {
+		return Result{Delta: []string{}}, nil
+	}
+	files, delta, err := st.rd.Reindex(ctx, st.files)
+	if err != nil {
+		return Result{}, err
+	}
+	st.files = files
+	res, _, err := st.result(time.Now())
+	res.Delta = delta
+	if res.Delta == nil {
+		res.Delta = []string{}
+	}
+	return res, err
+}
+
 // Fast tells whether the last Rebuild went the fast way.
 func (b *Builder) Fast() bool {
 	b.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/esamverkan/guidemap/generator/render"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -440,5 +441,55 @@ func TestStagesInOrder(t *testing.T) {
 	}
 	if sum > res.Duration {
 		t.Errorf("the stages took %v, more than the build's %v", sum, res.Duration)
+	}
+}
+
+// TestBuilderReindexesABigSiteAfterItsPages: on a site with more search
+// documents than render.SyncIndex, a fast rebuild gives the changed pages
+// and leaves the search index as it was; Reindex then makes the output
+// what a clean build makes, and a second Reindex has nothing to do.
+func TestBuilderReindexesABigSiteAfterItsPages(t *testing.T) {
+	defer func(n int) { render.SyncIndex = n }(render.SyncIndex)
+	render.SyncIndex = 0
+	dir := smallSite(t)
+	b := NewBuilder(Config{Src: dir})
+	if _, err := b.Rebuild(context.Background(), nil); err != nil && err != ErrInput {
+		t.Fatal(err)
+	}
+	guides, _ := filepath.Glob(filepath.Join(dir, "content/guides/*.md"))
+	appendFile(t, guides[0], "\nOm kanotuthyrning.\n")
+	rel, _ := filepath.Rel(dir, guides[0])
+	got, err := b.Rebuild(context.Background(), []string{filepath.ToSlash(rel)})
+	if err != nil && err != ErrInput || !b.Fast() {
+		t.Fatalf("fast rebuild: %v (fast %v)", err, b.Fast())
+	}
+	for _, p := range got.Delta {
+		if strings.HasPrefix(p, render.SearchDir) {
+			t.Errorf("the fast rebuild changed %s; want the index left to Reindex", p)
+		}
+	}
+	res, err := b.Reindex(context.Background())
+	if err != nil && err != ErrInput {
+		t.Fatal(err)
+	}
+	if len(res.Delta) == 0 {
+		t.Fatal("Reindex changed nothing")
+	}
+	for _, p := range res.Delta {
+		if !strings.HasPrefix(p, render.SearchDir) {
+			t.Errorf("Reindex changed %s, not a file of the index", p)
+		}
+	}
+	want, _ := Collect(context.Background(), Config{Src: dir})
+	if len(res.Output) != len(want.Output) {
+		t.Fatalf("%d files after Reindex, a clean build makes %d", len(res.Output), len(want.Output))
+	}
+	for i := range want.Output {
+		if res.Output[i].Path != want.Output[i].Path || !bytes.Equal(res.Output[i].Data, want.Output[i].Data) {
+			t.Fatalf("%s differs from a clean build's", want.Output[i].Path)
+		}
+	}
+	if again, err := b.Reindex(context.Background()); err != nil && err != ErrInput || len(again.Delta) != 0 {
+		t.Errorf("a second Reindex: %v, %d files changed; want nothing to do", err, len(again.Delta))
 	}
 }

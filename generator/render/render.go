@@ -133,6 +133,7 @@ type Renderer struct {
 	whole map[string]bool                          // by language: a layout could not be minified, so pages are minified whole
 	pages []page                                   // sorted by path
 	reach map[*model.Body][]int                    // a body → the pages that show it
+	stale bool                                     // a Rerender left the search index behind the bodies (Reindex)
 
 	layouts  map[string][]byte // the layouts' and partials' sources
 	memo     *Memo
@@ -326,7 +327,12 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 		// process's memory.
 		defer debug.SetGCPercent(debug.SetGCPercent(25))
 	}
-	for _, f := range r.searchIndex() {
+	index, err := r.searchIndex(ctx)
+	if err != nil {
+		return err
+	}
+	rd.stale = false
+	for _, f := range index {
 		files = append(files, made(f))
 	}
 	files = append(files, lateFile{path: "sitemap.xml", make: func() []byte { return r.sitemap(pages).Data }}, made(r.robots()), made(r.headers()))
@@ -460,14 +466,33 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 			paths = append(paths, p.path)
 		}
 	}
-	files, index := rd.reindex(files)
-	return append(paths, index...), files, nil
+	if rd.r.searchDocs() <= SyncIndex {
+		var index []string
+		if files, index, err = rd.Reindex(ctx, files); err != nil {
+			return nil, nil, err
+		}
+		paths = append(paths, index...)
+	} else {
+		rd.stale = true
+	}
+	return paths, files, nil
 }
 
-// reindex makes the search index again after bodies changed: it
+// SyncIndex is the number of search documents up to which Rerender makes
+// the search index again itself (in tens of milliseconds); on a bigger
+// site it takes seconds, and Rerender leaves it to Reindex, which serve
+// calls once the changed pages are served. (A variable for tests.)
+var SyncIndex = 3000
+
+// Stale tells whether a Rerender left the search index as it was before
+// the bodies changed (Reindex brings it up to date).
+func (rd *Renderer) Stale() bool { return rd.stale }
+
+// Reindex makes the search index again after bodies changed: it
 // replaces the index's files among files (sorted by path) and returns
-// the paths that changed: new, changed and gone.
-func (rd *Renderer) reindex(files []output.File) ([]output.File, []string) {
+// the new list and the paths that changed: new, changed and gone. It
+// returns ctx's error when ctx was cancelled, with files as they were.
+func (rd *Renderer) Reindex(ctx context.Context, files []output.File) ([]output.File, []string, error) {
 	old := map[string][]byte{}
 	out := make([]output.File, 0, len(files))
 	for _, f := range files {
@@ -478,10 +503,16 @@ func (rd *Renderer) reindex(files []output.File) ([]output.File, []string) {
 		out = append(out, f)
 	}
 	if len(old) == 0 {
-		return files, nil // the index was not made: neither now
+		rd.stale = false
+		return files, nil, nil // the index was not made: neither now
 	}
+	index, err := rd.r.searchIndex(ctx)
+	if err != nil {
+		return files, nil, err
+	}
+	rd.stale = false
 	var changed []string
-	for _, f := range rd.r.searchIndex() {
+	for _, f := range index {
 		if data, ok := old[f.Path]; !ok || !bytes.Equal(data, f.Data) {
 			changed = append(changed, f.Path)
 		}
@@ -493,7 +524,7 @@ func (rd *Renderer) reindex(files []output.File) ([]output.File, []string) {
 	}
 	slices.Sort(changed)
 	slices.SortFunc(out, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return out, changed
+	return out, changed, nil
 }
 
 // bigSite is the number of pages from which Render gives the memory that

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/internal/par"
@@ -17,16 +18,21 @@ const SearchDir = "sok/index/"
 // document a guide (with its municipalities' versions and their own
 // sections), an e-service (with its offers), a place, a page and a
 // municipality.
-func (r *renderer) searchIndex() []output.File {
+func (r *renderer) searchIndex(ctx context.Context) ([]output.File, error) {
 	s := r.site
 	ix := search.New("sv")
+	cancelled := false
 	// The documents are made and analysed on all cores, a batch at a
 	// time (a big site's analysed text is not all in memory at once), and
 	// kept in order.
 	var batch []func() search.Doc
 	flush := func() {
 		terms := make([]search.Terms, len(batch))
-		par.Do(len(batch), r.opt.Workers, func(i int) { terms[i] = ix.Analyse(batch[i]()) })
+		if cancelled || !par.DoCtx(ctx, len(batch), r.opt.Workers, func(i int) { terms[i] = ix.Analyse(batch[i]()) }) {
+			cancelled = true
+			batch = batch[:0]
+			return
+		}
 		for _, t := range terms {
 			ix.Put(t)
 		}
@@ -82,6 +88,9 @@ func (r *renderer) searchIndex() []output.File {
 		})
 	}
 	flush()
+	if cancelled {
+		return nil, ctx.Err()
+	}
 	var munis []search.Municipality
 	for _, m := range s.Municipalities {
 		munis = append(munis, search.Municipality{Slug: m.Slug, Name: m.Name})
@@ -91,7 +100,13 @@ func (r *renderer) searchIndex() []output.File {
 	for i, f := range files {
 		out[i] = output.File{Path: f.Path, Data: f.Data}
 	}
-	return out
+	return out, nil
+}
+
+// searchDocs is the number of documents the search index has.
+func (r *renderer) searchDocs() int {
+	s := r.site
+	return len(s.Guides) + len(s.LocalGuides) + len(s.EServices) + len(s.Pages) + len(s.Municipalities) + 1 + len(s.Points)
 }
 
 // docMaker makes the search documents of the site's guides and e-services.

@@ -215,7 +215,7 @@ func (s *Server) Run(ctx context.Context) error {
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		w.run(ctx, s.opts.Debounce, s.rebuild, func(err error) { fmt.Fprintf(s.opts.Log, "watch: %v\n", err) })
+		w.run(ctx, s.opts.Debounce, s.rebuildAndIndex, func(err error) { fmt.Fprintf(s.opts.Log, "watch: %v\n", err) })
 	}()
 
 	select {
@@ -284,14 +284,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 	if old != nil && res.Delta != nil && s.failed.Load() == nil {
 		// A fast rebuild after a good one: the last site with the pages
 		// that changed.
-		snap.files = maps.Clone(old.files)
-		for _, p := range res.Delta {
-			if f, ok := slices.BinarySearchFunc(res.Output, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) }); ok {
-				snap.files[p] = res.Output[f].Data
-			} else {
-				delete(snap.files, p) // a file the rebuild no longer makes (an old part of the search index)
-			}
-		}
+		snap.files = withDelta(old.files, res)
 	} else {
 		snap.files = make(map[string][]byte, len(res.Output))
 		for _, f := range res.Output {
@@ -328,6 +321,43 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 		return false
 	}
 	s.broadcast(event{"reload", data})
+	return false
+}
+
+// withDelta is files with the files res.Delta names as res.Output has them
+// (those it has not are gone).
+func withDelta(files map[string][]byte, res generator.Result) map[string][]byte {
+	out := maps.Clone(files)
+	for _, p := range res.Delta {
+		if f, ok := slices.BinarySearchFunc(res.Output, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) }); ok {
+			out[p] = res.Output[f].Data
+		} else {
+			delete(out, p) // a file the rebuild no longer makes (an old part of the search index)
+		}
+	}
+	return out
+}
+
+// rebuildAndIndex is rebuild, then, after a fast rebuild of a big site,
+// the search index brought up to date (generator.Builder.Reindex): the
+// changed pages are served first, the index a few seconds later. It
+// reports whether ctx cancelled either.
+func (s *Server) rebuildAndIndex(ctx context.Context, changed []string) (cancelled bool) {
+	if s.rebuild(ctx, changed) {
+		return true
+	}
+	t0 := time.Now()
+	res, err := s.builder.Reindex(ctx)
+	if ctx.Err() != nil {
+		return true
+	}
+	old := s.snap.Load()
+	if err != nil || len(res.Delta) == 0 || old == nil || s.failed.Load() != nil {
+		return false
+	}
+	snap := &snapshot{gen: s.builds.Add(1), files: withDelta(old.files, res), headers: old.headers}
+	s.snap.Store(snap)
+	fmt.Fprintf(s.opts.Log, "search index updated: %d files changed, in %s\n", len(res.Delta), time.Since(t0).Round(time.Millisecond))
 	return false
 }
 
