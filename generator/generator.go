@@ -197,6 +197,7 @@ type sink interface {
 // the same fingerprint as it is (output.Writer).
 type reuser interface {
 	Reuse(path string, sum uint64) bool
+	ReuseTree(prefix string, sum func(path string) uint64) bool
 	CanReuse() bool // whether Reuse may take any page
 	Keeps() bool    // whether pages' fingerprints are kept for the next build
 }
@@ -328,6 +329,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 		if r, ok := to.(reuser); ok && m.render == nil && r.Keeps() {
 			if r.CanReuse() {
 				st.ropt.Reuse = r.Reuse
+				st.ropt.ReuseTree = r.ReuseTree
 			} else {
 				st.ropt.Sums = true
 			}

@@ -259,6 +259,45 @@ func (w *Writer) Reuse(p string, sum uint64) bool {
 	return false
 }
 
+// ReuseTree reuses (Reuse) every file under the folder prefix that a
+// recent build made when each has the sum that sum gives its path: all
+// of the spare's, or else all of the output folder's. It reports whether
+// it did; when it did not, the caller makes the files and Puts them. (A
+// file it took before a link was refused is then Put again, by the same
+// path when the sums tell the same bytes.)
+func (w *Writer) ReuseTree(prefix string, sum func(p string) uint64) bool {
+	if w.stamp == "" || w.failed.Load() {
+		return false
+	}
+	for _, s := range []*sums{w.prior.spare, w.prior.out} {
+		if s == nil {
+			continue
+		}
+		var paths []string
+		all := true
+		for p, h := range s.of {
+			if strings.HasPrefix(p, prefix) {
+				if h.sum != sum(p) {
+					all = false
+					break
+				}
+				paths = append(paths, p)
+			}
+		}
+		if !all || len(paths) == 0 {
+			continue
+		}
+		slices.Sort(paths)
+		for _, p := range paths {
+			if !w.Reuse(p, sum(p)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // link puts a hard link to the output folder's file p in the staging
 // folder, in the place of what is there.
 func (w *Writer) link(p string) error {

@@ -184,6 +184,43 @@ func (fp *fingerprinter) data(global uint64, s *model.Site) uint64 {
 	return h.sum()
 }
 
+// index is the fingerprint of the search index (searchIndex): global
+// (settings, UI strings, municipalities, pages), data (the service
+// points), every guide, version, e-service and offer, and the bodies the
+// index reads.
+func (fp *fingerprinter) index(global, data uint64, s *model.Site) uint64 {
+	h := fp.hasher()
+	h.str("search index")
+	h.int(int64(global))
+	h.int(int64(data))
+	h.value(reflect.ValueOf(s.Guides))
+	h.value(reflect.ValueOf(s.LocalGuides))
+	h.value(reflect.ValueOf(s.Versions))
+	h.value(reflect.ValueOf(s.EServices))
+	h.value(reflect.ValueOf(s.Offers))
+	for _, g := range s.Guides {
+		h.body(&g.Body)
+	}
+	for _, g := range s.LocalGuides {
+		h.body(&g.Body)
+	}
+	for _, v := range s.Versions {
+		if v.Adapted {
+			h.body(&v.Body)
+		}
+	}
+	for _, e := range s.EServices {
+		h.body(&e.Body)
+	}
+	for _, p := range s.Pages {
+		h.body(&p.Body)
+	}
+	for _, m := range s.Municipalities {
+		h.body(&m.Intro)
+	}
+	return h.sum()
+}
+
 // mix is the fingerprint of the file at path made of what sum fingerprints.
 func mix(sum uint64, path string) uint64 {
 	h := sha256.New()

@@ -63,6 +63,10 @@ type Options struct {
 	// fingerprints (output.File.Sum) only when Reuse is set. Set it only
 	// when the theme's layouts are the default ones.
 	Reuse func(path string, sum uint64) bool
+	// ReuseTree, with Reuse, is asked whether a recent build's search
+	// index, whose files' fingerprints sum gives, can take the place of
+	// this one (output.Writer.ReuseTree): the index is then not made.
+	ReuseTree func(prefix string, sum func(path string) uint64) bool
 	// Sums, without Reuse, emits every page with its fingerprint, for a
 	// build that keeps them for the next (the first, when there is
 	// nothing to reuse). Set it only when the theme's layouts are the
@@ -327,13 +331,23 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 		// process's memory.
 		defer debug.SetGCPercent(debug.SetGCPercent(25))
 	}
-	index, err := r.searchIndex(ctx)
-	if err != nil {
-		return err
+	var indexSum uint64 // the search index's fingerprint, when the pages have theirs
+	if sums {
+		indexSum = rd.fp.index(rd.global, data, r.site)
 	}
 	rd.stale = false
-	for _, f := range index {
-		files = append(files, made(f))
+	if indexSum == 0 || reuse == nil || r.opt.ReuseTree == nil || !r.opt.ReuseTree(SearchDir, func(p string) uint64 { return mix(indexSum, p) }) {
+		index, err := r.searchIndex(ctx)
+		if err != nil {
+			return err
+		}
+		for _, f := range index {
+			lf := made(f)
+			if indexSum != 0 {
+				lf.sum = mix(indexSum, f.Path)
+			}
+			files = append(files, lf)
+		}
 	}
 	files = append(files, lateFile{path: "sitemap.xml", make: func() []byte { return r.sitemap(pages).Data }}, made(r.robots()), made(r.headers()))
 	slices.SortStableFunc(files, func(a, b lateFile) int { return strings.Compare(a.path, b.path) })
