@@ -142,6 +142,27 @@ func TestSearchPage(t *testing.T) {
 		t.Errorf("script error on /sok/: %s", e)
 	}
 
+	// More than twenty results: a button shows twenty more and gives the
+	// first of them the focus.
+	if _, err := Eval[bool](ctx, `(() => { document.getElementById("gm-search-q").value = ""; return true; })()`); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(ctx, chromedp.SendKeys(chromedp.CSS("#gm-search-q"), "förskola")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.getElementById("gm-search-results").dataset.query === "förskola" && !!document.querySelector(".search-more")`)
+	if err := run(ctx, chromedp.Click(chromedp.CSS(".search-more"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelectorAll(".search-result").length > 20`)
+	focused, err := Eval[string](ctx, `(() => { const a = document.activeElement; const all = Array.from(document.querySelectorAll(".search-result h2 a")); return all.indexOf(a) + " of " + all.length; })()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(focused, "20 of ") {
+		t.Errorf("after the more button the focus is on result %s, want the 21st (index 20)", focused)
+	}
+
 	// Enter in the header's field of another page leads to /sok/?q=… and
 	// its results.
 	if _, err := Load(ctx, srv.URL+"/guider/"); err != nil {

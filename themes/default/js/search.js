@@ -382,17 +382,18 @@
   }
   function fill(tpl, n) { return tpl.replace("%s", n); }
 
-  var seq = 0, timer = 0, started = 0;
-  function run() {
+  var seq = 0, timer = 0, started = 0, limit = 20;
+  function run(more) {
+    limit = more ? limit + 20 : 20;
     var q = input.value.trim();
     var my = ++seq;
     var url = new URL(window.location.href);
     if (q) { url.searchParams.set("q", q); } else { url.searchParams.delete("q"); }
     window.history.replaceState(null, "", url);
     if (!q) { out.replaceChildren(); status.textContent = ""; return; }
-    engine.search(q, { municipality: mine, limit: 20 }).then(function (res) {
+    engine.search(q, { municipality: mine, limit: limit }).then(function (res) {
       if (my !== seq) { return; }
-      show(q, res);
+      show(q, res, more);
       out.setAttribute("data-ms", String(Math.round(performance.now() - started)));
       out.setAttribute("data-query", q);
     }).catch(function () {
@@ -400,7 +401,8 @@
     });
   }
 
-  function show(q, res) {
+  function show(q, res, more) {
+    var focus = more ? limit - 20 : -1;
     out.replaceChildren();
     if (res.total === 0) {
       status.textContent = fill(T.none, q);
@@ -408,7 +410,7 @@
       if (res.suggestion) {
         p.appendChild(document.createTextNode(T.didyoumean + " "));
         var a = el("a", { href: "?q=" + encodeURIComponent(res.suggestion) }, res.suggestion);
-        a.addEventListener("click", function (ev) { ev.preventDefault(); input.value = res.suggestion; started = performance.now(); run(); });
+        a.addEventListener("click", function (ev) { ev.preventDefault(); input.value = res.suggestion; started = performance.now(); run(false); });
         p.appendChild(a);
         p.appendChild(document.createTextNode("? "));
       }
@@ -443,15 +445,25 @@
       ol.appendChild(li);
     });
     out.appendChild(ol);
+    if (res.total > res.results.length) {
+      var btn = el("button", { type: "button", "class": "search-more" }, fill(T.more, res.total - res.results.length));
+      btn.addEventListener("click", function () { started = performance.now(); run(true); });
+      out.appendChild(btn);
+    }
+    if (focus >= 0) {
+      // After "more": the first new result takes the focus, for keyboards.
+      var links = ol.querySelectorAll(".search-result h2 a");
+      if (links[focus]) { links[focus].focus(); }
+    }
   }
   function engineName(slug) { return engine.muniName[slug] || slug; }
 
-  form.addEventListener("submit", function (ev) { ev.preventDefault(); window.clearTimeout(timer); started = performance.now(); run(); });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); window.clearTimeout(timer); started = performance.now(); run(false); });
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
     started = performance.now();
-    timer = window.setTimeout(run, 120);
+    timer = window.setTimeout(function () { run(false); }, 120);
   });
   var q0 = new URL(window.location.href).searchParams.get("q");
-  if (q0) { input.value = q0; started = performance.now(); run(); } else { engine.init(); }
+  if (q0) { input.value = q0; started = performance.now(); run(false); } else { engine.init(); }
 }(this));
