@@ -64,6 +64,7 @@ func content(cfg model.Config, ld *load.Content, codes map[string]string, l *dia
 	a.municipalities(codes)
 	a.eservices()
 	a.guides()
+	a.easy()
 	a.pages()
 	return a.site
 }
@@ -323,6 +324,33 @@ func (a *assembler) guides() {
 		urls[v] = v.URL()
 	}
 	slices.SortFunc(a.site.Versions, func(x, y *model.Version) int { return strings.Compare(urls[x], urls[y]) })
+}
+
+// easy gives shared guides their easy-to-read versions (lättläst).
+func (a *assembler) easy() {
+	byslug := map[string]*model.Guide{}
+	var slugs []string
+	for _, g := range a.site.Guides {
+		byslug[g.Slug] = g
+		slugs = append(slugs, g.Slug)
+	}
+	for _, slug := range sortedKeys(a.ld.Easy) {
+		d := a.ld.Easy[slug]
+		g := byslug[slug]
+		if g == nil {
+			hint := "name it after a shared guide: content/guides/<guide>" + load.EasySuffix
+			if s := diag.Suggest(slug, slugs); s != "" {
+				hint = "did you mean " + s + load.EasySuffix + "?"
+			}
+			a.l.Errorf(diag.At(d.File.Path, 1, 1), hint, "an easy-to-read version of guide %q, which is not a shared guide", slug)
+			continue
+		}
+		e := &model.EasyRead{Title: d.Meta.Title, Summary: d.Meta.Summary, Body: body(d.File.Path), File: d.File.Path}
+		if e.Title == "" {
+			e.Title = g.Title
+		}
+		g.Easy = e
+	}
 }
 
 func (a *assembler) pages() {

@@ -21,6 +21,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/esamverkan/guidemap/generator/cache"
@@ -157,6 +158,9 @@ func Start(ctx context.Context, site *model.Site, content *load.Content, opt Opt
 	var jobs []job
 	for _, g := range site.Guides {
 		jobs = append(jobs, job{body: &g.Body, url: model.GuideURL(g.Slug)})
+		if g.Easy != nil {
+			jobs = append(jobs, job{body: &g.Easy.Body, url: model.EasyURL(g.Slug)})
+		}
 	}
 	for _, v := range site.Versions {
 		jobs = append(jobs, job{body: &v.Body, m: v.Municipality.Slug, url: v.URL()})
@@ -485,6 +489,7 @@ func (s *Set) renderOne(body *model.Body, m string, mixed bool) *Out {
 		},
 		Files:    s.content.Paths,
 		BasePath: s.base,
+		Easy:     len(body.Sources) == 1 && strings.HasSuffix(body.Sources[0], load.EasySuffix),
 	}
 	if mixed {
 		env.Defer = func(file, fragment string) string {

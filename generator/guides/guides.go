@@ -64,6 +64,19 @@ type PageMeta struct {
 	Draft   bool   `yaml:"draft"`
 }
 
+// EasyMeta is the front matter of a shared guide's easy-to-read version
+// (lättläst): both keys may be left out, the guide's title then stands
+// with "lättläst" after it.
+type EasyMeta struct {
+	Title   string `yaml:"title"`
+	Summary string `yaml:"summary"`
+}
+
+// LoadEasy parses the easy-to-read version of a guide.
+func LoadEasy(path string, src []byte, l *diag.List) *markdown.Doc[EasyMeta] {
+	return markdown.Parse[EasyMeta](path, src, l)
+}
+
 // LoadGuide parses a guide or an adaptation and checks what the file alone
 // can tell.
 func LoadGuide(path string, src []byte, l *diag.List) *markdown.Doc[GuideMeta] {

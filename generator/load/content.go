@@ -33,6 +33,7 @@ type File struct {
 	GuideDoc        *markdown.Doc[guides.GuideMeta] // a shared guide, a local guide or an adaptation
 	EServiceDoc     *markdown.Doc[directory.EServiceMeta]
 	PageDoc         *markdown.Doc[guides.PageMeta]
+	EasyDoc         *markdown.Doc[guides.EasyMeta]
 
 	Parts    markdown.File // the file as front matter and body
 	Sections []model.Section
@@ -77,8 +78,9 @@ type Content struct {
 	EServices      map[string]*markdown.Doc[directory.EServiceMeta]
 	ESAdaptations  map[string]map[string]*markdown.Doc[directory.EServiceMeta] // municipality → slug
 	Pages          map[string]*markdown.Doc[guides.PageMeta]
-	Paths          []string         // every content file, sorted, for link suggestions
-	ByPath         map[string]*File // every content file that was read
+	Easy           map[string]*markdown.Doc[guides.EasyMeta] // the easy-to-read versions of shared guides, by the guide's slug
+	Paths          []string                                  // every content file, sorted, for link suggestions
+	ByPath         map[string]*File                          // every content file that was read
 }
 
 // Sections composes the sections of a body made of files: the first
@@ -119,6 +121,7 @@ func (c *Content) ForgetText() {
 		forget(f.GuideDoc)
 		forget(f.EServiceDoc)
 		forget(f.PageDoc)
+		forget(f.EasyDoc)
 	}
 }
 
@@ -224,6 +227,7 @@ func parseAll(srcs []Source, workers int, files *cache.Table[string, *File]) *Co
 		EServices:      map[string]*markdown.Doc[directory.EServiceMeta]{},
 		ESAdaptations:  map[string]map[string]*markdown.Doc[directory.EServiceMeta]{},
 		Pages:          map[string]*markdown.Doc[guides.PageMeta]{},
+		Easy:           map[string]*markdown.Doc[guides.EasyMeta]{},
 		ByPath:         make(map[string]*File, len(srcs)),
 	}
 	for i, s := range srcs {
@@ -243,6 +247,8 @@ func parseAll(srcs []Source, workers int, files *cache.Table[string, *File]) *Co
 			put(c.ESAdaptations, s.Municipality, s.Slug, f.EServiceDoc)
 		case Page:
 			c.Pages[s.Slug] = f.PageDoc
+		case EasyGuide:
+			c.Easy[s.Slug] = f.EasyDoc
 		}
 	}
 	sort.Strings(c.Paths)
@@ -274,6 +280,9 @@ func Parse(s Source, files *cache.Table[string, *File]) *File {
 	case Page:
 		f.PageDoc = guides.LoadPage(s.Path, s.Data, l)
 		f.Parts, f.Sections = f.PageDoc.Parts()
+	case EasyGuide:
+		f.EasyDoc = guides.LoadEasy(s.Path, s.Data, l)
+		f.Parts, f.Sections = f.EasyDoc.Parts()
 	}
 	f.Diags = l.Items()
 	files.Put(s.Path, f)

@@ -27,7 +27,11 @@ const (
 	EService                // content/eservices/<slug>.md
 	EServiceAdaptation      // content/municipalities/<m>/eservices/<slug>.md
 	Page                    // content/pages/<slug>.md
+	EasyGuide               // content/guides/<slug>.lattlast.md: the shared guide <slug> in easy-to-read Swedish (lättläst)
 )
+
+// EasySuffix ends the file name of a guide's easy-to-read version.
+const EasySuffix = ".lattlast.md"
 
 // Classify tells a content file's kind, municipality and slug from its
 // path (slash-separated, relative to the site folder).
@@ -38,6 +42,8 @@ func Classify(p string) (kind Kind, m, slug string) {
 	}
 	slug = strings.TrimSuffix(parts[len(parts)-1], ".md")
 	switch {
+	case len(parts) == 3 && parts[1] == "guides" && strings.HasSuffix(p, EasySuffix):
+		return EasyGuide, "", strings.TrimSuffix(parts[2], EasySuffix)
 	case len(parts) == 3 && parts[1] == "guides":
 		return Guide, "", slug
 	case len(parts) == 3 && parts[1] == "eservices":

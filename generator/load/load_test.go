@@ -18,6 +18,7 @@ func TestClassify(t *testing.T) {
 		m, slug string
 	}{
 		{"content/guides/bygglov.md", Guide, "", "bygglov"},
+		{"content/guides/bygglov.lattlast.md", EasyGuide, "", "bygglov"},
 		{"content/eservices/anmalan-bygglov.md", EService, "", "anmalan-bygglov"},
 		{"content/pages/om-oss.md", Page, "", "om-oss"},
 		{"content/municipalities/ange.md", Municipality, "ange", "ange"},

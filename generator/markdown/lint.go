@@ -19,6 +19,9 @@ const (
 	// MaxSentenceWords is the longest sentence the lint accepts; Swedish
 	// easy-to-read guidance keeps sentences far shorter.
 	MaxSentenceWords = 35
+	// MaxEasySentenceWords is the longest sentence of an easy-to-read text
+	// (lättläst, Env.Easy): its guidance keeps sentences to one thought.
+	MaxEasySentenceWords = 15
 	// MaxWordRunes is the longest word the lint accepts.
 	MaxWordRunes = 30
 )
@@ -107,6 +110,13 @@ func (st *state) lintText(block ast.Node, src []byte) {
 }
 
 func (st *state) sentence(block ast.Node, src []byte, words int) {
+	if st.env.Easy {
+		if words > MaxEasySentenceWords {
+			st.l.Warnf(st.pos(block, src), fmt.Sprintf("split it: an easy-to-read (lättläst) text keeps each sentence to one thought, at most %d words", MaxEasySentenceWords),
+				"a sentence of %d words in an easy-to-read text", words)
+		}
+		return
+	}
 	if words > MaxSentenceWords {
 		st.l.Warnf(st.pos(block, src), "split it: easy-to-read text keeps most sentences under 20 words",
 			"a sentence of %d words", words)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
@@ -29,8 +30,9 @@ type Options struct {
 
 // Renderer turns Markdown sections into HTML. It is safe for concurrent use.
 type Renderer struct {
-	md  goldmark.Markdown
-	raw bool
+	md   goldmark.Markdown
+	easy goldmark.Markdown // md with hard line breaks, for easy-to-read texts
+	raw  bool
 }
 
 // New returns a Renderer with CommonMark, GFM (tables, task lists,
@@ -50,7 +52,10 @@ func New(opt Options) *Renderer {
 	if opt.RawHTML {
 		ropts = append(ropts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &Renderer{md: goldmark.New(ropts...), raw: opt.RawHTML}
+	// An easy-to-read text keeps its lines: its writers break lines where
+	// a reader pauses, as easy-to-read Swedish is set.
+	easy := append(slices.Clone(ropts), goldmark.WithRendererOptions(html.WithHardWraps()))
+	return &Renderer{md: goldmark.New(ropts...), easy: goldmark.New(easy...), raw: opt.RawHTML}
 }
 
 // Env is what a rendering needs to know of the site.
@@ -61,6 +66,10 @@ type Env struct {
 	Resolve func(file string) (url string, ok bool)
 	// Files are the content files links may point to, for suggestions.
 	Files []string
+	// Easy holds the text to the rules of easy-to-read Swedish (lättläst):
+	// the lint's sentences are shorter (MaxEasySentenceWords), and each
+	// line of the text is a line on the page.
+	Easy bool
 	// BasePath is the path of the site's base URL ("/" or "/org/site/");
 	// it is put in front of every site-relative link.
 	BasePath string
@@ -122,7 +131,11 @@ func (r *Renderer) Render(sections []model.Section, env Env, l *diag.List) Resul
 		}
 		pc.Set(stateKey, st)
 		doc := r.md.Parser().Parse(text.NewReader(sec.Source), parser.WithContext(pc))
-		if err := r.md.Renderer().Render(&buf, sec.Source, doc); err != nil {
+		md := r.md
+		if env.Easy {
+			md = r.easy
+		}
+		if err := md.Renderer().Render(&buf, sec.Source, doc); err != nil {
 			l.Errorf(diag.At(sec.File, sec.Line, 1), "", "cannot render Markdown: %v", err)
 		}
 		res.Links = append(res.Links, st.links...)

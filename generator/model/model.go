@@ -162,6 +162,16 @@ type Guide struct {
 	Contact        Contact
 	Body           Body
 	File           string
+	Easy           *EasyRead // the guide in easy-to-read Swedish (lättläst), or nil
+}
+
+// EasyRead is a shared guide in easy-to-read Swedish (lättläst): short
+// sentences and common words, for readers who find the guide hard.
+type EasyRead struct {
+	Title   string
+	Summary string
+	Body    Body
+	File    string
 }
 
 // Version is a municipality's version of a guide: the shared guide as it is,

@@ -13,6 +13,9 @@ func GuidesURL() string { return "/guider/" }
 // GuideURL is a shared guide with its "choose your municipality" list.
 func GuideURL(slug string) string { return "/guider/" + slug + "/" }
 
+// EasyURL is the page of a shared guide's easy-to-read version.
+func EasyURL(slug string) string { return "/guider/" + slug + "/lattlast/" }
+
 // MunicipalityURL is a municipality's page.
 func MunicipalityURL(m string) string { return "/" + m + "/" }
 

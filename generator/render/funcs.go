@@ -81,6 +81,7 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		"offerOf":    func(m, slug string) *model.Offer { return r.ix.offer[m+"/"+slug] },
 		"versionURL": func(m, slug string) string { return model.VersionURL(m, slug) },
 		"guideURL":   model.GuideURL,
+		"easyURL":    model.EasyURL,
 		"muniURL":    model.MunicipalityURL,
 		"esURL":      model.EServiceURL,
 		"offerURL":   model.OfferURL,

@@ -32,6 +32,7 @@ var pageKinds = []struct {
 	{"home", "home", "index.html"},
 	{"guides", "guides", "guider/index.html"},
 	{"guide", "guide", "guider/sophamtning/index.html"},
+	{"easy", "easy", "guider/sophamtning/lattlast/index.html"},
 	{"municipalities", "municipalities", "kommuner/index.html"},
 	{"municipality", "municipality", "timra/index.html"},
 	{"version-adapted", "version", "timra/guider/sophamtning/index.html"},

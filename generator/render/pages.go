@@ -55,6 +55,14 @@ func (r *renderer) pages() []page {
 				Versions: r.ix.versionsByGuide[g.Slug],
 			}
 		})
+		if e := g.Easy; e != nil {
+			later(model.EasyURL(g.Slug), "easy", "", func() *View {
+				return &View{
+					Title: e.Title + " – " + r.str("easy.title"), Description: e.Summary, Section: "guider", Guide: g,
+					Crumbs: []Crumb{home, guidesCrumb, {Name: g.Title, URL: model.GuideURL(g.Slug)}}, body: &e.Body,
+				}
+			})
+		}
 	}
 	add("/kommuner/", "municipalities", &View{
 		Title: r.str("municipalities.title"), Description: r.str("municipalities.description"), Section: "kommuner",
