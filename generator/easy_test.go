@@ -44,7 +44,7 @@ func TestEasyToReadGuides(t *testing.T) {
 		}
 		linked := 0
 		for u, q := range pages {
-			if strings.HasSuffix("/"+u, "/guider/"+slug+"/index.html") {
+			if strings.HasSuffix("/"+u, "/guider/"+slug+"/index.html") && !strings.HasPrefix(u, "en/") {
 				if !slices.Contains(q.links, url) {
 					t.Errorf("%s does not link its easy-to-read version %s", u, url)
 				}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/esamverkan/guidemap/generator/load"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -289,8 +290,8 @@ func globSlugs(t *testing.T, fsys fs.FS, pattern string) []string {
 	}
 	var out []string
 	for _, f := range files {
-		if strings.HasSuffix(f, ".lattlast.md") {
-			continue // a guide's easy-to-read version (easy_test.go)
+		if strings.HasSuffix(f, ".lattlast.md") || load.LangOf(f) != "" {
+			continue // a guide's easy-to-read version (easy_test.go) or translation (lang_test.go)
 		}
 		out = append(out, strings.TrimSuffix(path.Base(f), ".md"))
 	}

@@ -65,6 +65,7 @@ func content(cfg model.Config, ld *load.Content, codes map[string]string, l *dia
 	a.eservices()
 	a.guides()
 	a.easy()
+	a.translations()
 	a.pages()
 	return a.site
 }
@@ -350,6 +351,114 @@ func (a *assembler) easy() {
 			e.Title = g.Title
 		}
 		g.Easy = e
+	}
+}
+
+// translations gives guides and their versions the site's other
+// languages: content/guides/<slug>.<lang>.md translates a shared guide,
+// content/municipalities/<m>/guides/<slug>.<lang>.md an adaptation (whose
+// sections then replace the translated shared guide's, as in Swedish) or
+// a local guide. A version whose municipality adapted the guide but not
+// its translation shows the shared translation, Partial.
+func (a *assembler) translations() {
+	shared := map[string]*model.Guide{}
+	var slugs []string
+	for _, g := range a.site.Guides {
+		shared[g.Slug] = g
+		slugs = append(slugs, g.Slug)
+	}
+	versions := map[string]*model.Version{} // "m/slug"
+	for _, v := range a.site.Versions {
+		versions[v.Municipality.Slug+"/"+v.Guide.Slug] = v
+	}
+	known := func(lang, file string) bool {
+		if lang != "sv" && slices.Contains(a.site.Config.Languages, lang) {
+			return true
+		}
+		a.l.Errorf(diag.At(file, 1, 1), fmt.Sprintf(`add %q to languages in content/site.toml, or rename the file`, lang),
+			"a translation into %q, which is not one of the site's languages (%s)", lang, strings.Join(a.site.Config.Languages, ", "))
+		return false
+	}
+	for _, lang := range sortedKeys(a.ld.Translations) {
+		for _, slug := range sortedKeys(a.ld.Translations[lang]) {
+			d := a.ld.Translations[lang][slug]
+			if !known(lang, d.File.Path) {
+				continue
+			}
+			g := shared[slug]
+			if g == nil {
+				hint := "name it after a shared guide: content/guides/<guide>." + lang + ".md"
+				if s := diag.Suggest(slug, slugs); s != "" {
+					hint = "did you mean " + s + "." + lang + ".md?"
+				}
+				a.l.Errorf(diag.At(d.File.Path, 1, 1), hint, "a translation of guide %q, which is not a shared guide", slug)
+				continue
+			}
+			if d.Meta.Title == "" && !d.Set.Invalid() {
+				a.l.Errorf(d.Pos("title"), `add the title in the translation's language, e.g. title: "Building permits"`, "missing title")
+			}
+			if g.Translations == nil {
+				g.Translations = map[string]*model.Translation{}
+			}
+			g.Translations[lang] = &model.Translation{Lang: lang, Title: d.Meta.Title, Summary: d.Meta.Summary, Body: body(d.File.Path)}
+		}
+	}
+	own := map[string]bool{} // "lang/m/slug": the municipality translated its version
+	for _, lang := range sortedKeys(a.ld.MuniTranslations) {
+		for _, m := range sortedKeys(a.ld.MuniTranslations[lang]) {
+			for _, slug := range sortedKeys(a.ld.MuniTranslations[lang][m]) {
+				d := a.ld.MuniTranslations[lang][m][slug]
+				if !known(lang, d.File.Path) {
+					continue
+				}
+				v := versions[m+"/"+slug]
+				if v == nil {
+					a.l.Errorf(diag.At(d.File.Path, 1, 1), "name it after a guide of "+m+": content/municipalities/"+m+"/guides/<guide>."+lang+".md",
+						"a translation of %s's guide %q, which %s does not have", m, slug, m)
+					continue
+				}
+				t := &model.Translation{Lang: lang, Title: d.Meta.Title, Summary: d.Meta.Summary}
+				if v.Local {
+					if t.Title == "" && !d.Set.Invalid() {
+						a.l.Errorf(d.Pos("title"), `add the title in the translation's language, e.g. title: "Boat moorings"`, "missing title")
+					}
+					t.Body = body(d.File.Path)
+				} else {
+					gt := v.Guide.Translations[lang]
+					if gt == nil {
+						a.l.Errorf(diag.At(d.File.Path, 1, 1), "translate the shared guide first: content/guides/"+slug+"."+lang+".md",
+							"translates %s's version of guide %q, which has no translation into %q", m, slug, lang)
+						continue
+					}
+					if t.Title == "" {
+						t.Title = gt.Title
+					}
+					if t.Summary == "" {
+						t.Summary = gt.Summary
+					}
+					t.Body = body(gt.Body.Sources[0], d.File.Path)
+				}
+				if v.Translations == nil {
+					v.Translations = map[string]*model.Translation{}
+				}
+				v.Translations[lang] = t
+				own[lang+"/"+m+"/"+slug] = true
+			}
+		}
+	}
+	for _, v := range a.site.Versions {
+		if v.Local {
+			continue
+		}
+		for lang, gt := range v.Guide.Translations {
+			if own[lang+"/"+v.Municipality.Slug+"/"+v.Guide.Slug] {
+				continue
+			}
+			if v.Translations == nil {
+				v.Translations = map[string]*model.Translation{}
+			}
+			v.Translations[lang] = &model.Translation{Lang: lang, Title: gt.Title, Summary: gt.Summary, Body: gt.Body, Partial: v.Adapted}
+		}
 	}
 }
 

@@ -177,6 +177,18 @@ func Start(ctx context.Context, site *model.Site, content *load.Content, opt Opt
 	for _, m := range site.Municipalities {
 		jobs = append(jobs, job{body: &m.Intro, m: m.Slug, url: model.MunicipalityURL(m.Slug)})
 	}
+	// Translations: their pages' "municipality" is "<lang>:<m>", which
+	// their links resolve in (resolver).
+	for _, g := range site.Guides {
+		for _, lang := range slices.Sorted(maps.Keys(g.Translations)) {
+			jobs = append(jobs, job{body: &g.Translations[lang].Body, m: lang + ":", url: model.LangURL(lang, model.GuideURL(g.Slug))})
+		}
+	}
+	for _, v := range site.Versions {
+		for _, lang := range slices.Sorted(maps.Keys(v.Translations)) {
+			jobs = append(jobs, job{body: &v.Translations[lang].Body, m: lang + ":" + v.Municipality.Slug, url: model.LangURL(lang, v.URL())})
+		}
+	}
 	s := &Set{
 		jobs:    jobs,
 		byBody:  make(map[*model.Body]int, len(jobs)),
@@ -572,7 +584,42 @@ func resolver(site *model.Site) func(m, file string) (url string, ok, varies boo
 	for _, m := range site.Municipalities {
 		munis[m.Slug] = true
 	}
-	return func(m, file string) (string, bool, bool) {
+	// The pages that have a translation, by language: a translation's
+	// links lead to them.
+	translated := map[string]map[string]bool{}
+	mark := func(lang, url string) {
+		if translated[lang] == nil {
+			translated[lang] = map[string]bool{}
+		}
+		translated[lang][url] = true
+	}
+	for _, g := range site.Guides {
+		for lang := range g.Translations {
+			mark(lang, model.GuideURL(g.Slug))
+		}
+	}
+	for _, v := range site.Versions {
+		for lang := range v.Translations {
+			mark(lang, v.URL())
+		}
+	}
+	var swedish func(m, file string) (string, bool, bool)
+	resolve := func(m, file string) (string, bool, bool) {
+		lang, muni, ok := strings.Cut(m, ":")
+		if !ok {
+			return swedish(m, file)
+		}
+		if LangOf := load.LangOf(file); LangOf != "" {
+			// A link to the translation's file itself ("bygglov.en.md").
+			file = strings.TrimSuffix(file, "."+LangOf+".md") + ".md"
+		}
+		u, found, varies := swedish(muni, file)
+		if found && translated[lang][u] {
+			u = model.LangURL(lang, u)
+		}
+		return u, found, varies
+	}
+	swedish = func(m, file string) (string, bool, bool) {
 		kind, fm, slug := load.Classify(file)
 		switch kind {
 		case load.Guide:
@@ -604,6 +651,7 @@ func resolver(site *model.Site) func(m, file string) (url string, ok, varies boo
 		}
 		return "", false, false
 	}
+	return resolve
 }
 
 // Bodies lists the site's bodies in the order Map numbers them.

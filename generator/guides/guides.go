@@ -77,6 +77,19 @@ func LoadEasy(path string, src []byte, l *diag.List) *markdown.Doc[EasyMeta] {
 	return markdown.Parse[EasyMeta](path, src, l)
 }
 
+// TranslationMeta is the front matter of a guide in another language
+// (bygglov.en.md): what a reader sees in that language. The other keys
+// (category, audience, e-services…) are the guide's own.
+type TranslationMeta struct {
+	Title   string `yaml:"title"`
+	Summary string `yaml:"summary"`
+}
+
+// LoadTranslation parses a guide's or an adaptation's translation.
+func LoadTranslation(path string, src []byte, l *diag.List) *markdown.Doc[TranslationMeta] {
+	return markdown.Parse[TranslationMeta](path, src, l)
+}
+
 // LoadGuide parses a guide or an adaptation and checks what the file alone
 // can tell.
 func LoadGuide(path string, src []byte, l *diag.List) *markdown.Doc[GuideMeta] {

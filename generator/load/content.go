@@ -34,6 +34,7 @@ type File struct {
 	EServiceDoc     *markdown.Doc[directory.EServiceMeta]
 	PageDoc         *markdown.Doc[guides.PageMeta]
 	EasyDoc         *markdown.Doc[guides.EasyMeta]
+	TranslationDoc  *markdown.Doc[guides.TranslationMeta]
 
 	Parts    markdown.File // the file as front matter and body
 	Sections []model.Section
@@ -79,8 +80,13 @@ type Content struct {
 	ESAdaptations  map[string]map[string]*markdown.Doc[directory.EServiceMeta] // municipality → slug
 	Pages          map[string]*markdown.Doc[guides.PageMeta]
 	Easy           map[string]*markdown.Doc[guides.EasyMeta] // the easy-to-read versions of shared guides, by the guide's slug
-	Paths          []string                                  // every content file, sorted, for link suggestions
-	ByPath         map[string]*File                          // every content file that was read
+	// Translations are the shared guides in other languages: language →
+	// the guide's slug; MuniTranslations the adaptations and local guides:
+	// language → municipality → slug.
+	Translations     map[string]map[string]*markdown.Doc[guides.TranslationMeta]
+	MuniTranslations map[string]map[string]map[string]*markdown.Doc[guides.TranslationMeta]
+	Paths            []string         // every content file, sorted, for link suggestions
+	ByPath           map[string]*File // every content file that was read
 }
 
 // Sections composes the sections of a body made of files: the first
@@ -122,6 +128,7 @@ func (c *Content) ForgetText() {
 		forget(f.EServiceDoc)
 		forget(f.PageDoc)
 		forget(f.EasyDoc)
+		forget(f.TranslationDoc)
 	}
 }
 
@@ -221,14 +228,16 @@ func parseAll(srcs []Source, workers int, files *cache.Table[string, *File]) *Co
 		docs[i] = Parse(srcs[i], files)
 	})
 	c := &Content{
-		Municipalities: map[string]*markdown.Doc[guides.MunicipalityMeta]{},
-		Guides:         map[string]*markdown.Doc[guides.GuideMeta]{},
-		MuniGuides:     map[string]map[string]*markdown.Doc[guides.GuideMeta]{},
-		EServices:      map[string]*markdown.Doc[directory.EServiceMeta]{},
-		ESAdaptations:  map[string]map[string]*markdown.Doc[directory.EServiceMeta]{},
-		Pages:          map[string]*markdown.Doc[guides.PageMeta]{},
-		Easy:           map[string]*markdown.Doc[guides.EasyMeta]{},
-		ByPath:         make(map[string]*File, len(srcs)),
+		Municipalities:   map[string]*markdown.Doc[guides.MunicipalityMeta]{},
+		Guides:           map[string]*markdown.Doc[guides.GuideMeta]{},
+		MuniGuides:       map[string]map[string]*markdown.Doc[guides.GuideMeta]{},
+		EServices:        map[string]*markdown.Doc[directory.EServiceMeta]{},
+		ESAdaptations:    map[string]map[string]*markdown.Doc[directory.EServiceMeta]{},
+		Pages:            map[string]*markdown.Doc[guides.PageMeta]{},
+		Easy:             map[string]*markdown.Doc[guides.EasyMeta]{},
+		Translations:     map[string]map[string]*markdown.Doc[guides.TranslationMeta]{},
+		MuniTranslations: map[string]map[string]map[string]*markdown.Doc[guides.TranslationMeta]{},
+		ByPath:           make(map[string]*File, len(srcs)),
 	}
 	for i, s := range srcs {
 		f := docs[i]
@@ -249,6 +258,14 @@ func parseAll(srcs []Source, workers int, files *cache.Table[string, *File]) *Co
 			c.Pages[s.Slug] = f.PageDoc
 		case EasyGuide:
 			c.Easy[s.Slug] = f.EasyDoc
+		case GuideTranslation:
+			put(c.Translations, LangOf(s.Path), s.Slug, f.TranslationDoc)
+		case MunicipalityTranslation:
+			lang := LangOf(s.Path)
+			if c.MuniTranslations[lang] == nil {
+				c.MuniTranslations[lang] = map[string]map[string]*markdown.Doc[guides.TranslationMeta]{}
+			}
+			put(c.MuniTranslations[lang], s.Municipality, s.Slug, f.TranslationDoc)
 		}
 	}
 	sort.Strings(c.Paths)
@@ -283,6 +300,9 @@ func Parse(s Source, files *cache.Table[string, *File]) *File {
 	case EasyGuide:
 		f.EasyDoc = guides.LoadEasy(s.Path, s.Data, l)
 		f.Parts, f.Sections = f.EasyDoc.Parts()
+	case GuideTranslation, MunicipalityTranslation:
+		f.TranslationDoc = guides.LoadTranslation(s.Path, s.Data, l)
+		f.Parts, f.Sections = f.TranslationDoc.Parts()
 	}
 	f.Diags = l.Items()
 	files.Put(s.Path, f)

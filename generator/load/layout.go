@@ -20,15 +20,38 @@ type Kind int
 
 // The kinds of content file.
 const (
-	Unknown            Kind = iota
-	Municipality            // content/municipalities/<m>.md
-	Guide                   // content/guides/<slug>.md
-	MunicipalityGuide       // content/municipalities/<m>/guides/<slug>.md: a local guide or an adaptation
-	EService                // content/eservices/<slug>.md
-	EServiceAdaptation      // content/municipalities/<m>/eservices/<slug>.md
-	Page                    // content/pages/<slug>.md
-	EasyGuide               // content/guides/<slug>.lattlast.md: the shared guide <slug> in easy-to-read Swedish (lättläst)
+	Unknown                 Kind = iota
+	Municipality                 // content/municipalities/<m>.md
+	Guide                        // content/guides/<slug>.md
+	MunicipalityGuide            // content/municipalities/<m>/guides/<slug>.md: a local guide or an adaptation
+	EService                     // content/eservices/<slug>.md
+	EServiceAdaptation           // content/municipalities/<m>/eservices/<slug>.md
+	Page                         // content/pages/<slug>.md
+	EasyGuide                    // content/guides/<slug>.lattlast.md: the shared guide <slug> in easy-to-read Swedish (lättläst)
+	GuideTranslation             // content/guides/<slug>.<lang>.md: the shared guide <slug> in another language (LangOf)
+	MunicipalityTranslation      // content/municipalities/<m>/guides/<slug>.<lang>.md: an adaptation or local guide in another language
 )
+
+// LangOf is the language of a translation's file name ("en" of
+// "bygglov.en.md"), or "" for a file in the site's own language: two or
+// three letters a–z before ".md".
+func LangOf(p string) string {
+	name := strings.TrimSuffix(path.Base(p), ".md")
+	i := strings.LastIndexByte(name, '.')
+	if i <= 0 {
+		return ""
+	}
+	lang := name[i+1:]
+	if len(lang) < 2 || len(lang) > 3 {
+		return ""
+	}
+	for _, r := range lang {
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+	}
+	return lang
+}
 
 // EasySuffix ends the file name of a guide's easy-to-read version.
 const EasySuffix = ".lattlast.md"
@@ -41,9 +64,14 @@ func Classify(p string) (kind Kind, m, slug string) {
 		return Unknown, "", ""
 	}
 	slug = strings.TrimSuffix(parts[len(parts)-1], ".md")
+	lang := LangOf(p)
 	switch {
 	case len(parts) == 3 && parts[1] == "guides" && strings.HasSuffix(p, EasySuffix):
 		return EasyGuide, "", strings.TrimSuffix(parts[2], EasySuffix)
+	case len(parts) == 3 && parts[1] == "guides" && lang != "":
+		return GuideTranslation, "", strings.TrimSuffix(slug, "."+lang)
+	case len(parts) == 5 && parts[1] == "municipalities" && parts[3] == "guides" && lang != "":
+		return MunicipalityTranslation, parts[2], strings.TrimSuffix(slug, "."+lang)
 	case len(parts) == 3 && parts[1] == "guides":
 		return Guide, "", slug
 	case len(parts) == 3 && parts[1] == "eservices":

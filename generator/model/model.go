@@ -163,6 +163,21 @@ type Guide struct {
 	Body           Body
 	File           string
 	Easy           *EasyRead // the guide in easy-to-read Swedish (lättläst), or nil
+	// Translations are the guide in the site's other languages, by
+	// language code.
+	Translations map[string]*Translation
+}
+
+// Translation is a guide, or a municipality's version of it, in another
+// language than Swedish.
+type Translation struct {
+	Lang    string
+	Title   string
+	Summary string
+	Body    Body
+	// Partial tells that the municipality adapted the guide but not its
+	// translation: the page says its own sections are only in Swedish.
+	Partial bool
 }
 
 // EasyRead is a shared guide in easy-to-read Swedish (lättläst): short
@@ -193,6 +208,10 @@ type Version struct {
 	EServices  []string
 	Contact    Contact
 	Body       Body
+	// Translations are the version in the site's other languages: the
+	// shared guide's translation, adapted by the municipality's own
+	// translation when it has one.
+	Translations map[string]*Translation
 }
 
 // EService is an e-service of the library.

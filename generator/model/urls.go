@@ -13,6 +13,15 @@ func GuidesURL() string { return "/guider/" }
 // GuideURL is a shared guide with its "choose your municipality" list.
 func GuideURL(slug string) string { return "/guider/" + slug + "/" }
 
+// LangURL is the page of url in language lang: the same path under
+// /<lang>/ ("/en/guider/bygglov/"), or url itself for Swedish.
+func LangURL(lang, url string) string {
+	if lang == "" || lang == "sv" {
+		return url
+	}
+	return "/" + lang + url
+}
+
 // EasyURL is the page of a shared guide's easy-to-read version.
 func EasyURL(slug string) string { return "/guider/" + slug + "/lattlast/" }
 

@@ -156,6 +156,7 @@ func (fp *fingerprinter) global(r *renderer, layouts map[string][]byte) uint64 {
 	h.value(reflect.ValueOf(s.Municipalities))
 	h.value(reflect.ValueOf(s.Pages))
 	h.bool(len(s.Boundaries) > 0)
+	h.value(reflect.ValueOf(r.langHomes())) // every Swedish page without a translation links their start pages
 	return h.sum()
 }
 

@@ -19,12 +19,22 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 	str := func(key string) string { return r.strIn(lang, key) }
 	return template.FuncMap{
 		// url makes a site-relative URL a path under the base URL.
-		"url": func(p string) string { return r.opt.BasePath + strings.TrimPrefix(p, "/") },
+		// In another language than Swedish, it leads to the page in that
+		// language when there is one.
+		"url": func(p string) string { return r.opt.BasePath + strings.TrimPrefix(r.localURL(lang, p), "/") },
+		// href is url without the language: the page in Swedish.
+		"href": func(p string) string { return r.opt.BasePath + strings.TrimPrefix(p, "/") },
+		// langs are the site's other languages that have pages.
+		"langs": r.langHomes,
+		// self is a language's name in itself, for a link to a page in it.
+		"self": func(code string) string { return r.strIn(code, "lang.self") },
 		// abs makes a site-relative URL absolute.
 		"abs": func(p string) string { return r.abs(p) },
 		"t":   str,
 		// chrome renders the header or the footer (chrome.go).
 		"chrome": func(name string, v *View) (template.HTML, error) { return r.chrome[lang].render(name, v) },
+		// tIn is a UI string in another language, for text marked with its lang.
+		"tIn": func(code, key string) string { return r.strIn(code, key) },
 		"tf": func(key string, args ...any) string {
 			return fmt.Sprintf(str(key), args...)
 		},

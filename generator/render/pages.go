@@ -32,7 +32,7 @@ func (r *renderer) pages() []page {
 	}
 
 	homeView := &View{
-		Title: s.Config.Title, Description: s.Config.Description, Section: "home",
+		Title: s.Config.Title, Description: s.Config.Description, Section: "home", Alternates: r.alternates(model.HomeURL()),
 		Groups: groups(s.Config.Categories, s.Guides, nil, nil),
 		Counts: Counts{len(s.Municipalities), len(s.Guides), len(s.EServices)},
 	}
@@ -45,14 +45,14 @@ func (r *renderer) pages() []page {
 	add(model.HomeURL(), "home", homeView)
 	add(model.GuidesURL(), "guides", &View{
 		Title: r.str("guides.title"), Description: r.str("guides.description"), Section: "guider",
-		Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, s.Guides, nil, nil),
+		Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, s.Guides, nil, nil), Alternates: r.alternates(model.GuidesURL()),
 	})
 	for _, g := range s.Guides {
 		later(model.GuideURL(g.Slug), "guide", "", func() *View {
 			return &View{
 				Title: g.Title, Description: g.Summary, Section: "guider", Guide: g,
 				Crumbs: []Crumb{home, guidesCrumb}, body: &g.Body,
-				Versions: r.ix.versionsByGuide[g.Slug],
+				Versions: r.ix.versionsByGuide[g.Slug], Alternates: r.alternates(model.GuideURL(g.Slug)),
 			}
 		})
 		if e := g.Easy; e != nil {
@@ -90,7 +90,7 @@ func (r *renderer) pages() []page {
 				return &View{
 					Title: v.Title, Description: v.Summary, Section: "kommuner", Municipality: m, Version: v,
 					Canonical: v.CanonicalURL(), Crumbs: crumbs,
-					body: &v.Body, Related: related,
+					body: &v.Body, Related: related, Alternates: r.alternates(v.URL()),
 				}
 			})
 		}
@@ -134,6 +134,7 @@ func (r *renderer) pages() []page {
 	}
 	r.mapPages(later, home)
 	r.searchPages(add, home)
+	r.translationPages(later, add)
 	nf := &View{Title: r.str("notfound.title"), NoIndex: true, Section: "404"}
 	add("/404.html", "404", nf)
 	ps[len(ps)-1].path = "404.html"

@@ -161,6 +161,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 		return nil, err
 	}
 	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}, bodies: opt.Bodies}
+	r.translatedURLs()
 	fp := &fingerprinter{set: opt.Bodies}
 	r.mapper = newMapper(r, fp)
 	if opt.Memo != nil {
@@ -624,6 +625,9 @@ type renderer struct {
 	opt     Options
 	ix      *index
 	assets  *assets
+	// translated: by language, the Swedish pages that have a page in it
+	// (Swedish URL → its URL), for links and hreflang (translations.go).
+	translated map[string]map[string]string
 }
 
 // templates parses, for one language, every layout together with the base

@@ -46,7 +46,7 @@ func TestThemeErrors(t *testing.T) {
 		{
 			"missing field on many pages", "", "themes/default/layouts/version.html",
 			"{{define \"main\"}}<article>\n<h1>{{.Title}}</h1>\n{{.Version.Nickname}}\n</article>\n{{end}}\n",
-			[]string{"themes/default/layouts/version.html:3:11: the template fails: executing \"main\" at <.Version.Nickname>: can't evaluate field Nickname in type *model.Version (on the page /harnosand/guider/kulturskolan/ and 2 more); " +
+			[]string{"themes/default/layouts/version.html:3:11: the template fails: executing \"main\" at <.Version.Nickname>: can't evaluate field Nickname in type *model.Version (on the page /en/harnosand/guider/sophamtning/ and 4 more); " +
 				"check what the template reads there: a layout reads the page's View (generator/render/view.go) and what its fields hold, and a value may be missing on some pages"},
 		},
 		{

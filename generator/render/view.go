@@ -60,6 +60,10 @@ type View struct {
 	Guides        []GuideLink    // guides that point to the e-service
 	ServicePoints []PointSummary // the e-service's kind of service points in its municipalities
 
+	// Partial: a municipality's version in another language whose own
+	// sections are only in Swedish (model.Translation.Partial).
+	Partial bool
+
 	AZ      []AZLetter // the A–Ö index: guides and e-services by first letter
 	AZMunis []Crumb    // the municipalities' own A–Ö indexes
 	Search  string     // the search page: the folder of its index

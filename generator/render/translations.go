@@ -1,0 +1,172 @@
+package render
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/esamverkan/guidemap/generator/model"
+)
+
+// translatedURLs notes, for each of the site's other languages, the
+// Swedish pages that have a page in that language and its URL: the
+// language's start page and guide list (when a guide is translated), the
+// translated guides and versions, the accessibility statement. The
+// templates of a language link to its pages where they exist (funcs.go:
+// url), to the Swedish ones elsewhere.
+func (r *renderer) translatedURLs() {
+	r.translated = map[string]map[string]string{}
+	mark := func(lang, url string) {
+		if r.translated[lang] == nil {
+			r.translated[lang] = map[string]string{}
+		}
+		r.translated[lang][url] = model.LangURL(lang, url)
+	}
+	for _, g := range r.site.Guides {
+		for lang := range g.Translations {
+			mark(lang, model.HomeURL())
+			mark(lang, model.GuidesURL())
+			mark(lang, model.GuideURL(g.Slug))
+		}
+	}
+	for _, v := range r.site.Versions {
+		for lang := range v.Translations {
+			mark(lang, v.URL())
+		}
+	}
+	if r.site.Config.Accessibility.Status != "" {
+		for _, lang := range r.site.Config.Languages {
+			if lang == "en" {
+				if r.translated[lang] == nil {
+					r.translated[lang] = map[string]string{}
+				}
+				r.translated[lang][model.AccessibilityURL("sv")] = model.AccessibilityURL("en")
+			}
+		}
+	}
+}
+
+// langHomes are the site's other languages that have a start page
+// (a translated guide), sorted.
+func (r *renderer) langHomes() []string {
+	var out []string
+	for lang, urls := range r.translated {
+		if _, ok := urls[model.HomeURL()]; ok {
+			out = append(out, lang)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// localURL is the page of url in lang when it has one, else url.
+func (r *renderer) localURL(lang, url string) string {
+	if lang == "sv" || lang == "" {
+		return url
+	}
+	path, frag, _ := strings.Cut(url, "#")
+	if u, ok := r.translated[lang][path]; ok {
+		if frag != "" {
+			return u + "#" + frag
+		}
+		return u
+	}
+	return url
+}
+
+// alternates are the languages of the page at the Swedish url, for
+// hreflang: Swedish first, then the others that have it.
+func (r *renderer) alternates(url string) []Alternate {
+	out := []Alternate{{"sv", url}}
+	for _, lang := range slices.Sorted(maps.Keys(r.translated)) {
+		if u, ok := r.translated[lang][url]; ok {
+			out = append(out, Alternate{lang, u})
+		}
+	}
+	if len(out) == 1 {
+		return nil
+	}
+	return out
+}
+
+// translationPages lists the pages of the site's other languages: the
+// start page and the guide list of each language with a translated
+// guide, and every translated guide and version.
+func (r *renderer) translationPages(later func(url, layout, canonical string, make func() *View), add func(string, string, *View)) {
+	s := r.site
+	for _, lang := range slices.Sorted(maps.Keys(r.translated)) {
+		var guides []*model.Guide // copies in the language, for the lists
+		for _, g := range s.Guides {
+			if t := g.Translations[lang]; t != nil {
+				c := *g
+				c.Title, c.Summary = t.Title, t.Summary
+				guides = append(guides, &c)
+			}
+		}
+		if len(guides) == 0 {
+			continue
+		}
+		slices.SortFunc(guides, func(a, b *model.Guide) int { return strings.Compare(a.Title, b.Title) })
+		home := Crumb{Name: r.strIn(lang, "nav.home"), URL: model.HomeURL()}
+		guidesCrumb := Crumb{Name: r.strIn(lang, "nav.guides"), URL: model.GuidesURL()}
+		add(model.LangURL(lang, model.HomeURL()), "langhome", &View{
+			Lang: lang, Title: s.Config.Title, Description: r.strIn(lang, "langhome.lead"), Section: "home",
+			Groups: groups(s.Config.Categories, guides, nil, nil), Alternates: r.alternates(model.HomeURL()),
+			Other: Alternate{"sv", model.HomeURL()},
+		})
+		add(model.LangURL(lang, model.GuidesURL()), "guides", &View{
+			Lang: lang, Title: r.strIn(lang, "guides.title"), Description: r.strIn(lang, "guides.translated"), Section: "guider",
+			Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, guides, nil, nil),
+			Alternates: r.alternates(model.GuidesURL()), Other: Alternate{"sv", model.GuidesURL()},
+		})
+		for _, g := range guides {
+			orig := g
+			for _, x := range s.Guides {
+				if x.Slug == g.Slug {
+					orig = x
+				}
+			}
+			t := orig.Translations[lang]
+			url := model.GuideURL(g.Slug)
+			later(model.LangURL(lang, url), "guide", "", func() *View {
+				var versions []*model.Version
+				for _, v := range r.ix.versionsByGuide[g.Slug] {
+					c := *v
+					if vt := v.Translations[lang]; vt != nil {
+						c.Title, c.Summary = vt.Title, vt.Summary
+					}
+					versions = append(versions, &c)
+				}
+				return &View{
+					Lang: lang, Title: t.Title, Description: t.Summary, Section: "guider", Guide: g,
+					Crumbs: []Crumb{home, guidesCrumb}, body: &t.Body, Versions: versions,
+					Alternates: r.alternates(url), Other: Alternate{"sv", url},
+				}
+			})
+		}
+		for _, v := range s.Versions {
+			t := v.Translations[lang]
+			if t == nil {
+				continue
+			}
+			m := v.Municipality
+			url := v.URL()
+			later(model.LangURL(lang, url), "version", "", func() *View {
+				c := *v
+				c.Title, c.Summary = t.Title, t.Summary
+				var related []*model.Offer
+				for _, e := range v.EServices {
+					if o := r.ix.offer[m.Slug+"/"+e]; o != nil {
+						related = append(related, o)
+					}
+				}
+				return &View{
+					Lang: lang, Title: t.Title, Description: t.Summary, Section: "kommuner", Municipality: m, Version: &c,
+					Crumbs: []Crumb{home, {Name: r.strIn(lang, "nav.municipalities"), URL: "/kommuner/"}, {Name: m.Name, URL: model.MunicipalityURL(m.Slug)}},
+					body:   &t.Body, Related: related, Partial: t.Partial,
+					Alternates: r.alternates(url), Other: Alternate{"sv", url},
+				}
+			})
+		}
+	}
+}
