@@ -104,6 +104,11 @@ type searchResult struct {
 // runSearch runs the queries through the site's own search.js (the
 // minified file the build wrote) in node, on the index the build wrote.
 func runSearch(t *testing.T, out string, qs []searchQuery) (rs []searchResult, script string) {
+	return runSearchIn(t, out, filepath.Join(out, "sok", "index"), qs)
+}
+
+// runSearchIn is runSearch on the index in dir.
+func runSearchIn(t *testing.T, out, dir string, qs []searchQuery) (rs []searchResult, script string) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -125,7 +130,7 @@ func runSearch(t *testing.T, out string, qs []searchQuery) (rs []searchResult, s
 		Script  string `json:"script"`
 		Dir     string `json:"dir"`
 		Queries []q    `json:"queries"`
-	}{Script: scripts[0], Dir: filepath.Join(out, "sok", "index")}
+	}{Script: scripts[0], Dir: dir}
 	for _, x := range qs {
 		in.Queries = append(in.Queries, q{x.q, x.municipality})
 	}
@@ -243,5 +248,39 @@ func TestSearchDownloadsLittle(t *testing.T) {
 	}
 	if len(rs[3].Loaded) != 0 {
 		t.Errorf("%q after %q loaded %d files again, want none (the same shard and documents)", qs[3].q, qs[0].q, len(rs[3].Loaded))
+	}
+}
+
+// TestSearchInEnglish: /en/sok/ searches the English pages with English
+// stemming ("permits" finds "permit"), not the Swedish ones.
+func TestSearchInEnglish(t *testing.T) {
+	out, _ := buildExample(t, "")
+	qs := []searchQuery{
+		{"english", "building permits", "", []string{"/en/guider/bygglov/"}},
+		{"english", "home help", "", []string{"/en/guider/hemtjanst/"}},
+		{"english", "recycling", "", []string{"/en/guider/sophamtning-och-atervinning/"}},
+		{"english", "chimney sweeping", "", []string{"/en/guider/eldstad-och-sotning/"}},
+		{"english", "preschool fees", "", []string{"/en/guider/forskoleplats/"}},
+		{"english", "choosing a school", "", []string{"/en/guider/grundskola-och-skolval/"}},
+		{"english", "building permit sundsvall", "", []string{"/en/sundsvall/guider/bygglov/"}},
+		{"english", "debt advice", "solleftea", []string{"/en/solleftea/guider/ekonomiskt-bistand/"}},
+		{"english", "how do I apply for mobility service", "", []string{"/en/guider/fardtjanst/"}},
+		{"english", "rivningslov", "", nil},
+	}
+	rs, _ := runSearchIn(t, out, filepath.Join(out, "sok", "index", "en"), qs)
+	for i, q := range qs {
+		var got []string
+		for _, r := range rs[i].Results {
+			got = append(got, strings.SplitN(r.URL, "#", 2)[0])
+		}
+		if q.want == nil {
+			if rs[i].Total != 0 {
+				t.Errorf("%q: want no result, got %v", q.q, got)
+			}
+			continue
+		}
+		if len(got) == 0 || got[0] != q.want[0] {
+			t.Errorf("%q (municipality %q): first result %v, want %s", q.q, q.municipality, got, q.want[0])
+		}
 	}
 }

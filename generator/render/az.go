@@ -34,7 +34,7 @@ func (r *renderer) searchPages(add func(string, string, *View), home Crumb) {
 	}
 	add("/sok/", "search", &View{
 		Title: r.str("search.title"), Description: r.str("search.description"), Section: "sok",
-		Crumbs: []Crumb{home}, Search: r.opt.BasePath + SearchDir,
+		Crumbs: []Crumb{home}, Search: r.opt.BasePath + SearchDir, Alternates: r.alternates("/sok/"),
 	})
 	var all []AZItem
 	for _, g := range s.Guides {

@@ -201,9 +201,17 @@ func (fp *fingerprinter) index(global, data uint64, s *model.Site) uint64 {
 	h.value(reflect.ValueOf(s.Offers))
 	for _, g := range s.Guides {
 		h.body(&g.Body)
+		for _, lang := range slices.Sorted(maps.Keys(g.Translations)) {
+			h.body(&g.Translations[lang].Body)
+		}
 	}
 	for _, g := range s.LocalGuides {
 		h.body(&g.Body)
+	}
+	for _, v := range s.Versions {
+		for _, lang := range slices.Sorted(maps.Keys(v.Translations)) {
+			h.body(&v.Translations[lang].Body)
+		}
 	}
 	for _, v := range s.Versions {
 		if v.Adapted {

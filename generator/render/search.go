@@ -10,17 +10,43 @@ import (
 	"github.com/esamverkan/guidemap/generator/search"
 )
 
-// SearchDir is the folder of the Swedish search index; the search page's
-// script reads SearchDir + "index.json" first.
+// SearchDir is the folder of the search index: Swedish in it, another
+// language in a folder of its code ("sok/index/en/"); the search page's
+// script reads the folder's "index.json" first.
 const SearchDir = "sok/index/"
+
+// searchDir is the index folder of lang.
+func searchDir(lang string) string {
+	if lang == "sv" {
+		return SearchDir
+	}
+	return SearchDir + lang + "/"
+}
 
 // searchIndex makes the search index of the site's Swedish pages: one
 // document a guide (with its municipalities' versions and their own
 // sections), an e-service (with its offers), a place, a page and a
 // municipality.
 func (r *renderer) searchIndex(ctx context.Context) ([]output.File, error) {
+	out, err := r.searchIndexIn(ctx, "sv")
+	if err != nil {
+		return nil, err
+	}
+	for _, lang := range r.langHomes() {
+		files, err := r.searchIndexIn(ctx, lang)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// searchIndexIn makes the index of one language: in Swedish, of the
+// whole site; in another, of its translated guides.
+func (r *renderer) searchIndexIn(ctx context.Context, lang string) ([]output.File, error) {
 	s := r.site
-	ix := search.New("sv")
+	ix := search.New(lang)
 	cancelled := false
 	// The documents are made and analysed on all cores, a batch at a
 	// time (a big site's analysed text is not all in memory at once), and
@@ -43,9 +69,30 @@ func (r *renderer) searchIndex(ctx context.Context) ([]output.File, error) {
 			flush()
 		}
 	}
-	d := docMaker{r: r, base: strings.TrimSuffix(r.opt.BasePath, "/"), cat: map[string]string{}}
+	d := docMaker{r: r, base: strings.TrimSuffix(r.opt.BasePath, "/"), cat: map[string]string{}, lang: lang}
 	for _, c := range s.Config.Categories {
 		d.cat[c.Slug] = c.SV
+		if lang == "en" {
+			d.cat[c.Slug] = c.EN
+		}
+	}
+	if lang != "sv" {
+		for _, g := range s.Guides {
+			if g.Translations[lang] != nil {
+				add(func() search.Doc { return d.translatedGuide(g) })
+			}
+		}
+		for _, g := range s.LocalGuides {
+			for _, v := range r.ix.versionsByGuide[g.Slug] {
+				if t := v.Translations[lang]; t != nil && v.Local && v.Guide == g {
+					add(func() search.Doc {
+						return search.Doc{Kind: search.Guide, Title: t.Title, Summary: t.Summary, URL: d.url(model.LangURL(lang, v.URL())),
+							Municipality: g.Owner, Keywords: []string{d.cat[g.Category]}, Sections: d.sections(&t.Body)}
+					})
+				}
+			}
+		}
+		return d.files(ctx, ix, flush, &cancelled)
 	}
 	for _, c := range s.Config.PointCategories {
 		if d.cat[c.Slug] == "" {
@@ -87,15 +134,25 @@ func (r *renderer) searchIndex(ctx context.Context) ([]output.File, error) {
 				Municipality: p.Municipality, Keywords: []string{d.cat[p.Category], p.Address, p.City}}
 		})
 	}
+	return d.files(ctx, ix, flush, &cancelled)
+}
+
+// files ends an index: the last batch, then its files.
+func (d docMaker) files(ctx context.Context, ix *search.Index, flush func(), cancelled *bool) ([]output.File, error) {
 	flush()
-	if cancelled {
+	if *cancelled {
 		return nil, ctx.Err()
 	}
+	s := d.r.site
 	var munis []search.Municipality
 	for _, m := range s.Municipalities {
 		munis = append(munis, search.Municipality{Slug: m.Slug, Name: m.Name})
 	}
-	_, files := ix.Files(search.Options{Dir: SearchDir, Municipalities: munis, Synonyms: s.Config.Search.Synonyms})
+	var synonyms map[string][]string
+	if d.lang == "sv" {
+		synonyms = s.Config.Search.Synonyms // Swedish words for Swedish text
+	}
+	_, files := ix.Files(search.Options{Dir: searchDir(d.lang), Municipalities: munis, Synonyms: synonyms})
 	out := make([]output.File, len(files))
 	for i, f := range files {
 		out[i] = output.File{Path: f.Path, Data: f.Data}
@@ -113,7 +170,8 @@ func (r *renderer) searchDocs() int {
 type docMaker struct {
 	r    *renderer
 	base string            // the base path without its last slash
-	cat  map[string]string // category slug → Swedish name
+	cat  map[string]string // category slug → its name in lang
+	lang string
 }
 
 func (d docMaker) url(u string) string { return d.base + u }
@@ -141,6 +199,36 @@ func (d docMaker) guide(g *model.Guide) search.Doc {
 			continue
 		}
 		for _, sec := range d.sections(&v.Body) {
+			if !shared[sec] {
+				sec.Municipality = v.Municipality.Slug
+				doc.Sections = append(doc.Sections, sec)
+			}
+		}
+	}
+	return doc
+}
+
+// translatedGuide is a shared guide in d.lang, with its versions in
+// that language and the sections a municipality's translation has of its
+// own.
+func (d docMaker) translatedGuide(g *model.Guide) search.Doc {
+	t := g.Translations[d.lang]
+	doc := search.Doc{Kind: search.Guide, Title: t.Title, Summary: t.Summary, URL: d.url(model.LangURL(d.lang, model.GuideURL(g.Slug))),
+		Keywords: []string{d.cat[g.Category]}, Sections: d.sections(&t.Body)}
+	shared := map[search.Section]bool{}
+	for _, sec := range doc.Sections {
+		shared[sec] = true
+	}
+	for _, v := range d.r.ix.versionsByGuide[g.Slug] {
+		vt := v.Translations[d.lang]
+		if vt == nil {
+			continue
+		}
+		doc.Versions = append(doc.Versions, search.Version{Municipality: v.Municipality.Slug, URL: d.url(model.LangURL(d.lang, v.URL()))})
+		if len(vt.Body.Sources) < 2 {
+			continue // the shared translation
+		}
+		for _, sec := range d.sections(&vt.Body) {
 			if !shared[sec] {
 				sec.Municipality = v.Municipality.Slug
 				doc.Sections = append(doc.Sections, sec)

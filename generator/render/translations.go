@@ -26,6 +26,7 @@ func (r *renderer) translatedURLs() {
 		for lang := range g.Translations {
 			mark(lang, model.HomeURL())
 			mark(lang, model.GuidesURL())
+			mark(lang, "/sok/")
 			mark(lang, model.GuideURL(g.Slug))
 		}
 	}
@@ -118,6 +119,11 @@ func (r *renderer) translationPages(later func(url, layout, canonical string, ma
 			Lang: lang, Title: r.strIn(lang, "guides.title"), Description: r.strIn(lang, "guides.translated"), Section: "guider",
 			Crumbs: []Crumb{home}, Groups: groups(s.Config.Categories, guides, nil, nil),
 			Alternates: r.alternates(model.GuidesURL()), Other: Alternate{"sv", model.GuidesURL()},
+		})
+		add(model.LangURL(lang, "/sok/"), "search", &View{
+			Lang: lang, Title: r.strIn(lang, "search.title"), Description: r.strIn(lang, "search.translated"), Section: "sok",
+			Crumbs: []Crumb{home}, Search: r.opt.BasePath + searchDir(lang),
+			Alternates: r.alternates("/sok/"), Other: Alternate{"sv", "/sok/"},
 		})
 		for _, g := range guides {
 			orig := g

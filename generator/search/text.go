@@ -119,7 +119,8 @@ func LanguageOf(code string) Language {
 		return Language{
 			Code:     "en",
 			Stem:     func(w string) string { return english.Stem(w, true) },
-			Stop:     english.IsStopWord,
+			Stop:     func(w string) bool { return stopEN[w] || english.IsStopWord(w) },
+			StopList: sortedKeys(stopEN),
 			Suffixes: []string{"ing", "ies", "ed", "es", "s"},
 		}
 	}
@@ -163,3 +164,13 @@ func sortedKeys(m map[string]bool) []string {
 	slices.Sort(out)
 	return out
 }
+
+// stopEN are the English words too common to search for, which the
+// browser drops from a query (the snowball project's list is also asked
+// when the index is made).
+var stopEN = setOf(`a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves`)
