@@ -68,6 +68,22 @@ type siteFile struct {
 	Search struct {
 		Synonyms map[string][]string `toml:"synonyms"`
 	} `toml:"search"`
+	Language map[string]struct {
+		Name string `toml:"name"`
+		Dir  string `toml:"dir"`
+	} `toml:"language"`
+}
+
+// knownLanguages are names and directions guidemap knows; a site names
+// another language in [language.<code>].
+var knownLanguages = map[string]model.Language{
+	"sv": {Name: "Svenska", Dir: "ltr"}, "en": {Name: "English", Dir: "ltr"}, "fi": {Name: "Suomi", Dir: "ltr"},
+	"fit": {Name: "Meänkieli", Dir: "ltr"}, "se": {Name: "Davvisámegiella", Dir: "ltr"}, "sma": {Name: "Åarjelsaemien", Dir: "ltr"},
+	"smj": {Name: "Julevsámegiella", Dir: "ltr"}, "rmy": {Name: "Romani chib", Dir: "ltr"}, "yi": {Name: "ייִדיש", Dir: "rtl"},
+	"ar": {Name: "العربية", Dir: "rtl"}, "fa": {Name: "فارسی", Dir: "rtl"}, "so": {Name: "Soomaali", Dir: "ltr"},
+	"ti": {Name: "ትግርኛ", Dir: "ltr"}, "uk": {Name: "Українська", Dir: "ltr"}, "de": {Name: "Deutsch", Dir: "ltr"},
+	"pl": {Name: "Polski", Dir: "ltr"}, "es": {Name: "Español", Dir: "ltr"}, "ckb": {Name: "کوردی", Dir: "rtl"},
+	"ku": {Name: "Kurdî", Dir: "ltr"}, "dar": {Name: "دری", Dir: "rtl"}, "prs": {Name: "دری", Dir: "rtl"},
 }
 
 // siteKeys are the keys site.toml accepts, for "did you mean" hints.
@@ -81,7 +97,7 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"accessibility.assessor", "accessibility.published", "accessibility.updated", "accessibility.email",
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag",
-	"search", "search.synonyms"}
+	"search", "search.synonyms", "language", "language.name", "language.dir"}
 
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
@@ -140,6 +156,49 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 	if c.Languages[0] != "sv" {
 		line, col := findKey(src, "languages")
 		l.Errorf(diag.At(File, line, col), `write languages = ["sv", "en"]`, "the first language must be Swedish (\"sv\"), the language at the root of the site")
+	}
+	c.Language = map[string]model.Language{}
+	for _, code := range c.Languages {
+		lg, known := knownLanguages[code]
+		own, set := f.Language[code]
+		if !validLangCode(code) {
+			line, col := findKey(src, "languages")
+			l.Errorf(diag.At(File, line, col), "write the language's ISO 639 code in lower case, e.g. \"en\", \"fi\" or \"ar\"", "language %q is not a language code", code)
+			continue
+		}
+		if set {
+			if own.Name != "" {
+				lg.Name = own.Name
+			}
+			if own.Dir != "" {
+				lg.Dir = own.Dir
+			}
+		}
+		if lg.Dir == "" {
+			lg.Dir = "ltr"
+		}
+		if lg.Dir != "ltr" && lg.Dir != "rtl" {
+			line, col := findKey(src, "dir")
+			l.Errorf(diag.At(File, line, col), `write dir = "rtl" for a language written from right to left, or leave it out`, "language %q: dir %q is neither \"ltr\" nor \"rtl\"", code, lg.Dir)
+			lg.Dir = "ltr"
+		}
+		if lg.Name == "" && !known {
+			line, col := findKey(src, "languages")
+			l.Errorf(diag.At(File, line, col), fmt.Sprintf("name it in itself: [language.%s] name = \"…\" (and dir = \"rtl\" if it is written from right to left)", code),
+				"guidemap does not know language %q", code)
+			lg.Name = code
+		}
+		lg.Code = code
+		c.Language[code] = lg
+	}
+	for code := range f.Language {
+		if !slices.Contains(c.Languages, code) {
+			line, col := 1, 1
+			if i := strings.Index(string(src), "[language."+code+"]"); i >= 0 {
+				line, col = diag.LineCol(src, i)
+			}
+			l.Errorf(diag.At(File, line, col), fmt.Sprintf("add %q to languages, or remove [language.%s]", code, code), "[language.%s] describes a language the site does not have", code)
+		}
 	}
 	raw := f.BaseURL
 	pos := func() diag.Pos { line, col := findKey(src, "base_url"); return diag.At(File, line, col) }
@@ -299,4 +358,18 @@ func findNth(src []byte, key string, n int) (int, int) {
 		}
 	}
 	return 1, 1
+}
+
+// validLangCode tells a language code: two or three letters a–z, as
+// content files name them (bygglov.en.md).
+func validLangCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }

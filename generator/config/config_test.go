@@ -31,6 +31,13 @@ func TestLoad(t *testing.T) {
 			`content/site.toml:1:11: site.toml is not valid TOML: strings cannot contain newlines`},
 		{"English first", minimal + "languages = [\"en\", \"sv\"]\n", "", "/",
 			`content/site.toml:3:1: the first language must be Swedish ("sv"), the language at the root of the site; write languages = ["sv", "en"]`},
+		{"a language guidemap does not know", minimal + "languages = [\"sv\", \"xx\"]\n", "", "/",
+			`content/site.toml:3:1: guidemap does not know language "xx"; name it in itself: [language.xx] name = "…" (and dir = "rtl" if it is written from right to left)`},
+		{"a language named", minimal + "languages = [\"sv\", \"ps\"]\n[language.ps]\nname = \"پښتو\"\ndir = \"rtl\"\n", "", "/", ""},
+		{"a wrong direction", minimal + "languages = [\"sv\", \"ar\"]\n[language.ar]\ndir = \"right\"\n", "", "/",
+			`content/site.toml:5:1: language "ar": dir "right" is neither "ltr" nor "rtl"; write dir = "rtl" for a language written from right to left, or leave it out`},
+		{"a language described but not listed", minimal + "[language.fi]\nname = \"Suomi\"\n", "", "/",
+			`content/site.toml:3:1: [language.fi] describes a language the site does not have; add "fi" to languages, or remove [language.fi]`},
 		{"a bad theme name", minimal + "theme = \"Min Tema\"\n", "", "/",
 			`content/site.toml:3:1: theme "Min Tema" is not a valid name; name a folder in themes/ with lower-case letters, digits and hyphens`},
 	}
@@ -86,4 +93,19 @@ func FuzzLoad(f *testing.F) {
 			t.Errorf("base URL %q", c.BaseURL)
 		}
 	})
+}
+
+// TestLanguages: a language's name and direction come from what guidemap
+// knows, or from [language.<code>].
+func TestLanguages(t *testing.T) {
+	l := &diag.List{}
+	c, _ := Load([]byte(minimal+"languages = [\"sv\", \"en\", \"ar\", \"ps\"]\n[language.ps]\nname = \"پښتو\"\ndir = \"rtl\"\n"), "", l)
+	if l.HasErrors() {
+		t.Fatal(l.Items())
+	}
+	for code, want := range map[string][2]string{"sv": {"Svenska", "ltr"}, "en": {"English", "ltr"}, "ar": {"العربية", "rtl"}, "ps": {"پښتو", "rtl"}} {
+		if got := c.Language[code]; got.Name != want[0] || got.Dir != want[1] || got.Code != code {
+			t.Errorf("%s: %+v, want name %s, dir %s", code, got, want[0], want[1])
+		}
+	}
 }

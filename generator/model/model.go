@@ -38,10 +38,13 @@ type Site struct {
 
 // Config is content/site.toml.
 type Config struct {
-	Title         string
-	Description   string
-	BaseURL       string // absolute, ends in "/"
-	Languages     []string
+	Title       string
+	Description string
+	BaseURL     string // absolute, ends in "/"
+	Languages   []string
+	// Language tells each language of Languages by its code: its name in
+	// itself and its direction.
+	Language      map[string]Language
 	RawHTML       bool
 	Theme         string // the folder in themes/ laid over the default theme
 	Contact       Contact
@@ -52,6 +55,13 @@ type Config struct {
 	PointCategories []PointCategory
 	Accessibility   Accessibility
 	Search          Search
+}
+
+// Language is one of the site's languages.
+type Language struct {
+	Code string
+	Name string // in the language itself: "English", "Suomi", "العربية"
+	Dir  string // "ltr" or "rtl"
 }
 
 // Search is what a site adds to its search.

@@ -27,7 +27,22 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		// langs are the site's other languages that have pages.
 		"langs": r.langHomes,
 		// self is a language's name in itself, for a link to a page in it.
-		"self": func(code string) string { return r.strIn(code, "lang.self") },
+		"self": func(code string) string {
+			if s, ok := r.opt.Strings[code]["lang.self"]; ok {
+				return s
+			}
+			if lg, ok := r.site.Config.Language[code]; ok && lg.Name != "" {
+				return lg.Name
+			}
+			return code
+		},
+		// dir is "rtl" for a language written from right to left, else "".
+		"dir": func(code string) string {
+			if r.site.Config.Language[code].Dir == "rtl" {
+				return "rtl"
+			}
+			return ""
+		},
 		// abs makes a site-relative URL absolute.
 		"abs": func(p string) string { return r.abs(p) },
 		"t":   str,
@@ -35,6 +50,8 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		"chrome": func(name string, v *View) (template.HTML, error) { return r.chrome[lang].render(name, v) },
 		// tIn is a UI string in another language, for text marked with its lang.
 		"tIn": func(code, key string) string { return r.strIn(code, key) },
+		// tOwn is a UI string of that language only ("" when it has none).
+		"tOwn": func(code, key string) string { return r.opt.Strings[code][key] },
 		"tf": func(key string, args ...any) string {
 			return fmt.Sprintf(str(key), args...)
 		},

@@ -171,7 +171,13 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	whole := map[string]bool{}
 	broken := &diag.List{}
 	r.chrome = map[string]*chrome{}
-	for _, lang := range []string{"sv", "en"} {
+	langs := []string{"sv", "en"} // the accessibility statement is in both
+	for _, lang := range site.Config.Languages {
+		if !slices.Contains(langs, lang) {
+			langs = append(langs, lang)
+		}
+	}
+	for _, lang := range langs {
 		r.chrome[lang] = &chrome{r: r, shared: opt.SharedChrome}
 		if src[lang], tmpls[lang], whole[lang], err = r.templates(lang, broken); err != nil {
 			return nil, err
