@@ -365,7 +365,11 @@
   var T = out.dataset;
   var dir = form.getAttribute("data-index");
   var engine = new Engine(function (name) {
-    return fetch(dir + name, { credentials: "same-origin" }).then(function (r) {
+    // index.json is the one file without a hash in its name: ask the
+    // host whether it changed, so that a new build's index is read.
+    var opts = { credentials: "same-origin" };
+    if (name === "index.json") { opts.cache = "no-cache"; }
+    return fetch(dir + name, opts).then(function (r) {
       if (!r.ok) { throw new Error(name + ": " + r.status); }
       return r.json();
     });
