@@ -100,6 +100,10 @@ func TestTranslationsAreLinkedBothWays(t *testing.T) {
 
 	for _, c := range []struct{ page, want string }{
 		{"en/index.html", `href="/en/guider/bygglov/"`},
+		{"en/index.html", `href="/en/sundsvall/"`},
+		{"en/sundsvall/index.html", `The Contact Centre in the town hall answers questions`},
+		{"en/sundsvall/index.html", `href="/en/sundsvall/guider/bygglov/"`},
+		{"sundsvall/index.html", `href="/en/sundsvall/" hreflang="en">In English</a>`},
 		{"en/guider/index.html", `href="/en/guider/hemtjanst/"`},
 		{"index.html", `href="/en/" hreflang="en">In English</a>`},
 		{"e-tjanster/index.html", `Only some pages are in English; this one is in Swedish only.`},

@@ -403,6 +403,24 @@ func (a *assembler) translations() {
 			g.Translations[lang] = &model.Translation{Lang: lang, Title: d.Meta.Title, Summary: d.Meta.Summary, Body: body(d.File.Path)}
 		}
 	}
+	for _, lang := range sortedKeys(a.ld.IntroTranslations) {
+		for _, slug := range sortedKeys(a.ld.IntroTranslations[lang]) {
+			d := a.ld.IntroTranslations[lang][slug]
+			if !known(lang, d.File.Path) {
+				continue
+			}
+			m := a.site.Municipality(slug)
+			if m == nil {
+				a.l.Errorf(diag.At(d.File.Path, 1, 1), "name it after a municipality: content/municipalities/<m>."+lang+".md",
+					"a translation of municipality %q, which the site does not have", slug)
+				continue
+			}
+			if m.Translations == nil {
+				m.Translations = map[string]*model.Translation{}
+			}
+			m.Translations[lang] = &model.Translation{Lang: lang, Summary: d.Meta.Summary, Body: body(d.File.Path)}
+		}
+	}
 	own := map[string]bool{} // "lang/m/slug": the municipality translated its version
 	for _, lang := range sortedKeys(a.ld.MuniTranslations) {
 		for _, m := range sortedKeys(a.ld.MuniTranslations[lang]) {

@@ -184,6 +184,11 @@ func Start(ctx context.Context, site *model.Site, content *load.Content, opt Opt
 			jobs = append(jobs, job{body: &g.Translations[lang].Body, m: lang + ":", url: model.LangURL(lang, model.GuideURL(g.Slug))})
 		}
 	}
+	for _, m := range site.Municipalities {
+		for _, lang := range slices.Sorted(maps.Keys(m.Translations)) {
+			jobs = append(jobs, job{body: &m.Translations[lang].Body, m: lang + ":" + m.Slug, url: model.LangURL(lang, model.MunicipalityURL(m.Slug))})
+		}
+	}
 	for _, v := range site.Versions {
 		for _, lang := range slices.Sorted(maps.Keys(v.Translations)) {
 			jobs = append(jobs, job{body: &v.Translations[lang].Body, m: lang + ":" + v.Municipality.Slug, url: model.LangURL(lang, v.URL())})

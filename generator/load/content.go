@@ -85,8 +85,11 @@ type Content struct {
 	// language → municipality → slug.
 	Translations     map[string]map[string]*markdown.Doc[guides.TranslationMeta]
 	MuniTranslations map[string]map[string]map[string]*markdown.Doc[guides.TranslationMeta]
-	Paths            []string         // every content file, sorted, for link suggestions
-	ByPath           map[string]*File // every content file that was read
+	// IntroTranslations are municipalities' pages in other languages:
+	// language → municipality.
+	IntroTranslations map[string]map[string]*markdown.Doc[guides.TranslationMeta]
+	Paths             []string         // every content file, sorted, for link suggestions
+	ByPath            map[string]*File // every content file that was read
 }
 
 // Sections composes the sections of a body made of files: the first
@@ -228,16 +231,17 @@ func parseAll(srcs []Source, workers int, files *cache.Table[string, *File]) *Co
 		docs[i] = Parse(srcs[i], files)
 	})
 	c := &Content{
-		Municipalities:   map[string]*markdown.Doc[guides.MunicipalityMeta]{},
-		Guides:           map[string]*markdown.Doc[guides.GuideMeta]{},
-		MuniGuides:       map[string]map[string]*markdown.Doc[guides.GuideMeta]{},
-		EServices:        map[string]*markdown.Doc[directory.EServiceMeta]{},
-		ESAdaptations:    map[string]map[string]*markdown.Doc[directory.EServiceMeta]{},
-		Pages:            map[string]*markdown.Doc[guides.PageMeta]{},
-		Easy:             map[string]*markdown.Doc[guides.EasyMeta]{},
-		Translations:     map[string]map[string]*markdown.Doc[guides.TranslationMeta]{},
-		MuniTranslations: map[string]map[string]map[string]*markdown.Doc[guides.TranslationMeta]{},
-		ByPath:           make(map[string]*File, len(srcs)),
+		Municipalities:    map[string]*markdown.Doc[guides.MunicipalityMeta]{},
+		Guides:            map[string]*markdown.Doc[guides.GuideMeta]{},
+		MuniGuides:        map[string]map[string]*markdown.Doc[guides.GuideMeta]{},
+		EServices:         map[string]*markdown.Doc[directory.EServiceMeta]{},
+		ESAdaptations:     map[string]map[string]*markdown.Doc[directory.EServiceMeta]{},
+		Pages:             map[string]*markdown.Doc[guides.PageMeta]{},
+		Easy:              map[string]*markdown.Doc[guides.EasyMeta]{},
+		Translations:      map[string]map[string]*markdown.Doc[guides.TranslationMeta]{},
+		MuniTranslations:  map[string]map[string]map[string]*markdown.Doc[guides.TranslationMeta]{},
+		IntroTranslations: map[string]map[string]*markdown.Doc[guides.TranslationMeta]{},
+		ByPath:            make(map[string]*File, len(srcs)),
 	}
 	for i, s := range srcs {
 		f := docs[i]
@@ -260,6 +264,8 @@ func parseAll(srcs []Source, workers int, files *cache.Table[string, *File]) *Co
 			c.Easy[s.Slug] = f.EasyDoc
 		case GuideTranslation:
 			put(c.Translations, LangOf(s.Path), s.Slug, f.TranslationDoc)
+		case IntroTranslation:
+			put(c.IntroTranslations, LangOf(s.Path), s.Slug, f.TranslationDoc)
 		case MunicipalityTranslation:
 			lang := LangOf(s.Path)
 			if c.MuniTranslations[lang] == nil {
@@ -300,7 +306,7 @@ func Parse(s Source, files *cache.Table[string, *File]) *File {
 	case EasyGuide:
 		f.EasyDoc = guides.LoadEasy(s.Path, s.Data, l)
 		f.Parts, f.Sections = f.EasyDoc.Parts()
-	case GuideTranslation, MunicipalityTranslation:
+	case GuideTranslation, MunicipalityTranslation, IntroTranslation:
 		f.TranslationDoc = guides.LoadTranslation(s.Path, s.Data, l)
 		f.Parts, f.Sections = f.TranslationDoc.Parts()
 	}

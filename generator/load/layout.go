@@ -30,6 +30,7 @@ const (
 	EasyGuide                    // content/guides/<slug>.lattlast.md: the shared guide <slug> in easy-to-read Swedish (lättläst)
 	GuideTranslation             // content/guides/<slug>.<lang>.md: the shared guide <slug> in another language (LangOf)
 	MunicipalityTranslation      // content/municipalities/<m>/guides/<slug>.<lang>.md: an adaptation or local guide in another language
+	IntroTranslation             // content/municipalities/<m>.<lang>.md: a municipality's page in another language
 )
 
 // LangOf is the language of a translation's file name ("en" of
@@ -70,6 +71,9 @@ func Classify(p string) (kind Kind, m, slug string) {
 		return EasyGuide, "", strings.TrimSuffix(parts[2], EasySuffix)
 	case len(parts) == 3 && parts[1] == "guides" && lang != "":
 		return GuideTranslation, "", strings.TrimSuffix(slug, "."+lang)
+	case len(parts) == 3 && parts[1] == "municipalities" && lang != "":
+		base := strings.TrimSuffix(slug, "."+lang)
+		return IntroTranslation, base, base
 	case len(parts) == 5 && parts[1] == "municipalities" && parts[3] == "guides" && lang != "":
 		return MunicipalityTranslation, parts[2], strings.TrimSuffix(slug, "."+lang)
 	case len(parts) == 3 && parts[1] == "guides":

@@ -147,6 +147,10 @@ type Municipality struct {
 	Intro   Body
 	File    string
 
+	// Translations are its page's intro in the site's other languages
+	// (Title unused: the name stays).
+	Translations map[string]*Translation
+
 	Adopts       []string // e-service slugs adopted as they are
 	OffersGuides []string // shared guides listing municipalities that it adds itself to
 }

@@ -73,7 +73,7 @@ func (r *renderer) pages() []page {
 		later(model.MunicipalityURL(m.Slug), "municipality", "", func() *View {
 			return &View{
 				Title: m.Name, Description: m.Summary, Section: "kommuner", Municipality: m,
-				Crumbs: []Crumb{home, munisCrumb}, body: &m.Intro,
+				Crumbs: []Crumb{home, munisCrumb}, body: &m.Intro, Alternates: r.alternates(model.MunicipalityURL(m.Slug)),
 				Groups: groups(s.Config.Categories, nil, byTitle(r.ix.versionsByMuni[m.Slug]), nil),
 				Offers: r.ix.offersByMuni[m.Slug],
 			}

@@ -35,6 +35,15 @@ func (r *renderer) translatedURLs() {
 			mark(lang, v.URL())
 		}
 	}
+	// Every municipality has a page in a language with a start page: its
+	// translated guides, its e-services and its contact details.
+	for lang, urls := range r.translated {
+		if _, ok := urls[model.HomeURL()]; ok {
+			for _, m := range r.site.Municipalities {
+				urls[model.MunicipalityURL(m.Slug)] = model.LangURL(lang, model.MunicipalityURL(m.Slug))
+			}
+		}
+	}
 	if r.site.Config.Accessibility.Status != "" {
 		for _, lang := range r.site.Config.Languages {
 			if lang == "en" {
@@ -125,6 +134,30 @@ func (r *renderer) translationPages(later func(url, layout, canonical string, ma
 			Crumbs: []Crumb{home}, Search: r.opt.BasePath + searchDir(lang),
 			Alternates: r.alternates("/sok/"), Other: Alternate{"sv", "/sok/"},
 		})
+		for _, m := range s.Municipalities {
+			url := model.MunicipalityURL(m.Slug)
+			later(model.LangURL(lang, url), "municipality", "", func() *View {
+				var versions []*model.Version
+				for _, v := range r.ix.versionsByMuni[m.Slug] {
+					if t := v.Translations[lang]; t != nil {
+						c := *v
+						c.Title, c.Summary = t.Title, t.Summary
+						versions = append(versions, &c)
+					}
+				}
+				slices.SortFunc(versions, func(a, b *model.Version) int { return strings.Compare(a.Title, b.Title) })
+				v := &View{
+					Lang: lang, Title: m.Name, Section: "kommuner", Municipality: m,
+					Crumbs: []Crumb{home, {Name: r.strIn(lang, "nav.municipalities"), URL: "/kommuner/"}},
+					Groups: groups(s.Config.Categories, nil, versions, nil), Offers: r.ix.offersByMuni[m.Slug],
+					Alternates: r.alternates(url), Other: Alternate{"sv", url},
+				}
+				if t := m.Translations[lang]; t != nil {
+					v.Description, v.body = t.Summary, &t.Body
+				}
+				return v
+			})
+		}
 		for _, g := range guides {
 			orig := g
 			for _, x := range s.Guides {
