@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -74,7 +75,7 @@ func azLetters(items []AZItem) []AZLetter {
 		}
 	}
 	slices.SortStableFunc(items, func(a, b AZItem) int {
-		return cmp2(keys[a.Title], keys[b.Title], a.URL, b.URL)
+		return cmp.Or(slices.Compare(keys[a.Title], keys[b.Title]), strings.Compare(a.URL, b.URL))
 	})
 	var out []AZLetter
 	for _, it := range items {
@@ -85,13 +86,6 @@ func azLetters(items []AZItem) []AZLetter {
 		out[len(out)-1].Items = append(out[len(out)-1].Items, it)
 	}
 	return out
-}
-
-func cmp2(a, b []int, ua, ub string) int {
-	if c := slices.Compare(a, b); c != 0 {
-		return c
-	}
-	return strings.Compare(ua, ub)
 }
 
 // svKey orders text as a Swedish index does: case and accents aside

@@ -189,22 +189,9 @@ func (d docMaker) sections(b *model.Body) []search.Section {
 func (d docMaker) guide(g *model.Guide) search.Doc {
 	doc := search.Doc{Kind: search.Guide, Title: g.Title, Summary: g.Summary, URL: d.url(model.GuideURL(g.Slug)),
 		Keywords: []string{d.cat[g.Category]}, Sections: d.sections(&g.Body)}
-	shared := map[search.Section]bool{}
-	for _, sec := range doc.Sections {
-		shared[sec] = true
-	}
-	for _, v := range d.r.ix.versionsByGuide[g.Slug] {
-		doc.Versions = append(doc.Versions, search.Version{Municipality: v.Municipality.Slug, URL: d.url(v.URL())})
-		if !v.Adapted {
-			continue
-		}
-		for _, sec := range d.sections(&v.Body) {
-			if !shared[sec] {
-				sec.Municipality = v.Municipality.Slug
-				doc.Sections = append(doc.Sections, sec)
-			}
-		}
-	}
+	d.versions(&doc, g, func(v *model.Version) (string, *model.Body, bool) {
+		return v.URL(), &v.Body, v.Adapted
+	})
 	return doc
 }
 
@@ -215,27 +202,40 @@ func (d docMaker) translatedGuide(g *model.Guide) search.Doc {
 	t := g.Translations[d.lang]
 	doc := search.Doc{Kind: search.Guide, Title: t.Title, Summary: t.Summary, URL: d.url(model.LangURL(d.lang, model.GuideURL(g.Slug))),
 		Keywords: []string{d.cat[g.Category]}, Sections: d.sections(&t.Body)}
+	d.versions(&doc, g, func(v *model.Version) (string, *model.Body, bool) {
+		vt := v.Translations[d.lang]
+		if vt == nil {
+			return "", nil, false
+		}
+		return model.LangURL(d.lang, v.URL()), &vt.Body, len(vt.Body.Sources) > 1 // more than the shared translation
+	})
+	return doc
+}
+
+// versions adds to doc the guide's versions that of gives a URL, and the
+// sections of those with a body of their own (own) that the shared one
+// does not have, as the municipality's.
+func (d docMaker) versions(doc *search.Doc, g *model.Guide, of func(*model.Version) (url string, body *model.Body, own bool)) {
 	shared := map[search.Section]bool{}
 	for _, sec := range doc.Sections {
 		shared[sec] = true
 	}
 	for _, v := range d.r.ix.versionsByGuide[g.Slug] {
-		vt := v.Translations[d.lang]
-		if vt == nil {
+		url, body, own := of(v)
+		if url == "" {
 			continue
 		}
-		doc.Versions = append(doc.Versions, search.Version{Municipality: v.Municipality.Slug, URL: d.url(model.LangURL(d.lang, v.URL()))})
-		if len(vt.Body.Sources) < 2 {
-			continue // the shared translation
+		doc.Versions = append(doc.Versions, search.Version{Municipality: v.Municipality.Slug, URL: d.url(url)})
+		if !own {
+			continue
 		}
-		for _, sec := range d.sections(&vt.Body) {
+		for _, sec := range d.sections(body) {
 			if !shared[sec] {
 				sec.Municipality = v.Municipality.Slug
 				doc.Sections = append(doc.Sections, sec)
 			}
 		}
 	}
-	return doc
 }
 
 // eservice is an e-service with its offering municipalities' pages.

@@ -159,13 +159,7 @@ func (r *renderer) translationPages(later func(url, layout, canonical string, ma
 			})
 		}
 		for _, g := range guides {
-			orig := g
-			for _, x := range s.Guides {
-				if x.Slug == g.Slug {
-					orig = x
-				}
-			}
-			t := orig.Translations[lang]
+			t := g.Translations[lang] // the copy shares the guide's translations
 			url := model.GuideURL(g.Slug)
 			later(model.LangURL(lang, url), "guide", "", func() *View {
 				var versions []*model.Version

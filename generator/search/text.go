@@ -12,6 +12,7 @@
 package search
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -106,7 +107,7 @@ func LanguageOf(code string) Language {
 			Code:     "sv",
 			Stem:     func(w string) string { return swedish.Stem(w, true) },
 			Stop:     func(w string) bool { return stopSV[w] },
-			StopList: sortedKeys(stopSV),
+			StopList: slices.Sorted(maps.Keys(stopSV)),
 			// The endings of Swedish nouns, adjectives and verbs in their
 			// common forms: "bygglov|et", "förskoleplats|en",
 			// "förskol|orna", "ansök|an", "hemtjänst|ens".
@@ -120,7 +121,7 @@ func LanguageOf(code string) Language {
 			Code:     "en",
 			Stem:     func(w string) string { return english.Stem(w, true) },
 			Stop:     func(w string) bool { return stopEN[w] || english.IsStopWord(w) },
-			StopList: sortedKeys(stopEN),
+			StopList: slices.Sorted(maps.Keys(stopEN)),
 			Suffixes: []string{"ing", "ies", "ed", "es", "s"},
 		}
 	}
@@ -154,15 +155,6 @@ func setOf(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // stopEN are the English words too common to search for, which the
