@@ -19,6 +19,7 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -320,7 +321,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	// 4. render
 	theme, custom := themeFS(fsys, in.Config)
 	st.defaultTheme = !custom
-	strs := i18n.Load(theme, in.Config.Languages, l)
+	strs := i18n.Load(theme, "themes/"+cmp.Or(in.Config.Theme, "default"), in.Config.Languages, l)
 	st.early = l.Items()
 	st.ropt = render.Options{Theme: theme, Strings: strs, BasePath: in.BasePath, Workers: cfg.Workers, Bodies: st.bodies}
 	if !custom {

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/net/html"
 )
 
-var clusterLabel = regexp.MustCompile(`^(\d+) platser`)
+var clusterLabel = regexp.MustCompile(`^(\d+) (platser|places)`)
 
 // TestMapsMatchTheirLists checks every map page of the example site: the
 // points drawn on the map (as links, or counted in a cluster) are exactly

@@ -69,6 +69,8 @@ var searchQueries = []searchQuery{
 	{"municipality", "förskoleplats", "timra", []string{"/timra/guider/forskoleplats/"}},
 	{"municipality", "ekonomiskt bistånd", "solleftea", []string{"/solleftea/guider/ekonomiskt-bistand/"}},
 	{"municipality", "båtplats", "sundsvall", []string{"/sundsvall/guider/batplats-i-sundsvall/"}},
+	{"municipality", "timrå", "", []string{"/timra/"}},
+	{"municipality", "harnosand", "sundsvall", []string{"/harnosand/"}},
 	// Questions in whole sentences.
 	{"sentence", "hur ansöker jag om bygglov", "", []string{"/guider/bygglov/", "/e-tjanster/ansokan-bygglov/"}},
 	{"sentence", "när hämtas soporna", "", []string{"/guider/sophamtning-och-atervinning/"}},
@@ -266,6 +268,11 @@ func TestSearchInEnglish(t *testing.T) {
 		{"english", "debt advice", "solleftea", []string{"/en/solleftea/guider/ekonomiskt-bistand/"}},
 		{"english", "how do I apply for mobility service", "", []string{"/en/guider/fardtjanst/"}},
 		{"english", "rivningslov", "", nil},
+		// Places by their kind in English, and municipality pages.
+		{"english", "library indal", "", []string{"/en/sundsvall/platser/indals-bibliotek/"}},
+		{"english", "recycling centre blåsted", "", []string{"/en/sundsvall/platser/blasteds-atervinningscentral/"}},
+		{"english", "kramfors", "", []string{"/en/kramfors/"}},
+		{"english", "accessibility statement", "", []string{"/en/accessibility/"}},
 	}
 	rs, _ := runSearchIn(t, out, filepath.Join(out, "sok", "index", "en"), qs)
 	for i, q := range qs {

@@ -69,8 +69,10 @@ type siteFile struct {
 		Synonyms map[string][]string `toml:"synonyms"`
 	} `toml:"search"`
 	Language map[string]struct {
-		Name string `toml:"name"`
-		Dir  string `toml:"dir"`
+		Name        string `toml:"name"`
+		Dir         string `toml:"dir"`
+		Title       string `toml:"title"`
+		Description string `toml:"description"`
 	} `toml:"language"`
 }
 
@@ -97,7 +99,7 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"accessibility.assessor", "accessibility.published", "accessibility.updated", "accessibility.email",
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag",
-	"search", "search.synonyms", "language", "language.name", "language.dir"}
+	"search", "search.synonyms", "language", "language.name", "language.dir", "language.title", "language.description"}
 
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
@@ -173,6 +175,7 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 			if own.Dir != "" {
 				lg.Dir = own.Dir
 			}
+			lg.Title, lg.Description = own.Title, own.Description
 		}
 		if lg.Dir == "" {
 			lg.Dir = "ltr"

@@ -62,6 +62,9 @@ type Language struct {
 	Code string
 	Name string // in the language itself: "English", "Suomi", "العربية"
 	Dir  string // "ltr" or "rtl"
+	// Title and Description are the site's title and description in the
+	// language, for its start page ("" for the Swedish ones).
+	Title, Description string
 }
 
 // Search is what a site adds to its search.

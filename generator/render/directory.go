@@ -51,11 +51,16 @@ type DirItem struct {
 	Municipalities, Category, Audience, Login string
 }
 
-// optionName is the name of a facet's value: a municipality's or
+// optionName is the name of a facet's value in lang: a municipality's or
 // category's, or the UI string of an audience or login.
-func (r *renderer) optionName(o directory.Option) string {
+func (r *renderer) optionName(lang string, facet int, o directory.Option) string {
 	if o.NameKey != "" {
-		return upperFirst(r.str(o.NameKey))
+		return upperFirst(r.strIn(lang, o.NameKey))
+	}
+	if facet == directory.FacetCategory {
+		if c, ok := r.site.Config.Category(o.Value); ok {
+			return categoryName(lang, c)
+		}
 	}
 	return o.Name
 }
@@ -76,8 +81,9 @@ const (
 )
 
 // directoryPages adds the directory, its filter pages, the library view
-// and the page for a new member.
-func (r *renderer) directoryPages(add func(string, string, *View), later func(string, string, string, func() *View), home Crumb) {
+// and the page for a new member, in lang (see inLang).
+func (r *renderer) directoryPages(lang string, add func(string, string, *View), later func(string, string, string, func() *View), home Crumb) {
+	str := func(key string) string { return r.strIn(lang, key) }
 	f := directory.NewFilters(r.site)
 	items := make([]DirItem, len(f.EServices))
 	byService := make(map[*model.EService]DirItem, len(f.EServices))
@@ -91,32 +97,32 @@ func (r *renderer) directoryPages(add func(string, string, *View), later func(st
 	// facets are the Facets with current marking one value.
 	facets := func(curKey, curValue string) []Facet {
 		var out []Facet
-		for _, d := range f.Facets {
-			fc := Facet{Key: d.Key, Attr: d.Attr, Label: r.str(d.Label)}
+		for i, d := range f.Facets {
+			fc := Facet{Key: d.Key, Attr: d.Attr, Label: str(d.Label)}
 			for _, o := range d.Options {
-				fc.Options = append(fc.Options, FacetOption{Value: o.Value, Name: r.optionName(o), URL: o.URL, Count: len(o.EServices),
+				fc.Options = append(fc.Options, FacetOption{Value: o.Value, Name: r.optionName(lang, i, o), URL: o.URL, Count: len(o.EServices),
 					Current: d.Key == curKey && o.Value == curValue})
 			}
 			out = append(out, fc)
 		}
 		return out
 	}
-	esCrumb := Crumb{Name: r.str("nav.eservices"), URL: model.EServicesURL()}
+	esCrumb := Crumb{Name: str("nav.eservices"), URL: model.EServicesURL()}
 	add(model.EServicesURL(), "directory", &View{
-		Title: r.str("eservices.title"), Description: r.str("eservices.description"), Section: "e-tjanster",
+		Title: str("eservices.title"), Description: str("eservices.description"), Section: "e-tjanster",
 		Crumbs: []Crumb{home}, Directory: &DirectoryView{Facets: facets("", ""), Items: items, All: true},
 	})
-	for _, d := range f.Facets {
+	for i, d := range f.Facets {
 		for _, o := range d.Options {
 			later(o.URL, "directory", "", func() *View {
 				match := make([]DirItem, len(o.EServices))
 				for k, e := range o.EServices {
 					match[k] = byService[e]
 				}
-				name := r.optionName(o)
+				name := r.optionName(lang, i, o)
 				return &View{
-					Title:       fmt.Sprintf(r.str("directory.filtered"), r.str(d.Label), name),
-					Description: fmt.Sprintf(r.str("directory.filtered.description"), len(match), name),
+					Title:       fmt.Sprintf(str("directory.filtered"), str(d.Label), name),
+					Description: fmt.Sprintf(str("directory.filtered.description"), len(match), name),
 					Section:     "e-tjanster", Crumbs: []Crumb{home, esCrumb},
 					Directory: &DirectoryView{Facets: facets(d.Key, o.Value), Items: match},
 				}
@@ -125,11 +131,11 @@ func (r *renderer) directoryPages(add func(string, string, *View), later func(st
 	}
 	lib := r.library()
 	add(LibraryURL, "library", &View{
-		Title: r.str("library.title"), Description: r.str("library.description"), Section: "e-tjanster",
+		Title: str("library.title"), Description: str("library.description"), Section: "e-tjanster",
 		Crumbs: []Crumb{home, esCrumb}, Library: lib,
 	})
 	add(NewMemberURL, "newmember", &View{
-		Title: r.str("newmember.title"), Description: r.str("newmember.description"), Section: "e-tjanster",
+		Title: str("newmember.title"), Description: str("newmember.description"), Section: "e-tjanster",
 		Crumbs: []Crumb{home, esCrumb}, Library: lib,
 	})
 }

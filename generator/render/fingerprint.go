@@ -58,6 +58,7 @@ type fingerprinter struct {
 	entities map[any]uint64         // the site's entities (pointers such as *model.Guide), hashed once (prepare)
 	bodies   map[*model.Body]uint64 // their bodies, hashed once (prepare)
 	points   map[pointKey]uint64    // the site's service points, hashed once (prepare): maps list thousands
+	langs    map[string]uint64      // by language other than Swedish: its pages (where its links lead), from global
 }
 
 // pointKey tells a service point of the site from the others.
@@ -157,6 +158,14 @@ func (fp *fingerprinter) global(r *renderer, layouts map[string][]byte) uint64 {
 	h.value(reflect.ValueOf(s.Pages))
 	h.bool(len(s.Boundaries) > 0)
 	h.value(reflect.ValueOf(r.langHomes())) // every Swedish page without a translation links their start pages
+	// The links of a page in another language lead to the pages in it
+	// that exist (funcs.go: url): its fingerprint has their list.
+	fp.langs = map[string]uint64{}
+	for lang, urls := range r.translated {
+		lh := fp.hasher()
+		lh.value(reflect.ValueOf(urls))
+		fp.langs[lang] = lh.sum()
+	}
 	return h.sum()
 }
 
@@ -164,6 +173,7 @@ func (fp *fingerprinter) global(r *renderer, layouts map[string][]byte) uint64 {
 func (fp *fingerprinter) page(global uint64, p page) uint64 {
 	h := fp.hasher()
 	h.int(int64(global))
+	h.int(int64(fp.langs[p.view.Lang]))
 	h.str(p.path)
 	h.str(p.layout)
 	h.bool(p.sitemap)

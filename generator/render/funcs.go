@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"strings"
@@ -46,6 +47,9 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		// abs makes a site-relative URL absolute.
 		"abs": func(p string) string { return r.abs(p) },
 		"t":   str,
+		// siteTitle is the site's title in the language (site.toml's
+		// [language.<code>] title), else its title.
+		"siteTitle": func() string { return cmp.Or(r.site.Config.Language[lang].Title, r.site.Config.Title) },
 		// chrome renders the header or the footer (chrome.go).
 		"chrome": func(name string, v *View) (template.HTML, error) { return r.chrome[lang].render(name, v) },
 		// tIn is a UI string in another language, for text marked with its lang.
@@ -64,19 +68,13 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		},
 		"cat": func(slug string) string {
 			if c, ok := r.site.Config.Category(slug); ok {
-				if lang == "en" {
-					return c.EN
-				}
-				return c.SV
+				return categoryName(lang, c)
 			}
 			return ""
 		},
-		"catName": func(c model.Category) string {
-			if lang == "en" {
-				return c.EN
-			}
-			return c.SV
-		},
+		"catName": func(c model.Category) string { return categoryName(lang, c) },
+		// pcat is a kind of service point's name.
+		"pcat": func(c model.PointCategory) string { return pointCategoryName(lang, c) },
 		"term": func(kind, value string) string { return str(kind + "." + value) },
 		"terms": func(kind string, values []string) string {
 			out := make([]string, len(values))

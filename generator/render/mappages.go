@@ -68,9 +68,9 @@ type mapper struct {
 // IDs and highlighted municipality, the boundaries it shows by code, and
 // its points.
 type mapKey struct {
-	Kind, Title, ID, Highlight string
-	Bounds                     []string
-	Points, Near               []model.Point
+	Lang, Kind, Title, ID, Highlight string
+	Bounds                           []string
+	Points, Near                     []model.Point
 }
 
 // draw draws the map of key k, or takes it from the last build.
@@ -144,7 +144,7 @@ func (j *mapJob) get() *MapView {
 	defer j.mu.Unlock()
 	if j.view == nil {
 		sp := j.specLocked()
-		j.view = j.mp.view(j.mp.draw(sp.key, sp.draw), j.caption, sp.points)
+		j.view = j.mp.view(sp.key.Lang, j.mp.draw(sp.key, sp.draw), j.caption, sp.points)
 	}
 	return j.view
 }
@@ -236,33 +236,52 @@ func (mp *mapper) siteBoundaries() []model.Boundary {
 	return out
 }
 
-func (mp *mapper) options(title, idPrefix, highlight string) maps.Options {
+// options are the drawing options of a map in lang: its phrases, names
+// and links are in lang (links lead to the pages in lang where they
+// exist).
+func (mp *mapper) options(lang, title, idPrefix, highlight string) maps.Options {
 	base := mp.r.opt.BasePath
+	link := func(url string) string { return base + strings.TrimPrefix(mp.r.localURL(lang, url), "/") }
 	return maps.Options{
-		Title: title, IDPrefix: idPrefix, Highlight: highlight, Lang: "sv", CoastalWater: !mp.hasLand,
+		Title: title, IDPrefix: idPrefix, Highlight: highlight, Lang: lang, CoastalWater: !mp.hasLand,
 		Symbols: mp.symbols, Base: mp.base,
 		Links: func(code string) string {
 			if slug, ok := mp.codes[code]; ok {
-				return base + strings.TrimPrefix(model.MunicipalityURL(slug), "/")
+				return link(model.MunicipalityURL(slug))
 			}
 			return ""
 		},
-		PointHref: func(p model.Point) string {
-			return base + strings.TrimPrefix(model.PointURL(p.Municipality, p.Slug), "/")
-		},
-		Label: func(p model.Point) string { return p.Name + ", " + mp.catName(p.Category) },
+		PointHref: func(p model.Point) string { return link(model.PointURL(p.Municipality, p.Slug)) },
+		Label:     func(p model.Point) string { return p.Name + ", " + mp.catName(lang, p.Category) },
 	}
 }
 
-func (mp *mapper) catName(slug string) string {
+func (mp *mapper) catName(lang, slug string) string {
 	if c, ok := mp.r.site.Config.PointCategory(slug); ok {
-		return c.SV
+		return pointCategoryName(lang, c)
 	}
 	return slug
 }
 
-// view wraps a drawn map with its caption and legend.
-func (mp *mapper) view(m maps.Map, caption string, points []model.Point) *MapView {
+// categoryName is a category's name in lang: English or Swedish.
+func categoryName(lang string, c model.Category) string {
+	if lang == "en" && c.EN != "" {
+		return c.EN
+	}
+	return c.SV
+}
+
+// pointCategoryName is a kind of service point's name in lang: English
+// or Swedish.
+func pointCategoryName(lang string, c model.PointCategory) string {
+	if lang == "en" && c.EN != "" {
+		return c.EN
+	}
+	return c.SV
+}
+
+// view wraps a drawn map with its caption and legend in lang.
+func (mp *mapper) view(lang string, m maps.Map, caption string, points []model.Point) *MapView {
 	v := &MapView{SVG: svgHTML(m.SVG), Caption: caption, Count: len(points)}
 	seen := map[string]bool{}
 	for _, p := range points {
@@ -270,20 +289,21 @@ func (mp *mapper) view(m maps.Map, caption string, points []model.Point) *MapVie
 	}
 	for _, c := range mp.r.site.Config.PointCategories {
 		if seen[c.Slug] {
-			v.Legend = append(v.Legend, PointGroup{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug])})
+			v.Legend = append(v.Legend, PointGroup{ID: c.Slug, Name: pointCategoryName(lang, c), Symbol: svgHTML(mp.legend[c.Slug])})
 		}
 	}
 	if m.Clusters > 0 {
-		v.Legend = append(v.Legend, PointGroup{ID: "kluster", Name: mp.r.str("map.cluster"), Symbol: svgHTML(mp.cluster)})
+		v.Legend = append(v.Legend, PointGroup{ID: "kluster", Name: mp.r.strIn(lang, "map.cluster"), Symbol: svgHTML(mp.cluster)})
 	}
 	return v
 }
 
-// byCategory groups points by category in the site's order.
-func (mp *mapper) byCategory(points []model.Point, m string) []PointGroup {
+// byCategory groups points by category in the site's order, named in
+// lang.
+func (mp *mapper) byCategory(lang string, points []model.Point, m string) []PointGroup {
 	var out []PointGroup
 	for _, c := range mp.r.site.Config.PointCategories {
-		g := PointGroup{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug]), Filter: true}
+		g := PointGroup{ID: c.Slug, Name: pointCategoryName(lang, c), Symbol: svgHTML(mp.legend[c.Slug]), Filter: true}
 		if m != "" {
 			g.URL = model.MapURL(m, c.Slug)
 		} else {
@@ -342,24 +362,25 @@ func filter(points []model.Point, keep func(model.Point) bool) []model.Point {
 	return out
 }
 
-// mapPages adds the map and point pages.
-func (r *renderer) mapPages(later func(string, string, string, func() *View), home Crumb) {
+// mapPages adds the map and point pages in lang (see inLang).
+func (r *renderer) mapPages(lang string, later func(string, string, string, func() *View), home Crumb) {
+	str := func(key string) string { return r.strIn(lang, key) }
 	s := r.site
 	if len(s.Boundaries) == 0 {
 		return
 	}
 	mp := r.mapper
-	mapsCrumb := Crumb{Name: r.str("map.title"), URL: "/karta/"}
+	mapsCrumb := Crumb{Name: str("map.title"), URL: "/karta/"}
 	all := s.Points
 	nb := maps.NewNearby(all)
 	later("/karta/", "maps", "", func() *View {
 		index := &View{
-			Title: r.str("map.title"), Description: r.str("map.description"), Section: "karta", Crumbs: []Crumb{home},
-			PointGroups: mp.byCategory(all, ""), // copies of the points, by category
+			Title: str("map.title"), Description: str("map.description"), Section: "karta", Crumbs: []Crumb{home},
+			PointGroups: mp.byCategory(lang, all, ""), // copies of the points, by category
 		}
-		mp.queue(index, fmt.Sprintf(r.str("map.caption.region"), len(all)), all,
-			mapKey{Kind: "region", Title: r.str("map.title"), ID: "karta", Bounds: codes(mp.siteBoundaries()...), Points: all}, func() maps.Map {
-				return maps.Region(mp.siteBoundaries(), all, mp.options(r.str("map.title"), "karta", ""))
+		mp.queue(index, fmt.Sprintf(str("map.caption.region"), len(all)), all,
+			mapKey{Lang: lang, Kind: "region", Title: str("map.title"), ID: "karta", Bounds: codes(mp.siteBoundaries()...), Points: all}, func() maps.Map {
+				return maps.Region(mp.siteBoundaries(), all, mp.options(lang, str("map.title"), "karta", ""))
 			})
 		return index
 	})
@@ -367,16 +388,17 @@ func (r *renderer) mapPages(later func(string, string, string, func() *View), ho
 		if !slices.ContainsFunc(all, func(p model.Point) bool { return p.Category == c.Slug }) {
 			continue
 		}
+		cname := pointCategoryName(lang, c)
 		later("/karta/"+c.Slug+"/", "map", "", func() *View {
 			pts := filter(all, func(p model.Point) bool { return p.Category == c.Slug })
 			cv := &View{
-				Title: c.SV, Description: fmt.Sprintf(r.str("map.description.category"), c.SV), Section: "karta",
+				Title: cname, Description: fmt.Sprintf(str("map.description.category"), cname), Section: "karta",
 				Crumbs:      []Crumb{home, mapsCrumb},
 				PointGroups: mp.byMunicipality(pts, c.Slug),
 			}
-			mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), c.SV, len(pts)), pts,
-				mapKey{Kind: "region", Title: c.SV, ID: "karta-" + c.Slug, Bounds: codes(mp.siteBoundaries()...), Points: pts}, func() maps.Map {
-					return maps.Region(mp.siteBoundaries(), pts, mp.options(c.SV, "karta-"+c.Slug, ""))
+			mp.queue(cv, fmt.Sprintf(str("map.caption.category"), cname, len(pts)), pts,
+				mapKey{Lang: lang, Kind: "region", Title: cname, ID: "karta-" + c.Slug, Bounds: codes(mp.siteBoundaries()...), Points: pts}, func() maps.Map {
+					return maps.Region(mp.siteBoundaries(), pts, mp.options(lang, cname, "karta-"+c.Slug, ""))
 				})
 			return cv
 		})
@@ -395,16 +417,16 @@ func (r *renderer) mapPages(later func(string, string, string, func() *View), ho
 		}
 		pts := filter(all, func(p model.Point) bool { return p.Municipality == mu.Slug })
 		around := nearBoundaries(b, neighbours)
-		title := fmt.Sprintf(r.str("map.municipality"), mu.Name)
+		title := fmt.Sprintf(str("map.municipality"), mu.Name)
 		later(model.MapURL(mu.Slug, ""), "map", "", func() *View {
 			mv := &View{
-				Title: title, Description: fmt.Sprintf(r.str("map.description.municipality"), mu.Name), Section: "karta",
+				Title: title, Description: fmt.Sprintf(str("map.description.municipality"), mu.Name), Section: "karta",
 				Municipality: mu, Crumbs: []Crumb{home, mapsCrumb, mc},
-				PointGroups: mp.byCategory(pts, mu.Slug),
+				PointGroups: mp.byCategory(lang, pts, mu.Slug),
 			}
-			mp.queue(mv, fmt.Sprintf(r.str("map.caption.municipality"), mu.Name, len(pts)), pts,
-				mapKey{Kind: "area", Title: title, ID: "karta-" + mu.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: pts}, func() maps.Map {
-					return maps.Area(b, neighbours, pts, mp.options(title, "karta-"+mu.Slug, b.Code))
+			mp.queue(mv, fmt.Sprintf(str("map.caption.municipality"), mu.Name, len(pts)), pts,
+				mapKey{Lang: lang, Kind: "area", Title: title, ID: "karta-" + mu.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: pts}, func() maps.Map {
+					return maps.Area(b, neighbours, pts, mp.options(lang, title, "karta-"+mu.Slug, b.Code))
 				})
 			return mv
 		})
@@ -415,20 +437,21 @@ func (r *renderer) mapPages(later func(string, string, string, func() *View), ho
 			}
 			later(model.MapURL(mu.Slug, c.Slug), "map", "", func() *View {
 				cpts := filter(pts, func(p model.Point) bool { return p.Category == c.Slug })
-				ctitle := fmt.Sprintf(r.str("map.municipality.category"), c.SV, mu.Name)
+				cname := pointCategoryName(lang, c)
+				ctitle := fmt.Sprintf(str("map.municipality.category"), cname, mu.Name)
 				cv := &View{
 					Title: ctitle, Description: ctitle, Section: "karta", Municipality: mu,
 					Crumbs:      []Crumb{home, mapsCrumb, mc, mapCrumb},
-					PointGroups: []PointGroup{{ID: c.Slug, Name: c.SV, Symbol: svgHTML(mp.legend[c.Slug]), Points: cpts}},
+					PointGroups: []PointGroup{{ID: c.Slug, Name: cname, Symbol: svgHTML(mp.legend[c.Slug]), Points: cpts}},
 				}
-				mp.queue(cv, fmt.Sprintf(r.str("map.caption.category"), ctitle, len(cpts)), cpts,
-					mapKey{Kind: "area", Title: ctitle, ID: "karta-" + mu.Slug + "-" + c.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: cpts}, func() maps.Map {
-						return maps.Area(b, neighbours, cpts, mp.options(ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
+				mp.queue(cv, fmt.Sprintf(str("map.caption.category"), ctitle, len(cpts)), cpts,
+					mapKey{Lang: lang, Kind: "area", Title: ctitle, ID: "karta-" + mu.Slug + "-" + c.Slug, Highlight: b.Code, Bounds: codes(append([]model.Boundary{b}, neighbours...)...), Points: cpts}, func() maps.Map {
+						return maps.Area(b, neighbours, cpts, mp.options(lang, ctitle, "karta-"+mu.Slug+"-"+c.Slug, b.Code))
 					})
 				return cv
 			})
 		}
-		pl := &pointPlace{mu: mu, b: b, around: around, nb: nb, crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb}}
+		pl := &pointPlace{lang: lang, mu: mu, b: b, around: around, nb: nb, crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb}}
 		for i := range pts {
 			later(model.PointURL(mu.Slug, pts[i].Slug), "point", "", func() *View { return r.pointView(&pts[i], pl) })
 		}
@@ -439,6 +462,7 @@ func (r *renderer) mapPages(later func(string, string, string, func() *View), ho
 // the municipality, its boundary, the neighbours near it, the index of
 // nearby places and the breadcrumb trail (which no View changes).
 type pointPlace struct {
+	lang   string
 	mu     *model.Municipality
 	b      model.Boundary
 	around []model.Boundary
@@ -449,19 +473,20 @@ type pointPlace struct {
 // pointView is the View of service point p's page.
 func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 	s, mp := r.site, r.mapper
-	mu, b, around, nb := pl.mu, pl.b, pl.around, pl.nb
+	mu, b, around, nb, lang := pl.mu, pl.b, pl.around, pl.nb, pl.lang
+	str := func(key string) string { return r.strIn(lang, key) }
 	v := &View{
 		Title: p.Name, Description: p.Description, Section: "karta", Municipality: mu, Point: p,
 		Crumbs: pl.crumbs,
 	}
-	ptitle := fmt.Sprintf(r.str("map.point"), p.Name)
-	mp.queueSpec(v, fmt.Sprintf(r.str("map.caption.point"), p.Name, mu.Name), func() mapSpec {
+	ptitle := fmt.Sprintf(str("map.point"), p.Name)
+	mp.queueSpec(v, fmt.Sprintf(str("map.caption.point"), p.Name, mu.Name), func() mapSpec {
 		near := nb.Find(*p, nearQuery)
-		opt := mp.options(ptitle, "karta-punkt", "")
+		opt := mp.options(lang, ptitle, "karta-punkt", "")
 		opt.Span, opt.Width = pointSpan, pointWidth
 		return mapSpec{
 			points: append([]model.Point{*p}, near...),
-			key:    mapKey{Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{*p}, Near: near},
+			key:    mapKey{Lang: lang, Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{*p}, Near: near},
 			draw:   func() maps.Map { return maps.PointMap(*p, b, around, near, opt) },
 		}
 	})

@@ -103,7 +103,7 @@ func renderSite(t *testing.T, fsys fs.FS, before func(*render.Renderer)) map[str
 	in := load.Site(ctx, fsys, "", 0, nil, l)
 	site := assemble.Site(in, l)
 	set := bodies.Render(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Minify: render.MinifyHTML})
-	rd, err := render.New(ctx, site, render.Options{Theme: themes.Default, Strings: i18n.Load(themes.Default, in.Config.Languages, l),
+	rd, err := render.New(ctx, site, render.Options{Theme: themes.Default, Strings: i18n.Load(themes.Default, "themes/default", in.Config.Languages, l),
 		BasePath: in.BasePath, Bodies: set, SharedChrome: true})
 	if err != nil {
 		t.Fatal(err)

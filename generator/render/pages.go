@@ -37,9 +37,9 @@ func (r *renderer) pages() []page {
 		Counts: Counts{len(s.Municipalities), len(s.Guides), len(s.EServices)},
 	}
 	if len(s.Boundaries) > 0 {
-		key := mapKey{Kind: "region", Title: r.str("home.choose"), ID: "hem", Bounds: codes(r.mapper.siteBoundaries()...)}
+		key := mapKey{Lang: "sv", Kind: "region", Title: r.str("home.choose"), ID: "hem", Bounds: codes(r.mapper.siteBoundaries()...)}
 		r.mapper.queue(homeView, r.str("map.caption.home"), nil, key, func() maps.Map {
-			return maps.Region(r.mapper.siteBoundaries(), nil, r.mapper.options(r.str("home.choose"), "hem", ""))
+			return maps.Region(r.mapper.siteBoundaries(), nil, r.mapper.options("sv", r.str("home.choose"), "hem", ""))
 		})
 	}
 	add(model.HomeURL(), "home", homeView)
@@ -64,10 +64,6 @@ func (r *renderer) pages() []page {
 			})
 		}
 	}
-	add("/kommuner/", "municipalities", &View{
-		Title: r.str("municipalities.title"), Description: r.str("municipalities.description"), Section: "kommuner",
-		Crumbs: []Crumb{home},
-	})
 	for _, m := range s.Municipalities {
 		mc := Crumb{Name: m.Name, URL: model.MunicipalityURL(m.Slug)}
 		later(model.MunicipalityURL(m.Slug), "municipality", "", func() *View {
@@ -110,7 +106,6 @@ func (r *renderer) pages() []page {
 			})
 		}
 	}
-	r.directoryPages(add, later, home)
 	for _, e := range s.EServices {
 		later(model.EServiceURL(e.Slug), "eservice", "", func() *View {
 			offers := r.ix.offersByService[e.Slug]
@@ -132,9 +127,30 @@ func (r *renderer) pages() []page {
 	if s.Config.Accessibility.Status != "" {
 		r.statement(add, home)
 	}
-	r.mapPages(later, home)
 	r.searchPages(add, home)
 	r.translationPages(later, add)
+	// The pages whose text is all UI strings, in Swedish and in every
+	// language the theme has the strings of.
+	for _, lang := range append([]string{"sv"}, r.uiLangs()...) {
+		ladd, llater, lhome := r.inLang(lang, add, later)
+		ladd("/kommuner/", "municipalities", &View{
+			Title: r.strIn(lang, "municipalities.title"), Description: r.strIn(lang, "municipalities.description"), Section: "kommuner",
+			Crumbs: []Crumb{lhome},
+		})
+		r.directoryPages(lang, ladd, llater, lhome)
+		r.mapPages(lang, llater, lhome)
+	}
+	// A page listed with its View gets its languages once every page in
+	// another language is known.
+	for _, p := range ps {
+		if v := p.view; v != nil && v.Alternates == nil {
+			url := v.URL
+			if v.Lang != "sv" && v.Other.URL != "" {
+				url = v.Other.URL
+			}
+			v.Alternates = r.alternates(url)
+		}
+	}
 	nf := &View{Title: r.str("notfound.title"), NoIndex: true, Section: "404"}
 	add("/404.html", "404", nf)
 	ps[len(ps)-1].path = "404.html"

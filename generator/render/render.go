@@ -453,7 +453,7 @@ func (rd *Renderer) Rerender(ctx context.Context, changed []*model.Body, files [
 	html := make([][]byte, len(idx))
 	// The bodies changed: hash them anew (the entities' hashes leave
 	// bodies out).
-	rd.fp = &fingerprinter{entities: rd.fp.entities, points: rd.fp.points, set: rd.r.bodies}
+	rd.fp = &fingerprinter{entities: rd.fp.entities, points: rd.fp.points, langs: rd.fp.langs, set: rd.r.bodies}
 	done := par.DoCtx(ctx, len(idx), rd.r.opt.Workers, func(k int) {
 		p := rd.r.withView(rd.pages[idx[k]])
 		if rd.memo != nil {
@@ -634,6 +634,11 @@ type renderer struct {
 	// translated: by language, the Swedish pages that have a page in it
 	// (Swedish URL → its URL), for links and hreflang (translations.go).
 	translated map[string]map[string]string
+	// uiPages: by language, the Swedish pages whose text is UI strings
+	// that have a page in it (inLang). They follow from the Swedish
+	// pages and the languages with UI strings, which fingerprints have;
+	// translated is hashed for the links of a language's pages.
+	uiPages map[string]map[string]bool
 }
 
 // templates parses, for one language, every layout together with the base

@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/internal/par"
@@ -90,6 +91,38 @@ func (r *renderer) searchIndexIn(ctx context.Context, lang string) ([]output.Fil
 							Municipality: g.Owner, Keywords: []string{d.cat[g.Category]}, Sections: d.sections(&t.Body)}
 					})
 				}
+			}
+		}
+		// Every municipality has a page in the language, its intro
+		// translated or not.
+		for _, m := range s.Municipalities {
+			add(func() search.Doc {
+				doc := search.Doc{Kind: search.Page, Title: m.Name, URL: d.url(model.LangURL(lang, model.MunicipalityURL(m.Slug))), Municipality: m.Slug}
+				if t := m.Translations[lang]; t != nil {
+					doc.Summary, doc.Sections = t.Summary, d.sections(&t.Body)
+				}
+				return doc
+			})
+		}
+		if lang == "en" && s.Config.Accessibility.Status != "" {
+			add(func() search.Doc {
+				return search.Doc{Kind: search.Page, Title: r.strIn(lang, "a11y.title"), Summary: r.strIn(lang, "a11y.description"), URL: d.url(model.AccessibilityURL(lang))}
+			})
+		}
+		// The point pages exist in the languages whose UI strings the
+		// theme has: a place is found by its name, its kind in the
+		// language, its address and town (its description is Swedish).
+		if slices.Contains(r.uiLangs(), lang) && len(s.Boundaries) > 0 {
+			pcat := map[string]string{}
+			for _, c := range s.Config.PointCategories {
+				pcat[c.Slug] = pointCategoryName(lang, c)
+			}
+			for i := range s.Points {
+				p := &s.Points[i]
+				add(func() search.Doc {
+					return search.Doc{Kind: search.Place, Title: p.Name, URL: d.url(model.LangURL(lang, model.PointURL(p.Municipality, p.Slug))),
+						Municipality: p.Municipality, Keywords: []string{pcat[p.Category], p.Address, p.City}}
+				})
 			}
 		}
 		return d.files(ctx, ix, flush, &cancelled)

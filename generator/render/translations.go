@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -75,7 +76,7 @@ func (r *renderer) localURL(lang, url string) string {
 		return url
 	}
 	path, frag, _ := strings.Cut(url, "#")
-	if u, ok := r.translated[lang][path]; ok {
+	if u, ok := r.inLanguage(lang, path); ok {
 		if frag != "" {
 			return u + "#" + frag
 		}
@@ -84,12 +85,24 @@ func (r *renderer) localURL(lang, url string) string {
 	return url
 }
 
+// inLanguage is the URL of the page at the Swedish url in lang, if it
+// has one.
+func (r *renderer) inLanguage(lang, url string) (string, bool) {
+	if u, ok := r.translated[lang][url]; ok {
+		return u, true
+	}
+	if r.uiPages[lang][url] {
+		return model.LangURL(lang, url), true
+	}
+	return "", false
+}
+
 // alternates are the languages of the page at the Swedish url, for
 // hreflang: Swedish first, then the others that have it.
 func (r *renderer) alternates(url string) []Alternate {
 	out := []Alternate{{"sv", url}}
 	for _, lang := range slices.Sorted(maps.Keys(r.translated)) {
-		if u, ok := r.translated[lang][url]; ok {
+		if u, ok := r.inLanguage(lang, url); ok {
 			out = append(out, Alternate{lang, u})
 		}
 	}
@@ -119,8 +132,10 @@ func (r *renderer) translationPages(later func(url, layout, canonical string, ma
 		slices.SortFunc(guides, func(a, b *model.Guide) int { return strings.Compare(a.Title, b.Title) })
 		home := Crumb{Name: r.strIn(lang, "nav.home"), URL: model.HomeURL()}
 		guidesCrumb := Crumb{Name: r.strIn(lang, "nav.guides"), URL: model.GuidesURL()}
+		lg := s.Config.Language[lang]
+		title, lead := cmp.Or(lg.Title, s.Config.Title), cmp.Or(lg.Description, r.strIn(lang, "langhome.lead"))
 		add(model.LangURL(lang, model.HomeURL()), "langhome", &View{
-			Lang: lang, Title: s.Config.Title, Description: r.strIn(lang, "langhome.lead"), Section: "home",
+			Lang: lang, Title: title, Description: lead, Section: "home",
 			Groups: groups(s.Config.Categories, guides, nil, nil), Alternates: r.alternates(model.HomeURL()),
 			Other: Alternate{"sv", model.HomeURL()},
 		})
@@ -202,4 +217,73 @@ func (r *renderer) translationPages(later func(url, layout, canonical string, ma
 			})
 		}
 	}
+}
+
+// uiLangs are the site's other languages with a start page whose UI
+// strings the theme has, every one: the municipality list, the e-service
+// directory and library and the map and point pages, whose text is all
+// UI strings (and names), exist in them too. (A language with some
+// strings missing has its translated pages only; the build warns of
+// them, i18n.Load.)
+func (r *renderer) uiLangs() []string {
+	var out []string
+	for _, lang := range r.langHomes() {
+		own := r.opt.Strings[lang]
+		complete := len(own) > 0
+		for k := range r.opt.Strings["sv"] {
+			if _, ok := own[k]; !ok {
+				complete = false
+				break
+			}
+		}
+		if complete {
+			out = append(out, lang)
+		}
+	}
+	return out
+}
+
+// inLang wraps the functions that list pages so that a lister of Swedish
+// pages lists them in lang: it gives Swedish URLs, and the pages are
+// listed at their URLs in lang, in lang, linked to the Swedish page and
+// marked as its translation (so that links in lang lead to them). It
+// returns the home crumb in lang too. A page listed with its View gets
+// its alternates once every page is listed (pages); one made later, when
+// it is made.
+func (r *renderer) inLang(lang string, add func(string, string, *View), later func(string, string, string, func() *View)) (func(string, string, *View), func(string, string, string, func() *View), Crumb) {
+	home := Crumb{Name: r.strIn(lang, "nav.home"), URL: model.HomeURL()}
+	if lang == "sv" {
+		return add, func(url, layout, canonical string, make func() *View) {
+			later(url, layout, canonical, func() *View {
+				v := make()
+				if v.Alternates == nil {
+					v.Alternates = r.alternates(url)
+				}
+				return v
+			})
+		}, home
+	}
+	if r.uiPages == nil {
+		r.uiPages = map[string]map[string]bool{}
+	}
+	if r.uiPages[lang] == nil {
+		r.uiPages[lang] = map[string]bool{}
+	}
+	mark := func(url string) { r.uiPages[lang][url] = true }
+	return func(url, layout string, v *View) {
+			mark(url)
+			v.Lang, v.Other = lang, Alternate{"sv", url}
+			add(model.LangURL(lang, url), layout, v)
+		}, func(url, layout, canonical string, make func() *View) {
+			mark(url)
+			if canonical != "" {
+				canonical = model.LangURL(lang, canonical)
+			}
+			later(model.LangURL(lang, url), layout, canonical, func() *View {
+				v := make()
+				v.Lang, v.Other = lang, Alternate{"sv", url}
+				v.Alternates = r.alternates(url)
+				return v
+			})
+		}, home
 }

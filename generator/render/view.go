@@ -121,7 +121,7 @@ func (v *View) Hours() []string {
 	if v.Point == nil {
 		return nil
 	}
-	return v.Point.Hours.Text("sv")
+	return v.Point.Hours.Text(v.Lang)
 }
 
 // Body is the page's rendered Markdown.

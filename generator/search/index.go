@@ -267,6 +267,16 @@ func (ix *Index) analyse(perm []int32) *analysed {
 			byStem[s] = f
 		}
 	}
+	if ix.lang.Lemmas != nil {
+		for _, w := range words {
+			f := folded[w]
+			for _, x := range ix.lang.Lemmas(f) {
+				if _, ok := parent[x]; !ok && ix.lang.stemFold(x) == ix.lang.stemFold(f) {
+					union(x, f)
+				}
+			}
+		}
+	}
 	forms := make([]string, 0, len(parent))
 	for f := range parent {
 		forms = append(forms, f)

@@ -96,6 +96,10 @@ type Language struct {
 	// a query word that the site does not use, longest first; the index
 	// also joins a form with another that is it plus one of them.
 	Suffixes []string
+	// Lemmas are forms a reader may type for a form the site uses that
+	// the stemmer joins with it but no suffix strips back to
+	// ("libraries" → "library"); nil for none. The index holds them too.
+	Lemmas func(form string) []string
 }
 
 // LanguageOf returns the analysis for a language code: Swedish and
@@ -123,6 +127,12 @@ func LanguageOf(code string) Language {
 			Stop:     func(w string) bool { return stopEN[w] || english.IsStopWord(w) },
 			StopList: slices.Sorted(maps.Keys(stopEN)),
 			Suffixes: []string{"ing", "ies", "ed", "es", "s"},
+			Lemmas: func(f string) []string {
+				if base, ok := strings.CutSuffix(f, "ies"); ok && len(base) >= 3 {
+					return []string{base + "y"}
+				}
+				return nil
+			},
 		}
 	}
 	return Language{Code: code, Stop: func(string) bool { return false }}

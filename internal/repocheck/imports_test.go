@@ -51,9 +51,14 @@ var allowed = map[string][]string{
 	"themes": {},
 
 	// Test helpers.
-	"generator/internal/golden":      {},
-	"generator/internal/browsertest": {"generator", "generator/internal/golden", "generator/model"},
-	"internal/repocheck":             {},
+	"generator/internal/golden":                    {},
+	"generator/internal/browsertest":               {"generator", "generator/internal/golden", "generator/model"},
+	"generator/internal/browsertest/example":       {"generator", "generator/internal/browsertest"},
+	"generator/internal/browsertest/example/part1": {},
+	"generator/internal/browsertest/example/part2": {},
+	"generator/internal/browsertest/example/part3": {},
+	"generator/internal/browsertest/example/part4": {},
+	"internal/repocheck":                           {},
 }
 
 // TestImportsPointOneWay checks every package's imports of the module's

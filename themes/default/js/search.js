@@ -267,23 +267,26 @@
     var self = this;
     opts = opts || {};
     return this.init().then(function () {
-      var ws = words(query), muni = opts.municipality || "", named = "";
+      var ws = words(query), muni = opts.municipality || "", named = "", only = "";
       var rest = ws.filter(function (w) {
         var m = self.muniForms[fold(w)];
         if (m) { named = m; return false; }
         return true;
       });
-      if (rest.length === 0) { rest = ws; named = ""; }
+      // A query of a municipality's name alone asks for its page.
+      if (rest.length === 0) { rest = ws; only = named; named = ""; }
       if (named) { muni = named; }
       var content = rest.filter(function (w) { return !self.stop[w]; });
       if (content.length === 0) { content = rest; }
       return Promise.all(content.map(function (w, i) { return self.group(w, i === content.length - 1); }))
-        .then(function (groups) { return self.rank(groups, muni, opts.limit || 10); })
+        .then(function (groups) { return self.rank(groups, muni, opts.limit || 10, only); })
         .then(function (res) { res.municipality = muni; res.named = named; return res; });
     });
   };
 
-  Engine.prototype.rank = function (groups, muni, limit) {
+  // rank orders the documents that have every word of the query; a
+  // municipality's page comes first when the query named only it.
+  Engine.prototype.rank = function (groups, muni, limit, only) {
     var self = this;
     var missing = groups.filter(function (g) { return Object.keys(g.scores).length === 0; });
     if (groups.length === 0 || missing.length > 0) {
@@ -310,6 +313,7 @@
       });
       s *= PRIOR[run.kind] || 1;
       if (run.muni) { s *= !muni ? 0.9 : (run.muni === muni ? 1.5 : 0.25); }
+      if (only && run.kind === "page" && run.muni === only) { s *= 10; }
       return { id: id, score: s, section: section, kind: run.kind };
     });
     scored.sort(function (a, b) { return b.score - a.score || a.id - b.id; });

@@ -1,0 +1,32 @@
+// Package example checks the bundled example site in Chromium, in parts:
+// each of the packages part1…part4 checks a quarter of its pages (see
+// browsertest.CheckExampleSite), so that no test package runs longer
+// than go test allows one.
+package example
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/esamverkan/guidemap/generator"
+	"github.com/esamverkan/guidemap/generator/internal/browsertest"
+)
+
+// Parts is the number of packages that check the example site.
+const Parts = 4
+
+// Check builds the example site of the module at root (relative to the
+// test's folder) and checks part (1…Parts) of its pages.
+func Check(t *testing.T, root string, part int) {
+	browsertest.Require(t)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := generator.Build(context.Background(), generator.Config{Src: root, Out: out})
+	if err != nil {
+		for _, d := range res.Diags.Items() {
+			t.Log(d)
+		}
+		t.Fatalf("building the example site: %v", err)
+	}
+	browsertest.CheckExampleSite(t, out, part, Parts)
+}

@@ -1,0 +1,10 @@
+package part3
+
+import (
+	"testing"
+
+	"github.com/esamverkan/guidemap/generator/internal/browsertest/example"
+)
+
+// TestExampleSite checks part 3 of the example site's pages in Chromium.
+func TestExampleSite(t *testing.T) { example.Check(t, "../../../../..", 3) }
