@@ -42,7 +42,7 @@ sv = "Bibliotek"
 	if err != nil {
 		t.Fatalf("%v:\n%s", err, strings.Join(diags, "\n"))
 	}
-	want := "geodata/base/sjoar.geojson:3:71: features[1]: warning: a Point in a base layer is left out; base layers hold lines and polygons; service points go in other files under geodata/"
+	want := "geodata/base/sjoar.geojson:3:71: features[1]: warning: a Point in a water layer is left out; base layers hold lines and polygons; service points go in other files under geodata/"
 	if !strings.Contains(strings.Join(diags, "\n"), want) {
 		t.Errorf("diagnostics:\n%s\nwant %s", strings.Join(diags, "\n"), want)
 	}

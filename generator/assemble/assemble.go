@@ -48,6 +48,7 @@ func Site(in *load.Input, l *diag.List) *model.Site {
 	site := content(in.Config, in.Content, codes, l)
 	site.Boundaries = in.Boundaries
 	site.Base = in.Base
+	site.Credits = in.Credits
 	placePoints(site, in.Points, l)
 	return site
 }
@@ -515,6 +516,7 @@ func placePoints(site *model.Site, points []model.Point, l *diag.List) {
 		codeToSlug[m.Code] = m.Slug
 	}
 	geodata.Place(points, site.Boundaries, codeToSlug, l)
+	geodata.CheckWater(points, site.Base, l)
 	catOrder := map[string]int{}
 	for i, c := range site.Config.PointCategories {
 		catOrder[c.Slug] = i

@@ -48,13 +48,14 @@ func inSweden(lon, lat float64) (msg, hint string) {
 // shapes are how the coordinates of each geometry type that
 // readCoordinates reads are written, for hints.
 var shapes = map[string]string{
+	"Point":           "[longitude, latitude]",
 	"LineString":      "[[longitude, latitude], …]",
 	"MultiLineString": "[[[longitude, latitude], …], …]",
 	"Polygon":         "[[[longitude, latitude], …], …]",
 	"MultiPolygon":    "[[[[longitude, latitude], …], …], …]",
 }
 
-// readCoordinates decodes the coordinates of g, a LineString,
+// readCoordinates decodes the coordinates of g, a Point, LineString,
 // MultiLineString, Polygon or MultiPolygon, checking every position with
 // check and that a ring is closed (at least 4 positions) and a line has 2.
 // It stops at the first problem. what names the geometry in hints
@@ -65,6 +66,8 @@ func readCoordinates(s *source, g geometry, check positionCheck, what string) (o
 	raw, off := g.coords, g.coordsOff
 	var out orb.Geometry
 	switch g.typ {
+	case "Point":
+		out = r.position(raw, off)
 	case "LineString":
 		out = r.line(raw, off)
 	case "MultiLineString":

@@ -127,8 +127,18 @@ func FuzzLoadBase(f *testing.F) {
 	}
 	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[1,2],[3,4],[5,6],[1,2]]],[],{}]}}]}`))
 	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2,3,4],[-Infinity,2]]}}]}`))
-	const file = "geodata/base/sjoar.geojson"
+	f.Add([]byte(`{"type":"FeatureCollection","attribution":"Tätorter: © Lantmäteriet","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[17.3,62.4]},"properties":{"name":"Sundsvall","rank":1,"seat":true}},{"type":"Feature","geometry":{"type":"Point","coordinates":[17,62]},"properties":{"name":null,"rank":"x","scalerank":2.5}}]}`))
+	const file, places = "geodata/base/sjoar.geojson", "geodata/base/places.geojson"
 	f.Fuzz(func(t *testing.T, src []byte) {
+		_ = Attribution(src)
+		var lp diag.List
+		for _, b := range LoadBase(places, src, &lp) {
+			p, ok := b.Geometry.(orb.Point)
+			if b.Kind != "places" || !ok || b.Name == "" || !(p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90) || b.Rank < 0 {
+				t.Errorf("place %+v", b)
+			}
+		}
+		checkPositions(t, places, src, &lp, false)
 		var l diag.List
 		layers := LoadBase(file, src, &l)
 		checkPositions(t, file, src, &l, false)

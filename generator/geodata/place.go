@@ -33,14 +33,7 @@ func (r *region) contains(pt orb.Point) bool {
 
 func newRegion(b model.Boundary, slug string) *region {
 	r := &region{code: b.Code, name: b.Name, slug: slug}
-	var polys []orb.Polygon
-	switch g := b.Geometry.(type) {
-	case orb.Polygon:
-		polys = []orb.Polygon{g}
-	case orb.MultiPolygon:
-		polys = g
-	}
-	for _, p := range polys {
+	for _, p := range polygonsOf(b.Geometry) {
 		// A polygon without an outer ring holds no point (and would make
 		// planar panic); LoadBoundaries reports it.
 		if len(p) == 0 || len(p[0]) == 0 {
@@ -213,4 +206,16 @@ func crossDuplicates(points []model.Point, l *diag.List) {
 		}
 		g.add(i, p.Lon, p.Lat)
 	}
+}
+
+// polygonsOf is the polygons of a Polygon or MultiPolygon, nil for
+// another geometry.
+func polygonsOf(g orb.Geometry) []orb.Polygon {
+	switch g := g.(type) {
+	case orb.Polygon:
+		return []orb.Polygon{g}
+	case orb.MultiPolygon:
+		return g
+	}
+	return nil
 }

@@ -49,8 +49,9 @@ func cached[T any](t *cache.Table[string, Parsed[T]], key string, src []byte, l 
 }
 
 // Boundaries reads geodata/municipalities.geojson; a site without it
-// has no maps and its municipality codes are not checked (nil).
-func Boundaries(fsys fs.FS, t *cache.Table[string, Parsed[[]model.Boundary]], l *diag.List) []model.Boundary {
+// has no maps and its municipality codes are not checked (nil). The
+// file's attribution is added to credits.
+func Boundaries(fsys fs.FS, t *cache.Table[string, Parsed[[]model.Boundary]], credits *[]model.Credit, l *diag.List) []model.Boundary {
 	src, err := fs.ReadFile(fsys, BoundariesFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -59,7 +60,15 @@ func Boundaries(fsys fs.FS, t *cache.Table[string, Parsed[[]model.Boundary]], l 
 		l.Errorf(diag.Pos{File: BoundariesFile}, "", "cannot read: %v", diag.SysErr(err))
 		return nil
 	}
+	addCredit(credits, BoundariesFile, src)
 	return cached(t, BoundariesFile, src, l, func(l *diag.List) []model.Boundary { return geodata.LoadBoundaries(BoundariesFile, src, l) })
+}
+
+// addCredit adds the attribution of a map file to credits, if it has one.
+func addCredit(credits *[]model.Credit, file string, src []byte) {
+	if a := geodata.Attribution(src); a != "" {
+		*credits = append(*credits, model.Credit{File: file, Text: a})
+	}
 }
 
 // Points reads every point file under geodata/ in parallel; the result
@@ -106,8 +115,9 @@ func Points(fsys fs.FS, categories []string, workers int, t *cache.Table[string,
 	return all
 }
 
-// Base reads the optional map layers in geodata/base/, in path order.
-func Base(fsys fs.FS, l *diag.List) []model.BaseLayer {
+// Base reads the optional map layers in geodata/base/, in path order,
+// and adds their files' attributions to credits.
+func Base(fsys fs.FS, t *cache.Table[string, Parsed[[]model.BaseLayer]], credits *[]model.Credit, l *diag.List) []model.BaseLayer {
 	files, _ := fs.Glob(fsys, "geodata/base/*.geojson")
 	var out []model.BaseLayer
 	for _, f := range files {
@@ -116,7 +126,8 @@ func Base(fsys fs.FS, l *diag.List) []model.BaseLayer {
 			l.Errorf(diag.Pos{File: f}, "", "cannot read: %v", diag.SysErr(err))
 			continue
 		}
-		out = append(out, geodata.LoadBase(f, src, l)...)
+		addCredit(credits, f, src)
+		out = append(out, cached(t, f, src, l, func(l *diag.List) []model.BaseLayer { return geodata.LoadBase(f, src, l) })...)
 	}
 	return out
 }

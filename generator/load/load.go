@@ -18,6 +18,7 @@ type Input struct {
 	Boundaries []model.Boundary
 	Points     []model.Point // as their files give them, not yet placed
 	Base       []model.BaseLayer
+	Credits    []model.Credit // the attributions of the boundaries' and base layers' files
 	Content    *Content
 }
 
@@ -27,6 +28,7 @@ type Memo struct {
 	Files      *cache.Table[string, *File]
 	Boundaries *cache.Table[string, Parsed[[]model.Boundary]]
 	Points     *cache.Table[string, Parsed[[]model.Point]]
+	Base       *cache.Table[string, Parsed[[]model.BaseLayer]]
 }
 
 // NewMemo makes the stage's tables in c.
@@ -35,6 +37,7 @@ func NewMemo(c *cache.Cache) *Memo {
 		Files:      cache.Register(c, &cache.Table[string, *File]{}),
 		Boundaries: cache.Register(c, &cache.Table[string, Parsed[[]model.Boundary]]{}),
 		Points:     cache.Register(c, &cache.Table[string, Parsed[[]model.Point]]{}),
+		Base:       cache.Register(c, &cache.Table[string, Parsed[[]model.BaseLayer]]{}),
 	}
 }
 
@@ -52,7 +55,7 @@ func Site(ctx context.Context, fsys fs.FS, baseURL string, workers int, m *Memo,
 	} else {
 		in.Config, in.BasePath = config.Load(src, baseURL, l)
 	}
-	in.Boundaries = Boundaries(fsys, m.Boundaries, l)
+	in.Boundaries = Boundaries(fsys, m.Boundaries, &in.Credits, l)
 	var cats []string
 	for _, pc := range in.Config.PointCategories {
 		cats = append(cats, pc.Slug)
@@ -62,7 +65,7 @@ func Site(ctx context.Context, fsys fs.FS, baseURL string, workers int, m *Memo,
 		return nil
 	}
 	in.Content = ReadContent(fsys, workers, m.Files, l)
-	in.Base = Base(fsys, l)
+	in.Base = Base(fsys, m.Base, &in.Credits, l)
 	if ctx.Err() != nil {
 		return nil
 	}

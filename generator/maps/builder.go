@@ -24,7 +24,9 @@ type builder struct {
 
 	land    shape
 	water   []shape
+	rivers  []river
 	roads   []orb.MultiLineString
+	towns   []town
 	hasLand bool // a Land layer cuts the areas to the shore
 
 	singles  []placed // points drawn alone, sorted by category, then position
@@ -97,10 +99,21 @@ func (b *builder) fit(bound orb.Bound, empty bool) {
 					b.water = append(b.water, s)
 				}
 			}
+			for _, g := range lines {
+				if ls := projectLines(g, &b.f, clipTo); len(ls) > 0 {
+					b.rivers = append(b.rivers, river{ls, l.Rank})
+				}
+			}
 		case Road:
 			for _, g := range lines {
 				if ls := projectLines(g, &b.f, clipTo); len(ls) > 0 {
 					b.roads = append(b.roads, ls)
+				}
+			}
+		case Places:
+			if p, ok := l.Geometry.(orb.Point); ok && l.Name != "" && validLonLat(p) {
+				if xy := b.f.xy(p); b.f.view(0).Contains(xy) {
+					b.towns = append(b.towns, town{xy, l.Name, l.Rank, l.Seat})
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package maps
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 
@@ -60,16 +61,38 @@ func (b *builder) clipAttr() {
 	}
 }
 
-// baseUnder draws the sea under the areas when a land layer cuts them.
+// baseUnder draws the sea under the areas when a land layer cuts them,
+// and the land outside the boundaries in neutral grey.
 func (b *builder) baseUnder() {
 	if b.hasLand {
 		b.w.raw(`<rect width="` + strconv.Itoa(b.f.w) + `" height="` + strconv.Itoa(b.f.h) + `" fill="` + waterFill + `" aria-hidden="true"/>` + "\n")
+		if len(b.land) > 0 {
+			b.w.raw(`<path fill="` + contextFill + `" fill-rule="evenodd" aria-hidden="true" d="`)
+			b.w.b = appendPath(b.w.b, b.land)
+			b.w.raw("\"/>\n")
+		}
 	}
 }
 
-// baseOver draws water and roads over the areas.
+// river is a projected river and its rank.
+type river struct {
+	lines orb.MultiLineString
+	rank  int
+}
+
+// riverWidth is the stroke width of a river of rank r: the largest 2.5
+// units, the smallest (and those without a rank) 1.
+func riverWidth(r int) float64 {
+	if r <= 0 {
+		return 1
+	}
+	return max(1, 2.75-0.25*float64(r))
+}
+
+// baseOver draws water (lakes, then rivers by width) and roads over the
+// areas.
 func (b *builder) baseOver() {
-	if len(b.water) == 0 && len(b.roads) == 0 {
+	if len(b.water) == 0 && len(b.rivers) == 0 && len(b.roads) == 0 {
 		return
 	}
 	w := &b.w
@@ -78,6 +101,20 @@ func (b *builder) baseOver() {
 		w.raw(`<path fill="` + waterFill + `" fill-rule="evenodd" d="`)
 		for _, s := range b.water {
 			w.b = appendPath(w.b, s)
+		}
+		w.raw(`"/>`)
+	}
+	// One path per width, widest first, in a fixed order.
+	widths := map[float64][]orb.MultiLineString{}
+	for _, r := range b.rivers {
+		widths[riverWidth(r.rank)] = append(widths[riverWidth(r.rank)], r.lines)
+	}
+	ws := slices.Sorted(maps.Keys(widths))
+	slices.Reverse(ws)
+	for _, wd := range ws {
+		w.raw(`<path fill="none" stroke="` + riverStroke + `" stroke-width="` + strconv.FormatFloat(wd, 'f', -1, 64) + `" stroke-linecap="round" stroke-linejoin="round" d="`)
+		for _, ls := range widths[wd] {
+			w.b = appendLines(w.b, ls)
 		}
 		w.raw(`"/>`)
 	}

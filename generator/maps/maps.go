@@ -98,16 +98,27 @@ const (
 	// Road lines are drawn as thin grey lines.
 	Road
 	// Land polygons cut the municipal areas to the shore: what lies
-	// outside them is drawn as water.
+	// outside them is drawn as water, and land outside the boundaries
+	// in a neutral grey.
 	Land
+	// Places are towns: points named on the map, as many as fit without
+	// overlapping (the larger first) and more on a map of a smaller area.
+	Places
 )
 
 // BaseLayer is a decorative layer drawn under the points: the geometry in
-// WGS 84 (polygons for Water and Land, lines for Road; a Collection may
-// hold several). Parts that cannot be projected are left out.
+// WGS 84 (polygons for Water and Land, lines for Road and for rivers in
+// Water, points for Places; a Collection may hold several). Parts that
+// cannot be projected are left out.
 type BaseLayer struct {
 	Kind     LayerKind
 	Geometry orb.Geometry
+	Name     string // a town's name (Places); rivers and lakes are not named
+	// Rank orders features, 1 the first: a town's size class (1 for
+	// 50,000 inhabitants or more), a river's scale rank (its line is
+	// drawn thinner as it grows); 0 is unknown, drawn as the least.
+	Rank int
+	Seat bool // a town that is a municipality's seat: named first
 }
 
 // Map is a drawn map.
@@ -137,6 +148,8 @@ const (
 	focusStroke   = "#3c464e"
 	contextStroke = "#a3a7a9"
 	roadStroke    = "#a49c8c"
+	riverStroke   = "#8db9d9"
+	townDot       = "#1d2a33"
 	labelColor    = "#1d2a33"
 	contextLabel  = "#4f575e"
 	clusterFill   = "#1d2a33"
@@ -254,6 +267,7 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 		}
 		b.w.raw("</g>\n")
 	}
+	b.townLabels(false)
 	b.points()
 	return b.finish()
 }
@@ -297,6 +311,7 @@ func Area(boundary model.Boundary, neighbours []model.Boundary, points []model.P
 	}
 	b.baseOver()
 	b.contextLabels(ctx)
+	b.townLabels(true)
 	b.points()
 	return b.finish()
 }
@@ -368,6 +383,7 @@ func PointMap(point model.Point, boundary model.Boundary, neighbours []model.Bou
 	}
 	b.baseOver()
 	b.contextLabels(ctx)
+	b.townLabels(true)
 	b.points()
 	if main != nil {
 		b.w.raw(`<g role="img"`)

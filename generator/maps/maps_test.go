@@ -67,7 +67,14 @@ func fixtureMaps() map[string]Map {
 	en.Symbols = nil
 	near := opt
 	near.Span = 3000
+	withBase := opt
+	withBase.Base = fixtureBase()
+	nearBase := near
+	nearBase.Base = fixtureBase()
 	return map[string]Map{
+		"region-base":   Region(bs, pts, withBase),
+		"area-base":     Area(bs[0], bs[1:], pts, withBase),
+		"point-base":    PointMap(pts[0], bs[0], bs[1:], pts, nearBase),
 		"region":        Region(bs, nil, opt),
 		"region-hl":     Region(bs, nil, hl),
 		"region-points": Region(bs, pts, opt),
@@ -75,6 +82,25 @@ func fixtureMaps() map[string]Map {
 		"area-en":       Area(bs[0], bs, pts[:4], en),
 		"point":         PointMap(pts[0], bs[0], nil, pts, opt),
 		"point-near":    PointMap(pts[1], bs[0], bs[1:], NewNearby(pts).Find(pts[1], NearbyQuery{Same: 8, Other: 2, Radius: 6000}), near),
+	}
+}
+
+// fixtureBase are base layers for the fixture: land with an island and
+// a bay, a lake, two rivers of different ranks, and four towns (one a
+// seat, one too small for a region's map, one outside every map).
+func fixtureBase() []BaseLayer {
+	return []BaseLayer{
+		{Kind: Land, Geometry: orb.MultiPolygon{
+			{orb.Ring{{15.9, 61.9}, {16.35, 61.9}, {16.35, 62.05}, {16.3, 62.07}, {16.35, 62.09}, {16.35, 62.2}, {15.9, 62.2}, {15.9, 61.9}}},
+			{square(16.37, 62.03, 16.39, 62.05)},
+		}},
+		{Kind: Water, Geometry: orb.Polygon{square(16.05, 62.06, 16.1, 62.09)}},
+		{Kind: Water, Rank: 1, Geometry: orb.LineString{{16.0, 62.0}, {16.05, 62.06}}},
+		{Kind: Water, Rank: 8, Geometry: orb.LineString{{16.1, 62.09}, {16.2, 62.1}}},
+		{Kind: Places, Name: "Aby", Rank: 3, Seat: true, Geometry: orb.Point{16.04, 62.05}},
+		{Kind: Places, Name: "Bstad", Rank: 2, Seat: true, Geometry: orb.Point{16.25, 62.06}},
+		{Kind: Places, Name: "Lilla By", Rank: 6, Geometry: orb.Point{16.045, 62.074}},
+		{Kind: Places, Name: "Borta", Rank: 1, Geometry: orb.Point{18.0, 64.0}},
 	}
 }
 
@@ -618,12 +644,52 @@ func TestBaseLayers(t *testing.T) {
 	}
 	m := Area(bs[0], bs[1:], pts, Options{Base: base, IDPrefix: "b"})
 	s := string(m.SVG)
-	for _, want := range []string{`<clipPath id="b-land">`, `clip-path="url(#b-land)"`, `fill="` + waterFill + `"`, `stroke="` + roadStroke + `"`} {
+	for _, want := range []string{`<clipPath id="b-land">`, `clip-path="url(#b-land)"`, `fill="` + waterFill + `"`, `stroke="` + roadStroke + `"`,
+		`stroke="` + riverStroke + `" stroke-width="1"`,                           // the line of the water layer is a river
+		`<path fill="` + contextFill + `" fill-rule="evenodd" aria-hidden="true"`, // land outside the boundaries
+	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("missing %s:\n%s", want, s)
 		}
 	}
 	if err := checkXML(m.SVG); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestTowns: a map names the towns in view by rank (the smaller ones only
+// on a map of a small area), seats first, never where a name would cover
+// another or a symbol would cover it.
+func TestTowns(t *testing.T) {
+	bs, pts := fixture()
+	opt := fixtureOptions()
+	opt.Base = fixtureBase()
+	near := opt
+	near.Span = 3000
+	for _, tt := range []struct {
+		name      string
+		m         Map
+		want, not []string
+	}{
+		{"area", Area(bs[0], bs[1:], pts, opt), []string{">Aby</text>", ">Bstad</text>"}, []string{">Borta<", ">Lilla By<"}},
+		{"point", PointMap(pts[0], bs[0], bs[1:], NewNearby(pts).Find(pts[0], NearbyQuery{Same: 1, Other: 1, Radius: 3000}), near), []string{">Lilla By</text>"}, []string{">Borta<", ">Bstad</text>"}},
+	} {
+		s := string(tt.m.SVG)
+		for _, w := range tt.want {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s: no %s", tt.name, w)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(s, w) {
+				t.Errorf("%s: has %s", tt.name, w)
+			}
+		}
+	}
+	if r := townRanks(1.0 / 500); r != 2 {
+		t.Errorf("a county's map names ranks up to %d, want 2", r)
+	}
+	if r := townRanks(1.0 / 100); r != 4 {
+		t.Errorf("a municipality's map names ranks up to %d, want 4", r)
 	}
 }

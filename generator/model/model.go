@@ -33,6 +33,7 @@ type Site struct {
 	Pages          []*Page     // free pages
 	Boundaries     []Boundary  // the municipalities' areas
 	Base           []BaseLayer // optional map layers from geodata/base/
+	Credits        []Credit    // the attributions of the boundaries and the base layers, by file
 	Points         []Point     // service points placed in a municipality, by municipality, category order, slug
 }
 

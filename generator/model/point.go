@@ -46,9 +46,22 @@ func MapURL(m, category string) string {
 	return "/" + m + "/karta/" + category + "/"
 }
 
-// BaseLayer is a map layer drawn under the municipalities and points:
-// Kind is "land", "water" or "road".
+// BaseLayer is one feature of a map layer drawn under the municipalities
+// and points: Kind is "land", "water" (lakes as polygons, rivers as
+// lines), "road" or "places" (towns, as points, named on the maps).
 type BaseLayer struct {
 	Kind     string
 	Geometry orb.Geometry
+	Name     string // a lake's, river's or town's name, or ""
+	// Rank orders features by importance, 1 the first: a town's rank
+	// (1 for 50,000 inhabitants or more … 6 for a village), a river's
+	// or lake's scale rank plus one; 0 when the file gives none.
+	Rank int
+	Seat bool // a town that is a municipality's seat
+}
+
+// Credit is what a map layer's file says of its source, for the credit
+// line under the maps: the text of its "attribution" member.
+type Credit struct {
+	File, Text string
 }

@@ -31,10 +31,24 @@ type PointGroup struct {
 	Filter bool // a category the map script may hide and show
 }
 
+// maxListed is the most places the map index lists (AllPlaces): a
+// national site's tens of thousands would make it megabytes; each
+// municipality's map page lists its own.
+const maxListed = 2000
+
+// PlaceSet is a municipality's places by category, for the list of every
+// place on the map index.
+type PlaceSet struct {
+	Name   string
+	Count  int
+	Groups []PointGroup
+}
+
 // MapView is a map and what goes with it.
 type MapView struct {
 	SVG     template.HTML
 	Caption string
+	Credit  string       // where the map's layers come from (model.Site.Credits), one line
 	Legend  []PointGroup // categories with their symbols (Points empty)
 	Count   int
 }
@@ -53,7 +67,8 @@ type mapper struct {
 	bounds  map[string]model.Boundary // municipality slug → boundary
 	codes   map[string]string         // code → municipality slug
 	base    []maps.BaseLayer
-	hasLand bool // a land outline cuts the areas at the shore
+	hasLand bool   // a land outline cuts the areas at the shore
+	credit  string // the credit line of every map
 
 	// Maps are drawn once for each set of inputs: memo holds them by the
 	// hash of their key (mapKey), from this build and the last (a
@@ -203,12 +218,21 @@ func newMapper(r *renderer, fp *fingerprinter) *mapper {
 			kind, mp.hasLand = maps.Land, true
 		case "road":
 			kind = maps.Road
+		case "places":
+			kind = maps.Places
 		}
-		mp.base = append(mp.base, maps.BaseLayer{Kind: kind, Geometry: b.Geometry})
+		mp.base = append(mp.base, maps.BaseLayer{Kind: kind, Geometry: b.Geometry, Name: b.Name, Rank: b.Rank, Seat: b.Seat})
 	}
 	for _, m := range r.site.Municipalities {
 		mp.codes[m.Code] = m.Slug
 	}
+	var credits []string
+	for _, c := range r.site.Credits {
+		if !slices.Contains(credits, c.Text) {
+			credits = append(credits, c.Text)
+		}
+	}
+	mp.credit = strings.Join(credits, " · ")
 	for _, b := range r.site.Boundaries {
 		if slug, ok := mp.codes[b.Code]; ok {
 			if m := r.site.Municipality(slug); m != nil && b.Name == "" {
@@ -218,7 +242,7 @@ func newMapper(r *renderer, fp *fingerprinter) *mapper {
 		}
 	}
 	h := fp.hasher()
-	for _, x := range []any{mp.bounds, mp.base, mp.symbols, mp.codes, mp.hasLand, r.opt.BasePath, r.site.Config.PointCategories} {
+	for _, x := range []any{mp.bounds, mp.base, mp.symbols, mp.codes, mp.hasLand, r.opt.BasePath, r.site.Config.PointCategories, mp.credit} {
 		h.value(reflect.ValueOf(x))
 	}
 	mp.global = h.sum()
@@ -282,7 +306,7 @@ func pointCategoryName(lang string, c model.PointCategory) string {
 
 // view wraps a drawn map with its caption and legend in lang.
 func (mp *mapper) view(lang string, m maps.Map, caption string, points []model.Point) *MapView {
-	v := &MapView{SVG: svgHTML(m.SVG), Caption: caption, Count: len(points)}
+	v := &MapView{SVG: svgHTML(m.SVG), Caption: caption, Count: len(points), Credit: mp.credit}
 	seen := map[string]bool{}
 	for _, p := range points {
 		seen[p.Category] = true
@@ -377,6 +401,14 @@ func (r *renderer) mapPages(lang string, later func(string, string, string, func
 		index := &View{
 			Title: str("map.title"), Description: str("map.description"), Section: "karta", Crumbs: []Crumb{home},
 			PointGroups: mp.byCategory(lang, all, ""), // copies of the points, by category
+		}
+		for _, mu := range s.Municipalities {
+			if len(all) > maxListed {
+				break // the municipalities' map pages list them
+			}
+			if pts := filter(all, func(p model.Point) bool { return p.Municipality == mu.Slug }); len(pts) > 0 {
+				index.AllPlaces = append(index.AllPlaces, PlaceSet{Name: mu.Name, Count: len(pts), Groups: mp.byCategory(lang, pts, mu.Slug)})
+			}
 		}
 		mp.queue(index, fmt.Sprintf(str("map.caption.region"), len(all)), all,
 			mapKey{Lang: lang, Kind: "region", Title: str("map.title"), ID: "karta", Bounds: codes(mp.siteBoundaries()...), Points: all}, func() maps.Map {

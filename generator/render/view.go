@@ -45,6 +45,7 @@ type View struct {
 
 	mapJob        *mapJob // the page's map, drawn when the page is rendered (Map)
 	PointGroups   []PointGroup
+	AllPlaces     []PlaceSet // the map index: every place, by municipality and category
 	Point         *model.Point
 	PointCategory model.PointCategory
 

@@ -1,0 +1,158 @@
+package maps
+
+// Town names: a dot and the name beside it, for the towns of a Places
+// layer in view. The map of a smaller area names smaller towns (by the
+// scale, see townRanks); the larger are placed first, and a name goes
+// only where it overlaps no label placed before it (the municipalities'
+// names first) and no symbol. On the map of one municipality or around a
+// point, the municipalities' seats come first, whatever their size.
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/paulmach/orb"
+)
+
+// town is a projected town of a Places layer.
+type town struct {
+	p    orb.Point
+	name string
+	rank int
+	seat bool
+}
+
+// townSize is the font size of town names, in viewBox units.
+const townSize = 12
+
+// townRanks is the largest rank a map at scale s (viewBox units per
+// Mercator metre) names: on a county's map the towns of 10,000
+// inhabitants or more, on a municipality's those of 1,000 or more, around
+// a point every one.
+func townRanks(s float64) int {
+	switch mpu := 1 / s; {
+	case mpu > 400:
+		return 2
+	case mpu > 80:
+		return 4
+	}
+	return 100
+}
+
+// townLabels names the towns in view, seats first when seats is set.
+func (b *builder) townLabels(seats bool) {
+	if len(b.towns) == 0 {
+		return
+	}
+	most := townRanks(b.f.s)
+	ts := slices.Clone(b.towns)
+	slices.SortFunc(ts, func(a, c town) int {
+		if seats && a.seat != c.seat {
+			if a.seat {
+				return -1
+			}
+			return 1
+		}
+		ra, rc := a.rank, c.rank
+		if ra == 0 {
+			ra = 1000
+		}
+		if rc == 0 {
+			rc = 1000
+		}
+		return cmp.Or(cmp.Compare(ra, rc), cmp.Compare(a.name, c.name), cmp.Compare(a.p[1], c.p[1]), cmp.Compare(a.p[0], c.p[0]))
+	})
+	type named struct {
+		t      town
+		at     orb.Point // the text's start (or end, with anchor end)
+		anchor string
+	}
+	var out []named
+	for _, t := range ts {
+		if !(seats && t.seat) && (t.rank == 0 || t.rank > most) {
+			continue
+		}
+		at, anchor, ok := b.labels.beside(t.p, t.name, townSize)
+		if ok {
+			out = append(out, named{t, at, anchor})
+		}
+	}
+	if len(out) == 0 {
+		return
+	}
+	w := &b.w
+	w.raw(`<g aria-hidden="true" pointer-events="none">` + "\n")
+	for _, n := range out {
+		w.raw(`<circle r="2.5" fill="` + townDot + `" stroke="#fff" stroke-width="1"`)
+		w.numAttr("cx", tenths(n.t.p[0]))
+		w.numAttr("cy", tenths(n.t.p[1]))
+		w.raw("/>")
+	}
+	w.raw(`<g font-size="` + strconv.Itoa(townSize) + `" fill="` + labelColor + `" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">` + "\n")
+	for _, n := range out {
+		w.raw("<text")
+		w.numAttr("x", tenths(n.at[0]))
+		w.numAttr("y", tenths(n.at[1]+0.35*townSize))
+		if n.anchor != "" {
+			w.raw(` text-anchor="` + n.anchor + `"`)
+		}
+		if n.t.seat {
+			w.raw(` font-weight="bold"`)
+		}
+		w.raw(">")
+		w.text(n.t.name)
+		w.raw("</text>\n")
+	}
+	w.raw("</g></g>\n")
+}
+
+// beside finds a place for a label of text at font size fs beside the
+// point p (to its right, left, above or below, in that order), inside the
+// map and clear of the labels placed before and of the symbols (which
+// would cover it). It returns where the text is anchored (its middle
+// left, or with anchor "end" its middle right, or with "middle" its
+// centre) and reserves its box.
+func (l *labeler) beside(p orb.Point, text string, fs float64) (orb.Point, string, bool) {
+	w, h := 0.58*fs*float64(utf8.RuneCountInString(text))+2, fs*1.2
+	const gap = 5
+	type cand struct {
+		b      box
+		at     orb.Point
+		anchor string
+	}
+	cands := []cand{
+		{box{p[0] + gap, p[1] - h/2, p[0] + gap + w, p[1] + h/2}, orb.Point{p[0] + gap, p[1]}, ""},
+		{box{p[0] - gap - w, p[1] - h/2, p[0] - gap, p[1] + h/2}, orb.Point{p[0] - gap, p[1]}, "end"},
+		{box{p[0] - w/2, p[1] - gap - h, p[0] + w/2, p[1] - gap}, orb.Point{p[0], p[1] - gap - h/2}, "middle"},
+		{box{p[0] - w/2, p[1] + gap, p[0] + w/2, p[1] + gap + h}, orb.Point{p[0], p[1] + gap + h/2}, "middle"},
+	}
+	best, bestN := -1, 0
+	for i, c := range cands {
+		if best >= 0 && bestN == 0 {
+			break
+		}
+		if c.b.x0 < l.view.x0 || c.b.y0 < l.view.y0 || c.b.x1 > l.view.x1 || c.b.y1 > l.view.y1 {
+			continue
+		}
+		if slices.ContainsFunc(l.placed, c.b.overlaps) {
+			continue
+		}
+		n := 0
+		for _, o := range l.soft {
+			if c.b.overlaps(o) {
+				n++
+			}
+		}
+		if best < 0 || n < bestN {
+			best, bestN = i, n
+		}
+	}
+	if best < 0 || bestN > 0 {
+		return orb.Point{}, "", false
+	}
+	c := cands[best]
+	l.placed = append(l.placed, c.b, box{p[0] - 3, p[1] - 3, p[0] + 3, p[1] + 3})
+	return c.at, c.anchor, true
+}
