@@ -65,9 +65,9 @@ func (b *builder) clipAttr() {
 // and the land outside the boundaries in neutral grey.
 func (b *builder) baseUnder() {
 	if b.hasLand {
-		b.w.raw(`<rect width="` + strconv.Itoa(b.f.w) + `" height="` + strconv.Itoa(b.f.h) + `" fill="` + waterFill + `" aria-hidden="true"/>` + "\n")
+		b.w.raw(`<rect width="` + strconv.Itoa(b.f.w) + `" height="` + strconv.Itoa(b.f.h) + `" fill="` + waterFill + `" class="m-sea" aria-hidden="true"/>` + "\n")
 		if len(b.land) > 0 {
-			b.w.raw(`<path fill="` + contextFill + `" fill-rule="evenodd" aria-hidden="true" d="`)
+			b.w.raw(`<path fill="` + contextFill + `" class="m-land" fill-rule="evenodd" aria-hidden="true" d="`)
 			b.w.b = appendPath(b.w.b, b.land)
 			b.w.raw("\"/>\n")
 		}
@@ -98,7 +98,7 @@ func (b *builder) baseOver() {
 	w := &b.w
 	w.raw(`<g aria-hidden="true" pointer-events="none">`)
 	if len(b.water) > 0 {
-		w.raw(`<path fill="` + waterFill + `" fill-rule="evenodd" d="`)
+		w.raw(`<path fill="` + waterFill + `" class="m-sea" fill-rule="evenodd" d="`)
 		for _, s := range b.water {
 			w.b = appendPath(w.b, s)
 		}
@@ -112,7 +112,7 @@ func (b *builder) baseOver() {
 	ws := slices.Sorted(maps.Keys(widths))
 	slices.Reverse(ws)
 	for _, wd := range ws {
-		w.raw(`<path fill="none" stroke="` + riverStroke + `" stroke-width="` + strconv.FormatFloat(wd, 'f', -1, 64) + `" stroke-linecap="round" stroke-linejoin="round" d="`)
+		w.raw(`<path fill="none" class="m-river" stroke="` + riverStroke + `" stroke-width="` + strconv.FormatFloat(wd, 'f', -1, 64) + `" stroke-linecap="round" stroke-linejoin="round" d="`)
 		for _, ls := range widths[wd] {
 			w.b = appendLines(w.b, ls)
 		}
@@ -152,7 +152,7 @@ func (b *builder) context(ns []model.Boundary) []contextArea {
 		return nil
 	}
 	w := &b.w
-	w.raw(`<g aria-hidden="true" fill="` + contextFill + `" stroke="` + contextStroke + `" stroke-linejoin="round" fill-rule="evenodd"`)
+	w.raw(`<g aria-hidden="true" class="m-ctx" fill="` + contextFill + `" stroke="` + contextStroke + `" stroke-linejoin="round" fill-rule="evenodd"`)
 	b.clipAttr()
 	w.raw(">\n")
 	for _, c := range out {
@@ -191,7 +191,7 @@ func (b *builder) contextLabels(cs []contextArea) {
 		return
 	}
 	lb.sort()
-	b.w.raw(`<g aria-hidden="true" pointer-events="none" font-size="13" fill="` + contextLabel + `"` + haloAttrs + ">\n")
+	b.w.raw(`<g aria-hidden="true" pointer-events="none" class="m-ctxlabel" font-size="13" fill="` + contextLabel + `"` + haloAttrs + ">\n")
 	for _, l := range lb {
 		b.text(l.p, 13, l.text, false)
 	}
@@ -205,7 +205,7 @@ func (b *builder) focus(s shape) {
 		return
 	}
 	w := &b.w
-	w.raw(`<g aria-hidden="true" fill="` + areaFill + `" stroke="` + focusStroke + `" stroke-width="2" stroke-linejoin="round" fill-rule="evenodd"`)
+	w.raw(`<g aria-hidden="true" class="m-area" fill="` + areaFill + `" stroke="` + focusStroke + `" stroke-width="2" stroke-linejoin="round" fill-rule="evenodd"`)
 	b.clipAttr()
 	w.raw(`><path d="`)
 	w.b = appendPath(w.b, s)

@@ -204,7 +204,7 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 	b.header()
 	b.defs()
 	b.baseUnder()
-	b.w.raw(`<g fill="` + areaFill + `" stroke="` + areaStroke + `" stroke-linejoin="round" fill-rule="evenodd"`)
+	b.w.raw(`<g class="m-area" fill="` + areaFill + `" stroke="` + areaStroke + `" stroke-linejoin="round" fill-rule="evenodd"`)
 	b.clipAttr()
 	b.w.raw(">\n")
 	for _, a := range areas {
@@ -222,7 +222,7 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 		b.w.b = appendPath(b.w.b, a.s)
 		b.w.raw(`"`)
 		if a.hl {
-			b.w.raw(` fill="` + highlightFill + `" stroke="` + focusStroke + `" stroke-width="3"`)
+			b.w.raw(` class="m-hl" fill="` + highlightFill + `" stroke="` + focusStroke + `" stroke-width="3"`)
 		}
 		b.w.raw("/>")
 		if href != "" {
@@ -261,7 +261,7 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 	}
 	lb.sort()
 	if len(lb) > 0 {
-		b.w.raw(`<g aria-hidden="true" pointer-events="none" font-size="14" fill="` + labelColor + `"` + haloAttrs + ">\n")
+		b.w.raw(`<g aria-hidden="true" pointer-events="none" class="m-label" font-size="14" fill="` + labelColor + `"` + haloAttrs + ">\n")
 		for _, l := range lb {
 			b.text(l.p, 14, l.text, l.bold)
 		}

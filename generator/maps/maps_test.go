@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -645,8 +647,8 @@ func TestBaseLayers(t *testing.T) {
 	m := Area(bs[0], bs[1:], pts, Options{Base: base, IDPrefix: "b"})
 	s := string(m.SVG)
 	for _, want := range []string{`<clipPath id="b-land">`, `clip-path="url(#b-land)"`, `fill="` + waterFill + `"`, `stroke="` + roadStroke + `"`,
-		`stroke="` + riverStroke + `" stroke-width="1"`,                           // the line of the water layer is a river
-		`<path fill="` + contextFill + `" fill-rule="evenodd" aria-hidden="true"`, // land outside the boundaries
+		`stroke="` + riverStroke + `" stroke-width="1"`,                                          // the line of the water layer is a river
+		`<path fill="` + contextFill + `" class="m-land" fill-rule="evenodd" aria-hidden="true"`, // land outside the boundaries
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("missing %s:\n%s", want, s)
@@ -691,5 +693,62 @@ func TestTowns(t *testing.T) {
 	}
 	if r := townRanks(1.0 / 100); r != 4 {
 		t.Errorf("a municipality's map names ranks up to %d, want 4", r)
+	}
+}
+
+// TestDarkContrast checks the maps' colours in the dark scheme, which the
+// theme sets on the SVGs' classes from the custom properties of its dark
+// block (themes/default/css/10-base.css): text 4.5:1 on every fill it can
+// lie on and on its halo, boundaries 3:1, and the white outline of every
+// symbol and cluster 3:1 on every fill.
+func TestDarkContrast(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("..", "..", "themes", "default", "css", "10-base.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark := string(css)
+	i := strings.Index(dark, "prefers-color-scheme: dark")
+	if i < 0 {
+		t.Fatal("10-base.css has no dark block")
+	}
+	dark = dark[i:]
+	c := map[string]string{}
+	for _, m := range regexp.MustCompile(`--(map-[a-z-]+):\s*(#[0-9a-f]{6});`).FindAllStringSubmatch(dark, -1) {
+		c[m[1]] = m[2]
+	}
+	for _, k := range []string{"map-sea", "map-land", "map-area", "map-hl", "map-edge", "map-text", "map-ctx-text", "map-halo"} {
+		if c[k] == "" {
+			t.Fatalf("the dark block has no --%s", k)
+		}
+	}
+	fills := []string{c["map-sea"], c["map-land"], c["map-area"], c["map-hl"]}
+	for _, f := range fills {
+		for _, text := range []string{c["map-text"], c["map-ctx-text"]} {
+			if r := contrast(text, f); r < 4.5 {
+				t.Errorf("text %s on %s: %.2f:1, want 4.5:1", text, f, r)
+			}
+		}
+		if r := contrast(c["map-edge"], f); r < 3 {
+			t.Errorf("boundary %s on %s: %.2f:1, want 3:1", c["map-edge"], f, r)
+		}
+		if r := contrast("#ffffff", f); r < 3 {
+			t.Errorf("the symbols' white outline on %s: %.2f:1, want 3:1", f, r)
+		}
+	}
+	for _, text := range []string{c["map-text"], c["map-ctx-text"]} {
+		if r := contrast(text, c["map-halo"]); r < 4.5 {
+			t.Errorf("text %s on its halo %s: %.2f:1", text, c["map-halo"], r)
+		}
+	}
+	// The classes the dark rules colour are on the maps.
+	bs, pts := fixture()
+	opt := fixtureOptions()
+	opt.Base = fixtureBase()
+	opt.Highlight = "0002"
+	svg := string(Region(bs, pts, opt).SVG) + string(Area(bs[0], bs[1:], pts, opt).SVG)
+	for _, class := range []string{"m-sea", "m-land", "m-area", "m-hl", "m-river", "m-label", "m-ctx", "m-ctxlabel", "m-town"} {
+		if !strings.Contains(svg, `class="`+class+`"`) {
+			t.Errorf("no element of class %s on the fixture's maps", class)
+		}
 	}
 }

@@ -83,14 +83,14 @@ func (b *builder) townLabels(seats bool) {
 		return
 	}
 	w := &b.w
-	w.raw(`<g aria-hidden="true" pointer-events="none">` + "\n")
+	w.raw(`<g aria-hidden="true" pointer-events="none" class="m-town">` + "\n")
 	for _, n := range out {
 		w.raw(`<circle r="2.5" fill="` + townDot + `" stroke="#fff" stroke-width="1"`)
 		w.numAttr("cx", tenths(n.t.p[0]))
 		w.numAttr("cy", tenths(n.t.p[1]))
 		w.raw("/>")
 	}
-	w.raw(`<g font-size="` + strconv.Itoa(townSize) + `" fill="` + labelColor + `" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">` + "\n")
+	w.raw(`<g class="m-label" font-size="` + strconv.Itoa(townSize) + `" fill="` + labelColor + `" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">` + "\n")
 	for _, n := range out {
 		w.raw("<text")
 		w.numAttr("x", tenths(n.at[0]))

@@ -58,6 +58,10 @@ var allowed = map[string][]string{
 	"generator/internal/browsertest/example/part2": {},
 	"generator/internal/browsertest/example/part3": {},
 	"generator/internal/browsertest/example/part4": {},
+	"generator/internal/browsertest/example/part5": {},
+	"generator/internal/browsertest/example/part6": {},
+	"generator/internal/browsertest/example/part7": {},
+	"generator/internal/browsertest/example/part8": {},
 	"internal/repocheck":                           {},
 }
 

@@ -35,7 +35,8 @@ var keyboardPages = []string{"/", "/sundsvall/guider/bygglov/"}
 // CSP violations and script errors. It checks part (1…parts) of the pages,
 // every parts-th in path order, so that the example's thousand pages are
 // checked by several test packages: go test ./... runs a package at most
-// ten minutes, and runs two at a time on two cores. Part 1 also runs the
+// ten minutes, and runs two at a time on two cores (and more beside
+// them). Part 1 also runs the
 // Nu HTML Checker on every page, the keyboard (skip link first, visible
 // focus on every tab stop) and navigation with JavaScript turned off.
 func CheckExampleSite(t *testing.T, out string, part, parts int) {

@@ -1,5 +1,5 @@
 // Package example checks the bundled example site in Chromium, in parts:
-// each of the packages part1…part4 checks a quarter of its pages (see
+// each of the packages part1…part8 checks an eighth of its pages (see
 // browsertest.CheckExampleSite), so that no test package runs longer
 // than go test allows one.
 package example
@@ -14,7 +14,7 @@ import (
 )
 
 // Parts is the number of packages that check the example site.
-const Parts = 4
+const Parts = 8
 
 // Check builds the example site of the module at root (relative to the
 // test's folder) and checks part (1…Parts) of its pages.

@@ -1,0 +1,10 @@
+package part8
+
+import (
+	"testing"
+
+	"github.com/esamverkan/guidemap/generator/internal/browsertest/example"
+)
+
+// TestExampleSite checks part 8 of the example site's pages in Chromium.
+func TestExampleSite(t *testing.T) { example.Check(t, "../../../../..", 8) }
