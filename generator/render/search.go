@@ -72,10 +72,11 @@ func (r *renderer) searchIndexIn(ctx context.Context, lang string) ([]output.Fil
 	}
 	d := docMaker{r: r, base: strings.TrimSuffix(r.opt.BasePath, "/"), cat: map[string]string{}, lang: lang}
 	for _, c := range s.Config.Categories {
-		d.cat[c.Slug] = c.SV
-		if lang == "en" {
-			d.cat[c.Slug] = c.EN
-		}
+		d.cat[c.Slug] = categoryName(lang, c)
+	}
+	pcat := map[string]string{} // a point's kind in lang
+	for _, c := range s.Config.PointCategories {
+		pcat[c.Slug] = pointCategoryName(lang, c)
 	}
 	if lang != "sv" {
 		for _, g := range s.Guides {
@@ -113,10 +114,6 @@ func (r *renderer) searchIndexIn(ctx context.Context, lang string) ([]output.Fil
 		// theme has: a place is found by its name, its kind in the
 		// language, its address and town (its description is Swedish).
 		if slices.Contains(r.uiLangs(), lang) && len(s.Boundaries) > 0 {
-			pcat := map[string]string{}
-			for _, c := range s.Config.PointCategories {
-				pcat[c.Slug] = pointCategoryName(lang, c)
-			}
 			for i := range s.Points {
 				p := &s.Points[i]
 				add(func() search.Doc {
@@ -126,11 +123,6 @@ func (r *renderer) searchIndexIn(ctx context.Context, lang string) ([]output.Fil
 			}
 		}
 		return d.files(ctx, ix, flush, &cancelled)
-	}
-	for _, c := range s.Config.PointCategories {
-		if d.cat[c.Slug] == "" {
-			d.cat[c.Slug] = c.SV
-		}
 	}
 	for _, g := range s.Guides {
 		add(func() search.Doc { return d.guide(g) })
@@ -164,7 +156,7 @@ func (r *renderer) searchIndexIn(ctx context.Context, lang string) ([]output.Fil
 		p := &s.Points[i]
 		add(func() search.Doc {
 			return search.Doc{Kind: search.Place, Title: p.Name, Summary: p.Description, URL: d.url(model.PointURL(p.Municipality, p.Slug)),
-				Municipality: p.Municipality, Keywords: []string{d.cat[p.Category], p.Address, p.City}}
+				Municipality: p.Municipality, Keywords: []string{pcat[p.Category], p.Address, p.City}}
 		})
 	}
 	return d.files(ctx, ix, flush, &cancelled)
