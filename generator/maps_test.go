@@ -25,46 +25,55 @@ func TestMapsMatchTheirLists(t *testing.T) {
 		if !strings.Contains(name, "/karta/") && !strings.HasPrefix(name, "karta/") {
 			continue
 		}
-		var svgLinks, listLinks []string
-		clustered := 0
-		var walk func(n *html.Node, inSVG, inList bool)
-		walk = func(n *html.Node, inSVG, inList bool) {
-			if n.Type == html.ElementNode {
-				switch {
-				case n.Data == "svg" && attr(n, "role") == "group":
-					inSVG = true
-				case n.Data == "ul" && strings.Contains(attr(n, "class"), "place-list"):
-					inList = true
-				case n.Data == "a" && inSVG && strings.Contains(attr(n, "href"), "/platser/"):
-					svgLinks = append(svgLinks, attr(n, "href"))
-				case n.Data == "a" && inList:
-					listLinks = append(listLinks, attr(n, "href"))
-				case inSVG && attr(n, "role") == "img":
-					if m := clusterLabel.FindStringSubmatch(attr(n, "aria-label")); m != nil {
-						c, _ := strconv.Atoi(m[1])
-						clustered += c
+		// The map lays its points out for a narrow and a wide map
+		// (classes t-n and t-w): each layout holds every point.
+		for _, tier := range []string{"t-n", "t-w"} {
+			var svgLinks, listLinks []string
+			clustered := 0
+			var walk func(n *html.Node, inSVG, inList bool)
+			walk = func(n *html.Node, inSVG, inList bool) {
+				if n.Type == html.ElementNode {
+					if c := attr(n, "class"); inSVG && (c == "t-n" || c == "t-w") && c != tier {
+						return
+					}
+					switch {
+					case n.Data == "svg" && attr(n, "role") == "group":
+						inSVG = true
+					case n.Data == "ul" && strings.Contains(attr(n, "class"), "place-list"):
+						inList = true
+					case n.Data == "a" && inSVG && strings.Contains(attr(n, "href"), "/platser/"):
+						svgLinks = append(svgLinks, attr(n, "href"))
+					case n.Data == "a" && inList:
+						listLinks = append(listLinks, attr(n, "href"))
+					case inSVG && attr(n, "role") == "img":
+						if m := clusterLabel.FindStringSubmatch(attr(n, "aria-label")); m != nil {
+							c, _ := strconv.Atoi(m[1])
+							clustered += c
+						}
 					}
 				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c, inSVG, inList)
+				}
 			}
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c, inSVG, inList)
+			walk(p.doc, false, false)
+			if len(listLinks) == 0 {
+				continue // the index of maps lists categories, not places
 			}
-		}
-		walk(p.doc, false, false)
-		if len(listLinks) == 0 {
-			continue // the index of maps lists categories, not places
-		}
-		maps++
-		if len(svgLinks)+clustered != len(listLinks) {
-			t.Errorf("%s: the map has %d points (%d links, %d in clusters), the list %d", name, len(svgLinks)+clustered, len(svgLinks), clustered, len(listLinks))
-		}
-		inList := map[string]bool{}
-		for _, l := range listLinks {
-			inList[l] = true
-		}
-		for _, l := range svgLinks {
-			if !inList[l] {
-				t.Errorf("%s: the map links to %s, which is not in the list", name, l)
+			if tier == "t-n" {
+				maps++
+			}
+			if len(svgLinks)+clustered != len(listLinks) {
+				t.Errorf("%s (%s): the map has %d points (%d links, %d in clusters), the list %d", name, tier, len(svgLinks)+clustered, len(svgLinks), clustered, len(listLinks))
+			}
+			inList := map[string]bool{}
+			for _, l := range listLinks {
+				inList[l] = true
+			}
+			for _, l := range svgLinks {
+				if !inList[l] {
+					t.Errorf("%s (%s): the map links to %s, which is not in the list", name, tier, l)
+				}
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package maps
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator/internal/golden"
@@ -31,7 +34,7 @@ func BenchmarkArea500(b *testing.B) {
 func TestBenchArea500(t *testing.T) {
 	sv, rest, pts, opt := benchArea500(t)
 	m := Area(sv, rest, pts, opt)
-	if m.Points != 500 || m.Clusters != 76 || m.Skipped != 0 || m.Width != 800 || m.Height != 755 {
+	if m.Points != 500 || m.Clusters != 64 || m.Skipped != 0 || m.Width != 800 || m.Height != 755 {
 		t.Errorf("points %d, clusters %d, skipped %d, %d×%d", m.Points, m.Clusters, m.Skipped, m.Width, m.Height)
 	}
 }
@@ -119,4 +122,99 @@ func TestBenchRegion50k(t *testing.T) {
 		t.Errorf("the 50,000-point region map is %d bytes, over 100 KB", len(m.SVG))
 	}
 	t.Logf("50,000 points: %d bytes, %d clusters", len(m.SVG), m.Clusters)
+}
+
+// readBase reads a base layer file as the loader does (generator/geodata,
+// which the maps package does not import): every feature a layer of kind,
+// with its name, rank (a river's scalerank + 1) and seat.
+func readBase(tb testing.TB, path string, kind LayerKind) []BaseLayer {
+	tb.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			Properties map[string]any
+			Geometry   struct {
+				Type        string
+				Coordinates json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal(src, &fc); err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	var out []BaseLayer
+	for i, f := range fc.Features {
+		g, err := decodeGeometry(f.Geometry.Type, f.Geometry.Coordinates)
+		if err != nil {
+			tb.Fatalf("%s: features[%d]: %v", path, i, err)
+		}
+		l := BaseLayer{Kind: kind, Geometry: g}
+		l.Name, _ = f.Properties["name"].(string)
+		if r, ok := f.Properties["rank"].(float64); ok {
+			l.Rank = int(r)
+		}
+		if r, ok := f.Properties["scalerank"].(float64); ok {
+			l.Rank = int(r) + 1
+		}
+		l.Seat, _ = f.Properties["seat"].(bool)
+		out = append(out, l)
+	}
+	return out
+}
+
+// exampleBase is the example site's base layers: the coast (GSHHG), lakes,
+// rivers and towns of the county.
+func exampleBase(tb testing.TB) []BaseLayer {
+	dir := golden.RepoFile(tb, "geodata/base")
+	var out []BaseLayer
+	for _, l := range []struct {
+		file string
+		kind LayerKind
+	}{{"land.geojson", Land}, {"lakes.geojson", Water}, {"rivers.geojson", Water}, {"places.geojson", Places}} {
+		out = append(out, readBase(tb, filepath.Join(dir, l.file), l.kind)...)
+	}
+	return out
+}
+
+// BenchmarkRegion50kBase is BenchmarkRegion50k over the example's base
+// layers, as the example site draws its maps.
+func BenchmarkRegion50kBase(b *testing.B) {
+	bs, pts, opt := benchRegion50k(b)
+	opt.Base = exampleBase(b)
+	b.ReportAllocs()
+	var m Map
+	for b.Loop() {
+		m = Region(bs, pts, opt)
+	}
+	b.ReportMetric(float64(len(m.SVG)), "bytes")
+}
+
+// BenchmarkArea500Base is BenchmarkArea500 over the example's base layers.
+func BenchmarkArea500Base(b *testing.B) {
+	sv, rest, pts, opt := benchArea500(b)
+	opt.Base = exampleBase(b)
+	b.ReportAllocs()
+	var m Map
+	for b.Loop() {
+		m = Area(sv, rest, pts, opt)
+	}
+	b.ReportMetric(float64(len(m.SVG)), "bytes")
+}
+
+// BenchmarkRegion290Land is the national map of 290 municipalities cut to
+// the shore by the whole country's land (../shared/geodata/base/extra/
+// sweden-land.geojson), as a national site draws it.
+func BenchmarkRegion290Land(b *testing.B) {
+	bs := national(b)
+	land := readBase(b, filepath.Join(golden.ModuleRoot(b), "..", "shared", "geodata", "base", "extra", "sweden-land.geojson"), Land)
+	opt := Options{Title: "Sverige", Links: func(code string) string { return "/" + code + "/" }, Base: land}
+	b.ReportAllocs()
+	var m Map
+	for b.Loop() {
+		m = Region(bs, nil, opt)
+	}
+	b.ReportMetric(float64(len(m.SVG)), "bytes")
 }

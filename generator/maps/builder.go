@@ -14,13 +14,14 @@ import (
 // builder writes one map. Region, Area and PointMap share it: they fit the
 // frame, prepare the points, then write the layers in order.
 type builder struct {
-	opt    Options
-	id     string
-	ph     phrases
-	f      frame
-	w      svgWriter
-	m      Map
-	labels labeler
+	opt   Options
+	id    string
+	ph    phrases
+	f     frame
+	w     svgWriter
+	m     Map
+	tiers [2]tier // the overlay's layouts, narrow and wide
+	here  []byte  // a point page's own place, drawn last
 
 	land    shape
 	water   []shape
@@ -29,13 +30,11 @@ type builder struct {
 	towns   []town
 	hasLand bool // a Land layer cuts the areas to the shore
 
-	singles  []placed // points drawn alone, sorted by category, then position
-	clusters []group
-	used     map[string]bool   // the categories drawn as symbols
-	given    map[string]bool   // the categories of all points given
-	syms     map[string]Symbol // category → symbol, set by assignSymbols
-	symIDs   map[Symbol]int    // the symbols in use → the number in their id
-	symList  []Symbol
+	used    map[string]bool   // the categories drawn as symbols
+	given   map[string]bool   // the categories of all points given
+	syms    map[string]Symbol // category → symbol, set by assignSymbols
+	symIDs  map[Symbol]int    // the symbols in use → the number in their id
+	symList []Symbol
 }
 
 // placed is a point projected into the frame.
@@ -78,7 +77,7 @@ func (b *builder) fit(bound orb.Bound, empty bool) {
 		bound = orb.Bound{}
 	}
 	b.f = newFrame(bound, b.opt.Width, b.opt.MaxHeight)
-	b.labels.view = box{2, 2, float64(b.f.w) - 2, float64(b.f.h) - 2}
+	b.setTiers()
 	clipTo := b.f.view(4)
 	for _, l := range b.opt.Base {
 		var polys, lines []orb.Geometry
@@ -189,39 +188,7 @@ func (b *builder) preparePoints(pts []model.Point, view *orb.Bound) {
 			cmp.Compare(a.label, c.label), cmp.Compare(a.href, c.href), cmp.Compare(a.name, c.name),
 			cmp.Compare(a.slug, c.slug), cmp.Compare(a.munic, c.munic))
 	})
-	xy := make([][2]float64, len(ps))
-	for i, p := range ps {
-		xy[i] = [2]float64{p.x, p.y}
-	}
-	for _, c := range clusterPoints(xy) {
-		if len(c.members) == 1 {
-			b.singles = append(b.singles, ps[c.members[0]])
-			b.useSymbol(ps[c.members[0]].cat)
-			continue
-		}
-		var g group
-		names := make([]string, 0, len(c.members))
-		for _, i := range c.members {
-			g.x += ps[i].x
-			g.y += ps[i].y
-			names = append(names, ps[i].label)
-		}
-		g.n = len(c.members)
-		g.x /= float64(g.n)
-		g.y /= float64(g.n)
-		g.label = clusterLabel(b.ph, names)
-		b.clusters = append(b.clusters, g)
-	}
-	b.m.Points += len(ps)
-	b.m.Clusters = len(b.clusters)
-	for _, p := range b.singles {
-		b.labels.soft = append(b.labels.soft, box{p.x - symbolRadius, p.y - symbolRadius, p.x + symbolRadius, p.y + symbolRadius})
-	}
-	for _, g := range b.clusters {
-		r := groupRadius(g.n)
-		b.labels.soft = append(b.labels.soft, box{g.x - r, g.y - r, g.x + r, g.y + r})
-	}
-	slices.SortStableFunc(b.singles, func(a, c placed) int { return cmp.Compare(a.cat, c.cat) })
+	b.layoutPoints(ps)
 }
 
 // maxNames is the number of names a cluster's accessible name lists; the
@@ -256,9 +223,16 @@ func (b *builder) useSymbol(cat string) { b.used[cat] = true }
 // Options.Symbols, or assigned in sorted category order when that is nil)
 // and each distinct symbol an id number, in sorted category order.
 func (b *builder) assignSymbols() {
-	cats := make([]string, 0, len(b.used))
+	// Every category given has its symbol in the defs, drawn alone or
+	// not: a script that splits a cluster draws its points with them.
+	cats := make([]string, 0, len(b.used)+len(b.given))
 	for c := range b.used {
 		cats = append(cats, c)
+	}
+	for c := range b.given {
+		if !b.used[c] {
+			cats = append(cats, c)
+		}
 	}
 	slices.Sort(cats)
 	syms := b.opt.Symbols
@@ -296,7 +270,7 @@ func (b *builder) header() {
 	b.assignSymbols()
 	w := &b.w
 	ws, hs := strconv.Itoa(b.f.w), strconv.Itoa(b.f.h)
-	w.raw(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + ws + " " + hs + `" width="` + ws + `" height="` + hs + `" role="group"`)
+	w.raw(`<svg xmlns="http://www.w3.org/2000/svg" width="` + ws + `" height="` + hs + `" role="group"`)
 	if b.opt.Title != "" {
 		w.raw(` aria-labelledby="` + b.id + `-t"`)
 	}
@@ -325,7 +299,7 @@ func (b *builder) desc() string {
 	if b.opt.CoastalWater && !b.hasLand {
 		parts = append(parts, b.ph.sea)
 	}
-	if len(b.clusters) > 0 {
+	if b.m.Clusters > 0 {
 		parts = append(parts, b.ph.clusters)
 	}
 	return strings.TrimSpace(strings.Join(parts, " "))

@@ -15,35 +15,30 @@ import (
 //
 // A map shows at most maxSymbols symbols: past that, it is too crowded to
 // read and too large to send (a municipality map of 500 points must stay
-// under 60 KB). When more groups are left, the merge distance grows by a
+// under its budget). When more groups are left, the merge distance grows by a
 // quarter and the merging goes on from where it was, until they fit.
 
-// symbolRadius is the radius of a point symbol, in viewBox units.
-const symbolRadius = 8.0
+// The grouping works in CSS pixels at a layout's scale (see tier).
 
-// clusterRadius is the distance, in viewBox units, below which two lone
-// points are grouped: their symbols would overlap.
-const clusterRadius = 14.0
-
-// groupRadius is the drawn radius of a group of n points.
+// groupRadius is the drawn radius, in CSS pixels, of a group of n points.
 func groupRadius(n int) float64 {
 	switch {
 	case n == 1:
 		return symbolRadius
 	case n < 10:
-		return 10.5
+		return 13
 	case n < 100:
-		return 12.5
+		return 14.5
 	}
-	return 14.5
+	return 16
 }
 
 // maxSymbols is the most symbols (lone points and clusters) a map draws.
 const maxSymbols = 300
 
-// overlapAllowed is how far, in viewBox units, two symbols may overlap:
-// about their white outlines.
-const overlapAllowed = 2*symbolRadius - clusterRadius
+// overlapAllowed is how far, in pixels, two symbols may overlap: not at
+// all, so that each keeps its whole target.
+const overlapAllowed = 0
 
 // tooClose reports whether groups of na and nb points, d apart, overlap:
 // their radii add up to more than d (less overlapAllowed). k ≥ 1 widens
@@ -66,9 +61,14 @@ type cluster struct {
 // cells maxReach wide keeps each search to the 3 × 3 cells around a
 // group. The result is in order of the groups' first members.
 func clusterPoints(xy [][2]float64) []cluster {
-	gs := make([]cluster, len(xy))
-	for i, p := range xy {
-		gs[i] = cluster{x: p[0], y: p[1], members: []int{i}}
+	var gs []cluster
+	if len(xy) > seedAbove {
+		gs = seed(xy)
+	} else {
+		gs = make([]cluster, len(xy))
+		for i, p := range xy {
+			gs[i] = cluster{x: p[0], y: p[1], members: []int{i}}
+		}
 	}
 	gs = merge(gs, 1)
 	for k := 1.25; len(gs) > maxSymbols; k *= 1.25 {
@@ -78,6 +78,59 @@ func clusterPoints(xy [][2]float64) []cluster {
 		slices.Sort(gs[i].members)
 	}
 	slices.SortFunc(gs, func(a, b cluster) int { return a.members[0] - b.members[0] })
+	return gs
+}
+
+// seedAbove is the number of points above which clusterPoints first
+// gathers them around seeds: 50,000 points on a 280-pixel map put hundreds
+// in each cell of the grid, and merging pairs pass after pass compared
+// each with thousands, hundreds of times.
+const seedAbove = 1000
+
+// seed gathers the points, in their order, into groups: a point not yet
+// in a group starts one with every other such point closer than two
+// symbols' radii (whose symbols would overlap its own). The groups are
+// then merged like single points.
+func seed(xy [][2]float64) []cluster {
+	const d = 2 * symbolRadius
+	cell := func(p [2]float64) [2]int { return [2]int{int(math.Floor(p[0] / d)), int(math.Floor(p[1] / d))} }
+	grid := make(map[[2]int][]int, len(xy)/4)
+	for i, p := range xy {
+		c := cell(p)
+		grid[c] = append(grid[c], i)
+	}
+	taken := make([]bool, len(xy))
+	var gs []cluster
+	for i, p := range xy {
+		if taken[i] {
+			continue
+		}
+		g := cluster{}
+		c := cell(p)
+		for dy := -1; dy <= 1; dy++ {
+			for dx := -1; dx <= 1; dx++ {
+				k := [2]int{c[0] + dx, c[1] + dy}
+				rest := grid[k][:0]
+				for _, j := range grid[k] {
+					if taken[j] {
+						continue
+					}
+					if q := xy[j]; j == i || (q[0]-p[0])*(q[0]-p[0])+(q[1]-p[1])*(q[1]-p[1]) < d*d {
+						taken[j] = true
+						g.members = append(g.members, j)
+						g.x += q[0]
+						g.y += q[1]
+						continue
+					}
+					rest = append(rest, j)
+				}
+				grid[k] = rest // what is taken leaves the grid
+			}
+		}
+		n := float64(len(g.members))
+		g.x, g.y = g.x/n, g.y/n
+		gs = append(gs, g)
+	}
 	return gs
 }
 

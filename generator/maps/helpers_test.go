@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator/internal/golden"
@@ -46,17 +47,8 @@ func readBoundaries(tb testing.TB, path string) []model.Boundary {
 	}
 	var out []model.Boundary
 	for i, f := range fc.Features {
-		var g orb.Geometry
-		switch f.Geometry.Type {
-		case "Polygon":
-			var p orb.Polygon
-			err = json.Unmarshal(f.Geometry.Coordinates, &p)
-			g = p
-		case "MultiPolygon":
-			var mp orb.MultiPolygon
-			err = json.Unmarshal(f.Geometry.Coordinates, &mp)
-			g = mp
-		default:
+		g, err := decodeGeometry(f.Geometry.Type, f.Geometry.Coordinates)
+		if err == nil && !slices.Contains([]string{"Polygon", "MultiPolygon"}, f.Geometry.Type) {
 			err = fmt.Errorf("a %s, not a Polygon or MultiPolygon", f.Geometry.Type)
 		}
 		if err != nil {
@@ -65,6 +57,33 @@ func readBoundaries(tb testing.TB, path string) []model.Boundary {
 		out = append(out, model.Boundary{Code: f.Properties.Code, Name: f.Properties.Name, Geometry: g})
 	}
 	return out
+}
+
+// decodeGeometry decodes the coordinates of a GeoJSON geometry of type
+// typ: a Polygon, MultiPolygon, LineString, MultiLineString or Point.
+func decodeGeometry(typ string, coords json.RawMessage) (orb.Geometry, error) {
+	var g orb.Geometry
+	var err error
+	switch typ {
+	case "Polygon":
+		var p orb.Polygon
+		err, g = json.Unmarshal(coords, &p), p
+	case "MultiPolygon":
+		var p orb.MultiPolygon
+		err, g = json.Unmarshal(coords, &p), p
+	case "LineString":
+		var p orb.LineString
+		err, g = json.Unmarshal(coords, &p), p
+	case "MultiLineString":
+		var p orb.MultiLineString
+		err, g = json.Unmarshal(coords, &p), p
+	case "Point":
+		var p orb.Point
+		err, g = json.Unmarshal(coords, &p), p
+	default:
+		err = fmt.Errorf("a %s, which the tests do not read", typ)
+	}
+	return g, err
 }
 
 func boundaryByCode(tb testing.TB, bs []model.Boundary, code string) (model.Boundary, []model.Boundary) {

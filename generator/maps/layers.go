@@ -4,14 +4,15 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/paulmach/orb"
 )
 
-// clusterSizes are the radii of the cluster circle for up to 9, up to 99
-// and more members.
-var clusterSizes = [...]string{"10.5", "12.5", "14.5"}
+// clusterSizes are the radii, in pixels, of the cluster circle for up
+// to 9, up to 99 and more members (groupRadius).
+var clusterSizes = [...]string{pxNum(groupRadius(2)), pxNum(groupRadius(10)), pxNum(groupRadius(100))}
 
 func clusterSize(n int) int {
 	switch {
@@ -27,16 +28,29 @@ func clusterSize(n int) int {
 // clip path.
 func (b *builder) defs() {
 	var sizes [len(clusterSizes)]bool
-	for _, g := range b.clusters {
-		sizes[clusterSize(g.n)] = true
+	for _, t := range b.tiers {
+		for _, g := range t.clusters {
+			sizes[clusterSize(g.n)] = true
+		}
 	}
-	if len(b.symList) == 0 && len(b.clusters) == 0 && !b.hasLand {
+	if len(b.symList) == 0 && b.m.Clusters == 0 && !b.hasLand {
 		return
 	}
 	w := &b.w
 	w.raw("<defs>")
 	for i, s := range b.symList {
-		w.raw(`<path id="` + b.id + "-s" + strconv.Itoa(i) + `" d="` + s.path() + `" fill="` + s.Color + `"` + symbolAttrs + "/>")
+		// data-categories names the categories drawn with the symbol,
+		// for scripts.
+		var cats []string
+		for c, cs := range b.syms {
+			if cs == s {
+				cats = append(cats, c)
+			}
+		}
+		slices.Sort(cats)
+		w.raw(`<g id="` + b.id + "-s" + strconv.Itoa(i) + `"`)
+		w.attr("data-categories", strings.Join(cats, " "))
+		w.raw(`>` + symbolDisc + `<path d="` + s.path() + `" fill="` + s.Color + `"/></g>`)
 	}
 	for i, used := range sizes {
 		if used {
@@ -167,7 +181,6 @@ func (b *builder) context(ns []model.Boundary) []contextArea {
 // contextLabels names the neighbours where their name fits in the part
 // that is in view.
 func (b *builder) contextLabels(cs []contextArea) {
-	var lb labelBatch
 	order := make([]int, len(cs))
 	for i := range order {
 		order[i] = i
@@ -182,20 +195,19 @@ func (b *builder) contextLabels(cs []contextArea) {
 		}
 		return 0
 	})
-	for _, i := range order {
-		if p, ok := b.labels.place(cs[i].s, cs[i].name, 13, false); ok {
-			lb.add(i, p, cs[i].name, false)
+	for ti := range b.tiers {
+		t := &b.tiers[ti]
+		var lb labelBatch
+		for _, i := range order {
+			if p, ok := t.labels.place(cs[i].s, cs[i].name, t.px(ctxSize), false); ok {
+				lb.add(i, p, cs[i].name, false)
+			}
+		}
+		lb.sort()
+		for _, l := range lb {
+			t.label(b, layCtx, l.p, l.text, false)
 		}
 	}
-	if len(lb) == 0 {
-		return
-	}
-	lb.sort()
-	b.w.raw(`<g aria-hidden="true" pointer-events="none" class="m-ctxlabel" font-size="13" fill="` + contextLabel + `"` + haloAttrs + ">\n")
-	for _, l := range lb {
-		b.text(l.p, 13, l.text, false)
-	}
-	b.w.raw("</g>\n")
 }
 
 // focus draws the municipality the map is about (decorative: the title
@@ -212,75 +224,11 @@ func (b *builder) focus(s shape) {
 	w.raw("\"/></g>\n")
 }
 
-// points writes the points drawn alone, one group per category (with a
-// data-category attribute for scripts), then the clusters.
-func (b *builder) points() {
-	w := &b.w
-	for i := 0; i < len(b.singles); {
-		cat := b.singles[i].cat
-		w.raw("<g")
-		w.attr("data-category", cat)
-		w.raw(">\n")
-		for ; i < len(b.singles) && b.singles[i].cat == cat; i++ {
-			p := &b.singles[i]
-			if p.href != "" {
-				w.raw("<a")
-				w.attr("href", p.href)
-				w.attr("aria-label", p.label)
-				w.raw(">")
-				b.use(p)
-				w.raw("</a>\n")
-			} else {
-				w.raw(`<g role="img"`)
-				w.attr("aria-label", p.label)
-				w.raw(">")
-				b.use(p)
-				w.raw("</g>\n")
-			}
-		}
-		w.raw("</g>\n")
-	}
-	if len(b.clusters) == 0 {
-		return
-	}
-	w.raw(`<g fill="#fff" font-size="11" font-weight="bold" text-anchor="middle">` + "\n")
-	for _, g := range b.clusters {
-		x, y := tenths(g.x), tenths(g.y)
-		w.raw(`<g role="img"`)
-		w.attr("aria-label", g.label)
-		w.raw(`><use href="#` + b.id + "-c" + strconv.Itoa(clusterSize(g.n)) + `"`)
-		w.numAttr("x", x)
-		w.numAttr("y", y)
-		w.raw("/><text")
-		w.numAttr("x", x)
-		w.numAttr("y", y+38) // 3.8 units: the digits' middle on the circle's centre
-		w.raw(">" + strconv.Itoa(g.n) + "</text></g>\n")
-	}
-	w.raw("</g>\n")
-}
-
-// use writes the symbol of a point.
-func (b *builder) use(p *placed) {
-	b.w.raw(`<use href="#` + b.id + "-s" + strconv.Itoa(b.symIDs[b.syms[p.cat]]) + `"`)
-	b.w.numAttr("x", tenths(p.x))
-	b.w.numAttr("y", tenths(p.y))
-	b.w.raw("/>")
-}
-
-// text writes a label centred on p.
-func (b *builder) text(p orb.Point, fs float64, s string, bold bool) {
-	b.w.raw("<text")
-	b.w.numAttr("x", tenths(p[0]))
-	b.w.numAttr("y", tenths(p[1]+0.35*fs))
-	if bold {
-		b.w.raw(` font-weight="bold"`)
-	}
-	b.w.raw(">")
-	b.w.text(s)
-	b.w.raw("</text>\n")
-}
-
 func (b *builder) finish() Map {
+	b.writeOverlay()
+	if b.here != nil {
+		b.w.b = append(append(b.w.b, b.here...), '\n')
+	}
 	b.w.raw("</svg>\n")
 	b.m.SVG = b.w.b
 	if cap(b.w.b) > 2*len(b.w.b) { // a small map would keep the whole 16 KB start buffer

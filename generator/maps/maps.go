@@ -131,6 +131,11 @@ type Map struct {
 	Points int
 	// Clusters is the number of cluster symbols drawn.
 	Clusters int
+	// Overview is a point page's map of its municipality (Overview.Mark),
+	// or nil; the maps package leaves it to the caller.
+	Overview []byte
+	// Extent is the WGS 84 bound that the map shows.
+	Extent orb.Bound
 	// Skipped counts the points, boundaries and base layers left out
 	// because a coordinate is NaN, infinite, beyond ±85.05° latitude or
 	// beyond ±180° longitude.
@@ -154,6 +159,8 @@ const (
 	contextLabel  = "#4f575e"
 	clusterFill   = "#1d2a33"
 	markerStroke  = "#1d2a33"
+	discStroke    = "#3c464e"
+	frameStroke   = "#b3261e"
 )
 
 // Region draws the region map: every boundary a path labelled with its
@@ -203,6 +210,7 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 	b.preparePoints(pts, nil)
 	b.header()
 	b.defs()
+	b.base()
 	b.baseUnder()
 	b.w.raw(`<g class="m-area" fill="` + areaFill + `" stroke="` + areaStroke + `" stroke-linejoin="round" fill-rule="evenodd"`)
 	b.clipAttr()
@@ -251,21 +259,21 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 		}
 		return cmp.Compare(sizes[j], sizes[i])
 	})
-	var lb labelBatch
-	for _, i := range order {
-		a := areas[i]
-		name := boundaryName(a.b)
-		if p, ok := b.labels.place(a.s, name, 14, a.hl); ok {
-			lb.add(i, p, name, a.hl)
+	b.overlay()
+	for ti := range b.tiers {
+		t := &b.tiers[ti]
+		var lb labelBatch
+		for _, i := range order {
+			a := areas[i]
+			name := boundaryName(a.b)
+			if p, ok := t.labels.place(a.s, name, t.px(areaSize), a.hl); ok {
+				lb.add(i, p, name, a.hl)
+			}
 		}
-	}
-	lb.sort()
-	if len(lb) > 0 {
-		b.w.raw(`<g aria-hidden="true" pointer-events="none" class="m-label" font-size="14" fill="` + labelColor + `"` + haloAttrs + ">\n")
+		lb.sort()
 		for _, l := range lb {
-			b.text(l.p, 14, l.text, l.bold)
+			t.label(b, layArea, l.p, l.text, l.bold)
 		}
-		b.w.raw("</g>\n")
 	}
 	b.townLabels(false)
 	b.points()
@@ -302,6 +310,7 @@ func Area(boundary model.Boundary, neighbours []model.Boundary, points []model.P
 	b.preparePoints(pts, nil)
 	b.header()
 	b.defs()
+	b.base()
 	b.baseUnder()
 	ctx := b.context(ns)
 	if focusOK {
@@ -310,6 +319,7 @@ func Area(boundary model.Boundary, neighbours []model.Boundary, points []model.P
 		b.focus(s)
 	}
 	b.baseOver()
+	b.overlay()
 	b.contextLabels(ctx)
 	b.townLabels(true)
 	b.points()
@@ -375,6 +385,7 @@ func PointMap(point model.Point, boundary model.Boundary, neighbours []model.Bou
 	}
 	b.header()
 	b.defs()
+	b.base()
 	b.baseUnder()
 	ctx := b.context(b.inView(sortedBoundaries(neighbours, boundary.Code), bound))
 	if focusOK {
@@ -382,21 +393,102 @@ func PointMap(point model.Point, boundary model.Boundary, neighbours []model.Bou
 		b.focus(projectAreas(boundary.Geometry, &b.f, &clipTo, true))
 	}
 	b.baseOver()
+	b.overlay()
 	b.contextLabels(ctx)
 	b.townLabels(true)
 	b.points()
 	if main != nil {
-		b.w.raw(`<g role="img"`)
-		b.w.attr("aria-label", main.label)
-		b.w.raw(`><circle`)
-		b.w.numAttr("cx", tenths(main.x))
-		b.w.numAttr("cy", tenths(main.y))
-		b.w.raw(` r="13" fill="#fff" stroke="` + markerStroke + `" stroke-width="3"/>`)
-		b.use(main)
-		b.w.raw("</g>\n")
+		e := append([]byte(nil), `<g role="img" class="m-here"`...)
+		e = appendAttr(e, "aria-label", main.label)
+		e = append(e, `><circle`...)
+		e = b.at(e, main.x, main.y, true)
+		e = append(e, ` r="`+pxNum(markerRadius)+`" fill="#fff" stroke="`+markerStroke+`" stroke-width="3"/>`...)
+		e = b.use(e, main)
+		e = append(e, "</g>"...)
+		b.here = e
 		b.m.Points++
 	}
-	return b.finish()
+	m := b.finish()
+	m.Extent = b.f.geoBound(orb.Bound{Max: orb.Point{float64(b.f.w), float64(b.f.h)}}, 0)
+	return m
+}
+
+// Overview is a small map of a municipality for its places' pages, drawn
+// once: Mark marks a place on it, and the frame of the map around the
+// place.
+type Overview struct {
+	svg   []byte // the map without the marks
+	split int    // where in svg the frame goes (the end of the base map)
+	f     frame
+}
+
+// NewOverview draws the overview of boundary (with the neighbours around
+// it in grey, the base layers and the seats named); opt.Title names it.
+// It returns nil if the boundary cannot be drawn.
+func NewOverview(boundary model.Boundary, neighbours []model.Boundary, opt Options) *Overview {
+	if boundary.Geometry == nil || !validGeometry(boundary.Geometry) {
+		return nil
+	}
+	b := newBuilder(opt)
+	bound := factsOf(boundary.Geometry).bound
+	b.fit(bound, false)
+	b.preparePoints(nil, nil)
+	b.header()
+	b.defs()
+	b.base()
+	b.baseUnder()
+	ctx := b.context(b.inView(sortedBoundaries(neighbours, boundary.Code), bound))
+	clipTo := b.f.view(4)
+	b.focus(projectAreas(boundary.Geometry, &b.f, &clipTo, true))
+	b.baseOver()
+	split := len(b.w.b)
+	b.overlay()
+	b.contextLabels(ctx)
+	b.townLabels(true)
+	m := b.finish()
+	return &Overview{svg: m.SVG, split: split, f: b.f}
+}
+
+// Mark returns the overview with the place p marked (a red dot in a ring,
+// named label) and the WGS 84 bound frame outlined in red (at least 10
+// units across, so that a neighbourhood stays visible on a large
+// municipality). A place that cannot be projected is not marked.
+func (o *Overview) Mark(p model.Point, label string, frame orb.Bound) []byte {
+	out := make([]byte, 0, len(o.svg)+400)
+	out = append(out, o.svg[:o.split]...)
+	var w svgWriter
+	if validLonLat(frame.Min) && validLonLat(frame.Max) {
+		lo, hi := o.f.xy(frame.Min), o.f.xy(frame.Max)
+		x0, x1, y0, y1 := min(lo[0], hi[0]), max(lo[0], hi[0]), min(lo[1], hi[1]), max(lo[1], hi[1])
+		if d := 10 - (x1 - x0); d > 0 {
+			x0, x1 = x0-d/2, x1+d/2
+		}
+		if d := 10 - (y1 - y0); d > 0 {
+			y0, y1 = y0-d/2, y1+d/2
+		}
+		w.raw(`<rect class="m-frame" fill="none" stroke="` + frameStroke + `" stroke-width="2.5" aria-hidden="true"`)
+		w.numAttr("x", tenths(x0))
+		w.numAttr("y", tenths(y0))
+		w.numAttr("width", tenths(x1-x0))
+		w.numAttr("height", tenths(y1-y0))
+		w.raw("/>\n")
+	}
+	out = append(out, w.b...)
+	rest := o.svg[o.split:]
+	end := len(rest) - len("</svg>\n")
+	out = append(out, rest[:end]...)
+	if q := (orb.Point{p.Lon, p.Lat}); validLonLat(q) {
+		b := builder{f: o.f}
+		xy := o.f.xy(q)
+		out = append(out, `<g role="img" class="m-here"`...)
+		out = appendAttr(out, "aria-label", label)
+		out = append(out, `><circle`...)
+		out = b.at(out, xy[0], xy[1], true)
+		out = append(out, ` r="`+pxNum(symbolRadius)+`" fill="#fff" stroke="`+frameStroke+`" stroke-width="3"/><circle`...)
+		out = b.at(out, xy[0], xy[1], true)
+		out = append(out, ` r="5" fill="`+frameStroke+`"/></g>`+"\n"...)
+	}
+	return append(out, rest[end:]...)
 }
 
 // fitNearby grows half, the half-width in Mercator metres of a view

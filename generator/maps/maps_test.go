@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,6 +88,50 @@ func fixtureMaps() map[string]Map {
 	}
 }
 
+// overviewFixture is the overview of the fixture's first municipality
+// with its first point marked and the frame of its point map.
+func overviewFixture() []byte {
+	bs, pts := fixture()
+	opt := fixtureOptions()
+	opt.Base = fixtureBase()
+	opt.Title, opt.Width = "Var i Aby", 240
+	near := opt
+	near.Span = 3000
+	ext := PointMap(pts[0], bs[0], bs[1:], pts, near).Extent
+	return NewOverview(bs[0], bs[1:], opt).Mark(pts[0], pts[0].Name, ext)
+}
+
+// TestOverview checks the overview's marks: the place as a named image
+// (25 pixels across), the frame of its map as a rectangle in the base map,
+// and a well-formed SVG.
+func TestOverview(t *testing.T) {
+	svg := overviewFixture()
+	if err := checkXML(svg); err != nil {
+		t.Fatal(err)
+	}
+	_, pts := fixture()
+	var here, frame int
+	inBase := false
+	for _, e := range parseElements(t, svg) {
+		if e.attrs["class"] == "m-base" {
+			inBase = true
+		}
+		if e.attrs["class"] == "m-here" && e.attrs["role"] == "img" && e.attrs["aria-label"] == pts[0].Name {
+			here++
+		}
+		if e.name == "rect" && e.attrs["class"] == "m-frame" && inBase {
+			frame++
+		}
+	}
+	if here != 1 || frame != 1 {
+		t.Errorf("%d marks of the place and %d frames, want 1 and 1:\n%s", here, frame, svg)
+	}
+	bs, _ := fixture()
+	if NewOverview(model.Boundary{Code: "x"}, bs, Options{}) != nil {
+		t.Error("an overview of a boundary without geometry")
+	}
+}
+
 // fixtureBase are base layers for the fixture: land with an island and
 // a bay, a lake, two rivers of different ranks, and four towns (one a
 // seat, one too small for a region's map, one outside every map).
@@ -112,6 +157,8 @@ func TestGolden(t *testing.T) {
 			golden.Compare(t, "testdata/"+name+".svg", m.SVG)
 		})
 	}
+	ov := overviewFixture()
+	golden.Compare(t, "testdata/overview-base.svg", ov)
 	var legend bytes.Buffer
 	l := Legend(Symbols([]string{"c00", "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c09", "c10", "c11"}))
 	for i := range 12 {
@@ -210,47 +257,52 @@ func TestEveryPointDrawn(t *testing.T) {
 		{"area", Area(bs[0], bs[1:], pts, fixtureOptions()), pts},
 		{"sundsvall", Area(sv, rest, many, Options{}), many},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			links := map[string]int{}
-			var clusters []string
-			total := 0
-			for _, e := range parseElements(t, tc.m.SVG) {
-				switch {
-				case e.name == "a" && strings.Contains(e.attrs["href"], "/platser/"):
-					links[e.attrs["aria-label"]]++
-					total++
-				case e.name == "g" && e.attrs["role"] == "img":
-					l := e.attrs["aria-label"]
-					m := clusterCount.FindStringSubmatch(l)
-					if m == nil {
-						t.Fatalf("cluster label %q has no count", l)
+		for _, tier := range []string{"t-n", "t-w"} {
+			t.Run(tc.name+"/"+tier, func(t *testing.T) {
+				links := map[string]int{}
+				var clusters []string
+				total := 0
+				for _, e := range parseElements(t, tc.m.SVG) {
+					if c := e.attrs["class"]; (c == "t-n" || c == "t-w") && c != tier {
+						continue // the other layout's
 					}
-					n, _ := strconv.Atoi(m[1])
-					total += n
-					clusters = append(clusters, l)
-				}
-			}
-			if total != len(tc.pts) {
-				t.Errorf("links and clusters hold %d points, want %d", total, len(tc.pts))
-			}
-			for _, p := range tc.pts {
-				if links[p.Name] > 0 {
-					links[p.Name]--
-					continue
-				}
-				found := false
-				for _, c := range clusters {
-					n, _ := strconv.Atoi(clusterCount.FindStringSubmatch(c)[1])
-					if strings.Contains(c, p.Name) || n > maxNames {
-						found = true // clusters of more than maxNames name only the first
-						break
+					switch {
+					case e.name == "a" && strings.Contains(e.attrs["href"], "/platser/"):
+						links[e.attrs["aria-label"]]++
+						total++
+					case e.name == "g" && e.attrs["role"] == "img":
+						l := e.attrs["aria-label"]
+						m := clusterCount.FindStringSubmatch(l)
+						if m == nil {
+							t.Fatalf("cluster label %q has no count", l)
+						}
+						n, _ := strconv.Atoi(m[1])
+						total += n
+						clusters = append(clusters, l)
 					}
 				}
-				if !found {
-					t.Errorf("point %q is neither a link nor in a cluster", p.Name)
+				if total != len(tc.pts) {
+					t.Errorf("links and clusters hold %d points, want %d", total, len(tc.pts))
 				}
-			}
-		})
+				for _, p := range tc.pts {
+					if links[p.Name] > 0 {
+						links[p.Name]--
+						continue
+					}
+					found := false
+					for _, c := range clusters {
+						n, _ := strconv.Atoi(clusterCount.FindStringSubmatch(c)[1])
+						if strings.Contains(c, p.Name) || n > maxNames {
+							found = true // clusters of more than maxNames name only the first
+							break
+						}
+					}
+					if !found {
+						t.Errorf("point %q is neither a link nor in a cluster", p.Name)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -460,8 +512,11 @@ func TestAccessibleStructure(t *testing.T) {
 		if root.attrs["role"] != "group" || root.attrs["aria-labelledby"] == "" || root.attrs["aria-describedby"] == "" {
 			t.Errorf("%s: root %v", name, root.attrs)
 		}
-		if root.attrs["width"] != strconv.Itoa(m.Width) || root.attrs["viewBox"] != "0 0 "+strconv.Itoa(m.Width)+" "+strconv.Itoa(m.Height) {
-			t.Errorf("%s: size %v", name, root.attrs)
+		if root.attrs["width"] != strconv.Itoa(m.Width) || root.attrs["height"] != strconv.Itoa(m.Height) || root.attrs["viewBox"] != "" {
+			t.Errorf("%s: size %v (the root is in pixels, without a viewBox)", name, root.attrs)
+		}
+		if base := els[slices.IndexFunc(els, func(e element) bool { return e.attrs["class"] == "m-base" })]; base.attrs["viewBox"] != "0 0 "+strconv.Itoa(m.Width)+" "+strconv.Itoa(m.Height) {
+			t.Errorf("%s: base %v", name, base.attrs)
 		}
 		for _, e := range els {
 			if e.name == "a" && strings.TrimSpace(e.attrs["aria-label"]) == "" {

@@ -165,23 +165,28 @@ func polygonPath(r orb.Ring) string {
 	return string(appendPath(nil, shape{{r}}))
 }
 
-// symbolAttrs are the presentation attributes of every point symbol: a
+// symbolAttrs are the presentation attributes of a cluster's circle: a
 // white outline keeps it apart from the map and from its neighbours.
 const symbolAttrs = ` stroke="#fff" stroke-width="1.5" stroke-linejoin="round"`
 
+// symbolDisc is the white disc under a point's shape, 25 pixels across
+// with a dark edge (3:1 on every fill, light or dark): the shape keeps its
+// colour on any background and the target its size.
+var symbolDisc = `<circle r="` + pxNum(symbolRadius) + `" fill="#fff" stroke="` + discStroke + `" stroke-width="1.5"/>`
+
 // Legend returns, for each category of symbols, a small standalone SVG of
-// its symbol (20 × 20 CSS pixels), for the page to show next to the
+// its symbol (24 × 24 CSS pixels), for the page to show next to the
 // category's name. The SVGs are decorative (aria-hidden): the category
 // name beside them says what they mean.
 func Legend(symbols map[string]Symbol) map[string][]byte {
 	out := make(map[string][]byte, len(symbols))
 	for c, s := range symbols {
 		var w svgWriter
-		w.raw(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 -10 20 20" width="20" height="20" aria-hidden="true" focusable="false"><path d="`)
+		w.raw(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="-14 -14 28 28" width="24" height="24" aria-hidden="true" focusable="false">` + symbolDisc + `<path d="`)
 		w.raw(s.path())
 		w.raw(`" fill="`)
 		w.raw(s.color())
-		w.raw(`"` + symbolAttrs + `/></svg>`)
+		w.raw(`"/></svg>`)
 		out[c] = w.b
 	}
 	return out
@@ -192,6 +197,6 @@ func Legend(symbols map[string]Symbol) map[string][]byte {
 // entry such as "several places close together".
 func LegendCluster() []byte {
 	return []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="-12 -12 24 24" width="24" height="24" aria-hidden="true" focusable="false">` +
-		`<circle r="10.5" fill="` + clusterFill + `"` + symbolAttrs + `/>` +
-		`<text y="4" fill="#fff" font-size="11" font-weight="bold" text-anchor="middle" font-family="system-ui,sans-serif">3</text></svg>`)
+		`<circle r="11" fill="` + clusterFill + `"` + symbolAttrs + `/>` +
+		`<text y="4" fill="#fff" font-size="12" font-weight="bold" text-anchor="middle" font-family="system-ui,sans-serif">3</text></svg>`)
 }

@@ -10,7 +10,6 @@ package maps
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
@@ -23,9 +22,6 @@ type town struct {
 	rank int
 	seat bool
 }
-
-// townSize is the font size of town names, in viewBox units.
-const townSize = 12
 
 // townRanks is the largest rank a map at scale s (viewBox units per
 // Mercator metre) names: on a county's map the towns of 10,000
@@ -64,59 +60,47 @@ func (b *builder) townLabels(seats bool) {
 		}
 		return cmp.Or(cmp.Compare(ra, rc), cmp.Compare(a.name, c.name), cmp.Compare(a.p[1], c.p[1]), cmp.Compare(a.p[0], c.p[0]))
 	})
-	type named struct {
-		t      town
-		at     orb.Point // the text's start (or end, with anchor end)
-		anchor string
-	}
-	var out []named
-	for _, t := range ts {
-		if !(seats && t.seat) && (t.rank == 0 || t.rank > most) {
-			continue
+	for ti := range b.tiers {
+		t := &b.tiers[ti]
+		for _, tw := range ts {
+			if !(seats && tw.seat) && (tw.rank == 0 || tw.rank > most) {
+				continue
+			}
+			at, anchor, ok := t.labels.beside(tw.p, tw.name, t.px(townSize), t.px(1))
+			if !ok {
+				continue
+			}
+			// The dot, and the name beside it: its offset from the dot
+			// in pixels, so that it stays beside the dot when a script
+			// zooms the map.
+			e := append([]byte(nil), "<g><circle"...)
+			e = b.at(e, tw.p[0], tw.p[1], true)
+			e = append(e, ` r="`+pxNum(townDotR)+`" fill="`+townDot+`" stroke="#fff" stroke-width="1"/><text`...)
+			e = b.at(e, tw.p[0], tw.p[1], false)
+			e = append(e, ` dx="`+pxNum((at[0]-tw.p[0])*t.s)+`" dy="`+pxNum((at[1]-tw.p[1])*t.s+0.35*townSize)+`"`...)
+			if anchor != "" {
+				e = append(e, ` text-anchor="`+anchor+`"`...)
+			}
+			if tw.seat {
+				e = append(e, ` font-weight="bold"`...)
+			}
+			e = append(e, '>')
+			e = appendText(e, tw.name)
+			e = append(e, "</text></g>"...)
+			t.items[layTown] = append(t.items[layTown], e)
 		}
-		at, anchor, ok := b.labels.beside(t.p, t.name, townSize)
-		if ok {
-			out = append(out, named{t, at, anchor})
-		}
 	}
-	if len(out) == 0 {
-		return
-	}
-	w := &b.w
-	w.raw(`<g aria-hidden="true" pointer-events="none" class="m-town">` + "\n")
-	for _, n := range out {
-		w.raw(`<circle r="2.5" fill="` + townDot + `" stroke="#fff" stroke-width="1"`)
-		w.numAttr("cx", tenths(n.t.p[0]))
-		w.numAttr("cy", tenths(n.t.p[1]))
-		w.raw("/>")
-	}
-	w.raw(`<g class="m-label" font-size="` + strconv.Itoa(townSize) + `" fill="` + labelColor + `" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">` + "\n")
-	for _, n := range out {
-		w.raw("<text")
-		w.numAttr("x", tenths(n.at[0]))
-		w.numAttr("y", tenths(n.at[1]+0.35*townSize))
-		if n.anchor != "" {
-			w.raw(` text-anchor="` + n.anchor + `"`)
-		}
-		if n.t.seat {
-			w.raw(` font-weight="bold"`)
-		}
-		w.raw(">")
-		w.text(n.t.name)
-		w.raw("</text>\n")
-	}
-	w.raw("</g></g>\n")
 }
 
-// beside finds a place for a label of text at font size fs beside the
-// point p (to its right, left, above or below, in that order), inside the
+// beside finds a place for a label of text at font size fs (px is a
+// pixel, in the same units) beside the point p (to its right, left, above or below, in that order), inside the
 // map and clear of the labels placed before and of the symbols (which
 // would cover it). It returns where the text is anchored (its middle
 // left, or with anchor "end" its middle right, or with "middle" its
 // centre) and reserves its box.
-func (l *labeler) beside(p orb.Point, text string, fs float64) (orb.Point, string, bool) {
-	w, h := 0.58*fs*float64(utf8.RuneCountInString(text))+2, fs*1.2
-	const gap = 5
+func (l *labeler) beside(p orb.Point, text string, fs, px float64) (orb.Point, string, bool) {
+	w, h := 0.58*fs*float64(utf8.RuneCountInString(text))+2*px, fs*1.2
+	gap := 6 * px
 	type cand struct {
 		b      box
 		at     orb.Point
@@ -153,6 +137,6 @@ func (l *labeler) beside(p orb.Point, text string, fs float64) (orb.Point, strin
 		return orb.Point{}, "", false
 	}
 	c := cands[best]
-	l.placed = append(l.placed, c.b, box{p[0] - 3, p[1] - 3, p[0] + 3, p[1] + 3})
+	l.placed = append(l.placed, c.b, box{p[0] - 3*px, p[1] - 3*px, p[0] + 3*px, p[1] + 3*px})
 	return c.at, c.anchor, true
 }

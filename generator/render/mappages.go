@@ -46,11 +46,12 @@ type PlaceSet struct {
 
 // MapView is a map and what goes with it.
 type MapView struct {
-	SVG     template.HTML
-	Caption string
-	Credit  string       // where the map's layers come from (model.Site.Credits), one line
-	Legend  []PointGroup // categories with their symbols (Points empty)
-	Count   int
+	SVG      template.HTML
+	Overview template.HTML // a point page's map of its municipality, or ""
+	Caption  string
+	Credit   string       // where the map's layers come from (model.Site.Credits), one line
+	Legend   []PointGroup // categories with their symbols (Points empty)
+	Count    int
 }
 
 // svgHTML is the one place where a drawn map becomes trusted HTML: the
@@ -99,6 +100,9 @@ func (mp *mapper) draw(k mapKey, draw func() maps.Map) maps.Map {
 	}
 	m := draw()
 	m.SVG = minifySVG(m.SVG)
+	if m.Overview != nil {
+		m.Overview = minifySVG(m.Overview)
+	}
 	if mp.memo != nil {
 		mp.memo.Put(h, m)
 	}
@@ -306,7 +310,7 @@ func pointCategoryName(lang string, c model.PointCategory) string {
 
 // view wraps a drawn map with its caption and legend in lang.
 func (mp *mapper) view(lang string, m maps.Map, caption string, points []model.Point) *MapView {
-	v := &MapView{SVG: svgHTML(m.SVG), Caption: caption, Count: len(points), Credit: mp.credit}
+	v := &MapView{SVG: svgHTML(m.SVG), Overview: svgHTML(m.Overview), Caption: caption, Count: len(points), Credit: mp.credit}
 	seen := map[string]bool{}
 	for _, p := range points {
 		seen[p.Category] = true
@@ -484,6 +488,13 @@ func (r *renderer) mapPages(lang string, later func(string, string, string, func
 			})
 		}
 		pl := &pointPlace{lang: lang, mu: mu, b: b, around: around, nb: nb, crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb}}
+		// The overview of the municipality is drawn once for all its
+		// places' pages (each marks its place on it).
+		pl.overview = sync.OnceValue(func() *maps.Overview {
+			o := mp.options(lang, fmt.Sprintf(str("map.overview"), mu.Name), "karta-oversikt", "")
+			o.Width = overviewWidth
+			return maps.NewOverview(b, around, o)
+		})
 		for i := range pts {
 			later(model.PointURL(mu.Slug, pts[i].Slug), "point", "", func() *View { return r.pointView(&pts[i], pl) })
 		}
@@ -500,6 +511,8 @@ type pointPlace struct {
 	around []model.Boundary
 	nb     *maps.Nearby
 	crumbs []Crumb
+
+	overview func() *maps.Overview // the municipality's overview, drawn once
 }
 
 // pointView is the View of service point p's page.
@@ -519,7 +532,13 @@ func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 		return mapSpec{
 			points: append([]model.Point{*p}, near...),
 			key:    mapKey{Lang: lang, Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{*p}, Near: near},
-			draw:   func() maps.Map { return maps.PointMap(*p, b, around, near, opt) },
+			draw: func() maps.Map {
+				m := maps.PointMap(*p, b, around, near, opt)
+				if ov := pl.overview(); ov != nil {
+					m.Overview = ov.Mark(*p, p.Name, m.Extent)
+				}
+				return m
+			},
 		}
 	})
 	if pc, ok := s.Config.PointCategory(p.Category); ok {
@@ -545,6 +564,10 @@ func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 // category and of others, each within a walk or a short ride), so that
 // the map and its key hold a few places however many the site has.
 const pointSpan = 3000.0
+
+// overviewWidth is the viewBox width of the point page's overview of its
+// municipality.
+const overviewWidth = 240
 
 // pointWidth is the point map's viewBox width: about the width the page
 // gives it, so that its symbols and names keep their size.

@@ -1,0 +1,266 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// mapMeasure measures every map on the page: the smallest height of a
+// visible name (text) and the smallest width and height of a visible
+// symbol or cluster (focusable, or an image with a name), in CSS pixels (getBoundingClientRect), and
+// how many of each it measured.
+const mapMeasure = `(() => {
+	const vis = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).display !== "none" && getComputedStyle(e).visibility !== "hidden"; };
+	const out = {texts: 0, minText: 1e9, minTextWhat: "", targets: 0, minTarget: 1e9, minTargetWhat: ""};
+	for (const svg of document.querySelectorAll(".map-canvas > svg")) {
+		const box = svg.getBoundingClientRect();
+		for (const t of svg.querySelectorAll("text")) {
+			if (!vis(t)) continue;
+			const r = t.getBoundingClientRect();
+			if (r.right < box.left || r.left > box.right || r.bottom < box.top || r.top > box.bottom) continue;
+			out.texts++;
+			if (r.height < out.minText) { out.minText = r.height; out.minTextWhat = t.textContent; }
+		}
+		for (const a of svg.querySelectorAll("a[href], [tabindex], [role=img]")) {
+			if (!vis(a)) continue;
+			const r = a.getBoundingClientRect();
+			out.targets++;
+			const m = Math.min(r.width, r.height);
+			if (m < out.minTarget) { out.minTarget = m; out.minTargetWhat = a.getAttribute("aria-label"); }
+		}
+	}
+	return out;
+})()`
+
+type measure struct {
+	Texts, Targets             int
+	MinText, MinTarget         float64
+	MinTextWhat, MinTargetWhat string
+}
+
+// mapPages lists the example's pages with a map: the map index, the
+// region-wide category maps, every municipality's and municipality and
+// category's map (Swedish and English), and every fifth place's page.
+func mapPages(t *testing.T, out string) []string {
+	t.Helper()
+	var pages []string
+	points := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return err
+		}
+		rel, _ := filepath.Rel(out, filepath.Dir(p))
+		url := "/" + filepath.ToSlash(rel) + "/"
+		switch {
+		case strings.Contains(url, "/karta/"):
+			pages = append(pages, url)
+		case strings.Contains(url, "/platser/"):
+			if points%5 == 0 {
+				pages = append(pages, url)
+			}
+			points++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(pages)
+	return pages
+}
+
+// TestMapsLegible checks every map page of the example at 390 and 1280
+// CSS pixels, with the map script and without: every name on a map is at
+// least 12 pixels high and every symbol or cluster that takes the focus
+// is at least 24 × 24 pixels (issue 14), whatever the map's size.
+func TestMapsLegible(t *testing.T) {
+	Require(t)
+	out := buildExample(t)
+	srv := NewServer(t, out)
+	b := NewBrowser(t)
+	ctx := b.Tab(t)
+	pages := mapPages(t, out)
+	if len(pages) < 100 {
+		t.Fatalf("only %d map pages", len(pages))
+	}
+	var texts, targets int
+	minText, minTarget := 1e9, 1e9
+	for _, js := range []bool{true, false} {
+		if err := DisableScripts(ctx, !js); err != nil {
+			t.Fatal(err)
+		}
+		for _, width := range []int{390, 1280} {
+			if err := SetViewport(ctx, width, DesktopHeight); err != nil {
+				t.Fatal(err)
+			}
+			for _, page := range pages {
+				if _, err := Load(ctx, srv.URL+page); err != nil {
+					t.Fatal(err)
+				}
+				m, err := Eval[measure](ctx, mapMeasure)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m.Texts+m.Targets == 0 {
+					t.Errorf("%s at %d px (script %v): nothing measured on the map", page, width, js)
+					continue
+				}
+				texts += m.Texts
+				targets += m.Targets
+				minText, minTarget = min(minText, m.MinText), min(minTarget, m.MinTarget)
+				if m.Texts > 0 && m.MinText < 12 {
+					t.Errorf("%s at %d px (script %v): the name %q is %.1f px high, want 12", page, width, js, m.MinTextWhat, m.MinText)
+				}
+				if m.Targets > 0 && m.MinTarget < 24 {
+					t.Errorf("%s at %d px (script %v): %q is %.1f px, want 24 × 24", page, width, js, m.MinTargetWhat, m.MinTarget)
+				}
+			}
+		}
+	}
+	t.Logf("%d map pages × 2 widths × with and without the script: %d names, the smallest %.1f px high; %d symbols and clusters, the smallest %.1f px",
+		len(pages), texts, minText, targets, minTarget)
+}
+
+// mapState is what the test reads of a municipality's map after the
+// script has drawn it.
+const mapState = `(() => {
+	const svg = document.querySelector(".map-canvas > svg");
+	const base = svg.querySelector("svg.m-base");
+	const js = svg.querySelector("g.m-js");
+	const a = document.activeElement;
+	return {
+		viewBox: base.getAttribute("viewBox"),
+		singles: js ? js.querySelectorAll("a").length : -1,
+		clusters: js ? Array.from(js.querySelectorAll(".m-cluster")).map(g => +g.querySelector("text").textContent) : [],
+		focus: a ? (a.closest(".m-js") ? (a.tagName.toLowerCase() === "a" ? "place" : "cluster") : a.tagName.toLowerCase()) : "",
+		focusLabel: a ? (a.getAttribute("aria-label") || a.textContent) : "",
+		list: Array.from(document.querySelectorAll(".map-list a")).map(a => a.getAttribute("href")),
+	};
+})()`
+
+type mapStateT struct {
+	ViewBox    string
+	Singles    int
+	Clusters   []int
+	Focus      string
+	FocusLabel string
+	List       []string
+}
+
+func (s mapStateT) total() int {
+	n := s.Singles
+	for _, c := range s.Clusters {
+		n += c
+	}
+	return n
+}
+
+// TestMapClustersZoom checks the map script on Sundsvall's map (53
+// places, most of them in clusters at first): a cluster activated with
+// the keyboard (Enter) zooms in and moves the focus to what it splits
+// into, and repeating it reaches a single place (or the list of places
+// that share a spot); unticking a category regroups the points and
+// changes the counts; + and − zoom.
+func TestMapClustersZoom(t *testing.T) {
+	Require(t)
+	out := buildExample(t)
+	srv := NewServer(t, out)
+	b := NewBrowser(t)
+	ctx := b.Tab(t)
+	for _, width := range []int{390, 1280} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			if err := SetViewport(ctx, width, DesktopHeight); err != nil {
+				t.Fatal(err)
+			}
+			load := func() mapStateT {
+				t.Helper()
+				if _, err := Load(ctx, srv.URL+"/sundsvall/karta/"); err != nil {
+					t.Fatal(err)
+				}
+				return state(t, ctx)
+			}
+			s := load()
+			if s.total() != 53 || len(s.Clusters) == 0 {
+				t.Fatalf("the script drew %d places (%d alone, clusters %v), want 53 with clusters", s.total(), s.Singles, s.Clusters)
+			}
+			// The largest cluster, by keyboard, until a place.
+			if _, err := Eval[bool](ctx, `(() => { const gs = Array.from(document.querySelectorAll(".m-js .m-cluster")); gs.sort((a, b) => +b.querySelector("text").textContent - +a.querySelector("text").textContent); gs[0].focus(); return true; })()`); err != nil {
+				t.Fatal(err)
+			}
+			steps := []string{}
+			for i := 0; ; i++ {
+				if i == 15 {
+					t.Fatalf("15 Enters did not reach a single place: %v", steps)
+				}
+				before := state(t, ctx)
+				if before.Focus != "cluster" {
+					t.Fatalf("the focus is on %s %q, not a cluster; steps %v", before.Focus, before.FocusLabel, steps)
+				}
+				if err := PressKey(ctx, "\r"); err != nil {
+					t.Fatal(err)
+				}
+				after := state(t, ctx)
+				steps = append(steps, fmt.Sprintf("%s → %s %q", before.FocusLabel[:min(len(before.FocusLabel), 20)], after.Focus, after.FocusLabel[:min(len(after.FocusLabel), 30)]))
+				if len(after.List) > 0 {
+					t.Logf("%d px: a spot shared by %d places opened as a list after %d steps: %v", width, len(after.List), i+1, steps)
+					break
+				}
+				if after.ViewBox == before.ViewBox {
+					t.Fatalf("Enter on a cluster did not zoom: %v", steps)
+				}
+				if after.Focus == "place" {
+					t.Logf("%d px: a single place reached after %d Enters: %v", width, i+1, steps)
+					break
+				}
+			}
+			// Unticking a category regroups and recounts.
+			s = load()
+			n, err := Eval[int](ctx, `document.querySelectorAll('[data-group="forskola"] li').length`)
+			if err != nil || n == 0 {
+				t.Fatalf("no preschools listed (%d, %v)", n, err)
+			}
+			if _, err := Eval[bool](ctx, `(() => { const l = Array.from(document.querySelectorAll(".map-filter label")).find(l => /Förskolor/.test(l.textContent)); l.querySelector("input").click(); return true; })()`); err != nil {
+				t.Fatal(err)
+			}
+			u := state(t, ctx)
+			if u.total() != 53-n {
+				t.Errorf("without the %d preschools the map counts %d places (alone %d, clusters %v), want %d", n, u.total(), u.Singles, u.Clusters, 53-n)
+			}
+			if fmt.Sprint(u.Clusters) == fmt.Sprint(s.Clusters) {
+				t.Errorf("unticking the preschools left the clusters' counts as they were: %v", u.Clusters)
+			}
+			t.Logf("%d px: clusters %v; without the %d preschools %v", width, s.Clusters, n, u.Clusters)
+			// + and − on the focused map zoom in and out.
+			if _, err := Eval[bool](ctx, `(document.querySelector(".map-canvas").focus(), true)`); err != nil {
+				t.Fatal(err)
+			}
+			if err := PressKey(ctx, "+"); err != nil {
+				t.Fatal(err)
+			}
+			z := state(t, ctx)
+			if z.ViewBox == u.ViewBox {
+				t.Errorf("+ did not zoom in: %s", z.ViewBox)
+			}
+			if err := PressKey(ctx, "-"); err != nil {
+				t.Fatal(err)
+			}
+			if o := state(t, ctx); o.ViewBox == z.ViewBox {
+				t.Errorf("− did not zoom out: %s", o.ViewBox)
+			}
+		})
+	}
+}
+
+func state(t *testing.T, ctx context.Context) mapStateT {
+	t.Helper()
+	s, err := Eval[mapStateT](ctx, mapState)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
