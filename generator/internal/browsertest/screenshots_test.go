@@ -1,22 +1,39 @@
 package browsertest
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 var screenshots = flag.String("screenshots", "",
-	"write full-page PNGs of the example site's home page, a guide and a municipality page at 390 and 1280 px, light and dark, into this folder")
+	"write PNGs of the example site's home page, a guide, a municipality page and its maps at 390 and 1280 px, light and dark, into this folder")
 
-// screenshotPages are the pages TestScreenshots takes, by file name.
-var screenshotPages = []struct{ name, path string }{
-	{"home", "/"},
-	{"guide", "/sundsvall/guider/bygglov/"},
-	{"municipality", "/sundsvall/"},
+// screenshotPages are the pages TestScreenshots takes, by file name: the
+// whole page, or with clip the first element it selects (a map), after
+// the script then has run.
+var screenshotPages = []struct{ name, path, clip, then string }{
+	{"home", "/", "", ""},
+	{"guide", "/sundsvall/guider/bygglov/", "", ""},
+	{"municipality", "/sundsvall/", "", ""},
+	{"map-region", "/karta/", "figure.map", ""},
+	{"map-sundsvall", "/sundsvall/karta/", "figure.map", ""},
+	// The largest cluster, activated twice.
+	{"map-sundsvall-zoomed", "/sundsvall/karta/", "figure.map", `(() => {
+		for (let i = 0; i < 2; i++) {
+			const gs = Array.from(document.querySelectorAll(".m-js .m-cluster"));
+			gs.sort((a, b) => +b.querySelector("text").textContent - +a.querySelector("text").textContent);
+			if (gs.length) gs[0].dispatchEvent(new MouseEvent("click", {bubbles: true}));
+		}
+		return true;
+	})()`},
+	{"point", "/sundsvall/platser/alno-bibliotek/", "", ""},
 }
 
 // TestScreenshots writes PNGs of what the default theme makes, for people
@@ -57,7 +74,7 @@ func TestScreenshots(t *testing.T) {
 					name = strings.TrimSuffix(name, ".png") + "-" + string(s) + ".png"
 				}
 				file := filepath.Join(dir, name)
-				if err := Screenshot(ctx, base+p.path, w, file); err != nil {
+				if err := shoot(ctx, base+p.path, w, p.clip, p.then, file); err != nil {
 					t.Fatalf("%s at %d px: %v", p.path, w, err)
 				}
 				written = append(written, file)
@@ -65,4 +82,33 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 	t.Logf("wrote %d screenshots:\n%s", len(written), strings.Join(written, "\n"))
+}
+
+// shoot writes a PNG of the page at url, width pixels wide, to file: the
+// whole page, or the first element clip selects, after the script then
+// has run.
+func shoot(ctx context.Context, url string, width int, clip, then, file string) error {
+	if clip == "" && then == "" {
+		return Screenshot(ctx, url, width, file)
+	}
+	if err := SetViewport(ctx, width, DesktopHeight); err != nil {
+		return err
+	}
+	if _, err := Load(ctx, url); err != nil {
+		return err
+	}
+	if then != "" {
+		if _, err := Eval[bool](ctx, then); err != nil {
+			return err
+		}
+	}
+	var png []byte
+	if err := withTimeout(ctx, "screenshot "+clip, func(ctx context.Context) error {
+		var err error
+		png, err = chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(clip)))
+		return err
+	}); err != nil {
+		return err
+	}
+	return os.WriteFile(file, png, 0o644)
 }

@@ -164,6 +164,11 @@
       if (!pts.length) { return; }
       var s = scale();
       if (!(s > 0)) { return; }
+      // A symbol that has the focus keeps it, on what is drawn nearest.
+      var had = doc.activeElement;
+      if (!focusNear && layer && had && layer.contains(had) && had.firstChild && had.firstChild._u) {
+        focusNear = had.firstChild._u;
+      }
       if (layer) { layer.parentNode.removeChild(layer); }
       layer = sel("g", { "class": "m-js", fill: "#fff", "font-size": "12", "font-weight": "bold", "text-anchor": "middle" });
       var vis = pts.filter(function (p) {
@@ -324,7 +329,7 @@
       if (moved) { draw(); }
     });
     if (window.ResizeObserver) {
-      var lastW = 0;
+      var lastW = svg.getBoundingClientRect().width;
       new ResizeObserver(function () {
         var w = svg.getBoundingClientRect().width;
         if (w && Math.abs(w - lastW) > 1) { lastW = w; draw(); }

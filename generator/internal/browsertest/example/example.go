@@ -1,7 +1,7 @@
 // Package example checks the bundled example site in Chromium, in parts:
 // each of the packages part1…part8 checks an eighth of its pages (see
 // browsertest.CheckExampleSite), so that no test package runs longer
-// than go test allows one.
+// than go test allows one; the package maps checks its maps.
 package example
 
 import (
@@ -20,6 +20,13 @@ const Parts = 8
 // test's folder) and checks part (1…Parts) of its pages.
 func Check(t *testing.T, root string, part int) {
 	browsertest.Require(t)
+	browsertest.CheckExampleSite(t, Build(t, root), part, Parts)
+}
+
+// Build builds the example site of the module at root (relative to the
+// test's folder) into a temporary folder and returns it.
+func Build(t *testing.T, root string) string {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := generator.Build(context.Background(), generator.Config{Src: root, Out: out})
 	if err != nil {
@@ -28,5 +35,5 @@ func Check(t *testing.T, root string, part int) {
 		}
 		t.Fatalf("building the example site: %v", err)
 	}
-	browsertest.CheckExampleSite(t, out, part, Parts)
+	return out
 }

@@ -1,4 +1,7 @@
-package browsertest
+// Package maps checks the example site's maps and their script in
+// Chromium: legible at any width, clusters that open, filters that
+// regroup.
+package maps
 
 import (
 	"context"
@@ -8,6 +11,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/esamverkan/guidemap/generator/internal/browsertest"
+	"github.com/esamverkan/guidemap/generator/internal/browsertest/example"
 )
 
 // mapMeasure measures every map on the page: the smallest height of a
@@ -79,10 +85,10 @@ func mapPages(t *testing.T, out string) []string {
 // least 12 pixels high and every symbol or cluster that takes the focus
 // is at least 24 × 24 pixels (issue 14), whatever the map's size.
 func TestMapsLegible(t *testing.T) {
-	Require(t)
-	out := buildExample(t)
-	srv := NewServer(t, out)
-	b := NewBrowser(t)
+	browsertest.Require(t)
+	out := example.Build(t, "../../../../..")
+	srv := browsertest.NewServer(t, out)
+	b := browsertest.NewBrowser(t)
 	ctx := b.Tab(t)
 	pages := mapPages(t, out)
 	if len(pages) < 100 {
@@ -91,18 +97,18 @@ func TestMapsLegible(t *testing.T) {
 	var texts, targets int
 	minText, minTarget := 1e9, 1e9
 	for _, js := range []bool{true, false} {
-		if err := DisableScripts(ctx, !js); err != nil {
+		if err := browsertest.DisableScripts(ctx, !js); err != nil {
 			t.Fatal(err)
 		}
 		for _, width := range []int{390, 1280} {
-			if err := SetViewport(ctx, width, DesktopHeight); err != nil {
+			if err := browsertest.SetViewport(ctx, width, browsertest.DesktopHeight); err != nil {
 				t.Fatal(err)
 			}
 			for _, page := range pages {
-				if _, err := Load(ctx, srv.URL+page); err != nil {
+				if _, err := browsertest.Load(ctx, srv.URL+page); err != nil {
 					t.Fatal(err)
 				}
-				m, err := Eval[measure](ctx, mapMeasure)
+				m, err := browsertest.Eval[measure](ctx, mapMeasure)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -167,19 +173,19 @@ func (s mapStateT) total() int {
 // that share a spot); unticking a category regroups the points and
 // changes the counts; + and − zoom.
 func TestMapClustersZoom(t *testing.T) {
-	Require(t)
-	out := buildExample(t)
-	srv := NewServer(t, out)
-	b := NewBrowser(t)
+	browsertest.Require(t)
+	out := example.Build(t, "../../../../..")
+	srv := browsertest.NewServer(t, out)
+	b := browsertest.NewBrowser(t)
 	ctx := b.Tab(t)
 	for _, width := range []int{390, 1280} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
-			if err := SetViewport(ctx, width, DesktopHeight); err != nil {
+			if err := browsertest.SetViewport(ctx, width, browsertest.DesktopHeight); err != nil {
 				t.Fatal(err)
 			}
 			load := func() mapStateT {
 				t.Helper()
-				if _, err := Load(ctx, srv.URL+"/sundsvall/karta/"); err != nil {
+				if _, err := browsertest.Load(ctx, srv.URL+"/sundsvall/karta/"); err != nil {
 					t.Fatal(err)
 				}
 				return state(t, ctx)
@@ -189,7 +195,7 @@ func TestMapClustersZoom(t *testing.T) {
 				t.Fatalf("the script drew %d places (%d alone, clusters %v), want 53 with clusters", s.total(), s.Singles, s.Clusters)
 			}
 			// The largest cluster, by keyboard, until a place.
-			if _, err := Eval[bool](ctx, `(() => { const gs = Array.from(document.querySelectorAll(".m-js .m-cluster")); gs.sort((a, b) => +b.querySelector("text").textContent - +a.querySelector("text").textContent); gs[0].focus(); return true; })()`); err != nil {
+			if _, err := browsertest.Eval[bool](ctx, `(() => { const gs = Array.from(document.querySelectorAll(".m-js .m-cluster")); gs.sort((a, b) => +b.querySelector("text").textContent - +a.querySelector("text").textContent); gs[0].focus(); return true; })()`); err != nil {
 				t.Fatal(err)
 			}
 			steps := []string{}
@@ -201,7 +207,7 @@ func TestMapClustersZoom(t *testing.T) {
 				if before.Focus != "cluster" {
 					t.Fatalf("the focus is on %s %q, not a cluster; steps %v", before.Focus, before.FocusLabel, steps)
 				}
-				if err := PressKey(ctx, "\r"); err != nil {
+				if err := browsertest.PressKey(ctx, "\r"); err != nil {
 					t.Fatal(err)
 				}
 				after := state(t, ctx)
@@ -220,11 +226,11 @@ func TestMapClustersZoom(t *testing.T) {
 			}
 			// Unticking a category regroups and recounts.
 			s = load()
-			n, err := Eval[int](ctx, `document.querySelectorAll('[data-group="forskola"] li').length`)
+			n, err := browsertest.Eval[int](ctx, `document.querySelectorAll('[data-group="forskola"] li').length`)
 			if err != nil || n == 0 {
 				t.Fatalf("no preschools listed (%d, %v)", n, err)
 			}
-			if _, err := Eval[bool](ctx, `(() => { const l = Array.from(document.querySelectorAll(".map-filter label")).find(l => /Förskolor/.test(l.textContent)); l.querySelector("input").click(); return true; })()`); err != nil {
+			if _, err := browsertest.Eval[bool](ctx, `(() => { const l = Array.from(document.querySelectorAll(".map-filter label")).find(l => /Förskolor/.test(l.textContent)); l.querySelector("input").click(); return true; })()`); err != nil {
 				t.Fatal(err)
 			}
 			u := state(t, ctx)
@@ -236,17 +242,17 @@ func TestMapClustersZoom(t *testing.T) {
 			}
 			t.Logf("%d px: clusters %v; without the %d preschools %v", width, s.Clusters, n, u.Clusters)
 			// + and − on the focused map zoom in and out.
-			if _, err := Eval[bool](ctx, `(document.querySelector(".map-canvas").focus(), true)`); err != nil {
+			if _, err := browsertest.Eval[bool](ctx, `(document.querySelector(".map-canvas").focus(), true)`); err != nil {
 				t.Fatal(err)
 			}
-			if err := PressKey(ctx, "+"); err != nil {
+			if err := browsertest.PressKey(ctx, "+"); err != nil {
 				t.Fatal(err)
 			}
 			z := state(t, ctx)
 			if z.ViewBox == u.ViewBox {
 				t.Errorf("+ did not zoom in: %s", z.ViewBox)
 			}
-			if err := PressKey(ctx, "-"); err != nil {
+			if err := browsertest.PressKey(ctx, "-"); err != nil {
 				t.Fatal(err)
 			}
 			if o := state(t, ctx); o.ViewBox == z.ViewBox {
@@ -258,7 +264,7 @@ func TestMapClustersZoom(t *testing.T) {
 
 func state(t *testing.T, ctx context.Context) mapStateT {
 	t.Helper()
-	s, err := Eval[mapStateT](ctx, mapState)
+	s, err := browsertest.Eval[mapStateT](ctx, mapState)
 	if err != nil {
 		t.Fatal(err)
 	}
