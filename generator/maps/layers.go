@@ -199,13 +199,13 @@ func (b *builder) contextLabels(cs []contextArea) {
 		t := &b.tiers[ti]
 		var lb labelBatch
 		for _, i := range order {
-			if p, ok := t.labels.place(cs[i].s, cs[i].name, t.px(ctxSize), false); ok {
+			if p, ok := t.labels.place(cs[i].s, cs[i].name, t.px(float64(t.nameSize(ctxSize))), false); ok {
 				lb.add(i, p, cs[i].name, false)
 			}
 		}
 		lb.sort()
 		for _, l := range lb {
-			t.label(b, layCtx, l.p, l.text, false)
+			t.label(b, layCtx, l.p, l.text, false, t.nameSize(ctxSize))
 		}
 	}
 }

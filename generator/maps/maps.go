@@ -266,13 +266,13 @@ func Region(boundaries []model.Boundary, points []model.Point, opt Options) Map 
 		for _, i := range order {
 			a := areas[i]
 			name := boundaryName(a.b)
-			if p, ok := t.labels.place(a.s, name, t.px(areaSize), a.hl); ok {
+			if p, ok := t.labels.place(a.s, name, t.px(float64(t.nameSize(areaSize))), a.hl); ok {
 				lb.add(i, p, name, a.hl)
 			}
 		}
 		lb.sort()
 		for _, l := range lb {
-			t.label(b, layArea, l.p, l.text, l.bold)
+			t.label(b, layArea, l.p, l.text, l.bold, t.nameSize(areaSize))
 		}
 	}
 	b.townLabels(false)

@@ -129,10 +129,24 @@ func (b *builder) base() {
 // overlay closes the base map: what follows is drawn in pixels.
 func (b *builder) overlay() { b.w.raw("</svg>\n") }
 
-// label adds a name centred on p to layer l of tier t.
-func (t *tier) label(b *builder, l int, p orb.Point, s string, bold bool) {
+// nameSize is the font size of names whose layer has size fs: on the
+// narrow layout, the smallest (12 pixels), for a phone's map has little
+// room.
+func (t *tier) nameSize(fs int) int {
+	if t.class == "t-n" {
+		return townSize
+	}
+	return fs
+}
+
+// label adds a name centred on p to layer l of tier t, at font size fs
+// (the layer's, or its nameSize).
+func (t *tier) label(b *builder, l int, p orb.Point, s string, bold bool, fs int) {
 	e := append([]byte(nil), "<text"...)
 	e = b.at(e, p[0], p[1], false)
+	if fs != areaSize && l == layArea || fs != ctxSize && l == layCtx {
+		e = append(e, ` font-size="`+strconv.Itoa(fs)+`"`...)
+	}
 	e = append(e, ` dy=".35em"`...)
 	if bold {
 		e = append(e, ` font-weight="bold"`...)

@@ -214,7 +214,27 @@
       });
       svg.appendChild(layer);
       canvas.classList.add("js-points");
+      declutter();
       if (target) { target.focus(); }
+    }
+
+    // declutter hides the names (and towns' dots) that a symbol drawn
+    // here covers: they were placed clear of the symbols laid out for the
+    // whole map, not of these.
+    function declutter() {
+      var boxes = Array.prototype.map.call(layer.children, function (e) { return e.getBoundingClientRect(); });
+      over.forEach(function (g) {
+        if (!/\bm-(label|ctxlabel|town)\b/.test(g.getAttribute("class") || "")) { return; }
+        each(g.querySelectorAll("text"), function (t) {
+          var hide = t.parentNode !== g ? t.parentNode : t; // a town: its dot and name
+          hide.removeAttribute("visibility");
+          var r = t.getBoundingClientRect();
+          if (!r.width) { return; }
+          if (boxes.some(function (b) { return b.left < r.right && r.left < b.right && b.top < r.bottom && r.top < b.bottom; })) {
+            hide.setAttribute("visibility", "hidden");
+          }
+        });
+      });
     }
 
     // spread is the larger side of the members' extent, in units.
