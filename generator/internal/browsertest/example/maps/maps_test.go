@@ -4,9 +4,11 @@
 package maps
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -259,6 +261,66 @@ func TestMapClustersZoom(t *testing.T) {
 				t.Errorf("− did not zoom out: %s", o.ViewBox)
 			}
 		})
+	}
+}
+
+// TestMapSharedSpot checks that places a few metres apart, which no zoom
+// can split, open as a list: Sundsvall's map page with a second place at
+// the spot of Alnö bibliotek (a copy of the page, its list given one more
+// place), whose cluster activated by keyboard zooms in until it opens the
+// list of the two, with the focus on the list's heading.
+func TestMapSharedSpot(t *testing.T) {
+	browsertest.Require(t)
+	out := example.Build(t, "../../../../..")
+	page, err := os.ReadFile(filepath.Join(out, "sundsvall", "karta", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const li = `<li data-category="bibliotek" data-lat="62.43150" data-lon="17.42600"><a href="/sundsvall/platser/alno-bibliotek/">Alnö bibliotek</a>`
+	if !bytes.Contains(page, []byte(li)) {
+		t.Fatalf("Sundsvall's map page has no %s", li)
+	}
+	shared := bytes.Replace(page, []byte(li), []byte(`<li data-category="kontaktcenter" data-lat="62.43151" data-lon="17.42601"><a href="/sundsvall/platser/alno-bibliotek/?kontor">Alnö medborgarkontor</a></li>`+li), 1)
+	if err := os.MkdirAll(filepath.Join(out, "sundsvall", "delad"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "sundsvall", "delad", "index.html"), shared, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := browsertest.NewServer(t, out)
+	b := browsertest.NewBrowser(t)
+	ctx := b.Tab(t)
+	if _, err := browsertest.Load(ctx, srv.URL+"/sundsvall/delad/"); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; ; i++ {
+		if i == 20 {
+			t.Fatal("20 Enters did not open the list")
+		}
+		// The symbol that holds Alnö bibliotek: a cluster, to activate.
+		found, err := browsertest.Eval[string](ctx, `(() => {
+			const g = Array.from(document.querySelectorAll(".m-js .m-cluster")).find(g => g.getAttribute("aria-label").includes("Alnö bibliotek"));
+			if (!g) return Array.from(document.querySelectorAll(".m-js a")).some(a => a.getAttribute("aria-label").startsWith("Alnö bibliotek")) ? "alone" : "none";
+			g.focus();
+			return "cluster";
+		})()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found != "cluster" {
+			t.Fatalf("after %d Enters Alnö bibliotek is %s on the map, not in a cluster with the place 1 m away", i, found)
+		}
+		if err := browsertest.PressKey(ctx, "\r"); err != nil {
+			t.Fatal(err)
+		}
+		s := state(t, ctx)
+		if len(s.List) > 0 {
+			if len(s.List) != 2 || s.Focus != "h2" {
+				t.Errorf("the list holds %v, the focus is on %s %q; want the two places and the heading", s.List, s.Focus, s.FocusLabel)
+			}
+			t.Logf("the spot shared by two places opened as a list after %d Enters: %v (%s)", i+1, s.List, s.FocusLabel)
+			return
+		}
 	}
 }
 
