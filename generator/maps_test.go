@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -130,3 +131,61 @@ func TestOpenDataPoints(t *testing.T) {
 // pointsCSVHeader is what the CSV files must start with.
 var pointsCSVHeader = []string{"source", "id", "name", "description", "street", "postalcode", "city",
 	"latitude", "longitude", "email", "phone", "visit_url", "opening_hours", "wheelchair", "municipality"}
+
+// TestPointMapsShowTheNeighbourhood checks the map on every place's page
+// of the example: about 3 to 5 km across (its width in metres from the
+// map's projection, data-proj, at the place's latitude), with the place
+// marked, and an overview of its municipality after it, with the place
+// and the map's frame marked.
+func TestPointMapsShowTheNeighbourhood(t *testing.T) {
+	out, _ := buildExample(t, "")
+	pages := readPages(t, out)
+	lo, hi, n := math.Inf(1), 0.0, 0
+	for name, p := range pages {
+		if !strings.Contains(name, "/platser/") {
+			continue
+		}
+		var svgs []*html.Node
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "svg" && attr(n, "role") == "group" {
+				svgs = append(svgs, n)
+				return
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(p.doc)
+		if len(svgs) != 2 {
+			t.Errorf("%s: %d maps, want the neighbourhood and the overview", name, len(svgs))
+			continue
+		}
+		here := find(svgs[0], func(n *html.Node) bool { return attr(n, "class") == "m-here" })
+		proj := strings.Fields(attr(svgs[0], "data-proj"))
+		w, _ := strconv.ParseFloat(attr(svgs[0], "width"), 64)
+		h, _ := strconv.ParseFloat(attr(svgs[0], "height"), 64)
+		if here == nil || len(proj) != 3 || w == 0 {
+			t.Errorf("%s: the map has no marked place or projection", name)
+			continue
+		}
+		cy, _ := strconv.ParseFloat(strings.TrimSuffix(attr(find(here, func(n *html.Node) bool { return n.Data == "circle" }), "cy"), "%"), 64)
+		y0, _ := strconv.ParseFloat(proj[1], 64)
+		s, _ := strconv.ParseFloat(proj[2], 64)
+		lat := 2*math.Atan(math.Exp((y0-cy/100*h)/s)) - math.Pi/2
+		across := w / s * 6378137 * math.Cos(lat)
+		lo, hi, n = min(lo, across), max(hi, across), n+1
+		if across < 3000 || across > 5000 {
+			t.Errorf("%s: the map is %.0f m across, want 3 to 5 km", name, across)
+		}
+		ov := svgs[1]
+		if find(ov, func(n *html.Node) bool { return attr(n, "class") == "m-here" }) == nil ||
+			find(ov, func(n *html.Node) bool { return attr(n, "class") == "m-frame" }) == nil {
+			t.Errorf("%s: the overview does not mark the place and the frame", name)
+		}
+	}
+	if n < 300 {
+		t.Fatalf("checked %d place pages, want every one (374)", n)
+	}
+	t.Logf("%d place pages: their maps are %.0f to %.0f m across", n, lo, hi)
+}

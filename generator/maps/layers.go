@@ -58,12 +58,14 @@ func (b *builder) defs() {
 		}
 	}
 	if b.hasLand {
-		w.raw(`<clipPath id="` + b.id + `-land"><path d="`)
+		// The land's outline, once: the clip path and the grey land
+		// outside the boundaries (baseUnder) both use it.
+		w.raw(`<path id="` + b.id + `-coast" d="`)
 		if len(b.land) == 0 {
 			w.raw("M0 0") // the land lies outside the map: all is water
 		}
 		w.b = appendPath(w.b, b.land)
-		w.raw(`"/></clipPath>`)
+		w.raw(`"/><clipPath id="` + b.id + `-land"><use href="#` + b.id + `-coast"/></clipPath>`)
 	}
 	w.raw("</defs>\n")
 }
@@ -81,9 +83,7 @@ func (b *builder) baseUnder() {
 	if b.hasLand {
 		b.w.raw(`<rect width="` + strconv.Itoa(b.f.w) + `" height="` + strconv.Itoa(b.f.h) + `" fill="` + waterFill + `" class="m-sea" aria-hidden="true"/>` + "\n")
 		if len(b.land) > 0 {
-			b.w.raw(`<path fill="` + contextFill + `" class="m-land" fill-rule="evenodd" aria-hidden="true" d="`)
-			b.w.b = appendPath(b.w.b, b.land)
-			b.w.raw("\"/>\n")
+			b.w.raw(`<use href="#` + b.id + `-coast" fill="` + contextFill + `" class="m-land" fill-rule="evenodd" aria-hidden="true"/>` + "\n")
 		}
 	}
 }
@@ -195,10 +195,20 @@ func (b *builder) contextLabels(cs []contextArea) {
 		}
 		return 0
 	})
+	// A neighbour whose seat in view bears its name is named by the town.
+	seats := map[string]bool{}
+	for _, tw := range b.towns {
+		if tw.seat {
+			seats[tw.name] = true
+		}
+	}
 	for ti := range b.tiers {
 		t := &b.tiers[ti]
 		var lb labelBatch
 		for _, i := range order {
+			if seats[cs[i].name] {
+				continue
+			}
 			if p, ok := t.labels.place(cs[i].s, cs[i].name, t.px(float64(t.nameSize(ctxSize))), false); ok {
 				lb.add(i, p, cs[i].name, false)
 			}

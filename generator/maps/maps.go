@@ -27,6 +27,7 @@
 package maps
 
 import (
+	"bytes"
 	"cmp"
 	"math"
 	"slices"
@@ -415,11 +416,11 @@ func PointMap(point model.Point, boundary model.Boundary, neighbours []model.Bou
 
 // Overview is a small map of a municipality for its places' pages, drawn
 // once: Mark marks a place on it, and the frame of the map around the
-// place.
+// place, at its end (over everything else, in percentages like the
+// overlay), so that the drawing can be minified once (Minify).
 type Overview struct {
-	svg   []byte // the map without the marks
-	split int    // where in svg the frame goes (the end of the base map)
-	f     frame
+	svg []byte // the map without the marks, ending in </svg>
+	f   frame
 }
 
 // NewOverview draws the overview of boundary (with the neighbours around
@@ -441,44 +442,49 @@ func NewOverview(boundary model.Boundary, neighbours []model.Boundary, opt Optio
 	clipTo := b.f.view(4)
 	b.focus(projectAreas(boundary.Geometry, &b.f, &clipTo, true))
 	b.baseOver()
-	split := len(b.w.b)
 	b.overlay()
 	b.contextLabels(ctx)
 	b.townLabels(true)
-	m := b.finish()
-	return &Overview{svg: m.SVG, split: split, f: b.f}
+	return &Overview{svg: b.finish().SVG, f: b.f}
 }
+
+// Minify replaces the drawing by what f makes of it (a minifier that
+// keeps it an <svg> element).
+func (o *Overview) Minify(f func([]byte) []byte) { o.svg = f(o.svg) }
 
 // Mark returns the overview with the place p marked (a red dot in a ring,
 // named label) and the WGS 84 bound frame outlined in red (at least 10
 // units across, so that a neighbourhood stays visible on a large
-// municipality). A place that cannot be projected is not marked.
+// municipality). A place or frame that cannot be projected is not drawn.
 func (o *Overview) Mark(p model.Point, label string, frame orb.Bound) []byte {
+	end := bytes.LastIndex(o.svg, []byte("</svg>"))
+	if end < 0 {
+		return o.svg
+	}
 	out := make([]byte, 0, len(o.svg)+400)
-	out = append(out, o.svg[:o.split]...)
-	var w svgWriter
+	out = append(out, o.svg[:end]...)
+	b := builder{f: o.f}
+	w, h := float64(o.f.w), float64(o.f.h)
 	if validLonLat(frame.Min) && validLonLat(frame.Max) {
 		lo, hi := o.f.xy(frame.Min), o.f.xy(frame.Max)
 		x0, x1, y0, y1 := min(lo[0], hi[0]), max(lo[0], hi[0]), min(lo[1], hi[1]), max(lo[1], hi[1])
+		// At least 10 units (about as many pixels: an overview is
+		// drawn about as wide as its viewBox).
 		if d := 10 - (x1 - x0); d > 0 {
 			x0, x1 = x0-d/2, x1+d/2
 		}
 		if d := 10 - (y1 - y0); d > 0 {
 			y0, y1 = y0-d/2, y1+d/2
 		}
-		w.raw(`<rect class="m-frame" fill="none" stroke="` + frameStroke + `" stroke-width="2.5" aria-hidden="true"`)
-		w.numAttr("x", tenths(x0))
-		w.numAttr("y", tenths(y0))
-		w.numAttr("width", tenths(x1-x0))
-		w.numAttr("height", tenths(y1-y0))
-		w.raw("/>\n")
+		out = append(out, `<rect class="m-frame" fill="none" stroke="`+frameStroke+`" stroke-width="2.5" aria-hidden="true"`...)
+		out = b.at(out, x0, y0, false)
+		out = append(out, ` width="`...)
+		out = appendPct(out, x1-x0, w)
+		out = append(out, `" height="`...)
+		out = appendPct(out, y1-y0, h)
+		out = append(out, `"/>`...)
 	}
-	out = append(out, w.b...)
-	rest := o.svg[o.split:]
-	end := len(rest) - len("</svg>\n")
-	out = append(out, rest[:end]...)
 	if q := (orb.Point{p.Lon, p.Lat}); validLonLat(q) {
-		b := builder{f: o.f}
 		xy := o.f.xy(q)
 		out = append(out, `<g role="img" class="m-here"`...)
 		out = appendAttr(out, "aria-label", label)
@@ -486,9 +492,9 @@ func (o *Overview) Mark(p model.Point, label string, frame orb.Bound) []byte {
 		out = b.at(out, xy[0], xy[1], true)
 		out = append(out, ` r="`+pxNum(symbolRadius)+`" fill="#fff" stroke="`+frameStroke+`" stroke-width="3"/><circle`...)
 		out = b.at(out, xy[0], xy[1], true)
-		out = append(out, ` r="5" fill="`+frameStroke+`"/></g>`+"\n"...)
+		out = append(out, ` r="5" fill="`+frameStroke+`"/></g>`...)
 	}
-	return append(out, rest[end:]...)
+	return append(out, o.svg[end:]...)
 }
 
 // fitNearby grows half, the half-width in Mercator metres of a view

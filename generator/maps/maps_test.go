@@ -102,7 +102,7 @@ func overviewFixture() []byte {
 }
 
 // TestOverview checks the overview's marks: the place as a named image
-// (25 pixels across), the frame of its map as a rectangle in the base map,
+// (25 pixels across), the frame of its map as a rectangle,
 // and a well-formed SVG.
 func TestOverview(t *testing.T) {
 	svg := overviewFixture()
@@ -702,8 +702,9 @@ func TestBaseLayers(t *testing.T) {
 	m := Area(bs[0], bs[1:], pts, Options{Base: base, IDPrefix: "b"})
 	s := string(m.SVG)
 	for _, want := range []string{`<clipPath id="b-land">`, `clip-path="url(#b-land)"`, `fill="` + waterFill + `"`, `stroke="` + roadStroke + `"`,
-		`stroke="` + riverStroke + `" stroke-width="1"`,                                          // the line of the water layer is a river
-		`<path fill="` + contextFill + `" class="m-land" fill-rule="evenodd" aria-hidden="true"`, // land outside the boundaries
+		`stroke="` + riverStroke + `" stroke-width="1"`,                                                           // the line of the water layer is a river
+		`<use href="#b-coast" fill="` + contextFill + `" class="m-land" fill-rule="evenodd" aria-hidden="true"/>`, // land outside the boundaries
+		`<clipPath id="b-land"><use href="#b-coast"/></clipPath>`,                                                 // the same outline, once
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("missing %s:\n%s", want, s)
@@ -801,6 +802,11 @@ func TestDarkContrast(t *testing.T) {
 	opt.Base = fixtureBase()
 	opt.Highlight = "0002"
 	svg := string(Region(bs, pts, opt).SVG) + string(Area(bs[0], bs[1:], pts, opt).SVG)
+	// A neighbour whose seat is named has no name of its own: without
+	// the towns, Bby is named.
+	noTowns := opt
+	noTowns.Base = slices.DeleteFunc(fixtureBase(), func(l BaseLayer) bool { return l.Kind == Places })
+	svg += string(Area(bs[0], bs[1:], pts, noTowns).SVG)
 	for _, class := range []string{"m-sea", "m-land", "m-area", "m-hl", "m-river", "m-label", "m-ctx", "m-ctxlabel", "m-town"} {
 		if !strings.Contains(svg, `class="`+class+`"`) {
 			t.Errorf("no element of class %s on the fixture's maps", class)

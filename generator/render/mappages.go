@@ -99,10 +99,7 @@ func (mp *mapper) draw(k mapKey, draw func() maps.Map) maps.Map {
 		}
 	}
 	m := draw()
-	m.SVG = minifySVG(m.SVG)
-	if m.Overview != nil {
-		m.Overview = minifySVG(m.Overview)
-	}
+	m.SVG = minifySVG(m.SVG) // the overview is minified once, with its marks made compact
 	if mp.memo != nil {
 		mp.memo.Put(h, m)
 	}
@@ -493,7 +490,11 @@ func (r *renderer) mapPages(lang string, later func(string, string, string, func
 		pl.overview = sync.OnceValue(func() *maps.Overview {
 			o := mp.options(lang, fmt.Sprintf(str("map.overview"), mu.Name), "karta-oversikt", "")
 			o.Width = overviewWidth
-			return maps.NewOverview(b, around, o)
+			ov := maps.NewOverview(b, around, o)
+			if ov != nil {
+				ov.Minify(minifySVG)
+			}
+			return ov
 		})
 		for i := range pts {
 			later(model.PointURL(mu.Slug, pts[i].Slug), "point", "", func() *View { return r.pointView(&pts[i], pl) })
@@ -562,7 +563,10 @@ func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 // A point's page shows its neighbourhood: at least pointSpan metres
 // across, grown to show the places nearQuery picks (the nearest of its
 // category and of others, each within a walk or a short ride), so that
-// the map and its key hold a few places however many the site has.
+// the map and its key hold a few places however many the site has. The
+// map is 4:3, so a place nearQuery.Radius north or south of the point
+// makes it 8/3 × 1800 = 4.8 km across: a neighbourhood is 3 to 5 km
+// across (TestPointMapsShowTheNeighbourhood).
 const pointSpan = 3000.0
 
 // overviewWidth is the viewBox width of the point page's overview of its
@@ -573,7 +577,7 @@ const overviewWidth = 240
 // gives it, so that its symbols and names keep their size.
 const pointWidth = 400
 
-var nearQuery = maps.NearbyQuery{Same: 8, Other: 4, Radius: 2500}
+var nearQuery = maps.NearbyQuery{Same: 8, Other: 4, Radius: 1800}
 
 // nearBoundaries are the neighbours that a point map of b's places can
 // show: those whose bound comes within reach of b's (a view is at most
