@@ -63,6 +63,8 @@ var allowed = map[string][]string{
 	"generator/internal/browsertest/example/part7": {},
 	"generator/internal/browsertest/example/part8": {},
 	"generator/internal/browsertest/example/maps":  {},
+	"generator/internal/browsertest/example/maps2": {},
+	"generator/internal/browsertest/example/maps3": {},
 	"internal/repocheck":                           {},
 }
 

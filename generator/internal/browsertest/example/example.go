@@ -1,7 +1,8 @@
 // Package example checks the bundled example site in Chromium, in parts:
 // each of the packages part1…part8 checks an eighth of its pages (see
 // browsertest.CheckExampleSite), so that no test package runs longer
-// than go test allows one; the package maps checks its maps.
+// than go test allows one; the packages maps, maps2 and maps3 check its maps
+// (CheckMapsLegible).
 package example
 
 import (

@@ -7,135 +7,17 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/esamverkan/guidemap/generator/internal/browsertest"
 	"github.com/esamverkan/guidemap/generator/internal/browsertest/example"
 )
 
-// mapMeasure measures every map on the page: the smallest height of a
-// visible name (text) and the smallest width and height of a visible
-// symbol or cluster (focusable, or an image with a name), in CSS pixels (getBoundingClientRect), and
-// how many of each it measured, once the page has drawn (two frames:
-// the script regroups the points when the map's width changes).
-const mapMeasure = `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done((() => {
-	const vis = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).display !== "none" && getComputedStyle(e).visibility !== "hidden"; };
-	const out = {texts: 0, minText: 1e9, minTextWhat: "", targets: 0, minTarget: 1e9, minTargetWhat: ""};
-	for (const svg of document.querySelectorAll(".map-canvas > svg")) {
-		const box = svg.getBoundingClientRect();
-		for (const t of svg.querySelectorAll("text")) {
-			if (!vis(t)) continue;
-			const r = t.getBoundingClientRect();
-			if (r.right < box.left || r.left > box.right || r.bottom < box.top || r.top > box.bottom) continue;
-			out.texts++;
-			if (r.height < out.minText) { out.minText = r.height; out.minTextWhat = t.textContent; }
-		}
-		for (const a of svg.querySelectorAll("a[href], [tabindex], [role=img]")) {
-			if (!vis(a)) continue;
-			const r = a.getBoundingClientRect();
-			out.targets++;
-			const m = Math.min(r.width, r.height);
-			if (m < out.minTarget) { out.minTarget = m; out.minTargetWhat = a.getAttribute("aria-label"); }
-		}
-	}
-	return out;
-})()))))`
-
-type measure struct {
-	Texts, Targets             int
-	MinText, MinTarget         float64
-	MinTextWhat, MinTargetWhat string
-}
-
-// mapPages lists the example's pages with a map: the map index, the
-// region-wide category maps, every municipality's and municipality and
-// category's map and every place's page, in Swedish and English.
-func mapPages(t *testing.T, out string) []string {
-	t.Helper()
-	var pages []string
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() != "index.html" {
-			return err
-		}
-		rel, _ := filepath.Rel(out, filepath.Dir(p))
-		url := "/" + filepath.ToSlash(rel) + "/"
-		switch {
-		case strings.Contains(url, "/karta/"):
-			pages = append(pages, url)
-		case strings.Contains(url, "/platser/"):
-			pages = append(pages, url)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(pages)
-	return pages
-}
-
-// TestMapsLegible checks every map page of the example at 390 and 1280
-// CSS pixels, with the map script and without: every name on a map is at
-// least 12 pixels high and every symbol or cluster that takes the focus
-// is at least 24 × 24 pixels (issue 14), whatever the map's size.
-func TestMapsLegible(t *testing.T) {
-	browsertest.Require(t)
-	out := example.Build(t, "../../../../..")
-	srv := browsertest.NewServer(t, out)
-	b := browsertest.NewBrowser(t)
-	ctx := b.Tab(t)
-	pages := mapPages(t, out)
-	if len(pages) < 500 {
-		t.Fatalf("only %d map pages", len(pages))
-	}
-	var texts, targets int
-	minText, minTarget := 1e9, 1e9
-	for _, js := range []bool{true, false} {
-		if err := browsertest.DisableScripts(ctx, !js); err != nil {
-			t.Fatal(err)
-		}
-		for _, page := range pages {
-			// Each page is loaded once and measured at both widths: the
-			// viewport changes without a reload (and the script
-			// regroups the points for the new width).
-			if err := browsertest.SetViewport(ctx, 390, browsertest.DesktopHeight); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := browsertest.Load(ctx, srv.URL+page); err != nil {
-				t.Fatal(err)
-			}
-			for _, width := range []int{390, 1280} {
-				if err := browsertest.SetViewport(ctx, width, browsertest.DesktopHeight); err != nil {
-					t.Fatal(err)
-				}
-				m, err := browsertest.Eval[measure](ctx, mapMeasure)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if m.Texts+m.Targets == 0 {
-					t.Errorf("%s at %d px (script %v): nothing measured on the map", page, width, js)
-					continue
-				}
-				texts += m.Texts
-				targets += m.Targets
-				minText, minTarget = min(minText, m.MinText), min(minTarget, m.MinTarget)
-				if m.Texts > 0 && m.MinText < 12 {
-					t.Errorf("%s at %d px (script %v): the name %q is %.1f px high, want 12", page, width, js, m.MinTextWhat, m.MinText)
-				}
-				if m.Targets > 0 && m.MinTarget < 24 {
-					t.Errorf("%s at %d px (script %v): %q is %.1f px, want 24 × 24", page, width, js, m.MinTargetWhat, m.MinTarget)
-				}
-			}
-		}
-	}
-	t.Logf("%d map pages × 2 widths × with and without the script: %d names, the smallest %.1f px high; %d symbols and clusters, the smallest %.1f px",
-		len(pages), texts, minText, targets, minTarget)
-}
+// TestMapsLegible checks the first third of the example's map pages (see
+// example.CheckMapsLegible); packages maps2 and maps3 check the others.
+func TestMapsLegible(t *testing.T) { example.CheckMapsLegible(t, "../../../../..", 1, 3) }
 
 // mapState is what the test reads of a municipality's map after the
 // script has drawn it.
