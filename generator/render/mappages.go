@@ -99,7 +99,7 @@ func (mp *mapper) draw(k mapKey, draw func() maps.Map) maps.Map {
 		}
 	}
 	m := draw()
-	m.SVG = minifySVG(m.SVG) // the overview is minified once, with its marks made compact
+	m.SVG = minifySVG(m.SVG) // m.Overview is minified already (Overview.Minify)
 	if mp.memo != nil {
 		mp.memo.Put(h, m)
 	}

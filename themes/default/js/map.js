@@ -49,11 +49,11 @@
   function radius(n) { return n === 1 ? 12.5 : n < 10 ? 13 : n < 100 ? 14.5 : 16; }
 
   // group merges the points (pixel positions p.px, p.py) into groups whose
-  // symbols do not overlap: every point starts alone, and any two groups
-  // closer than their radii merge, pass after pass (generator/maps:
-  // clusterPoints).
+  // symbols do not overlap: every point starts alone (above 1,000 points,
+  // in the groups of seed), and any two groups closer than their radii
+  // merge, pass after pass (generator/maps: clusterPoints).
   function group(pts) {
-    var gs = pts.map(function (p) { return { x: p.px, y: p.py, m: [p] }; });
+    var gs = pts.length > 1000 ? seed(pts) : pts.map(function (p) { return { x: p.px, y: p.py, m: [p] }; });
     var reach = 2 * radius(100);
     for (;;) {
       var grid = {}, merged = false;
@@ -87,6 +87,35 @@
       gs = gs.filter(function (g) { return g.alive; });
       if (!merged) { return gs; }
     }
+  }
+
+  // seed gathers many points around seeds first: each point not yet
+  // taken takes every other closer than two discs' radii (generator/maps:
+  // seed), so that the merging starts from far fewer groups.
+  function seed(pts) {
+    var d = 2 * radius(1), grid = {}, gs = [];
+    function key(x, y) { return Math.floor(x / d) + "," + Math.floor(y / d); }
+    pts.forEach(function (p) { var k = key(p.px, p.py); (grid[k] = grid[k] || []).push(p); p.taken = false; });
+    pts.forEach(function (p) {
+      if (p.taken) { return; }
+      var g = { x: 0, y: 0, m: [] }, cx = Math.floor(p.px / d), cy = Math.floor(p.py / d);
+      for (var dy = -1; dy <= 1; dy++) {
+        for (var dx = -1; dx <= 1; dx++) {
+          (grid[(cx + dx) + "," + (cy + dy)] || []).forEach(function (q) {
+            if (!q.taken && Math.hypot(q.px - p.px, q.py - p.py) < d) {
+              q.taken = true;
+              g.m.push(q);
+              g.x += q.px;
+              g.y += q.py;
+            }
+          });
+        }
+      }
+      g.x /= g.m.length;
+      g.y /= g.m.length;
+      gs.push(g);
+    });
+    return gs;
   }
 
   each(doc.querySelectorAll("figure[data-map]"), function (fig) {
