@@ -309,20 +309,7 @@ func Area(boundary model.Boundary, neighbours []model.Boundary, points []model.P
 	}
 	b.fit(bound, first)
 	b.preparePoints(pts, nil)
-	b.header()
-	b.defs()
-	b.base()
-	b.baseUnder()
-	ctx := b.context(ns)
-	if focusOK {
-		clipTo := b.f.view(4)
-		s := projectAreas(boundary.Geometry, &b.f, &clipTo, true)
-		b.focus(s)
-	}
-	b.baseOver()
-	b.overlay()
-	b.contextLabels(ctx)
-	b.townLabels(true)
+	b.drawArea(boundary, focusOK, ns)
 	b.points()
 	return b.finish()
 }
@@ -384,19 +371,7 @@ func PointMap(point model.Point, boundary model.Boundary, neighbours []model.Bou
 		b.useSymbol(point.Category)
 		b.given[point.Category] = true
 	}
-	b.header()
-	b.defs()
-	b.base()
-	b.baseUnder()
-	ctx := b.context(b.inView(sortedBoundaries(neighbours, boundary.Code), bound))
-	if focusOK {
-		clipTo := b.f.view(4)
-		b.focus(projectAreas(boundary.Geometry, &b.f, &clipTo, true))
-	}
-	b.baseOver()
-	b.overlay()
-	b.contextLabels(ctx)
-	b.townLabels(true)
+	b.drawArea(boundary, focusOK, b.inView(sortedBoundaries(neighbours, boundary.Code), bound))
 	b.points()
 	if main != nil {
 		e := append([]byte(nil), `<g role="img" class="m-here"`...)
@@ -434,18 +409,28 @@ func NewOverview(boundary model.Boundary, neighbours []model.Boundary, opt Optio
 	bound := factsOf(boundary.Geometry).bound
 	b.fit(bound, false)
 	b.preparePoints(nil, nil)
+	b.drawArea(boundary, true, b.inView(sortedBoundaries(neighbours, boundary.Code), bound))
+	return &Overview{svg: b.finish().SVG, f: b.f}
+}
+
+// drawArea writes a map of one municipality (Area, PointMap and the
+// overview): the svg start, the base map with the neighbours ns in grey
+// and boundary (if focusOK) over them, and the neighbours' and towns'
+// names. The points come after.
+func (b *builder) drawArea(boundary model.Boundary, focusOK bool, ns []model.Boundary) {
 	b.header()
 	b.defs()
 	b.base()
 	b.baseUnder()
-	ctx := b.context(b.inView(sortedBoundaries(neighbours, boundary.Code), bound))
-	clipTo := b.f.view(4)
-	b.focus(projectAreas(boundary.Geometry, &b.f, &clipTo, true))
+	ctx := b.context(ns)
+	if focusOK {
+		clipTo := b.f.view(4)
+		b.focus(projectAreas(boundary.Geometry, &b.f, &clipTo, true))
+	}
 	b.baseOver()
 	b.overlay()
 	b.contextLabels(ctx)
 	b.townLabels(true)
-	return &Overview{svg: b.finish().SVG, f: b.f}
 }
 
 // Minify replaces the drawing by what f makes of it (a minifier that

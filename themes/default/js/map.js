@@ -151,14 +151,16 @@
 
     // The places: from the lists on the page, with a symbol for their
     // category.
-    var pts = [];
+    var pts = [], seen = {};
     if (proj.length === 3) {
       each(doc.querySelectorAll("li[data-lat][data-category]"), function (li) {
         var a = li.querySelector("a"), cat = li.getAttribute("data-category");
         if (!a || !syms[cat]) { return; }
         var u = units(+li.getAttribute("data-lon"), +li.getAttribute("data-lat"));
-        if (pts.some(function (p) { return p.href === a.getAttribute("href"); })) { return; }
-        pts.push({ x: u[0], y: u[1], cat: cat, href: a.getAttribute("href"), name: a.textContent.trim(),
+        var href = a.getAttribute("href");
+        if (seen[href]) { return; } // a place listed twice (by category and by municipality)
+        seen[href] = true;
+        pts.push({ x: u[0], y: u[1], cat: cat, href: href, name: a.textContent.trim(),
           label: a.textContent.trim() + (names[cat] ? ", " + names[cat] : "") });
       });
     }
