@@ -71,6 +71,10 @@ type Config struct {
 	// build on demand (render.Renderer.File): a server answers with it
 	// while the build runs. The function stays valid after the build.
 	Preview func(file func(path string) ([]byte, bool))
+
+	// Adaptations makes the Result list what each adaptation of a shared
+	// guide does to its sections (`guidemap check --adaptations`).
+	Adaptations bool
 }
 
 // Result tells what a build made and found.
@@ -89,6 +93,7 @@ type Result struct {
 	Output         []output.File // what was (or would be) written, sorted by path: with the bytes from a Builder and Collect, only the paths (Data nil) from Build and Check
 	Delta          []string      // from a Builder's fast rebuild: the output files that changed; nil when any may have
 	Stages         []Stage       // how long each stage took, in order (a full build's; a fast rebuild's are its own)
+	Adaptations    []Adaptation  // with Config.Adaptations: what each adaptation replaces and adds
 }
 
 // Stage is the time one stage of a build took.
@@ -311,6 +316,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	// 2. assemble
 	site := assemble.Site(in, l)
 	st := &state{cfg: cfg, fsys: fsys, in: in, site: site}
+	if cfg.Adaptations {
+		res.Adaptations = adaptations(site, in.Content)
+	}
 	w.lap("assemble")
 
 	// 3. bodies, rendered in the background while render lists the pages,

@@ -66,7 +66,10 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	strict := fl.Bool("strict", false, "treat warnings as errors")
 	profile := fl.String("profile", "", "write CPU and heap profiles of the build (cpu.pprof, heap.pprof) into this folder")
 	var out, baseURL *string
-	var noCache *bool
+	var noCache, adapts *bool
+	if cmd == "check" {
+		adapts = fl.Bool("adaptations", false, "list, for each municipality's adaptation of a shared guide, the sections it replaces and those it adds")
+	}
 	if cmd == "build" {
 		out = fl.String("out", "", "the output folder (default: public in the site folder)")
 		baseURL = fl.String("base-url", "", "the address the site is published at (default: base_url in site.toml)")
@@ -106,9 +109,11 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		}
 		res, err = generator.Build(ctx, cfg)
 	} else {
+		cfg.Adaptations = *adapts
 		res, err = generator.Check(ctx, cfg)
 	}
 	stopProgress()
+	printAdaptations(stdout, *src, res.Adaptations)
 	printDiags(stderr, *src, res.Diags)
 	if err != nil {
 		if !errors.Is(err, generator.ErrInput) {
@@ -131,6 +136,36 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "checked %s in %s: no errors\n", what, took)
 	}
 	return 0
+}
+
+// printAdaptations lists what each adaptation does to the shared guide:
+//
+//	content/municipalities/timra/guides/bygglov.md (Timrå kommun) adapts content/guides/bygglov.md
+//	  replaces: Avgifter, Kontakt
+//	  adds: Avgift (did you mean "Avgifter"?)
+func printAdaptations(w io.Writer, src string, as []generator.Adaptation) {
+	for _, a := range as {
+		fmt.Fprintf(w, "%s (%s) adapts %s\n", filepath.ToSlash(filepath.Join(src, a.File)), a.Municipality, filepath.ToSlash(filepath.Join(src, a.Shared)))
+		if a.Intro {
+			fmt.Fprintln(w, "  replaces the introduction")
+		}
+		if len(a.Replaces) > 0 {
+			fmt.Fprintf(w, "  replaces: %s\n", strings.Join(a.Replaces, ", "))
+		}
+		if len(a.Adds) > 0 {
+			adds := make([]string, len(a.Adds))
+			for i, h := range a.Adds {
+				adds[i] = h
+				if a.Near[i] != "" {
+					adds[i] += fmt.Sprintf(" (did you mean %q?)", a.Near[i])
+				}
+			}
+			fmt.Fprintf(w, "  adds: %s\n", strings.Join(adds, ", "))
+		}
+		if !a.Intro && len(a.Replaces) == 0 && len(a.Adds) == 0 {
+			fmt.Fprintln(w, "  changes no text")
+		}
+	}
 }
 
 // The progress line shows up when a build has run this long, and is
@@ -245,7 +280,7 @@ func printDiags(w io.Writer, src string, l *diag.List) { l.Fprint(w, src) }
 
 func newFile(args []string, stdout, stderr io.Writer) int {
 	if len(args) < 2 || strings.HasPrefix(args[0], "-") || strings.HasPrefix(args[1], "-") {
-		fmt.Fprintln(stderr, "usage: guidemap new guide|eservice|municipality|page SLUG [--title T] [--municipality M] [--name N --code C] [--owner O] [--src DIR]")
+		fmt.Fprintln(stderr, "usage: guidemap new guide|eservice|municipality|page SLUG [--title T] [--municipality M] [--name N --code C] [--owner O] [--category C] [--src DIR]")
 		return 2
 	}
 	kind, slug := args[0], args[1]
@@ -257,10 +292,11 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 	name := fl.String("name", "", "municipality: its name, e.g. \"Ånge kommun\"")
 	code := fl.String("code", "", "municipality: its SCB code, e.g. 2260")
 	owner := fl.String("owner", "", "eservice: common, or the municipality that built it")
+	category := fl.String("category", "", "guide, eservice: its category, one of site.toml's")
 	if err := fl.Parse(args[2:]); err != nil {
 		return 2
 	}
-	nf := scaffold.NewFile{Kind: kind, Slug: slug, Title: *title, Municipality: *muni, Code: *code, Owner: *owner, Today: time.Now()}
+	nf := scaffold.NewFile{Kind: kind, Slug: slug, Title: *title, Municipality: *muni, Code: *code, Owner: *owner, Category: *category, Today: time.Now()}
 	if kind == "municipality" {
 		nf.Title = *name
 	}

@@ -151,6 +151,22 @@ func (a *assembler) muniSlugs() []string {
 	return s
 }
 
+// requireCategory reports a shared or local guide without a category (one
+// given empty is reported by the decoder): it would be in no list.
+func (a *assembler) requireCategory(set markdown.Set, file, cat string) {
+	if cat != "" || !set.Missing("category") {
+		return
+	}
+	a.l.Errorf(diag.At(file, 1, 1), "add a line such as category: "+a.firstCategory()+" (the categories are in site.toml)", "missing category")
+}
+
+func (a *assembler) firstCategory() string {
+	if len(a.site.Config.Categories) > 0 {
+		return a.site.Config.Categories[0].Slug
+	}
+	return "bygga-bo"
+}
+
 // checkCategory reports a category that site.toml does not define.
 func (a *assembler) checkCategory(pos diag.Pos, cat string) {
 	if cat == "" {
@@ -207,9 +223,10 @@ func (a *assembler) guides() {
 	for _, slug := range sortedKeys(a.ld.Guides) {
 		d := a.ld.Guides[slug]
 		md := d.Meta
-		if md.Title == "" && !d.Set.Invalid() {
+		if md.Title == "" && d.Set.Missing("title") {
 			a.l.Errorf(d.Pos("title"), `add a line such as title: "Bygglov"`, "missing title")
 		}
+		a.requireCategory(d.Set, d.File.Path, md.Category)
 		a.checkCategory(d.Pos("category"), md.Category)
 		checkRefs(a.l, d.Set, "municipalities", md.Municipalities, munis, "municipality")
 		checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, "e-service")
@@ -264,6 +281,9 @@ func (a *assembler) guides() {
 				offered[s][ms] = true
 				continue
 			}
+			if md.Title == "" && !d.Set.Missing("title") {
+				continue // given empty: the decoder said so
+			}
 			if md.Title == "" && !d.Set.Invalid() {
 				hint := "a local guide needs a title; an adaptation needs the file name of a guide in content/guides/"
 				if near := diag.Suggest(s, sharedSlugs); near != "" {
@@ -272,6 +292,7 @@ func (a *assembler) guides() {
 				a.l.Errorf(diag.At(d.File.Path, 1, 1), hint, "adapts guide %q, which does not exist", s)
 				continue
 			}
+			a.requireCategory(d.Set, d.File.Path, md.Category)
 			g := &model.Guide{
 				Slug: s, Owner: ms, Title: md.Title, Summary: md.Summary, Category: md.Category,
 				Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,

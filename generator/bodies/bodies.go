@@ -498,6 +498,14 @@ func (s *Set) renderOne(body *model.Body, m string, mixed bool) *Out {
 	out := &Out{files: s.content.Paths, mixed: mixed}
 	secs := s.content.Sections(body.Sources)
 	l := &diag.List{}
+	if n := len(body.Sources); n > 1 {
+		// An adaptation: a section meant to replace a shared one whose
+		// heading is a little off would be added beside it.
+		last := body.Sources[n-1]
+		if f := s.content.ByPath[last]; f != nil {
+			markdown.CheckAdaptation(s.content.Sections(body.Sources[:n-1]), f.Sections, body.Sources[n-2], l)
+		}
+	}
 	env := markdown.Env{
 		Resolve: func(file string) (string, bool) {
 			a := s.answer(m, file, mixed)

@@ -36,15 +36,15 @@ import (
 // EServiceMeta is the front matter of an e-service of the library, or of
 // an adaptation (where every key is optional and overrides the library's).
 type EServiceMeta struct {
-	Title      string   `yaml:"title"`
-	Summary    string   `yaml:"summary"`
-	Owner      string   `yaml:"owner"`
-	URL        string   `yaml:"url"`
-	Category   string   `yaml:"category"`
-	Audience   []string `yaml:"audience"`
+	Title      string   `yaml:"title" fm:"nonempty" fm_example:"\"Ansök om bygglov\""`
+	Summary    string   `yaml:"summary" fm:"nonempty"`
+	Owner      string   `yaml:"owner" fm:"nonempty" fm_example:"common"`
+	URL        string   `yaml:"url" fm:"nonempty" fm_example:"https://…"`
+	Category   string   `yaml:"category" fm:"nonempty" fm_example:"bygga-bo"`
+	Audience   []string `yaml:"audience" fm:"nonempty" fm_example:"[citizen]"`
 	Login      []string `yaml:"login"`
-	Fee        string   `yaml:"fee"`
-	Status     string   `yaml:"status"`
+	Fee        string   `yaml:"fee" fm:"nonempty"`
+	Status     string   `yaml:"status" fm:"nonempty" fm_example:"live"`
 	LifeEvents []string `yaml:"life_events"`
 	// Needs is what the user should have ready, e.g. [BankID, ritningar].
 	Needs []string `yaml:"needs"`

@@ -58,16 +58,19 @@ func Assemble(in Input, l *diag.List) ([]*model.EService, []*model.Offer) {
 			l.Errorf(diag.At(d.File.Path, 1, 1), "rename the file", "%q is used by the e-service directory itself (/e-tjanster/%s/) and cannot be the name of an e-service", slug, slug)
 			continue
 		}
-		if md.Title == "" && !d.Set.Invalid() {
+		if md.Title == "" && d.Set.Missing("title") {
 			l.Errorf(d.Pos("title"), `add a line such as title: "Ansök om bygglov"`, "missing title")
 		}
 		switch {
-		case md.Owner == "" && d.Set.Invalid():
+		case md.Owner == "" && !d.Set.Missing("owner"):
 		case md.Owner == "":
 			l.Errorf(d.Pos("owner"), `add owner: common for an e-service built together, or the slug of the municipality that built it`, "missing owner")
 		case !slices.Contains(owners, md.Owner):
 			l.Errorf(d.Pos("owner"), diag.DidYouMeanOr(md.Owner, owners, "the owner is common or one of "+strings.Join(munis, ", ")),
 				"unknown owner %q", md.Owner)
+		}
+		if d.Set.Missing("category") {
+			l.Errorf(diag.At(d.File.Path, 1, 1), "add a line such as category: bygga-bo (the categories are in site.toml)", "missing category")
 		}
 		in.CheckCategory(d.Pos("category"), md.Category)
 		status := md.Status

@@ -31,12 +31,12 @@ func (c Contact) Model() model.Contact { return model.Contact(c) }
 // GuideMeta is the front matter of a shared guide, a local guide or an
 // adaptation (where every key is optional and overrides the shared one).
 type GuideMeta struct {
-	Title          string   `yaml:"title"`
-	Summary        string   `yaml:"summary"`
-	Category       string   `yaml:"category"`
-	Audience       []string `yaml:"audience"`
+	Title          string   `yaml:"title" fm:"nonempty" fm_example:"\"Bygglov\""`
+	Summary        string   `yaml:"summary" fm:"nonempty"`
+	Category       string   `yaml:"category" fm:"nonempty" fm_example:"bygga-bo"`
+	Audience       []string `yaml:"audience" fm:"nonempty" fm_example:"[citizen]"`
 	LifeEvents     []string `yaml:"life_events"`
-	Updated        string   `yaml:"updated"`
+	Updated        string   `yaml:"updated" fm:"nonempty" fm_example:"2026-12-07"`
 	Municipalities []string `yaml:"municipalities"`
 	EServices      []string `yaml:"eservices"`
 	Contact        Contact  `yaml:"contact"`
@@ -45,8 +45,8 @@ type GuideMeta struct {
 
 // MunicipalityMeta is the front matter of content/municipalities/<m>.md.
 type MunicipalityMeta struct {
-	Name      string   `yaml:"name"`
-	Code      string   `yaml:"code"`
+	Name      string   `yaml:"name" fm:"nonempty" fm_example:"\"Ånge kommun\""`
+	Code      string   `yaml:"code" fm:"nonempty" fm_example:"\"2260\""`
 	Website   string   `yaml:"website"`
 	Email     string   `yaml:"email"`
 	Phone     string   `yaml:"phone"`
@@ -58,8 +58,8 @@ type MunicipalityMeta struct {
 
 // PageMeta is the front matter of a free page.
 type PageMeta struct {
-	Title   string `yaml:"title"`
-	Summary string `yaml:"summary"`
+	Title   string `yaml:"title" fm:"nonempty" fm_example:"\"Om oss\""`
+	Summary string `yaml:"summary" fm:"nonempty"`
 	Weight  int    `yaml:"weight"`
 	Draft   bool   `yaml:"draft"`
 }
@@ -109,11 +109,13 @@ func LoadMunicipality(path string, src []byte, l *diag.List) *markdown.Doc[Munic
 	if d.Set.Invalid() {
 		return d
 	}
-	if m.Name == "" {
+	if m.Name == "" && d.Set.Missing("name") {
 		l.Errorf(d.Pos("name"), `add e.g. name: "Ånge kommun"`, "missing name")
 	}
 	if m.Code == "" {
-		l.Errorf(d.Pos("code"), `add the municipality's SCB code, e.g. code: "2260"`, "missing code")
+		if d.Set.Missing("code") {
+			l.Errorf(d.Pos("code"), `add the municipality's SCB code, e.g. code: "2260"`, "missing code")
+		}
 	} else if !codeRE.MatchString(m.Code) {
 		l.Errorf(d.Pos("code"), `write the four digits of the SCB municipality code in quotes, e.g. "2260"`, "code %q is not an SCB municipality code", m.Code)
 	}
@@ -125,7 +127,7 @@ func LoadMunicipality(path string, src []byte, l *diag.List) *markdown.Doc[Munic
 // LoadPage parses a free page.
 func LoadPage(path string, src []byte, l *diag.List) *markdown.Doc[PageMeta] {
 	d := markdown.Parse[PageMeta](path, src, l)
-	if d.Meta.Title == "" && !d.Set.Invalid() {
+	if d.Meta.Title == "" && d.Set.Missing("title") {
 		l.Errorf(d.Pos("title"), `add a line such as title: "Om oss"`, "missing title")
 	}
 	return d

@@ -115,6 +115,19 @@ const invalidKey = "!invalid"
 // would only repeat the first error).
 func (s Set) Invalid() bool { _, bad := s[invalidKey]; return bad }
 
+// emptyPrefix marks, in a Set, a key given with an empty value that must
+// have one (NonEmpty): the decoder reported it, so a later "missing" would
+// say it twice.
+const emptyPrefix = "!empty:"
+
+// Missing reports whether key was left out: not given, not given empty,
+// and the front matter could be read.
+func (s Set) Missing(key string) bool {
+	_, given := s[key]
+	_, empty := s[emptyPrefix+key]
+	return !given && !empty && !s.Invalid()
+}
+
 // Item is the key under which Set records the i-th item of a list.
 func Item(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
@@ -270,10 +283,47 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, prefix string, set Set)
 			continue
 		}
 		seen[key] = kn.Line + d.lineOff
+		if NonEmpty(t.Field(idx)) && empty(vn) {
+			d.l.Errorf(d.pos(vn), fmt.Sprintf("write a value, e.g. %s, or delete the line", example(key, t.Field(idx))),
+				"%q is empty", prefix+key)
+			set[emptyPrefix+prefix+key] = d.pos(vn)
+			continue
+		}
 		if d.value(vn, v.Field(idx), prefix+key, set) {
 			set[prefix+key] = d.pos(vn)
 		}
 	}
+}
+
+// NonEmpty reports whether a front-matter field, when it is given, must
+// have a value: a struct field tagged fm:"nonempty". Such a key may be
+// left out (an adaptation keeps the shared value), but `category: ""`
+// would publish a guide in no category, or blank the shared one.
+func NonEmpty(f reflect.StructField) bool { return f.Tag.Get("fm") == "nonempty" }
+
+// empty reports whether n is a value with nothing in it: null, blank
+// text or an empty list.
+func empty(n *yaml.Node) bool {
+	n = deref(n)
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Tag == "!!null" || strings.TrimSpace(n.Value) == ""
+	case yaml.SequenceNode:
+		return len(n.Content) == 0
+	}
+	return false
+}
+
+// example is the value a hint shows for key: the field's fm_example tag,
+// or a placeholder of its kind.
+func example(key string, f reflect.StructField) string {
+	if e := f.Tag.Get("fm_example"); e != "" {
+		return key + ": " + e
+	}
+	if f.Type.Kind() == reflect.Slice {
+		return key + ": [a, b]"
+	}
+	return key + `: "…"`
 }
 
 func inWhat(prefix string) string {
@@ -349,9 +399,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string, set Set) bool
 		}
 		out := make([]string, 0, len(n.Content))
 		ok := true
-		for _, item := range n.Content {
+		for j, item := range n.Content {
 			set[Item(key, len(out))] = d.pos(item)
 			item = deref(item)
+			if item.Kind == yaml.ScalarNode && empty(item) {
+				d.l.Errorf(d.pos(item), "write the item, or delete it", "item %d of %q is empty", j+1, key)
+				ok = false
+				continue
+			}
 			if item.Kind != yaml.ScalarNode {
 				d.l.Errorf(d.pos(item), "write each item as plain text", "each item of %q must be text, not %s", key, kindName(item))
 				ok = false

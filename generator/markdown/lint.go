@@ -7,6 +7,7 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -155,4 +156,71 @@ func plainTextSkipCode(n ast.Node, src []byte) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// lintEmptySection reports a heading with no text under it: the next
+// thing is a heading of the same or a higher level, or nothing. A
+// scaffold's headings left unwritten publish as empty sections, and an
+// adaptation's empty section replaces the shared text with nothing.
+func (st *state) lintEmptySection(h *ast.Heading, src []byte) {
+	next := h.NextSibling()
+	for next != nil && isComment(next, src) {
+		next = next.NextSibling()
+	}
+	if nh, ok := next.(*ast.Heading); next != nil && (!ok || nh.Level > h.Level) {
+		return
+	}
+	title := normalizeSpace(plainText(h, src))
+	if h.Level == 2 && st.sec.Heading != "" && strings.HasPrefix(st.sec.File, "content/municipalities/") {
+		st.l.Warnf(st.pos(h, src), "write the municipality's text under it, or delete the heading to keep the shared text",
+			"section %q is empty: it replaces the shared guide's section with nothing", title)
+		return
+	}
+	st.l.Warnf(st.pos(h, src), "write the text of the section under it, or delete the heading",
+		"section %q is empty", title)
+}
+
+// placeholders are text that `guidemap new` writes (or once wrote) for
+// the author to replace, and the usual marks of unfinished text, in lower
+// case. Leftover, they would publish a template's instructions.
+var placeholders = []string{
+	"skriv en eller två meningar om vad guiden hjälper läsaren med",
+	"beskriv vad e-tjänsten gör och vem som kan använda den",
+	"skriv en kort presentation av kommunen",
+	"skriv sidans text här",
+	"skriv kommunens text här",
+	"a section whose heading is the same as one of the shared guide's",
+	"leave the body empty to keep the shared text",
+	"lorem ipsum",
+}
+
+// placeholderBlocks are placeholders that are a whole block of text (a
+// list item), not part of one.
+var placeholderBlocks = []string{"första steget.", "andra steget."}
+
+// Placeholder returns the placeholder text in text, or "".
+func Placeholder(text string) string {
+	low := strings.ToLower(normalizeSpace(text))
+	if slices.Contains(placeholderBlocks, low) {
+		return low
+	}
+	for _, p := range placeholders {
+		if strings.Contains(low, p) {
+			return p
+		}
+	}
+	for _, w := range strings.Fields(text) {
+		if w = strings.TrimFunc(w, notLetter); w == "TODO" || w == "FIXME" || w == "XXX" {
+			return w
+		}
+	}
+	return ""
+}
+
+// lintPlaceholder reports a block of text that holds a placeholder.
+func (st *state) lintPlaceholder(block ast.Node, src []byte) {
+	if p := Placeholder(plainTextSkipCode(block, src)); p != "" {
+		st.l.Warnf(st.pos(block, src), "write your own text in its place, or delete it",
+			"placeholder text %q would be published", p)
+	}
 }

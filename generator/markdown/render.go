@@ -176,12 +176,20 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if isComment(n, src) {
+			// An author's note, such as the guidance `guidemap new`
+			// writes: never published, whatever raw_html says.
+			remove = append(remove, n)
+			return ast.WalkSkipChildren, nil
+		}
 		switch t := n.(type) {
 		case *ast.Heading:
 			st.heading(t, src)
 			st.lintHeading(t, src)
+			st.lintEmptySection(t, src)
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
 			st.lintText(n, src)
+			st.lintPlaceholder(n, src)
 		case *east.Table:
 			st.table(t, src)
 		case *ast.Link:
@@ -222,8 +230,28 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		return ast.WalkContinue, nil
 	})
 	for _, n := range remove {
+		if isComment(n, src) {
+			n.Parent().RemoveChild(n.Parent(), n)
+			continue
+		}
 		unwrap(n, src)
 	}
+}
+
+// isComment reports whether n is an HTML comment, a block (<!-- … -->
+// on lines of its own) or inline.
+func isComment(n ast.Node, src []byte) bool {
+	switch t := n.(type) {
+	case *ast.HTMLBlock:
+		return t.HTMLBlockType == ast.HTMLBlockType2
+	case *ast.RawHTML:
+		if t.Segments.Len() == 0 {
+			return false
+		}
+		seg := t.Segments.At(0)
+		return bytes.HasPrefix(seg.Value(src), []byte("<!--"))
+	}
+	return false
 }
 
 // unwrap replaces a link or image by its text.

@@ -2,7 +2,12 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/esamverkan/guidemap/generator/diag"
 
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/yuin/goldmark/ast"
@@ -143,7 +148,7 @@ func Merge(shared, adapted []model.Section) []model.Section {
 	}
 	for _, s := range adapted {
 		if s.Heading == "" {
-			if len(bytes.TrimSpace(s.Source)) > 0 {
+			if !blank(s.Source) {
 				if len(out) > 0 && out[0].Heading == "" {
 					out[0] = s
 				} else {
@@ -159,6 +164,22 @@ func Merge(shared, adapted []model.Section) []model.Section {
 		out = append(out, s)
 	}
 	return out
+}
+
+// blank reports whether src holds nothing that is published: white space
+// and HTML comments (the guidance a new adaptation holds) only.
+func blank(src []byte) bool {
+	for {
+		src = bytes.TrimSpace(src)
+		if !bytes.HasPrefix(src, []byte("<!--")) {
+			return len(src) == 0
+		}
+		end := bytes.Index(src[4:], []byte("-->"))
+		if end < 0 {
+			return false
+		}
+		src = src[4+end+3:]
+	}
 }
 
 // headingKey is what two headings must share to be the same section: the
@@ -197,4 +218,92 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// MergePlan is what an adaptation's sections do to the shared ones, as
+// Merge applies them: `guidemap check --adaptations` lists it, and
+// CheckAdaptation warns of a section that nearly matches.
+type MergePlan struct {
+	Intro    bool            // a non-empty preamble replaces the shared one
+	Replaces []model.Section // sections that replace a shared section of the same heading
+	Adds     []model.Section // sections added at the end
+	Near     []string        // for each of Adds, the shared heading it nearly matches, or ""
+}
+
+// Plan says what Merge(shared, adapted) does with each adapted section.
+func Plan(shared, adapted []model.Section) MergePlan {
+	var p MergePlan
+	index := map[string]bool{}
+	var heads []string
+	for _, s := range shared {
+		if s.Heading != "" {
+			index[headingKey(s.Heading)] = true
+			heads = append(heads, normalizeSpace(s.Heading))
+		}
+	}
+	for _, s := range adapted {
+		switch {
+		case s.Heading == "":
+			p.Intro = !blank(s.Source)
+		case index[headingKey(s.Heading)]:
+			p.Replaces = append(p.Replaces, s)
+		default:
+			p.Adds = append(p.Adds, s)
+			p.Near = append(p.Near, nearHeading(s.Heading, heads))
+		}
+	}
+	return p
+}
+
+// nearHeading is the shared heading h was probably meant to be: one a few
+// letters away ("Avgift" for "Avgifter"), or the same words but for
+// punctuation ("Så ansöker du?"); "" when none is.
+func nearHeading(h string, heads []string) string {
+	fold := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+	}
+	for _, s := range heads {
+		if fold(s) == fold(h) {
+			return s
+		}
+	}
+	return diag.Suggest(normalizeSpace(h), heads)
+}
+
+// CheckAdaptation warns of each section of adapted (a municipality's
+// file) that matches no heading of the shared sections (from the file
+// sharedFile) but nearly matches one: it would be added as a second
+// section beside the one it was meant to replace.
+func CheckAdaptation(shared, adapted []model.Section, sharedFile string, l *diag.List) {
+	p := Plan(shared, adapted)
+	for i, s := range p.Adds {
+		if p.Near[i] == "" {
+			continue
+		}
+		l.Warnf(diag.At(s.File, s.Line, headingCol(s.Source)),
+			fmt.Sprintf("did you mean %q? Write the heading as in the shared guide to replace its section, or choose a heading of its own to add one", "## "+p.Near[i]),
+			"section %q matches no heading of %s and is added after its sections", normalizeSpace(s.Heading), sharedFile)
+	}
+}
+
+// headingCol is the 1-based column where the text of the heading that
+// starts src begins: after the "#" marks and the space of an ATX heading.
+func headingCol(src []byte) int {
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	i := 0
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i < len(line) && line[i] == '#' {
+		for i < len(line) && line[i] == '#' {
+			i++
+		}
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		return utf8.RuneCount(line[:i]) + 1
+	}
+	return 1
 }

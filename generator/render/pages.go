@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/esamverkan/guidemap/generator/directory"
@@ -209,6 +210,38 @@ func breadcrumbLD(base string, v *View) map[string]any {
 		items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": c.Name, "item": absURL(base, c.URL)})
 	}
 	return map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+}
+
+// webPageLD is the schema.org WebPage of a guide or a municipality's
+// version of one: its title says whose version it is (PageTitle), and its
+// publisher is the municipality, or the collaboration for a shared guide.
+func webPageLD(v *View) map[string]any {
+	cfg := v.Site.Config
+	site := cmp.Or(cfg.Language[v.Lang].Title, cfg.Title)
+	ld := map[string]any{
+		"@context": "https://schema.org", "@type": "WebPage",
+		"name": v.PageTitle(), "url": absURL(v.base, v.URL), "inLanguage": cmp.Or(v.Lang, "sv"),
+		"isPartOf": map[string]any{"@type": "WebSite", "name": site, "url": absURL(v.base, "/")},
+	}
+	if v.Description != "" {
+		ld["description"] = v.Description
+	}
+	updated := ""
+	switch {
+	case v.Version != nil:
+		updated = v.Version.Updated
+	case v.Guide != nil:
+		updated = v.Guide.Updated
+	}
+	if updated != "" {
+		ld["dateModified"] = updated
+	}
+	publisher := map[string]any{"@type": "GovernmentOrganization", "name": cmp.Or(cfg.Collaboration.Name, site)}
+	if m := v.Municipality; m != nil {
+		publisher = map[string]any{"@type": "GovernmentOrganization", "name": m.Name}
+	}
+	ld["publisher"] = publisher
+	return ld
 }
 
 // serviceLD is the schema.org GovernmentService of an e-service as the

@@ -111,10 +111,32 @@ func (v *View) JSONLD() []any {
 	if v.Point != nil {
 		out = append(out, placeLD(v.base, *v.Point, v.PointCategory))
 	}
+	if v.Guide != nil || v.Version != nil {
+		out = append(out, webPageLD(v))
+	}
 	if len(v.Crumbs) > 0 {
 		out = append(out, breadcrumbLD(v.base, v))
 	}
 	return out
+}
+
+// PageTitle is the page's title as <title>, og:title and its JSON-LD give
+// it: a municipality's page says whose it is ("Bygglov – Sundsvalls
+// kommun"), unless its title names the municipality already, so that the
+// seven versions of a guide are not seven tabs and search results of the
+// same name.
+func (v *View) PageTitle() string {
+	m := v.Municipality
+	if m == nil || m.Name == "" || strings.Contains(v.Title, shortName(m.Name)) {
+		return v.Title
+	}
+	return v.Title + " – " + m.Name
+}
+
+// shortName is a municipality's name without "kommun" and the genitive
+// s: "Sundsvall" of "Sundsvalls kommun", "Timrå" of "Timrå kommun".
+func shortName(name string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(name, " kommun"), "s")
 }
 
 // Hours are the point's opening hours as lines of text.

@@ -35,6 +35,7 @@ type NewFile struct {
 	Municipality string // for a local guide or an adaptation
 	Code         string // a municipality's SCB code
 	Owner        string // an e-service's owner
+	Category     string // a guide's or an e-service's category
 	Today        time.Time
 }
 
@@ -66,11 +67,11 @@ func Scaffold(src string, nf NewFile) (string, error) {
 			p = "content/municipalities/" + nf.Municipality + "/guides/" + nf.Slug + ".md"
 			if _, err := fs.Stat(fsys, "content/guides/"+nf.Slug+".md"); err == nil {
 				// An adaptation: only what differs.
-				return p, output.Create(src, p, []byte(adaptationText(nf)))
+				return p, output.Create(src, p, []byte(adaptationText(nf, sharedHeadings(fsys, nf.Slug))))
 			}
 		}
 		fm = fields(&guides.GuideMeta{}, map[string]string{
-			"title": quote(nf.Title), "updated": today, "category": `""`,
+			"title": quote(nf.Title), "updated": today, "category": category(nf.Category),
 			"audience": "[citizen]",
 		}, map[string]string{
 			"category":       "one of: " + strings.Join(cats, ", "),
@@ -92,7 +93,7 @@ func Scaffold(src string, nf NewFile) (string, error) {
 			owner = model.Common
 		}
 		fm = fields(&directory.EServiceMeta{}, map[string]string{
-			"title": quote(nf.Title), "owner": quote(owner), "status": "planned", "login": "[bankid]", "audience": "[citizen]", "category": `""`,
+			"title": quote(nf.Title), "owner": quote(owner), "status": "planned", "login": "[bankid]", "audience": "[citizen]", "category": category(nf.Category),
 		}, map[string]string{
 			"owner":    "common, or the slug of the municipality that built it",
 			"category": "one of: " + strings.Join(cats, ", "),
@@ -126,11 +127,11 @@ func Scaffold(src string, nf NewFile) (string, error) {
 			"eservices": "e-services of the library the municipality adopts as they are",
 			"guides":    "shared guides that list municipalities and that it offers too",
 		})
-		body = "Skriv en kort presentation av kommunen och dess e-tjänster här.\n"
+		body = "<!-- Skriv en kort presentation av kommunen och dess e-tjänster här. -->\n"
 	case "page":
 		p = "content/pages/" + nf.Slug + ".md"
 		fm = fields(&guides.PageMeta{}, map[string]string{"title": quote(nf.Title), "weight": "50"}, nil)
-		body = "Skriv sidans text här.\n"
+		body = "<!-- Skriv sidans text här. -->\n"
 	default:
 		return "", fmt.Errorf("guidemap new makes a guide, eservice, municipality or page, not %q", nf.Kind)
 	}
@@ -139,10 +140,23 @@ func Scaffold(src string, nf NewFile) (string, error) {
 
 func codeRE(s string) bool { return len(s) == 4 && strings.Trim(s, "0123456789") == "" }
 
-// field is one front-matter line (or a nested mapping) to write.
+// category is the value written for a category: the one given, or empty,
+// which check reports as an error until the author picks one.
+func category(c string) string {
+	if c == "" {
+		return `""`
+	}
+	return quote(c)
+}
+
+// field is one front-matter line (or a nested mapping) to write. A field
+// without a value is written commented out ("# summary: \"\""), so that
+// the author sees every key and an empty value publishes nothing:
+// `summary: ""` is an error.
 type field struct {
 	key, value, comment string
 	nested              []field
+	commented           bool
 }
 
 // fields lists v's keys (markdown.Keys, the decoder's list) with a value
@@ -160,6 +174,7 @@ func fields(v any, values, comments map[string]string) []field {
 		switch ft.Type.Kind() {
 		case reflect.Struct:
 			f.nested = fields(reflect.New(ft.Type).Interface(), nil, nil)
+			f.commented = !slices.ContainsFunc(f.nested, func(n field) bool { return !n.commented })
 		case reflect.Slice:
 			f.value = "[]"
 		case reflect.Bool:
@@ -167,10 +182,10 @@ func fields(v any, values, comments map[string]string) []field {
 		case reflect.Int:
 			f.value = "0"
 		default:
-			f.value = `""`
+			f.value, f.commented = `""`, true
 		}
 		if v, ok := values[k]; ok {
-			f.value = v
+			f.value, f.commented = v, false
 		}
 		out = append(out, f)
 	}
@@ -190,11 +205,15 @@ func without(fs []field, key string) []field {
 func renderFields(fs []field, indent string) string {
 	var b strings.Builder
 	for _, f := range fs {
+		mark := ""
+		if f.commented && !strings.HasPrefix(indent, "#") {
+			mark = "# "
+		}
 		if f.nested != nil {
-			fmt.Fprintf(&b, "%s%s:\n%s", indent, f.key, renderFields(f.nested, indent+"  "))
+			fmt.Fprintf(&b, "%s%s%s:\n%s", mark, indent, f.key, renderFields(f.nested, mark+indent+"  "))
 			continue
 		}
-		line := indent + f.key + ": " + f.value
+		line := mark + indent + f.key + ": " + f.value
 		if f.comment != "" {
 			line += "  # " + f.comment
 		}
@@ -207,7 +226,37 @@ func renderFields(fs []field, indent string) string {
 // \xNN, \uNNNN) are YAML's too.
 func quote(s string) string { return strconv.Quote(s) }
 
-func adaptationText(nf NewFile) string {
+// sharedHeadings are the "##" headings of the shared guide slug.
+func sharedHeadings(fsys fs.FS, slug string) []string {
+	p := "content/guides/" + slug + ".md"
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil
+	}
+	f := markdown.Split(p, b, &diag.List{})
+	var out []string
+	for _, s := range markdown.Sections(p, f.Body, f.BodyLine) {
+		if s.Heading != "" {
+			out = append(out, s.Heading)
+		}
+	}
+	return out
+}
+
+// adaptationText is a new adaptation: front matter with every key the
+// municipality may change commented out, and a body with nothing but an
+// HTML comment, which is never published. Its guidance names the shared
+// guide's headings, which are the ones a section can replace. (It once
+// wrote an "## Avgifter" section whose text was this guidance in English,
+// and that text replaced the municipality's fees on the public page.)
+func adaptationText(nf NewFile, headings []string) string {
+	var list strings.Builder
+	for _, h := range headings {
+		list.WriteString("\n  ## " + h)
+	}
+	if list.Len() == 0 {
+		list.WriteString("\n  (inga)")
+	}
 	return `---
 # An adaptation of content/guides/` + nf.Slug + `.md for ` + nf.Municipality + `.
 # Set only the keys that differ from the shared guide, e.g.:
@@ -219,31 +268,50 @@ func adaptationText(nf NewFile) string {
 updated: ` + nf.Today.Format("2006-01-02") + `
 ---
 
-## Avgifter
+<!--
+Anpassning av den gemensamma guiden. Text mellan kommentarstecknen
+publiceras inte.
 
-A section whose heading is the same as one of the shared guide's "##"
-headings replaces it; other sections are added at the end. Leave the body
-empty to keep the shared text.
+Ett avsnitt med samma rubrik som i den gemensamma guiden ersätter det
+avsnittet. Ett avsnitt med en annan rubrik läggs till sist. Text före
+första rubriken ersätter guidens inledning. En tom fil ändrar ingenting.
+
+Den gemensamma guidens rubriker:` + list.String() + `
+
+Exempel: skriv rubriken "## Avgifter" och kommunens egen text under den.
+-->
 `
 }
 
-const guideBody = `Skriv en eller två meningar om vad guiden hjälper läsaren med.
+const guideBody = `<!--
+Skriv en eller två meningar om vad guiden hjälper läsaren med, i stället
+för den här kommentaren. Text mellan kommentarstecknen publiceras inte.
+Skriv text under varje rubrik, eller ta bort rubriker som inte behövs:
+en rubrik utan text ger en varning.
+-->
 
 ## Vem kan ansöka?
 
+<!-- Vem kan använda tjänsten, och vilka villkor gäller? -->
+
 ## Så ansöker du
 
-1. Första steget.
-2. Andra steget.
+<!-- Beskriv stegen i en numrerad lista. -->
 
 ## Avgifter
 
+<!-- Vad kostar det? Länka till kommunens taxa om den finns. -->
+
 ## Handläggningstid
 
+<!-- Hur lång tid tar det, och vad händer sedan? -->
+
 ## Kontakt
+
+<!-- Vem svarar på frågor? -->
 `
 
-const eserviceBody = `Beskriv vad e-tjänsten gör och vem som kan använda den.
+const eserviceBody = `<!-- Beskriv vad e-tjänsten gör och vem som kan använda den. Text mellan kommentarstecknen publiceras inte. -->
 
 ## Det här behöver du
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -102,21 +104,44 @@ func decodeScaffolded(t *testing.T, src, p string, meta any) (markdown.File, mar
 }
 
 // checkAllKeys checks that the scaffold wrote every key the decoder knows
-// (but those in except), nested ones included.
-func checkAllKeys(t *testing.T, set markdown.Set, meta any, except ...string) {
+// (but those in except), nested ones included: set, or commented out for
+// the author to fill in ("# summary: \"\""). With the comment marks
+// taken away, the strict decoder must know every key.
+func checkAllKeys(t *testing.T, src, p string, meta any, except ...string) {
 	t.Helper()
+	b, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(p)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := map[string]bool{}
+	for _, m := range keyLine.FindAllStringSubmatch(string(b), -1) {
+		written[m[1]] = true
+	}
 	for _, k := range markdown.Keys(meta) {
 		if slices.Contains(except, k) {
-			if _, ok := set[k]; ok {
+			if written[k] {
 				t.Errorf("key %q is written but should not be", k)
 			}
 			continue
 		}
-		if _, ok := set[k]; !ok {
+		if !written[k] {
 			t.Errorf("key %q of %T is not written", k, meta)
 		}
 	}
+	l := &diag.List{}
+	f := markdown.Split(p, commentMark.ReplaceAll(b, []byte("$1")), l)
+	markdown.Decode(f, reflect.New(reflect.TypeOf(meta).Elem()).Interface(), l)
+	for _, d := range l.Items() {
+		if strings.Contains(d.Msg, "unknown key") {
+			t.Errorf("the scaffold and the decoder disagree: %s", d)
+		}
+	}
 }
+
+var (
+	keyLine     = regexp.MustCompile(`(?m)^(?:# )?\s*([a-z_]+):`)
+	commentMark = regexp.MustCompile(`(?m)^# (\s*[a-z_]+:)`)
+)
 
 func TestScaffold(t *testing.T) {
 	const title = `Tillstånd för "uteservering" \ torghandel`
@@ -128,12 +153,12 @@ func TestScaffold(t *testing.T) {
 	}{
 		{
 			name: "guide",
-			nf:   NewFile{Kind: "guide", Slug: "uteservering", Title: title},
+			nf:   NewFile{Kind: "guide", Slug: "uteservering", Title: title, Category: "bygga-bo"},
 			path: "content/guides/uteservering.md",
 			check: func(t *testing.T, src, p string) {
 				var m guides.GuideMeta
 				_, set := decodeScaffolded(t, src, p, &m)
-				checkAllKeys(t, set, &m)
+				checkAllKeys(t, src, p, &m)
 				if m.Title != title {
 					t.Errorf("title = %q, want %q", m.Title, title)
 				}
@@ -143,12 +168,17 @@ func TestScaffold(t *testing.T) {
 				if !slices.Equal(m.Audience, []string{"citizen"}) || len(m.Municipalities) != 0 || m.Draft {
 					t.Errorf("meta = %+v", m)
 				}
-				for _, k := range []string{"contact.name", "contact.phone", "contact.email", "contact.url"} {
-					if _, ok := set[k]; !ok {
-						t.Errorf("nested key %s is not written", k)
+				b, _ := os.ReadFile(filepath.Join(src, p))
+				for _, k := range []string{"name", "phone", "email", "url"} {
+					if !strings.Contains(string(b), "\n#   "+k+": \"\"\n") {
+						t.Errorf("nested key contact.%s is not written commented out:\n%s", k, b)
 					}
 				}
-				b, _ := os.ReadFile(filepath.Join(src, p))
+				for _, k := range []string{"summary", "contact", "contact.name"} {
+					if _, ok := set[k]; ok {
+						t.Errorf("key %s is set; a key without a value must be commented out", k)
+					}
+				}
 				if !strings.Contains(string(b), "# one of: bygga-bo, omsorg") {
 					t.Errorf("the category comment does not list the site's categories:\n%s", b)
 				}
@@ -159,12 +189,12 @@ func TestScaffold(t *testing.T) {
 		},
 		{
 			name: "local guide",
-			nf:   NewFile{Kind: "guide", Slug: "fiske-i-ljungan", Title: "Fiske i Ljungan", Municipality: "ange"},
+			nf:   NewFile{Kind: "guide", Slug: "fiske-i-ljungan", Title: "Fiske i Ljungan", Municipality: "ange", Category: "omsorg"},
 			path: "content/municipalities/ange/guides/fiske-i-ljungan.md",
 			check: func(t *testing.T, src, p string) {
 				var m guides.GuideMeta
-				_, set := decodeScaffolded(t, src, p, &m)
-				checkAllKeys(t, set, &m, "municipalities")
+				decodeScaffolded(t, src, p, &m)
+				checkAllKeys(t, src, p, &m, "municipalities")
 				if m.Title != "Fiske i Ljungan" {
 					t.Errorf("title = %q", m.Title)
 				}
@@ -195,12 +225,12 @@ func TestScaffold(t *testing.T) {
 		},
 		{
 			name: "eservice",
-			nf:   NewFile{Kind: "eservice", Slug: "ansokan-uteservering", Title: "Ansökan om uteservering", Owner: "ange"},
+			nf:   NewFile{Kind: "eservice", Slug: "ansokan-uteservering", Title: "Ansökan om uteservering", Owner: "ange", Category: "bygga-bo"},
 			path: "content/eservices/ansokan-uteservering.md",
 			check: func(t *testing.T, src, p string) {
 				var m directory.EServiceMeta
-				_, set := decodeScaffolded(t, src, p, &m)
-				checkAllKeys(t, set, &m)
+				decodeScaffolded(t, src, p, &m)
+				checkAllKeys(t, src, p, &m)
 				if m.Title != "Ansökan om uteservering" || m.Owner != "ange" || m.Status != "planned" ||
 					!slices.Equal(m.Login, []string{"bankid"}) {
 					t.Errorf("meta = %+v", m)
@@ -209,7 +239,7 @@ func TestScaffold(t *testing.T) {
 		},
 		{
 			name: "eservice of the collaboration",
-			nf:   NewFile{Kind: "eservice", Slug: "felanmalan", Title: "Felanmälan"},
+			nf:   NewFile{Kind: "eservice", Slug: "felanmalan", Title: "Felanmälan", Category: "bygga-bo"},
 			path: "content/eservices/felanmalan.md",
 			check: func(t *testing.T, src, p string) {
 				var m directory.EServiceMeta
@@ -225,8 +255,8 @@ func TestScaffold(t *testing.T) {
 			path: "content/municipalities/timra.md",
 			check: func(t *testing.T, src, p string) {
 				var m guides.MunicipalityMeta
-				_, set := decodeScaffolded(t, src, p, &m)
-				checkAllKeys(t, set, &m)
+				decodeScaffolded(t, src, p, &m)
+				checkAllKeys(t, src, p, &m)
 				if m.Name != "Timrå kommun" || m.Code != "2262" {
 					t.Errorf("name, code = %q, %q", m.Name, m.Code)
 				}
@@ -250,8 +280,8 @@ func TestScaffold(t *testing.T) {
 			path: "content/pages/om-oss.md",
 			check: func(t *testing.T, src, p string) {
 				var m guides.PageMeta
-				_, set := decodeScaffolded(t, src, p, &m)
-				checkAllKeys(t, set, &m)
+				decodeScaffolded(t, src, p, &m)
+				checkAllKeys(t, src, p, &m)
 				if m.Title != "Om oss" || m.Weight != 50 || m.Draft {
 					t.Errorf("meta = %+v", m)
 				}
@@ -297,8 +327,8 @@ func TestScaffoldLoaders(t *testing.T) {
 		"municipality": func(p string, b []byte, l *diag.List) { guides.LoadMunicipality(p, b, l) },
 	}
 	for _, nf := range []NewFile{
-		{Kind: "guide", Slug: "parkering", Title: "Parkering"},
-		{Kind: "eservice", Slug: "ansokan-parkering", Title: "Ansökan om parkering"},
+		{Kind: "guide", Slug: "parkering", Title: "Parkering", Category: "bygga-bo"},
+		{Kind: "eservice", Slug: "ansokan-parkering", Title: "Ansökan om parkering", Category: "bygga-bo"},
 		{Kind: "municipality", Slug: "timra", Title: "Timrå kommun", Code: "2262"},
 	} {
 		nf.Today = scaffoldToday
@@ -412,7 +442,7 @@ func TestScaffoldThenCheck(t *testing.T) {
 func TestScaffoldOwnerIsQuoted(t *testing.T) {
 	for i, owner := range []string{"ange: x", "[ange]", "#ange"} {
 		src := scaffoldSite(t)
-		p, err := Scaffold(src, NewFile{Kind: "eservice", Slug: "e" + string(rune('a'+i)), Title: "E", Owner: owner, Today: scaffoldToday})
+		p, err := Scaffold(src, NewFile{Kind: "eservice", Slug: "e" + string(rune('a'+i)), Title: "E", Owner: owner, Category: "omsorg", Today: scaffoldToday})
 		if err != nil {
 			continue // refusing a bad owner is fine too
 		}
@@ -434,7 +464,7 @@ func TestScaffoldFieldsSkipsIgnoredStructFields(t *testing.T) {
 		Tags     []string `yaml:"tags"`
 	}
 	got := renderFields(fields(&meta{}, nil, nil), "")
-	if want := "title: \"\"\ntags: []\n"; got != want {
+	if want := "# title: \"\"\ntags: []\n"; got != want {
 		t.Errorf("fields rendered\n%s\nwant\n%s", got, want)
 	}
 }
@@ -447,5 +477,48 @@ func TestScaffoldRefusesDirectoryNames(t *testing.T) {
 	want := `"bibliotek" is the name of a page of the e-service directory (/e-tjanster/bibliotek/): choose another`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+// TestAdaptationScaffoldPublishesNothing: `guidemap new guide bygglov
+// --municipality ange` makes a file that changes nothing on the public
+// page until the author writes in it, and check says nothing of it. (The
+// scaffold once wrote an "## Avgifter" section whose text was its own
+// instructions in English, and that text replaced the fees on Ånge's page
+// without a word.)
+func TestAdaptationScaffoldPublishesNothing(t *testing.T) {
+	src := scaffoldSite(t)
+	p, err := Scaffold(src, NewFile{Kind: "guide", Slug: "bygglov", Municipality: "ange", Today: scaffoldToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Collect(context.Background(), generator.Config{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags.Items() {
+		if d.Pos.File == p {
+			t.Errorf("check says of the new adaptation: %s", d)
+		}
+	}
+	var page string
+	for _, f := range res.Output {
+		if f.Path == "ange/guider/bygglov/index.html" {
+			page = string(f.Data)
+		}
+	}
+	for _, want := range []string{"Bygglov är kommunens tillstånd att bygga.", "Avgiften beror på byggnaden."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Ånge's page lost the shared text %q", want)
+		}
+	}
+	for _, leak := range []string{"A section whose heading", "Anpassning av den gemensamma guiden", "kommentarstecknen", "<!--"} {
+		if strings.Contains(page, leak) {
+			t.Errorf("Ånge's page publishes the scaffold's guidance %q", leak)
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(src, p))
+	if !strings.Contains(string(b), "  ## Avgifter\n") {
+		t.Errorf("the guidance does not list the shared guide's headings:\n%s", b)
 	}
 }
