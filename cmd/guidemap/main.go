@@ -280,7 +280,7 @@ func printDiags(w io.Writer, src string, l *diag.List) { l.Fprint(w, src) }
 
 func newFile(args []string, stdout, stderr io.Writer) int {
 	if len(args) < 2 || strings.HasPrefix(args[0], "-") || strings.HasPrefix(args[1], "-") {
-		fmt.Fprintln(stderr, "usage: guidemap new guide|eservice|municipality|page SLUG [--title T] [--municipality M] [--name N --code C] [--owner O] [--category C] [--src DIR]")
+		fmt.Fprintln(stderr, "usage: guidemap new guide|eservice|municipality|page SLUG [--title T] [--municipality M] [--name N --code C [--boundary FILE]] [--owner O] [--category C] [--src DIR]")
 		return 2
 	}
 	kind, slug := args[0], args[1]
@@ -293,17 +293,29 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 	code := fl.String("code", "", "municipality: its SCB code, e.g. 2260")
 	owner := fl.String("owner", "", "eservice: common, or the municipality that built it")
 	category := fl.String("category", "", "guide, eservice: its category, one of site.toml's")
+	boundary := fl.String("boundary", "", "municipality: a GeoJSON file with its boundary (e.g. from Lantmäteriet's or SCB's open data), added to "+scaffold.BoundariesFile)
 	if err := fl.Parse(args[2:]); err != nil {
 		return 2
 	}
 	nf := scaffold.NewFile{Kind: kind, Slug: slug, Title: *title, Municipality: *muni, Code: *code, Owner: *owner, Category: *category, Today: time.Now()}
 	if kind == "municipality" {
-		nf.Title = *name
+		nf.Title, nf.Boundary = *name, *boundary
+	} else if *boundary != "" {
+		fmt.Fprintln(stderr, "guidemap new: --boundary is for a new municipality")
+		return 2
 	}
 	p, err := scaffold.Scaffold(*src, nf)
+	var problems *scaffold.Problems
+	if errors.As(err, &problems) {
+		printDiags(stderr, "", problems.List)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "guidemap new: %v\n", err)
 		return 1
+	}
+	if nf.Boundary != "" {
+		fmt.Fprintf(stdout, "added the boundary of %s to %s\n", nf.Code, filepath.ToSlash(filepath.Join(*src, scaffold.BoundariesFile)))
 	}
 	fmt.Fprintf(stdout, "created %s\n", filepath.ToSlash(filepath.Join(*src, p)))
 	return 0

@@ -372,3 +372,42 @@ func TestRunBuildProfile(t *testing.T) {
 		}
 	}
 }
+
+// `guidemap new municipality --boundary FILE` adds the boundary and says
+// so; a wrong file is reported as file:line:col with the count, and
+// --boundary is refused for other kinds.
+func TestRunNewMunicipalityBoundary(t *testing.T) {
+	src := tinySite(t, "title = \"Test\"\n")
+	dir := t.TempDir()
+	good := filepath.Join(dir, "timra.geojson")
+	square := `[[[17.3,62.5],[17.4,62.5],[17.4,62.6],[17.3,62.6],[17.3,62.5]]]`
+	if err := os.WriteFile(good, []byte(`{"type":"Feature","properties":{"KnKod":"2262","KnNamn":"Timrå"},"geometry":{"type":"Polygon","coordinates":`+square+`}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd("new", "municipality", "timra", "--name", "Timrå kommun", "--code", "2262", "--boundary", good, "--src", src)
+	wantOut := "added the boundary of 2262 to " + filepath.ToSlash(filepath.Join(src, "geodata/municipalities.geojson")) + "\n" +
+		"created " + filepath.ToSlash(filepath.Join(src, "content/municipalities/timra.md")) + "\n"
+	if code != 0 || stdout != wantOut || stderr != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and %q", code, stdout, stderr, wantOut)
+	}
+	b, _ := os.ReadFile(filepath.Join(src, "geodata", "municipalities.geojson"))
+	want := `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"2262","name":"Timrå"},"geometry":{"type":"Polygon","coordinates":` + square + `}}]}` + "\n"
+	if string(b) != want {
+		t.Errorf("boundaries file:\n%s\nwant:\n%s", b, want)
+	}
+
+	bad := filepath.Join(dir, "sundsvall.geojson")
+	if err := os.WriteFile(bad, []byte(`{"type":"Feature","properties":{"code":"2281"},"geometry":{"type":"Point","coordinates":[17.3,62.4]}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runCmd("new", "municipality", "sundsvall", "--code", "2281", "--boundary", bad, "--src", src)
+	wantErr := filepath.ToSlash(bad) + ":1:67: boundary 2281 is a Point; boundaries are Polygon or MultiPolygon features\nguidemap: 1 error, 0 warnings\n"
+	if code != 1 || stdout != "" || stderr != wantErr {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %q", code, stdout, stderr, wantErr)
+	}
+
+	code, _, stderr = runCmd("new", "page", "om-oss", "--boundary", good, "--src", src)
+	if code != 2 || stderr != "guidemap new: --boundary is for a new municipality\n" {
+		t.Errorf("--boundary for a page: exit %d, stderr %q", code, stderr)
+	}
+}

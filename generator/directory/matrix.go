@@ -52,6 +52,22 @@ type Candidates struct {
 	EServices    []Candidate
 }
 
+// CandidatesShown is how many candidates the library view lists for each
+// municipality, the most used; at the collaboration's scale (a hundred
+// e-services) a list of all would be longer than anyone reads, and the
+// matrix above it shows every one.
+const CandidatesShown = 5
+
+// Top are the first CandidatesShown candidates.
+func (c Candidates) Top() []Candidate {
+	return c.EServices[:min(len(c.EServices), CandidatesShown)]
+}
+
+// More is how many candidates Top leaves out.
+func (c Candidates) More() int {
+	return len(c.EServices) - len(c.Top())
+}
+
 // Candidate is an e-service and how many municipalities use it.
 type Candidate struct {
 	EService *model.EService

@@ -204,3 +204,35 @@ func TestStartable(t *testing.T) {
 		})
 	}
 }
+
+// TestCandidatesTop: the library view lists the CandidatesShown most used
+// candidates of a municipality and counts the rest.
+func TestCandidatesTop(t *testing.T) {
+	list := func(n int) Candidates {
+		c := Candidates{}
+		for i := range n {
+			c.EServices = append(c.EServices, Candidate{EService: &model.EService{Slug: fmt.Sprint("e", i)}, Users: n - i})
+		}
+		return c
+	}
+	for _, tc := range []struct {
+		n, top, more int
+	}{
+		{0, 0, 0},
+		{1, 1, 0},
+		{CandidatesShown, CandidatesShown, 0},
+		{CandidatesShown + 1, CandidatesShown, 1},
+		{60, CandidatesShown, 60 - CandidatesShown},
+	} {
+		c := list(tc.n)
+		top := c.Top()
+		if len(top) != tc.top || c.More() != tc.more {
+			t.Errorf("%d candidates: Top has %d and More is %d, want %d and %d", tc.n, len(top), c.More(), tc.top, tc.more)
+		}
+		for i, x := range top {
+			if x != c.EServices[i] {
+				t.Errorf("%d candidates: Top[%d] is %s, want the %s of the list", tc.n, i, x.EService.Slug, c.EServices[i].EService.Slug)
+			}
+		}
+	}
+}

@@ -70,6 +70,12 @@ const boundaryHint = "boundaries are Polygon or MultiPolygon features"
 // boundaryGeometry reads the Polygon or MultiPolygon of a boundary, who,
 // and reports where it is wrong.
 func boundaryGeometry(s *source, l *diag.List, f *feature, who string) (orb.Geometry, bool) {
+	return checkedBoundaryGeometry(s, l, f, who, inSweden)
+}
+
+// checkedBoundaryGeometry is boundaryGeometry with every position checked
+// by check.
+func checkedBoundaryGeometry(s *source, l *diag.List, f *feature, who string, check positionCheck) (orb.Geometry, bool) {
 	if f.geom[0] != '{' {
 		l.Errorf(f.pos(s, f.geomOff), boundaryHint, "%s: the geometry is %s, not a GeoJSON geometry", who, kind(f.geom))
 		return nil, false
@@ -88,7 +94,7 @@ func boundaryGeometry(s *source, l *diag.List, f *feature, who string) (orb.Geom
 		l.Errorf(f.pos(s, f.geomOff), fmt.Sprintf(`give "coordinates": %s`, shapes[g.typ]), `%s: the %s has no "coordinates"`, who, g.typ)
 		return nil, false
 	}
-	geom, p := readCoordinates(s, g, inSweden, "boundary")
+	geom, p := readCoordinates(s, g, check, "boundary")
 	if p != nil {
 		l.Errorf(f.pos(s, p.off), p.hint, "%s %s", who, p.msg)
 		return nil, false

@@ -34,6 +34,7 @@ type NewFile struct {
 	Title        string // title, or name for a municipality
 	Municipality string // for a local guide or an adaptation
 	Code         string // a municipality's SCB code
+	Boundary     string // a municipality's boundary: a GeoJSON file to add to the site's boundaries (boundary.go)
 	Owner        string // an e-service's owner
 	Category     string // a guide's or an e-service's category
 	Today        time.Time
@@ -107,14 +108,21 @@ func Scaffold(src string, nf NewFile) (string, error) {
 		if nf.Code == "" || !codeRE(nf.Code) {
 			return "", fmt.Errorf("give the municipality's SCB code with --code, four digits such as 2281")
 		}
-		if b, err := fs.ReadFile(fsys, load.BoundariesFile); err == nil {
+		if nf.Boundary != "" {
+			if _, err := fs.Stat(fsys, p); err == nil {
+				return "", fmt.Errorf("%s already exists; guidemap new does not overwrite files", p)
+			}
+			if err := addBoundary(src, nf); err != nil {
+				return "", err
+			}
+		} else if b, err := fs.ReadFile(fsys, load.BoundariesFile); err == nil {
 			l := &diag.List{}
 			found := false
 			for _, bd := range geodata.LoadBoundaries(load.BoundariesFile, b, l) {
 				found = found || bd.Code == nf.Code
 			}
 			if !found {
-				return "", fmt.Errorf("no boundary in %s has code %s: add the municipality's boundary first", load.BoundariesFile, nf.Code)
+				return "", fmt.Errorf("no boundary in %s has code %s: add the municipality's boundary first\n\n%s", load.BoundariesFile, nf.Code, BoundaryHelp(nf.Slug, nf.Code))
 			}
 		}
 		name := nf.Title

@@ -2,6 +2,8 @@ package scaffold
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,7 +16,9 @@ import (
 	"github.com/esamverkan/guidemap/generator"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/directory"
+	"github.com/esamverkan/guidemap/generator/geodata"
 	"github.com/esamverkan/guidemap/generator/guides"
+	"github.com/esamverkan/guidemap/generator/internal/golden"
 	"github.com/esamverkan/guidemap/generator/markdown"
 )
 
@@ -521,4 +525,149 @@ func TestAdaptationScaffoldPublishesNothing(t *testing.T) {
 	if !strings.Contains(string(b), "  ## Avgifter\n") {
 		t.Errorf("the guidance does not list the shared guide's headings:\n%s", b)
 	}
+}
+
+// siteWithoutTimra is scaffoldSite whose boundaries file lacks Timrå
+// (2262), with Timrå's boundary as a file of its own, named with SCB's
+// property names, beside the site: its path is returned too.
+func siteWithoutTimra(t *testing.T) (src, timra string) {
+	t.Helper()
+	src = scaffoldSite(t)
+	p := filepath.Join(src, "geodata", "municipalities.geojson")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Type        string            `json:"type"`
+		Attribution string            `json:"attribution"`
+		Features    []json.RawMessage `json:"features"`
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		t.Fatal(err)
+	}
+	var feature json.RawMessage
+	fc.Features = slices.DeleteFunc(fc.Features, func(f json.RawMessage) bool {
+		if strings.Contains(string(f), `"code":"2262"`) {
+			feature = f
+			return true
+		}
+		return false
+	})
+	without, _ := json.Marshal(fc)
+	if err := os.WriteFile(p, without, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	scb := strings.Replace(string(feature), `"code":"2262","name":"Timrå"`, `"KnKod":"2262","KnNamn":"Timrå","LnKod":"22"`, 1)
+	timra = filepath.Join(t.TempDir(), "kommun.geojson")
+	if err := os.WriteFile(timra, []byte(scb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return src, timra
+}
+
+// TestScaffoldBoundary: --boundary adds the new municipality's boundary to
+// the site's boundaries file, in the order of the codes, and the site then
+// checks without a problem.
+func TestScaffoldBoundary(t *testing.T) {
+	src, timra := siteWithoutTimra(t)
+	p, err := Scaffold(src, NewFile{Kind: "municipality", Slug: "timra", Title: "Timrå kommun", Code: "2262", Boundary: timra, Today: scaffoldToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p != "content/municipalities/timra.md" {
+		t.Errorf("wrote %s", p)
+	}
+	b, err := os.ReadFile(filepath.Join(src, "geodata", "municipalities.geojson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &diag.List{}
+	var got []string
+	for _, bd := range geodata.LoadBoundaries("geodata/municipalities.geojson", b, l) {
+		got = append(got, bd.Code+" "+bd.Name)
+	}
+	want := []string{"2260 Ånge", "2262 Timrå", "2280 Härnösand", "2281 Sundsvall", "2282 Kramfors", "2283 Sollefteå", "2284 Örnsköldsvik"}
+	if l.Len() > 0 || !slices.Equal(got, want) {
+		t.Errorf("boundaries %q, want %q\n%v", got, want, l.Items())
+	}
+	res, err := generator.Check(context.Background(), generator.Config{Src: src})
+	if err != nil || res.Diags.HasErrors() {
+		t.Errorf("check after new municipality --boundary: %v %v", err, res.Diags.Items())
+	}
+}
+
+// TestScaffoldBoundaryRefuses: a boundary file that is wrong, or a site
+// that has the boundary already, is reported with file, line and column,
+// and nothing is written.
+func TestScaffoldBoundaryRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string // file: the boundary file's text; "" for Timrå's own
+		nf         NewFile
+		want       string
+	}{
+		{"not GeoJSON", "Timrå;2262\n", NewFile{Code: "2262"},
+			"kommun.geojson:1:1: cannot read GeoJSON: invalid character 'T' looking for beginning of value; the file must be valid JSON: check for a missing comma, bracket or quote"},
+		{"a line, not an area", `{"type":"Feature","properties":{"code":"2262"},"geometry":{"type":"LineString","coordinates":[[17.3,62.5],[17.4,62.5]]}}`, NewFile{Code: "2262"},
+			"kommun.geojson:1:67: boundary 2262 is a LineString; boundaries are Polygon or MultiPolygon features"},
+		{"another municipality's code", "", NewFile{Code: "2281", Title: "Sundsvalls kommun"},
+			"kommun.geojson:1:1: no feature has code 2281 (the file has code 2262); check --code, or take the municipality's boundary from a file that has it; the code is read from the property code, kommunkod, KnKod, kod"},
+		{"another municipality's name", "", NewFile{Code: "2262", Title: "Sundsvalls kommun"},
+			"kommun.geojson:1:57: the boundary with code 2262 is Timrå, not Sundsvalls kommun; check --code 2262, or take the feature of Sundsvalls kommun from the file"},
+		{"Ånge's code, Timrå's file", "", NewFile{Code: "2260", Title: "Ånge kommun", Slug: "ange2"},
+			"kommun.geojson:1:1: no feature has code 2260 (the file has code 2262); check --code, or take the municipality's boundary from a file that has it; the code is read from the property code, kommunkod, KnKod, kod"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, timra := siteWithoutTimra(t)
+			if tc.file != "" {
+				if err := os.WriteFile(timra, []byte(tc.file), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := listTree(t, src)
+			geo, _ := os.ReadFile(filepath.Join(src, "geodata", "municipalities.geojson"))
+			nf := tc.nf
+			nf.Kind, nf.Boundary, nf.Today = "municipality", timra, scaffoldToday
+			if nf.Slug == "" {
+				nf.Slug = "timra"
+			}
+			_, err := Scaffold(src, nf)
+			var problems *Problems
+			if !errors.As(err, &problems) {
+				t.Fatalf("error %v, want the problems of the file", err)
+			}
+			got := strings.ReplaceAll(err.Error(), filepath.ToSlash(timra), "kommun.geojson")
+			if got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+			after, _ := os.ReadFile(filepath.Join(src, "geodata", "municipalities.geojson"))
+			if !slices.Equal(listTree(t, src), before) || string(after) != string(geo) {
+				t.Errorf("a refused Scaffold changed the site")
+			}
+		})
+	}
+	// The site's own boundaries file names the code it has already.
+	src, _ := siteWithoutTimra(t)
+	own := filepath.Join(t.TempDir(), "ange.geojson")
+	geo, _ := os.ReadFile(filepath.Join(src, "geodata", "municipalities.geojson"))
+	if err := os.WriteFile(own, geo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Scaffold(src, NewFile{Kind: "municipality", Slug: "ange2", Code: "2260", Boundary: own, Today: scaffoldToday})
+	want := filepath.ToSlash(filepath.Join(src, "geodata/municipalities.geojson")) + ":1:93: features[0]: the site has a boundary for code 2260 already (Ånge); remove it first, or leave out --boundary to keep it"
+	if err == nil || err.Error() != want {
+		t.Errorf("got:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// TestBoundaryHelpGolden: `guidemap new municipality` for a code the site
+// has no boundary for says where to get one and how to add it
+// (testdata/no-boundary.golden, -update rewrites it).
+func TestBoundaryHelpGolden(t *testing.T) {
+	src := scaffoldSite(t)
+	_, err := Scaffold(src, NewFile{Kind: "municipality", Slug: "nordanstig", Title: "Nordanstigs kommun", Code: "2132", Today: scaffoldToday})
+	if err == nil {
+		t.Fatal("Scaffold succeeded without a boundary")
+	}
+	golden.Compare(t, "testdata/no-boundary.golden", []byte(err.Error()+"\n"))
 }
