@@ -83,13 +83,13 @@ func LoadBase(file string, src []byte, l *diag.List) []model.BaseLayer {
 		default:
 			hint := diag.DidYouMean(g.typ, geometryTypes)
 			if hint == "" {
-				hint = "the geometry types are " + strings.Join(geometryTypes, ", ")
+				hint = diag.Textf("the geometry types are %s", strings.Join(geometryTypes, ", "))
 			}
 			l.Errorf(f.pos(s, g.typOff), hint, "%q is not a GeoJSON geometry type", g.typ)
 			return
 		}
 		if g.coords == nil {
-			l.Errorf(f.pos(s, f.geomOff), `give "coordinates": `+shapes[g.typ], `the %s has no "coordinates"`, g.typ)
+			l.Errorf(f.pos(s, f.geomOff), diag.Textf(`give "coordinates": %s`, shapes[g.typ]), `the %s has no "coordinates"`, g.typ)
 			return
 		}
 		geom, p := readCoordinates(s, g, inRange, "geometry")

@@ -55,7 +55,7 @@ func LoadBoundaries(path string, src []byte, l *diag.List) []model.Boundary {
 			return
 		}
 		if j, dup := seen[code]; dup {
-			l.Errorf(f.pos(s, f.off), fmt.Sprintf("merge it with features[%d] into one MultiPolygon", j), "code %s has two boundaries", code)
+			l.Errorf(f.pos(s, f.off), diag.Textf("merge it with features[%d] into one MultiPolygon", j), "code %s has two boundaries", code)
 			return
 		}
 		seen[code] = f.index
@@ -85,7 +85,7 @@ func boundaryGeometry(s *source, l *diag.List, f *feature, who string) (orb.Geom
 		return nil, false
 	}
 	if g.coords == nil {
-		l.Errorf(f.pos(s, f.geomOff), fmt.Sprintf(`give "coordinates": %s`, shapes[g.typ]), `%s: the %s has no "coordinates"`, who, g.typ)
+		l.Errorf(f.pos(s, f.geomOff), diag.Textf(`give "coordinates": %s`, shapes[g.typ]), `%s: the %s has no "coordinates"`, who, g.typ)
 		return nil, false
 	}
 	geom, p := readCoordinates(s, g, inSweden, "boundary")

@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -290,7 +289,7 @@ func readProperties(s *source, l *diag.List, f *feature, raw []byte, off int) {
 		for _, p := range f.props {
 			if p.key == key {
 				l1, _ := s.lineCol(p.keyOff)
-				l.Errorf(f.pos(s, keyOff), fmt.Sprintf("remove one of them (the first is on line %d)", l1), "property %q is given twice", key)
+				l.Errorf(f.pos(s, keyOff), diag.Textf("remove one of them (the first is on line %d)", l1), "property %q is given twice", key)
 				return
 			}
 		}
@@ -406,19 +405,19 @@ func text(raw []byte) string {
 // kind names the JSON type of a raw value, for messages.
 func kind(raw json.RawMessage) string {
 	if len(raw) == 0 {
-		return "nothing"
+		return diag.Textf("nothing")
 	}
 	switch raw[0] {
 	case '"':
-		return "a string"
+		return diag.Textf("a string")
 	case '{':
-		return "an object"
+		return diag.Textf("an object")
 	case '[':
-		return "an array"
+		return diag.Textf("an array")
 	case 't', 'f':
-		return "true or false"
+		return diag.Textf("true or false")
 	case 'n':
 		return "null"
 	}
-	return "a number"
+	return diag.Textf("a number")
 }

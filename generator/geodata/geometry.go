@@ -9,10 +9,10 @@ package geodata
 // are the same as orb's to the bit.
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
+	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/paulmach/orb"
 )
 
@@ -31,7 +31,7 @@ type positionCheck func(lon, lat float64) (msg, hint string)
 // inRange accepts positions in the range of WGS 84 degrees.
 func inRange(lon, lat float64) (msg, hint string) {
 	if lon < -180 || lon > 180 || lat < -90 || lat > 90 {
-		return fmt.Sprintf("has a position out of range: [%g, %g]", lon, lat), "give every position as [longitude, latitude], in WGS 84"
+		return diag.Textf("has a position out of range: [%g, %g]", lon, lat), diag.Textf("give every position as [longitude, latitude], in WGS 84")
 	}
 	return "", ""
 }
@@ -40,7 +40,7 @@ func inRange(lon, lat float64) (msg, hint string) {
 // [latitude, longitude] (see looksSwapped).
 func inSweden(lon, lat float64) (msg, hint string) {
 	if looksSwapped(lon, lat) {
-		return "looks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]", "give every position as [longitude, latitude], in WGS 84"
+		return diag.Textf("looks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]"), diag.Textf("give every position as [longitude, latitude], in WGS 84")
 	}
 	return inRange(lon, lat)
 }
@@ -61,7 +61,7 @@ var shapes = map[string]string{
 // It stops at the first problem. what names the geometry in hints
 // ("boundary").
 func readCoordinates(s *source, g geometry, check positionCheck, what string) (orb.Geometry, *geomProblem) {
-	r := &coordReader{s: s, check: check, hint: fmt.Sprintf("a %s's coordinates are %s", g.typ, shapes[g.typ]),
+	r := &coordReader{s: s, check: check, hint: diag.Textf("a %s's coordinates are %s", g.typ, shapes[g.typ]),
 		empty: "give the " + what + "'s coordinates"}
 	raw, off := g.coords, g.coordsOff
 	var out orb.Geometry
@@ -119,7 +119,7 @@ type coordReader struct {
 
 func (r *coordReader) fail(off int, hint, format string, args ...any) {
 	if r.bad == nil {
-		r.bad = &geomProblem{off: off, msg: fmt.Sprintf(format, args...), hint: hint}
+		r.bad = &geomProblem{off: off, msg: diag.Textf(format, args...), hint: hint}
 	}
 }
 

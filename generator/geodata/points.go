@@ -2,7 +2,6 @@ package geodata
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"path"
 	"strconv"
@@ -191,7 +190,7 @@ func (pl *pointLoader) feature(f *feature) {
 		default:
 			hint := diag.DidYouMean(pr.key, PointProperties)
 			if hint == "" {
-				hint = "the properties of a service point are " + strings.Join(PointProperties, ", ")
+				hint = diag.Textf("the properties of a service point are %s", strings.Join(PointProperties, ", "))
 			}
 			l.Warnf(pos(), hint, "%sunknown property %q", who, pr.key)
 		}
@@ -200,7 +199,7 @@ func (pl *pointLoader) feature(f *feature) {
 		if contains(pl.categories, pl.fileCategory) {
 			p.Category = pl.fileCategory
 		} else {
-			l.Errorf(f.propsPos(s), fmt.Sprintf(`add "category": "…", or name the file after a category, as geodata/<category>.geojson (%s)`, categoryList(pl.categories)),
+			l.Errorf(f.propsPos(s), diag.Textf(`add "category": "…", or name the file after a category, as geodata/<category>.geojson (%s)`, categoryList(pl.categories)),
 				"%sno category, and the file name %q is not a category", who, pl.fileCategory)
 		}
 	}
@@ -252,9 +251,9 @@ func contains(list []string, v string) bool {
 
 func categoryList(cats []string) string {
 	if len(cats) == 0 {
-		return "the site has no categories: add them to content/site.toml"
+		return diag.Textf("the site has no categories: add them to content/site.toml")
 	}
-	return "the categories are " + strings.Join(cats, ", ")
+	return diag.Textf("the categories are %s", strings.Join(cats, ", "))
 }
 
 func categoryHint(v string, cats []string) string {
@@ -268,6 +267,7 @@ func categoryHint(v string, cats []string) string {
 func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bool) {
 	s, l := pl.s, pl.l
 	const geomHint = `give the position as "geometry": {"type": "Point", "coordinates": [longitude, latitude]}`
+	const pointHint = geomHint + "; service points are Point features"
 	if f.geom == nil || string(f.geom) == "null" {
 		l.Errorf(f.pos(s, f.off), geomHint, "%sthe point has no geometry", who)
 		return 0, 0, false
@@ -282,7 +282,7 @@ func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bo
 		l.Errorf(f.pos(s, f.geomOff), geomHint, `%sthe geometry has no "type"`, who)
 		return 0, 0, false
 	case g.typ != "Point":
-		l.Errorf(f.pos(s, g.typOff), geomHint+"; service points are Point features",
+		l.Errorf(f.pos(s, g.typOff), pointHint,
 			"%sthe geometry is a %s, not a Point", who, g.typ)
 		return 0, 0, false
 	case g.coords == nil:
@@ -325,7 +325,7 @@ func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bo
 	}
 	switch {
 	case looksSwapped(lon, lat):
-		l.Errorf(pos(), fmt.Sprintf("write [%s, %s]", vals[1], vals[0]), "%slooks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]", who)
+		l.Errorf(pos(), diag.Textf("write [%s, %s]", vals[1], vals[0]), "%slooks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]", who)
 		return 0, 0, false
 	case lon < -180 || lon > 180:
 		l.Errorf(pos(), "give the longitude in degrees east, first", "%slongitude %s is out of range (-180 to 180)", who, vals[0])

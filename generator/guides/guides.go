@@ -5,7 +5,6 @@
 package guides
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -144,9 +143,9 @@ func CheckAudience(set markdown.Set, values []string, l *diag.List) {
 		if slices.Contains(model.Audiences, a) {
 			continue
 		}
-		hint := diag.DidYouMeanOr(a, model.Audiences, "the audiences are "+strings.Join(model.Audiences, ", "))
+		hint := diag.DidYouMeanOr(a, model.Audiences, diag.Textf("the audiences are %s", strings.Join(model.Audiences, ", ")))
 		if en, ok := swedishAudiences[strings.ToLower(a)]; ok {
-			hint = fmt.Sprintf("write it in English: %q", en)
+			hint = diag.Textf("write it in English: %q", en)
 		}
 		l.Errorf(set[markdown.Item("audience", i)], hint,
 			"unknown audience %q", a)
