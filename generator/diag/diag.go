@@ -99,21 +99,18 @@ func Make(pos Pos, sev Severity, hint, format string, args ...any) Diagnostic {
 		MsgText: encode(format, args), HintText: textOf(hint)}
 }
 
-// Appendf returns d with its message followed by format and args (such as
-// " (on the page %s)"), translated as one text.
+// Appendf returns d with its message followed by format and args (such
+// as " (on the page %s)"), which are translated on their own.
 func (d Diagnostic) Appendf(format string, args ...any) Diagnostic {
 	msg := string(d.MsgText)
 	if msg == "" {
+		msg = string(textOf(d.Msg))
+	}
+	if msg == "" {
 		msg = d.Msg
 	}
-	t := encode("%s"+format, append([]any{""}, args...))
-	// The first piece is the message as it was, with its own Text.
-	var parts []string
-	if s, ok := strings.CutPrefix(string(t), textMark); ok && json.Unmarshal([]byte(s), &parts) == nil && len(parts) > 1 {
-		parts[1] = msg
-		if b, err := json.Marshal(parts); err == nil {
-			d.MsgText = Text(textMark + string(b))
-		}
+	if b, err := json.Marshal([]string{"%s%s", msg, string(encode(format, args))}); err == nil {
+		d.MsgText = Text(textMark + string(b))
 	}
 	d.Msg += fmt.Sprintf(format, args...)
 	return d

@@ -41,8 +41,12 @@ var catalogues = map[string]map[string]string{Swedish: swedish}
 // string, so that a Diagnostic stays comparable and gob can write it.
 type Text string
 
-// Marks of an encoded Text: "\x1e" and the JSON array [format, piece…].
-const textMark = "\x1e"
+// Marks of an encoded Text: "\x1e" and the JSON array [format, piece…];
+// "\x1d" and a string that the catalogue has as it is (a literal hint).
+const (
+	textMark    = "\x1e"
+	literalMark = "\x1d"
+)
 
 // texts are the Texts of strings that Textf made and the catalogue knows,
 // by their English text, for Errorf to find when the string is given as a
@@ -83,14 +87,19 @@ func known(s string) bool {
 	return false
 }
 
-// textOf is the Text that Textf noted for s, or "".
+// textOf is the Text that Textf noted for s, or the Text of s as a
+// literal that the catalogue knows, or "".
 func textOf(s string) Text {
 	if s == "" {
 		return ""
 	}
 	texts.RLock()
-	defer texts.RUnlock()
-	return texts.m[s]
+	t := texts.m[s]
+	texts.RUnlock()
+	if t == "" && known(s) {
+		t = Text(literalMark + s)
+	}
+	return t
 }
 
 // encode keeps format and each argument formatted with the verb that format
@@ -121,6 +130,12 @@ func encode(format string, args []any) Text {
 // In returns the text in lang, with the same arguments: the catalogue's
 // format when it has one, else the English format.
 func (t Text) In(lang string) (string, bool) {
+	if s, ok := strings.CutPrefix(string(t), literalMark); ok {
+		if tr, ok := catalogues[lang][s]; ok {
+			return tr, true
+		}
+		return s, true
+	}
 	s, ok := strings.CutPrefix(string(t), textMark)
 	if !ok {
 		return "", false
@@ -131,7 +146,7 @@ func (t Text) In(lang string) (string, bool) {
 	}
 	format, pieces := parts[0], parts[1:]
 	for i, p := range pieces {
-		if strings.HasPrefix(p, textMark) {
+		if strings.HasPrefix(p, textMark) || strings.HasPrefix(p, literalMark) {
 			if s, ok := Text(p).In(lang); ok {
 				pieces[i] = s
 			}
@@ -266,4 +281,28 @@ func expand(format string, pieces []string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// Localf formats like fmt.Sprintf, in lang: for what the commands say
+// besides diagnostics (summaries, the serve overlay's headings). Its
+// formats are in the catalogue like the messages'.
+func Localf(lang, format string, args ...any) string {
+	if lang == English || catalogues[lang] == nil {
+		return fmt.Sprintf(format, args...)
+	}
+	s, _ := encode(format, args).In(lang)
+	return s
+}
+
+// Lang is the language code s names, if diagnostics can be printed in it:
+// "sv" or "en" (also "svenska", "english", "sv_SE.UTF-8" and the like).
+func Lang(s string) (string, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "sv" || s == "svenska" || s == "swedish" || strings.HasPrefix(s, "sv_") || strings.HasPrefix(s, "sv-"):
+		return Swedish, true
+	case s == "en" || s == "english" || s == "engelska" || strings.HasPrefix(s, "en_") || strings.HasPrefix(s, "en-"):
+		return English, true
+	}
+	return "", false
 }
