@@ -6,7 +6,6 @@ package geodata
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
@@ -50,7 +49,7 @@ func LoadBoundaries(path string, src []byte, l *diag.List) []model.Boundary {
 			l.Errorf(f.pos(s, f.off), boundaryHint, "boundary %s (%s) has no geometry", code, name)
 			return
 		}
-		g, ok := boundaryGeometry(s, l, f, fmt.Sprintf("boundary %s (%s)", code, name))
+		g, ok := boundaryGeometry(s, l, f, diag.Textf("boundary %s (%s)", code, name))
 		if !ok {
 			return
 		}

@@ -125,10 +125,10 @@ func Place(points []model.Point, boundaries []model.Boundary, codeToSlug map[str
 		}
 		switch {
 		case in == nil:
-			msg := fmt.Sprintf("%s at %s lies in no municipality of the site", pointName(p.Name), coords(p.Lon, p.Lat))
+			msg := diag.Textf("%s at %s lies in no municipality of the site", pointName(p.Name), coords(p.Lon, p.Lat))
 			for _, r := range other {
 				if r.contains(pt) {
-					msg += fmt.Sprintf(": it is in %s (%s)", r.name, r.code)
+					msg = diag.Textf("%s: it is in %s (%s)", msg, r.name, r.code)
 					break
 				}
 			}

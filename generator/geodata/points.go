@@ -267,7 +267,7 @@ func categoryHint(v string, cats []string) string {
 func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bool) {
 	s, l := pl.s, pl.l
 	const geomHint = `give the position as "geometry": {"type": "Point", "coordinates": [longitude, latitude]}`
-	const pointHint = geomHint + "; service points are Point features"
+	const pointHint = `give the position as "geometry": {"type": "Point", "coordinates": [longitude, latitude]}; service points are Point features`
 	if f.geom == nil || string(f.geom) == "null" {
 		l.Errorf(f.pos(s, f.off), geomHint, "%sthe point has no geometry", who)
 		return 0, 0, false
@@ -296,7 +296,7 @@ func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bo
 		return 0, 0, false
 	}
 	good := true
-	for i, name := range []string{"longitude", "latitude"} {
+	for i, name := range []string{diag.Textf("longitude"), diag.Textf("latitude")} {
 		raw := vals[i]
 		if lit, bad := s.invalid(offs[i]); bad {
 			l.Errorf(pos(), "NaN and Infinity are not valid JSON: give the position in degrees, as [17.3069, 62.3908]", "%s%s is %s", who, name, lit)

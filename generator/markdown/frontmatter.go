@@ -279,7 +279,7 @@ func inWhat(prefix string) string {
 	if prefix == "" {
 		return ""
 	}
-	return " in " + strings.TrimSuffix(prefix, ".")
+	return diag.Textf(" in %s", strings.TrimSuffix(prefix, "."))
 }
 
 func quoteAll(s []string) []string {
