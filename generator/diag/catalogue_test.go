@@ -21,7 +21,10 @@ import (
 // when the catalogue has an entry that no code writes any more. Its
 // failure lists the missing entries ready to paste into catalogue_sv.go.
 func TestCatalogueIsComplete(t *testing.T) {
-	used := sourceTexts(t, golden.ModuleRoot(t))
+	used, glued := sourceTexts(t, golden.ModuleRoot(t))
+	for _, at := range glued {
+		t.Errorf("%s: a message or hint glued together with +: write it with diag.Textf(\"… %%s\", …), so that it can be translated", at)
+	}
 	var missing []string
 	for s, where := range used {
 		if _, ok := swedish[s]; !ok {
@@ -72,17 +75,20 @@ type printer struct{ format, hint int }
 
 // sourceTexts returns every literal format and hint that the module's
 // code (not its tests nor test helpers) gives a diagnostic, with the
-// place of its first use. It finds:
+// place of its first use, and the places where a format or hint is glued
+// together with + instead. It finds:
 //   - the format and hint of every call to a function of the module that
 //     has a parameter "format string" followed by "args ...any" (Errorf,
 //     Warnf, Make, Textf, helpers such as render's themeDiag), and its
 //     "hint string" parameter when it has one;
 //   - the alternative hint of DidYouMeanOr;
 //   - string constants and variables whose names say they are hints
-//     (hintParse, boundaryHint, escapeHints), literal or concatenated.
-func sourceTexts(t *testing.T, root string) map[string]string {
+//     (hintParse, boundaryHint, escapeHints), literal or concatenated;
+//   - the literals that a method named Format returns (the formats of
+//     safety's messages, which packages give Textf).
+func sourceTexts(t *testing.T, root string) (used map[string]string, glued []string) {
 	fset := token.NewFileSet()
-	var files []*ast.File
+	var files, others []*ast.File // those that import diag, and the rest
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -106,6 +112,8 @@ func sourceTexts(t *testing.T, root string) map[string]string {
 			return strings.HasSuffix(s.Path.Value, `/generator/diag"`)
 		}) {
 			files = append(files, f)
+		} else {
+			others = append(others, f)
 		}
 		return nil
 	})
@@ -141,7 +149,7 @@ func sourceTexts(t *testing.T, root string) map[string]string {
 		}
 	}
 
-	used := map[string]string{}
+	used = map[string]string{}
 	note := func(s string, pos token.Pos) {
 		if s == "" {
 			return
@@ -150,6 +158,22 @@ func sourceTexts(t *testing.T, root string) map[string]string {
 			p := fset.Position(pos)
 			rel, _ := filepath.Rel(root, p.Filename)
 			used[s] = fmt.Sprintf("%s:%d", filepath.ToSlash(rel), p.Line)
+		}
+	}
+	// A method Format returns the formats of messages made by a package
+	// that does not import diag (safety.URLProblem.Format).
+	for _, f := range append(files, others...) {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "Format" && fd.Body != nil {
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
+						if s, ok := literal(r.Results[0]); ok {
+							note(s, r.Pos())
+						}
+					}
+					return true
+				})
+			}
 		}
 	}
 	for _, f := range files {
@@ -182,6 +206,9 @@ func sourceTexts(t *testing.T, root string) map[string]string {
 					if i >= 0 && i < len(n.Args) {
 						if s, ok := literal(n.Args[i]); ok {
 							note(s, n.Args[i].Pos())
+						} else if b, ok := n.Args[i].(*ast.BinaryExpr); ok && b.Op == token.ADD {
+							// "the logins are " + list cannot be translated.
+							glued = append(glued, fset.Position(b.Pos()).String())
 						}
 					}
 				}
@@ -201,7 +228,7 @@ func sourceTexts(t *testing.T, root string) map[string]string {
 			return true
 		})
 	}
-	return used
+	return used, glued
 }
 
 // imported tells whether name is a package that f imports (by the last

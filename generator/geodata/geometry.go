@@ -48,11 +48,20 @@ func inSweden(lon, lat float64) (msg, hint string) {
 // shapes are how the coordinates of each geometry type that
 // readCoordinates reads are written, for hints.
 var shapes = map[string]string{
-	"Point":           "[longitude, latitude]",
-	"LineString":      "[[longitude, latitude], …]",
-	"MultiLineString": "[[[longitude, latitude], …], …]",
-	"Polygon":         "[[[longitude, latitude], …], …]",
-	"MultiPolygon":    "[[[[longitude, latitude], …], …], …]",
+	"Point":           diag.Textf("[longitude, latitude]"),
+	"LineString":      diag.Textf("[[longitude, latitude], …]"),
+	"MultiLineString": diag.Textf("[[[longitude, latitude], …], …]"),
+	"Polygon":         diag.Textf("[[[longitude, latitude], …], …]"),
+	"MultiPolygon":    diag.Textf("[[[[longitude, latitude], …], …], …]"),
+}
+
+// emptyHint is the hint for a geometry without coordinates; what is
+// "boundary" or "geometry".
+func emptyHint(what string) string {
+	if what == "boundary" {
+		return diag.Textf("give the boundary's coordinates")
+	}
+	return diag.Textf("give the geometry's coordinates")
 }
 
 // readCoordinates decodes the coordinates of g, a Point, LineString,
@@ -62,7 +71,7 @@ var shapes = map[string]string{
 // ("boundary").
 func readCoordinates(s *source, g geometry, check positionCheck, what string) (orb.Geometry, *geomProblem) {
 	r := &coordReader{s: s, check: check, hint: diag.Textf("a %s's coordinates are %s", g.typ, shapes[g.typ]),
-		empty: "give the " + what + "'s coordinates"}
+		empty: emptyHint(what)}
 	raw, off := g.coords, g.coordsOff
 	var out orb.Geometry
 	switch g.typ {
@@ -72,7 +81,7 @@ func readCoordinates(s *source, g geometry, check positionCheck, what string) (o
 		out = r.line(raw, off)
 	case "MultiLineString":
 		var mls orb.MultiLineString
-		if r.list(raw, off, "a list of lines") {
+		if r.list(raw, off, diag.Textf("a list of lines")) {
 			elements(raw, off, func(v []byte, o int) {
 				if r.bad == nil {
 					mls = append(mls, r.line(v, o))
@@ -84,13 +93,13 @@ func readCoordinates(s *source, g geometry, check positionCheck, what string) (o
 		}
 		out = mls
 	case "Polygon":
-		out = r.polygon(raw, off, "a list of rings")
+		out = r.polygon(raw, off, diag.Textf("a list of rings"))
 	case "MultiPolygon":
 		var mp orb.MultiPolygon
-		if r.list(raw, off, "a list of polygons") {
+		if r.list(raw, off, diag.Textf("a list of polygons")) {
 			elements(raw, off, func(v []byte, o int) {
 				if r.bad == nil {
-					mp = append(mp, r.polygon(v, o, "a polygon: a list of rings"))
+					mp = append(mp, r.polygon(v, o, diag.Textf("a polygon: a list of rings")))
 				}
 			})
 		}
@@ -141,7 +150,7 @@ func (r *coordReader) polygon(raw []byte, off int, want string) orb.Polygon {
 		if r.bad != nil {
 			return
 		}
-		ring := r.positions(v, o, "a ring: a list of positions")
+		ring := r.positions(v, o, diag.Textf("a ring: a list of positions"))
 		if r.bad == nil && len(ring) < 4 {
 			r.fail(o, "a ring is closed: its last position is its first, so it has at least 4", "has a ring with fewer than 4 positions")
 		}
@@ -154,7 +163,7 @@ func (r *coordReader) polygon(raw []byte, off int, want string) orb.Polygon {
 }
 
 func (r *coordReader) line(raw []byte, off int) orb.LineString {
-	ls := r.positions(raw, off, "a line: a list of positions")
+	ls := r.positions(raw, off, diag.Textf("a line: a list of positions"))
 	if r.bad == nil && len(ls) < 2 {
 		r.fail(off, "a line goes through at least 2 positions", "has a line with fewer than 2 positions")
 	}

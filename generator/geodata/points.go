@@ -159,7 +159,7 @@ func (pl *pointLoader) feature(f *feature) {
 				if p == safety.EmailMailto {
 					hint = `leave out "mailto:"`
 				}
-				l.Errorf(pos(), hint, "%s%s", who, p.Message(v))
+				l.Errorf(pos(), hint, "%s%s", who, diag.Textf(p.Format(), v))
 				continue
 			}
 			p.Email = v
@@ -169,7 +169,7 @@ func (pl *pointLoader) feature(f *feature) {
 				continue
 			}
 			if clean, p := safety.WebURL(v); clean == "" {
-				l.Errorf(pos(), "write a full address that starts with https://", "%s%s", who, p.Message(v))
+				l.Errorf(pos(), "write a full address that starts with https://", "%s%s", who, diag.Textf(p.Format(), v))
 				continue
 			}
 			p.URL = v

@@ -174,7 +174,7 @@ func CheckEmail(set markdown.Set, key, value string, l *diag.List) {
 		return
 	}
 	if p := safety.Email(value); p != safety.EmailOK {
-		l.Errorf(set[key], "write only the address, e.g. kontakt@kommun.se", "%s", p.Message(value))
+		l.Errorf(set[key], "write only the address, e.g. kontakt@kommun.se", "%s", diag.Textf(p.Format(), value))
 	}
 }
 
@@ -188,12 +188,12 @@ func CheckURL(set markdown.Set, key, value string, l *diag.List) {
 	switch p {
 	case safety.URLOK:
 	case safety.URLInsecure:
-		l.Warnf(set[key], "use https:// if the site has it", "%s", p.Message(value))
+		l.Warnf(set[key], "use https:// if the site has it", "%s", diag.Textf(p.Format(), value))
 	case safety.URLInvalid:
-		l.Errorf(set[key], "write a full address such as https://www.kommun.se/", "%s", p.Message(value))
+		l.Errorf(set[key], "write a full address such as https://www.kommun.se/", "%s", diag.Textf(p.Format(), value))
 	case safety.URLRelative:
-		l.Errorf(set[key], "write a full address that starts with https://", "%s", p.Message(value))
+		l.Errorf(set[key], "write a full address that starts with https://", "%s", diag.Textf(p.Format(), value))
 	default:
-		l.Errorf(set[key], "write an address that starts with https://", "%s", p.Message(value))
+		l.Errorf(set[key], "write an address that starts with https://", "%s", diag.Textf(p.Format(), value))
 	}
 }
