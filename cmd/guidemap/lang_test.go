@@ -91,14 +91,18 @@ func TestRunBuildBrokenInSwedish(t *testing.T) {
 	}
 }
 
-// TestRunNewInSwedish: guidemap new says what it made in the site's
-// language, and in English with --lang en.
+// TestRunNewInSwedish: guidemap new says what it made, and why it
+// refuses, in the site's language, and in English with --lang en.
 func TestRunNewInSwedish(t *testing.T) {
 	t.Setenv(langEnv, "")
 	src := tinySite(t, "title = \"Prov\"\nlanguages = [\"sv\"]\n")
 	code, stdout, stderr := runCmd("new", "page", "om-oss", "--src", src, "--title", "Om oss")
 	if want := "skapade " + filepath.ToSlash(filepath.Join(src, "content/pages/om-oss.md")) + "\n"; code != 0 || stdout != want {
 		t.Errorf("exit status %d, stdout %q, want %q; stderr:\n%s", code, stdout, want, stderr)
+	}
+	code, stdout, stderr = runCmd("new", "page", "Om Oss", "--src", src)
+	if want := "guidemap new: \"Om Oss\" kan inte bli ett filnamn och en webbadress: använd små bokstäver a–z, siffror och bindestreck, till exempel om-oss\n"; code != 1 || stderr != want {
+		t.Errorf("exit status %d, stderr %q, want 1 and %q", code, stderr, want)
 	}
 	code, stdout, stderr = runCmd("new", "page", "kontakt", "--src", src, "--title", "Kontakt", "--lang", "en")
 	if want := "created " + filepath.ToSlash(filepath.Join(src, "content/pages/kontakt.md")) + "\n"; code != 0 || stdout != want {

@@ -308,7 +308,7 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 	}
 	p, err := scaffold.Scaffold(*src, nf)
 	if err != nil {
-		fmt.Fprintf(stderr, "guidemap new: %v\n", err)
+		fmt.Fprintf(stderr, "guidemap new: %s\n", diag.ErrorIn(err, lang))
 		return 1
 	}
 	fmt.Fprintln(stdout, diag.Localf(lang, "created %s", filepath.ToSlash(filepath.Join(*src, p))))

@@ -30,6 +30,11 @@ package diag
 //	theme, layout          tema, layout
 //	did you mean "x"?      menade du "x"?
 var swedish = map[string]string{
+	"%q cannot be a file name and web address: use lower-case letters a–z, digits and hyphens, e.g. %s": "%q kan inte bli ett filnamn och en webbadress: använd små bokstäver a–z, siffror och bindestreck, till exempel %s",
+	"%q is the name of a page of the e-service directory (/e-tjanster/%s/): choose another":             "%q är namnet på en sida i e-tjänstkatalogen (/e-tjanster/%s/): välj ett annat",
+	"give the municipality's SCB code with --code, four digits such as 2281":                            "ange kommunens kod från SCB med --code, fyra siffror som 2281",
+	"guidemap new makes a guide, eservice, municipality or page, not %q":                                "guidemap new skapar en guide (guide), e-tjänst (eservice), kommun (municipality) eller sida (page), inte %q",
+	"no boundary in %s has code %s: add the municipality's boundary first":                              "ingen kommungräns i %s har koden %s: lägg till kommunens gräns först",
 	"the logins are %s":                    "inloggningssätten är %s",
 	"the statuses are %s":                  "statusvärdena är %s",
 	"[[[[longitude, latitude], …], …], …]": "[[[[longitud, latitud], …], …], …]",

@@ -306,3 +306,30 @@ func Lang(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// textError is an error whose message NewError made, so that ErrorIn can
+// print it in another language.
+type textError struct {
+	en string
+	t  Text
+}
+
+func (e *textError) Error() string { return e.en }
+
+// NewError returns an error with the message fmt.Sprintf(format, args...)
+// in English, which ErrorIn prints in the author's language: for the
+// errors that a command shows the author as they are (guidemap new's).
+func NewError(format string, args ...any) error {
+	return &textError{en: fmt.Sprintf(format, args...), t: encode(format, args)}
+}
+
+// ErrorIn is err's message in lang when NewError made err, else
+// err.Error().
+func ErrorIn(err error, lang string) string {
+	if te, ok := err.(*textError); ok && lang != English {
+		if s, ok := te.t.In(lang); ok {
+			return s
+		}
+	}
+	return err.Error()
+}
