@@ -169,6 +169,14 @@ func (a *assembler) checkCategory(pos diag.Pos, cat string) {
 	a.l.Errorf(pos, hint, "unknown category %q", cat)
 }
 
+// The words checkRefs names what it checks with (made once).
+var (
+	wordMunicipality   = diag.Textf("municipality")
+	wordMunicipalities = diag.Textf("municipalities")
+	wordEService       = diag.Textf("e-service")
+	wordEServices      = diag.Textf("e-services")
+)
+
 // checkRefs reports the items of a list that are not in known.
 func checkRefs(l *diag.List, set markdown.Set, key string, items, known []string, what, whats string) {
 	for i, it := range items {
@@ -210,8 +218,8 @@ func (a *assembler) guides() {
 			a.l.Errorf(d.Pos("title"), `add a line such as title: "Bygglov"`, "missing title")
 		}
 		a.checkCategory(d.Pos("category"), md.Category)
-		checkRefs(a.l, d.Set, "municipalities", md.Municipalities, munis, diag.Textf("municipality"), diag.Textf("municipalities"))
-		checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, diag.Textf("e-service"), diag.Textf("e-services"))
+		checkRefs(a.l, d.Set, "municipalities", md.Municipalities, munis, wordMunicipality, wordMunicipalities)
+		checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, wordEService, wordEServices)
 		if md.Draft {
 			continue
 		}
@@ -250,7 +258,7 @@ func (a *assembler) guides() {
 			if _, ok := d.Set["municipalities"]; ok {
 				a.l.Errorf(d.Pos("municipalities"), "remove it: the folder says which municipality this is", "only shared guides list municipalities")
 			}
-			checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, diag.Textf("e-service"), diag.Textf("e-services"))
+			checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, wordEService, wordEServices)
 			a.checkCategory(d.Pos("category"), md.Category)
 			if m == nil || md.Draft {
 				continue

@@ -402,22 +402,33 @@ func text(raw []byte) string {
 	return s
 }
 
+// The kinds of a JSON value, as messages name them (made once: kind is
+// asked of every property of every point).
+var (
+	kindNothing = diag.Textf("nothing")
+	kindString  = diag.Textf("a string")
+	kindObject  = diag.Textf("an object")
+	kindArray   = diag.Textf("an array")
+	kindBool    = diag.Textf("true or false")
+	kindNumber  = diag.Textf("a number")
+)
+
 // kind names the JSON type of a raw value, for messages.
 func kind(raw json.RawMessage) string {
 	if len(raw) == 0 {
-		return diag.Textf("nothing")
+		return kindNothing
 	}
 	switch raw[0] {
 	case '"':
-		return diag.Textf("a string")
+		return kindString
 	case '{':
-		return diag.Textf("an object")
+		return kindObject
 	case '[':
-		return diag.Textf("an array")
+		return kindArray
 	case 't', 'f':
-		return diag.Textf("true or false")
+		return kindBool
 	case 'n':
 		return "null"
 	}
-	return diag.Textf("a number")
+	return kindNumber
 }

@@ -77,6 +77,10 @@ func (pl *pointLoader) hours(v string) (hours.Hours, []string) {
 }
 
 // lead names the point at the start of a message: `"Stadsbiblioteket": `.
+// lonLat names the coordinates of a position in messages (made once: every
+// point has them).
+var lonLat = [2]string{diag.Textf("longitude"), diag.Textf("latitude")}
+
 func lead(name string) string {
 	if name == "" {
 		return ""
@@ -225,11 +229,11 @@ func (pl *pointLoader) str(f *feature, pr *property, who string) (string, bool) 
 		return "", false
 	}
 	switch k := kind(pr.val); k {
-	case "a string":
+	case kindString:
 		return strings.TrimSpace(text(pr.val)), true
 	case "null":
 		return "", true
-	case "a number":
+	case kindNumber:
 		if pr.key == "postal_code" || pr.key == "phone" {
 			return string(pr.val), true
 		}
@@ -296,7 +300,7 @@ func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bo
 		return 0, 0, false
 	}
 	good := true
-	for i, name := range []string{diag.Textf("longitude"), diag.Textf("latitude")} {
+	for i, name := range lonLat {
 		raw := vals[i]
 		if lit, bad := s.invalid(offs[i]); bad {
 			l.Errorf(pos(), "NaN and Infinity are not valid JSON: give the position in degrees, as [17.3069, 62.3908]", "%s%s is %s", who, name, lit)
