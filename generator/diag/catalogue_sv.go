@@ -1,34 +1,43 @@
 package diag
 
-// swedish translates the English messages and hints into Swedish, as a
-// municipality's communicator reads them: plain words, the terms below,
-// "du" to the author. Keys are the English format strings exactly as the
-// code writes them (TestCatalogueIsComplete lists those that are missing);
-// a value takes the same arguments, in any order with %[n]s. Quoted
-// values from content are arguments and stay as the author wrote them.
+// swedish translates the English messages, hints and command texts into
+// Swedish, as a municipality's communicator reads them: plain words, the
+// terms below, the file's own keys and values as they are written. Keys
+// are the English format strings exactly as the code writes them
+// (TestCatalogueIsComplete lists those that are missing, ready to paste);
+// a value takes the same arguments, in any order with %[n]s. Quoted values
+// from content are arguments and stay as the author wrote them. A message
+// starts in lower case, as the English does: it follows "file:line:col: ".
 //
 // Terms:
 //
-//	error / warning        fel / varning
-//	line, column, file     rad, kolumn, fil
-//	front matter           front matter (the YAML block at the top)
-//	key, value             nyckel, värde
-//	guide, page            guide, sida
-//	e-service              e-tjänst
-//	municipality           kommun
-//	adaptation, adapt      anpassning, anpassa
-//	adopt (an e-service)   ansluta sig till
-//	shared guide           gemensam guide
-//	local guide            lokal guide
-//	easy-to-read           lättläst
-//	translation            översättning
-//	service point, place   plats
-//	boundary               gräns (kommungräns)
-//	base layer             baslager
-//	heading, section       rubrik, avsnitt
-//	link                   länk
-//	theme, layout          tema, layout
-//	did you mean "x"?      menade du "x"?
+//	error, warning          fel, varning ("guidemap: 2 fel, 1 varning")
+//	line, column, file      rad, kolumn, fil
+//	front matter            front matter (the block between the --- lines)
+//	key, value              nyckel, värde
+//	slug                    kortnamn
+//	guide, page             guide, sida
+//	shared guide            gemensam guide
+//	local guide             lokal guide
+//	e-service               e-tjänst
+//	municipality            kommun
+//	adaptation, adapt       anpassning, anpassa
+//	adopt (an e-service)    ansluta sig till
+//	easy-to-read            lättläst
+//	translation             översättning
+//	service point           plats
+//	boundary                kommungräns
+//	base layer              baslager
+//	feature (GeoJSON)       objekt
+//	property (GeoJSON)      egenskap
+//	heading, section        rubrik, avsnitt
+//	link, link text         länk, länktext
+//	alt text                alternativtext
+//	theme, template, layout tema, mall, layout
+//	opening hours           öppettider (opening_hours)
+//	accessibility statement tillgänglighetsredogörelse
+//	did you mean "x"?       menade du "x"?
+//	e.g.                    till exempel
 var swedish = map[string]string{
 	"%q cannot be a file name and web address: use lower-case letters a–z, digits and hyphens, e.g. %s": "%q kan inte bli ett filnamn och en webbadress: använd små bokstäver a–z, siffror och bindestreck, till exempel %s",
 	"%q is the name of a page of the e-service directory (/e-tjanster/%s/): choose another":             "%q är namnet på en sida i e-tjänstkatalogen (/e-tjanster/%s/): välj ett annat",
