@@ -99,3 +99,35 @@ func copyExample(t testing.TB) string {
 	}
 	return dir
 }
+
+// TestBrokenSiteMessages checks the broken sites (testdata/broken and
+// testdata/eservices-broken) as `guidemap check` prints their problems,
+// with the count line, in each language the messages are printed in:
+// testdata/<site>.<lang>.golden. Every line of the Swedish must be
+// translated: none may be the English line.
+func TestBrokenSiteMessages(t *testing.T) {
+	for _, site := range []string{"broken", "eservices-broken"} {
+		res, err := Check(context.Background(), Config{Src: filepath.Join("testdata", site)})
+		if !errors.Is(err, ErrInput) {
+			t.Fatalf("Check of %s: err = %v, want ErrInput", site, err)
+		}
+		out := map[string]string{}
+		for _, lang := range diag.Languages {
+			t.Run(site+"/"+lang, func(t *testing.T) {
+				var b strings.Builder
+				res.Diags.FprintIn(&b, "", lang)
+				out[lang] = b.String()
+				golden.Compare(t, "testdata/"+site+"."+lang+".golden", []byte(b.String()))
+			})
+		}
+		en, sv := strings.Split(out[diag.English], "\n"), strings.Split(out[diag.Swedish], "\n")
+		if len(en) != len(sv) {
+			t.Fatalf("%s: %d lines in English, %d in Swedish", site, len(en), len(sv))
+		}
+		for i := range en {
+			if en[i] != "" && en[i] == sv[i] {
+				t.Errorf("%s: not translated: %s", site, en[i])
+			}
+		}
+	}
+}

@@ -229,6 +229,16 @@ var programStamp = sync.OnceValue(func() string {
 	return hex.EncodeToString(h.Sum(nil))
 })
 
+// Language is the language the authors of the site in folder src write
+// in (the first of site.toml's languages; Swedish when site.toml cannot
+// be read): the commands print their messages in it unless told otherwise.
+func Language(src string) string {
+	if src == "" {
+		src = "."
+	}
+	return load.Language(os.DirFS(src))
+}
+
 func srcDir(cfg Config) string {
 	if cfg.Src == "" {
 		return "."

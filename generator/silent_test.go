@@ -45,6 +45,11 @@ func TestSilentMistakes(t *testing.T) {
 		}
 	}
 	golden.Compare(t, "testdata/silent.golden", []byte(b.String()))
+	var sv strings.Builder
+	for _, d := range res.Diags.Items() {
+		sv.WriteString(d.In("sv").StringIn("sv") + "\n")
+	}
+	golden.Compare(t, "testdata/silent.sv.golden", []byte(sv.String()))
 
 	// Each mistake, said plainly, so that the golden file cannot lose one.
 	want := []struct{ pos, text string }{

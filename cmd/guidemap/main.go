@@ -30,13 +30,46 @@ const usage = `guidemap builds a static website from Markdown guides, an e-servi
 and municipality boundaries.
 
 Usage:
-  guidemap build [--src DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache] [--profile DIR]
-  guidemap check [--src DIR] [--strict] [--profile DIR]
-  guidemap serve [--src DIR] [--port N] [--strict]
+  guidemap build [--src DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache] [--profile DIR] [--lang sv|en]
+  guidemap check [--src DIR] [--strict] [--profile DIR] [--lang sv|en]
+  guidemap serve [--src DIR] [--port N] [--strict] [--lang sv|en]
   guidemap new guide|eservice|municipality|page SLUG [flags]
+
+Messages are in the site's language (Swedish) unless --lang or the
+environment variable GUIDEMAP_LANG says sv or en.
 
 Run "guidemap COMMAND -h" for a command's flags.
 `
+
+// langEnv is the environment variable that chooses the language of
+// guidemap's messages when --lang does not.
+const langEnv = "GUIDEMAP_LANG"
+
+// langUsage is the help text of the --lang flag.
+const langUsage = "the language of messages: sv or en (default: $GUIDEMAP_LANG, else the site's first language)"
+
+// messageLang is the language of the messages: flag (--lang) wins over
+// the environment variable GUIDEMAP_LANG, which wins over the site's
+// first language (Swedish when site.toml cannot be read); a site language
+// that guidemap has no messages in gives English.
+func messageLang(flag, src string) (string, error) {
+	if flag != "" {
+		if l, ok := diag.Lang(flag); ok {
+			return l, nil
+		}
+		return "", fmt.Errorf("--lang %q: write sv or en", flag)
+	}
+	if env := os.Getenv(langEnv); env != "" {
+		if l, ok := diag.Lang(env); ok {
+			return l, nil
+		}
+		return "", fmt.Errorf("%s=%q: write sv or en", langEnv, env)
+	}
+	if l, ok := diag.Lang(generator.Language(src)); ok {
+		return l, nil
+	}
+	return diag.English, nil
+}
 
 // run is the whole command; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -65,6 +98,7 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	src := fl.String("src", ".", "the site folder (with content/, geodata/, themes/)")
 	strict := fl.Bool("strict", false, "treat warnings as errors")
 	profile := fl.String("profile", "", "write CPU and heap profiles of the build (cpu.pprof, heap.pprof) into this folder")
+	langFlag := fl.String("lang", "", langUsage)
 	var out, baseURL *string
 	var noCache, adapts *bool
 	if cmd == "check" {
@@ -82,9 +116,13 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "guidemap %s: unexpected argument %q\n", cmd, fl.Arg(0))
 		return 2
 	}
+	lang, err := messageLang(*langFlag, *src)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidemap %s: %v\n", cmd, err)
+		return 2
+	}
 	cfg := generator.Config{Src: *src, Strict: *strict}
 	var res generator.Result
-	var err error
 	// Ctrl-C stops the build; the output folder is then left as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -113,27 +151,27 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		res, err = generator.Check(ctx, cfg)
 	}
 	stopProgress()
-	printAdaptations(stdout, *src, res.Adaptations)
-	printDiags(stderr, *src, res.Diags)
+	printAdaptations(stdout, *src, res.Adaptations, lang)
+	res.Diags.FprintIn(stderr, *src, lang)
 	if err != nil {
 		if !errors.Is(err, generator.ErrInput) {
 			fmt.Fprintf(stderr, "guidemap: %v\n", err)
 		}
 		if cmd == "build" {
-			fmt.Fprintln(stderr, "guidemap: nothing was written; the previous output is unchanged")
+			fmt.Fprintln(stderr, diag.Localf(lang, "guidemap: nothing was written; the previous output is unchanged"))
 		}
 		return 1
 	}
-	what := fmt.Sprintf("%d pages: %d guides (%d municipality versions), %d municipalities, %d e-services",
+	what := diag.Localf(lang, "%d pages: %d guides (%d municipality versions), %d municipalities, %d e-services",
 		res.Pages, res.Guides, res.Versions, res.Municipalities, res.EServices)
 	took := res.Duration.Round(time.Millisecond).String() + " (" + stageTimes(res.Stages) + ")"
 	if cmd == "build" {
-		fmt.Fprintf(stdout, "built %s in %s → %s\n", what, took, cfg.Out)
+		fmt.Fprintln(stdout, diag.Localf(lang, "built %s in %s → %s", what, took, cfg.Out))
 		if kept := res.Pages - res.Rendered; kept > 0 {
-			fmt.Fprintf(stdout, "  %d pages were as the last builds made them and were not rendered again (--no-cache renders every page)\n", kept)
+			fmt.Fprintln(stdout, diag.Localf(lang, "  %d pages were as the last builds made them and were not rendered again (--no-cache renders every page)", kept))
 		}
 	} else {
-		fmt.Fprintf(stdout, "checked %s in %s: no errors\n", what, took)
+		fmt.Fprintln(stdout, diag.Localf(lang, "checked %s in %s: no errors", what, took))
 	}
 	return 0
 }
@@ -143,27 +181,27 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 //	content/municipalities/timra/guides/bygglov.md (Timrå kommun) adapts content/guides/bygglov.md
 //	  replaces: Avgifter, Kontakt
 //	  adds: Avgift (did you mean "Avgifter"?)
-func printAdaptations(w io.Writer, src string, as []generator.Adaptation) {
+func printAdaptations(w io.Writer, src string, as []generator.Adaptation, lang string) {
 	for _, a := range as {
-		fmt.Fprintf(w, "%s (%s) adapts %s\n", filepath.ToSlash(filepath.Join(src, a.File)), a.Municipality, filepath.ToSlash(filepath.Join(src, a.Shared)))
+		fmt.Fprintln(w, diag.Localf(lang, "%s (%s) adapts %s", filepath.ToSlash(filepath.Join(src, a.File)), a.Municipality, filepath.ToSlash(filepath.Join(src, a.Shared))))
 		if a.Intro {
-			fmt.Fprintln(w, "  replaces the introduction")
+			fmt.Fprintln(w, "  "+diag.Localf(lang, "replaces the introduction"))
 		}
 		if len(a.Replaces) > 0 {
-			fmt.Fprintf(w, "  replaces: %s\n", strings.Join(a.Replaces, ", "))
+			fmt.Fprintln(w, "  "+diag.Localf(lang, "replaces: %s", strings.Join(a.Replaces, ", ")))
 		}
 		if len(a.Adds) > 0 {
 			adds := make([]string, len(a.Adds))
 			for i, h := range a.Adds {
 				adds[i] = h
 				if a.Near[i] != "" {
-					adds[i] += fmt.Sprintf(" (did you mean %q?)", a.Near[i])
+					adds[i] += " (" + diag.Localf(lang, "did you mean %q?", a.Near[i]) + ")"
 				}
 			}
-			fmt.Fprintf(w, "  adds: %s\n", strings.Join(adds, ", "))
+			fmt.Fprintln(w, "  "+diag.Localf(lang, "adds: %s", strings.Join(adds, ", ")))
 		}
 		if !a.Intro && len(a.Replaces) == 0 && len(a.Adds) == 0 {
-			fmt.Fprintln(w, "  changes no text")
+			fmt.Fprintln(w, "  "+diag.Localf(lang, "changes no text"))
 		}
 	}
 }
@@ -233,7 +271,8 @@ func showProgress(w io.Writer, tty bool, pages *atomic.Int64, after, every time.
 	}
 }
 
-// stageTimes says how long each stage took: "load 120ms, assemble 8ms, …".
+// stageTimes says how long each stage took: "load 120ms, assemble 8ms,
+// …" (the stages' names are the packages', in any language).
 func stageTimes(stages []generator.Stage) string {
 	parts := make([]string, len(stages))
 	for i, s := range stages {
@@ -275,9 +314,6 @@ func startProfile(dir string) (done func() error, err error) {
 	}, nil
 }
 
-// printDiags writes the diagnostics as diag.List.Fprint does.
-func printDiags(w io.Writer, src string, l *diag.List) { l.Fprint(w, src) }
-
 func newFile(args []string, stdout, stderr io.Writer) int {
 	if len(args) < 2 || strings.HasPrefix(args[0], "-") || strings.HasPrefix(args[1], "-") {
 		fmt.Fprintln(stderr, "usage: guidemap new guide|eservice|municipality|page SLUG [--title T] [--municipality M] [--name N --code C [--boundary FILE]] [--owner O] [--category C] [--src DIR]")
@@ -294,30 +330,36 @@ func newFile(args []string, stdout, stderr io.Writer) int {
 	owner := fl.String("owner", "", "eservice: common, or the municipality that built it")
 	category := fl.String("category", "", "guide, eservice: its category, one of site.toml's")
 	boundary := fl.String("boundary", "", "municipality: a GeoJSON file with its boundary (e.g. from Lantmäteriet's or SCB's open data), added to "+scaffold.BoundariesFile)
+	langFlag := fl.String("lang", "", langUsage)
 	if err := fl.Parse(args[2:]); err != nil {
+		return 2
+	}
+	lang, lerr := messageLang(*langFlag, *src)
+	if lerr != nil {
+		fmt.Fprintf(stderr, "guidemap new: %v\n", lerr)
 		return 2
 	}
 	nf := scaffold.NewFile{Kind: kind, Slug: slug, Title: *title, Municipality: *muni, Code: *code, Owner: *owner, Category: *category, Today: time.Now()}
 	if kind == "municipality" {
 		nf.Title, nf.Boundary = *name, *boundary
 	} else if *boundary != "" {
-		fmt.Fprintln(stderr, "guidemap new: --boundary is for a new municipality")
+		fmt.Fprintln(stderr, "guidemap new: "+diag.Localf(lang, "--boundary is for a new municipality"))
 		return 2
 	}
 	p, err := scaffold.Scaffold(*src, nf)
 	var problems *scaffold.Problems
 	if errors.As(err, &problems) {
-		printDiags(stderr, "", problems.List)
+		problems.List.FprintIn(stderr, "", lang)
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "guidemap new: %v\n", err)
+		fmt.Fprintf(stderr, "guidemap new: %s\n", diag.ErrorIn(err, lang))
 		return 1
 	}
 	if nf.Boundary != "" {
-		fmt.Fprintf(stdout, "added the boundary of %s to %s\n", nf.Code, filepath.ToSlash(filepath.Join(*src, scaffold.BoundariesFile)))
+		fmt.Fprintln(stdout, diag.Localf(lang, "added the boundary of %s to %s", nf.Code, filepath.ToSlash(filepath.Join(*src, scaffold.BoundariesFile))))
 	}
-	fmt.Fprintf(stdout, "created %s\n", filepath.ToSlash(filepath.Join(*src, p)))
+	fmt.Fprintln(stdout, diag.Localf(lang, "created %s", filepath.ToSlash(filepath.Join(*src, p))))
 	return 0
 }
 
@@ -329,6 +371,7 @@ func serveSite(args []string, stdout, stderr io.Writer) int {
 	src := fl.String("src", ".", "the site folder (with content/, geodata/, themes/)")
 	port := fl.Int("port", 1313, "the port on 127.0.0.1; the next free one is taken when it is busy")
 	strict := fl.Bool("strict", false, "treat warnings as errors")
+	langFlag := fl.String("lang", "", langUsage)
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -336,11 +379,16 @@ func serveSite(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "guidemap serve: unexpected argument %q\n", fl.Arg(0))
 		return 2
 	}
+	lang, err := messageLang(*langFlag, *src)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidemap serve: %v\n", err)
+		return 2
+	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "guidemap serve: --port %d is not a port\n", *port)
 		return 2
 	}
-	s, err := serve.New(serve.Options{Src: *src, Port: *port, Strict: *strict, Log: stdout})
+	s, err := serve.New(serve.Options{Src: *src, Port: *port, Strict: *strict, Log: stdout, Lang: lang})
 	if err != nil {
 		fmt.Fprintf(stderr, "guidemap serve: %v\n", err)
 		return 1
@@ -351,6 +399,6 @@ func serveSite(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "guidemap serve: %v\n", err)
 		return 1
 	}
-	fmt.Fprintln(stdout, "stopped")
+	fmt.Fprintln(stdout, diag.Localf(lang, "stopped"))
 	return 0
 }

@@ -8,7 +8,6 @@
 package assemble
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -130,7 +129,7 @@ func (a *assembler) checkFolder(m, file string) {
 	if _, ok := a.ld.Municipalities[m]; ok {
 		return
 	}
-	a.l.Errorf(diag.At(file, 1, 1), diag.DidYouMeanOr(m, sortedKeys(a.ld.Municipalities), "add content/municipalities/"+m+".md, or move the file to an existing municipality's folder"),
+	a.l.Errorf(diag.At(file, 1, 1), diag.DidYouMeanOr(m, sortedKeys(a.ld.Municipalities), diag.Textf("add content/municipalities/%s.md, or move the file to an existing municipality's folder", m)),
 		"there is no municipality %q (content/municipalities/%s.md)", m, m)
 }
 
@@ -139,7 +138,7 @@ func boundaryHint(codes map[string]string) string {
 	for _, c := range sortedKeys(codes) {
 		list = append(list, c+" "+codes[c])
 	}
-	return "the boundaries have the codes " + strings.Join(list, ", ")
+	return diag.Textf("the boundaries have the codes %s", strings.Join(list, ", "))
 }
 
 // muniSlugs are the slugs of the site's municipalities.
@@ -157,7 +156,7 @@ func (a *assembler) requireCategory(set markdown.Set, file, cat string) {
 	if cat != "" || !set.Missing("category") {
 		return
 	}
-	a.l.Errorf(diag.At(file, 1, 1), "add a line such as category: "+a.firstCategory()+" (the categories are in site.toml)", "missing category")
+	a.l.Errorf(diag.At(file, 1, 1), diag.Textf("add a line such as category: %s (the categories are in site.toml)", a.firstCategory()), "missing category")
 }
 
 func (a *assembler) firstCategory() string {
@@ -181,18 +180,26 @@ func (a *assembler) checkCategory(pos diag.Pos, cat string) {
 	}
 	hint := diag.DidYouMean(cat, slugs)
 	if hint == "" {
-		hint = "the categories in site.toml are " + strings.Join(slugs, ", ")
+		hint = diag.Textf("the categories in site.toml are %s", strings.Join(slugs, ", "))
 	}
 	a.l.Errorf(pos, hint, "unknown category %q", cat)
 }
 
+// The words checkRefs names what it checks with (made once).
+var (
+	wordMunicipality   = diag.Textf("municipality")
+	wordMunicipalities = diag.Textf("municipalities")
+	wordEService       = diag.Textf("e-service")
+	wordEServices      = diag.Textf("e-services")
+)
+
 // checkRefs reports the items of a list that are not in known.
-func checkRefs(l *diag.List, set markdown.Set, key string, items, known []string, what string) {
+func checkRefs(l *diag.List, set markdown.Set, key string, items, known []string, what, whats string) {
 	for i, it := range items {
 		if !slices.Contains(known, it) {
 			hint := diag.DidYouMean(it, known)
 			if hint == "" {
-				hint = fmt.Sprintf("the %ss are %s", what, strings.Join(known, ", "))
+				hint = diag.Textf("the %s are %s", whats, strings.Join(known, ", "))
 			}
 			l.Errorf(set[markdown.Item(key, i)], hint, "unknown %s %q", what, it)
 		}
@@ -228,8 +235,8 @@ func (a *assembler) guides() {
 		}
 		a.requireCategory(d.Set, d.File.Path, md.Category)
 		a.checkCategory(d.Pos("category"), md.Category)
-		checkRefs(a.l, d.Set, "municipalities", md.Municipalities, munis, "municipality")
-		checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, "e-service")
+		checkRefs(a.l, d.Set, "municipalities", md.Municipalities, munis, wordMunicipality, wordMunicipalities)
+		checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, wordEService, wordEServices)
 		if md.Draft {
 			continue
 		}
@@ -268,7 +275,7 @@ func (a *assembler) guides() {
 			if _, ok := d.Set["municipalities"]; ok {
 				a.l.Errorf(d.Pos("municipalities"), "remove it: the folder says which municipality this is", "only shared guides list municipalities")
 			}
-			checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, "e-service")
+			checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, wordEService, wordEServices)
 			a.checkCategory(d.Pos("category"), md.Category)
 			if m == nil || md.Draft {
 				continue
@@ -287,7 +294,7 @@ func (a *assembler) guides() {
 			if md.Title == "" && !d.Set.Invalid() {
 				hint := "a local guide needs a title; an adaptation needs the file name of a guide in content/guides/"
 				if near := diag.Suggest(s, sharedSlugs); near != "" {
-					hint = fmt.Sprintf("did you mean %s.md? (a local guide needs a title)", near)
+					hint = diag.Textf("did you mean %s.md? (a local guide needs a title)", near)
 				}
 				a.l.Errorf(diag.At(d.File.Path, 1, 1), hint, "adapts guide %q, which does not exist", s)
 				continue
@@ -361,9 +368,9 @@ func (a *assembler) easy() {
 		d := a.ld.Easy[slug]
 		g := byslug[slug]
 		if g == nil {
-			hint := "name it after a shared guide: content/guides/<guide>" + load.EasySuffix
+			hint := diag.Textf("name it after a shared guide: content/guides/<guide>%s", load.EasySuffix)
 			if s := diag.Suggest(slug, slugs); s != "" {
-				hint = "did you mean " + s + load.EasySuffix + "?"
+				hint = diag.Textf("did you mean %s%s?", s, load.EasySuffix)
 			}
 			a.l.Errorf(diag.At(d.File.Path, 1, 1), hint, "an easy-to-read version of guide %q, which is not a shared guide", slug)
 			continue
@@ -397,7 +404,7 @@ func (a *assembler) translations() {
 		if lang != "sv" && slices.Contains(a.site.Config.Languages, lang) {
 			return true
 		}
-		a.l.Errorf(diag.At(file, 1, 1), fmt.Sprintf(`add %q to languages in content/site.toml, or rename the file`, lang),
+		a.l.Errorf(diag.At(file, 1, 1), diag.Textf(`add %q to languages in content/site.toml, or rename the file`, lang),
 			"a translation into %q, which is not one of the site's languages (%s)", lang, strings.Join(a.site.Config.Languages, ", "))
 		return false
 	}
@@ -409,9 +416,9 @@ func (a *assembler) translations() {
 			}
 			g := shared[slug]
 			if g == nil {
-				hint := "name it after a shared guide: content/guides/<guide>." + lang + ".md"
+				hint := diag.Textf("name it after a shared guide: content/guides/<guide>.%s.md", lang)
 				if s := diag.Suggest(slug, slugs); s != "" {
-					hint = "did you mean " + s + "." + lang + ".md?"
+					hint = diag.Textf("did you mean %s.%s.md?", s, lang)
 				}
 				a.l.Errorf(diag.At(d.File.Path, 1, 1), hint, "a translation of guide %q, which is not a shared guide", slug)
 				continue
@@ -433,7 +440,7 @@ func (a *assembler) translations() {
 			}
 			m := a.site.Municipality(slug)
 			if m == nil {
-				a.l.Errorf(diag.At(d.File.Path, 1, 1), "name it after a municipality: content/municipalities/<m>."+lang+".md",
+				a.l.Errorf(diag.At(d.File.Path, 1, 1), diag.Textf("name it after a municipality: content/municipalities/<m>.%s.md", lang),
 					"a translation of municipality %q, which the site does not have", slug)
 				continue
 			}
@@ -453,7 +460,7 @@ func (a *assembler) translations() {
 				}
 				v := versions[m+"/"+slug]
 				if v == nil {
-					a.l.Errorf(diag.At(d.File.Path, 1, 1), "name it after a guide of "+m+": content/municipalities/"+m+"/guides/<guide>."+lang+".md",
+					a.l.Errorf(diag.At(d.File.Path, 1, 1), diag.Textf("name it after a guide of %s: content/municipalities/%s/guides/<guide>.%s.md", m, m, lang),
 						"a translation of %s's guide %q, which %s does not have", m, slug, m)
 					continue
 				}
@@ -466,7 +473,7 @@ func (a *assembler) translations() {
 				} else {
 					gt := v.Guide.Translations[lang]
 					if gt == nil {
-						a.l.Errorf(diag.At(d.File.Path, 1, 1), "translate the shared guide first: content/guides/"+slug+"."+lang+".md",
+						a.l.Errorf(diag.At(d.File.Path, 1, 1), diag.Textf("translate the shared guide first: content/guides/%s.%s.md", slug, lang),
 							"translates %s's version of guide %q, which has no translation into %q", m, slug, lang)
 						continue
 					}

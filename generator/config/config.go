@@ -4,7 +4,6 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -187,7 +186,7 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 		}
 		if lg.Name == "" && !known {
 			line, col := findKey(src, "languages")
-			l.Errorf(diag.At(File, line, col), fmt.Sprintf("name it in itself: [language.%s] name = \"…\" (and dir = \"rtl\" if it is written from right to left)", code),
+			l.Errorf(diag.At(File, line, col), diag.Textf("name it in itself: [language.%s] name = \"…\" (and dir = \"rtl\" if it is written from right to left)", code),
 				"guidemap does not know language %q", code)
 			lg.Name = code
 		}
@@ -200,7 +199,7 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 			if i := strings.Index(string(src), "[language."+code+"]"); i >= 0 {
 				line, col = diag.LineCol(src, i)
 			}
-			l.Errorf(diag.At(File, line, col), fmt.Sprintf("add %q to languages, or remove [language.%s]", code, code), "[language.%s] describes a language the site does not have", code)
+			l.Errorf(diag.At(File, line, col), diag.Textf("add %q to languages, or remove [language.%s]", code, code), "[language.%s] describes a language the site does not have", code)
 		}
 	}
 	raw := f.BaseURL
@@ -220,7 +219,7 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 	seen := map[string]bool{}
 	for i, cat := range f.Categories {
 		line, col := findNth(src, "slug", i)
-		if !checkCategory(diag.At(File, line, col), "category", "bygga-bo", cat.Slug, cat.SV, seen, l) {
+		if !checkCategory(diag.At(File, line, col), diag.Textf("category"), "bygga-bo", cat.Slug, cat.SV, seen, l) {
 			continue
 		}
 		en := cat.EN
@@ -245,10 +244,10 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 func checkCategory(p diag.Pos, what, example, slug, sv string, seen map[string]bool, l *diag.List) bool {
 	switch {
 	case !model.IsSlug(slug):
-		l.Errorf(p, "use lower-case letters a–z, digits and hyphens, e.g. "+example, "%s slug %q is not valid", what, slug)
+		l.Errorf(p, diag.Textf("use lower-case letters a–z, digits and hyphens, e.g. %s", example), "%s slug %q is not valid", what, slug)
 		return false
 	case seen[slug]:
-		l.Errorf(p, "give each "+what+" its own slug", "%s %q is defined twice", what, slug)
+		l.Errorf(p, diag.Textf("give each %s its own slug", what), "%s %q is defined twice", what, slug)
 		return false
 	case sv == "":
 		l.Errorf(p, `add sv = "…" with the Swedish name`, "%s %q has no Swedish name", what, slug)
@@ -269,7 +268,7 @@ func pointCategories(f siteFile, src []byte, cats []model.Category, l *diag.List
 	for i, pc := range f.PointCategories {
 		line, col := findNth(src, "slug", len(f.Categories)+i)
 		p := diag.At(File, line, col)
-		if !checkCategory(p, "point category", "bibliotek", pc.Slug, pc.SV, seen, l) {
+		if !checkCategory(p, diag.Textf("point category"), "bibliotek", pc.Slug, pc.SV, seen, l) {
 			continue
 		}
 		if pc.Category != "" && !slices.Contains(guideCats, pc.Category) {
@@ -307,7 +306,7 @@ func accessibility(f siteFile, src []byte, l *diag.List) model.Accessibility {
 			continue
 		}
 		if _, err := time.Parse("2006-01-02", k.value); err != nil {
-			l.Errorf(at(k.key), fmt.Sprintf("write %s = \"2026-11-20\"", k.key), "accessibility %s must be a date YYYY-MM-DD, not %q", k.key, k.value)
+			l.Errorf(at(k.key), diag.Textf("write %s = \"2026-11-20\"", k.key), "accessibility %s must be a date YYYY-MM-DD, not %q", k.key, k.value)
 		}
 	}
 	switch a.Method {

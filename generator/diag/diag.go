@@ -4,6 +4,7 @@
 package diag
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -21,6 +22,17 @@ const (
 	// Warning is reported but does not stop the build (unless strict).
 	Warning
 )
+
+// In is the severity's word in lang: "fel" or "varning" in Swedish.
+func (s Severity) In(lang string) string {
+	if lang == Swedish {
+		if s == Warning {
+			return "varning"
+		}
+		return "fel"
+	}
+	return s.String()
+}
 
 func (s Severity) String() string {
 	if s == Warning {
@@ -71,18 +83,52 @@ func (p Pos) String() string {
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
-	Msg      string // what is wrong
-	Hint     string // how to fix it; may be empty
+	Msg      string // what is wrong, in English
+	Hint     string // how to fix it, in English; may be empty
+	// MsgText and HintText keep the message's and the hint's format and
+	// arguments, so that In can print them in another language; "" when
+	// the text is a plain string (then In looks it up as it is).
+	MsgText  Text
+	HintText Text
+}
+
+// Make returns the diagnostic that Errorf (sev Error) or Warnf adds: for
+// code that hands diagnostics on rather than adding them to a List.
+func Make(pos Pos, sev Severity, hint, format string, args ...any) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: sev, Msg: fmt.Sprintf(format, args...), Hint: hint,
+		MsgText: encode(format, args), HintText: textOf(hint)}
+}
+
+// Appendf returns d with its message followed by format and args (such
+// as " (on the page %s)"), which are translated on their own.
+func (d Diagnostic) Appendf(format string, args ...any) Diagnostic {
+	msg := string(d.MsgText)
+	if msg == "" {
+		msg = string(textOf(d.Msg))
+	}
+	if msg == "" {
+		msg = d.Msg
+	}
+	if b, err := json.Marshal([]string{"%s%s", msg, string(encode(format, args))}); err == nil {
+		d.MsgText = Text(textMark + string(b))
+	}
+	d.Msg += fmt.Sprintf(format, args...)
+	return d
 }
 
 // String formats the diagnostic as the user reads it:
 // "file:line:col: message (hint)"; warnings carry a "warning: " prefix.
-func (d Diagnostic) String() string {
+func (d Diagnostic) String() string { return d.StringIn(English) }
+
+// StringIn is String with the word for a warning in lang ("varning: ");
+// the message and hint are printed as they are (see In).
+func (d Diagnostic) StringIn(lang string) string {
 	var b strings.Builder
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
 	if d.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(d.Severity.In(lang))
+		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg)
 	if d.Hint != "" {
@@ -118,12 +164,14 @@ func (l *List) Add(d Diagnostic) {
 
 // Errorf adds an error at pos with a hint (which may be empty).
 func (l *List) Errorf(pos Pos, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...), Hint: hint,
+		MsgText: encode(format, args), HintText: textOf(hint)})
 }
 
 // Warnf adds a warning at pos with a hint (which may be empty).
 func (l *List) Warnf(pos Pos, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Hint: hint,
+		MsgText: encode(format, args), HintText: textOf(hint)})
 }
 
 // Merge adds every diagnostic of other.
@@ -204,11 +252,15 @@ func (l *List) Promote() {
 	l.seen = seen
 }
 
-// Fprint writes the diagnostics to w the way the commands show them: one
-// "file:line:col: message" line each, sorted, with file paths joined to dir
-// (the site folder, so that they are right from where the command runs),
-// then a count of errors and warnings. It writes nothing for an empty list.
-func (l *List) Fprint(w io.Writer, dir string) {
+// Fprint writes the diagnostics to w in English; see FprintIn.
+func (l *List) Fprint(w io.Writer, dir string) { l.FprintIn(w, dir, English) }
+
+// FprintIn writes the diagnostics to w the way the commands show them, in
+// lang: one "file:line:col: message" line each, sorted, with file paths
+// joined to dir (the site folder, so that they are right from where the
+// command runs), then a count of errors and warnings. It writes nothing
+// for an empty list.
+func (l *List) FprintIn(w io.Writer, dir, lang string) {
 	if l == nil || l.Len() == 0 {
 		return
 	}
@@ -216,10 +268,23 @@ func (l *List) Fprint(w io.Writer, dir string) {
 		if d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
 			d.Pos.File = filepath.ToSlash(filepath.Join(dir, d.Pos.File))
 		}
-		fmt.Fprintln(w, d.String())
+		fmt.Fprintln(w, d.In(lang).StringIn(lang))
 	}
 	e, warn := l.Count()
-	fmt.Fprintf(w, "guidemap: %s, %s\n", plural(e, "error"), plural(warn, "warning"))
+	fmt.Fprintf(w, "guidemap: %s\n", CountIn(lang, e, warn))
+}
+
+// CountIn says how many errors and warnings there are, in lang: "2 errors,
+// 1 warning", "2 fel, 1 varning".
+func CountIn(lang string, errors, warnings int) string {
+	if lang == Swedish {
+		w := "varningar"
+		if warnings == 1 {
+			w = "varning"
+		}
+		return fmt.Sprintf("%d fel, %d %s", errors, warnings, w)
+	}
+	return plural(errors, "error") + ", " + plural(warnings, "warning")
 }
 
 func plural(n int, word string) string {

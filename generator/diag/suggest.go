@@ -1,7 +1,6 @@
 package diag
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,7 +32,7 @@ func Suggest(word string, candidates []string) string {
 // or "" when none is close.
 func DidYouMean(word string, candidates []string) string {
 	if s := Suggest(word, candidates); s != "" {
-		return fmt.Sprintf("did you mean %q?", s)
+		return Textf("did you mean %q?", s)
 	}
 	return ""
 }

@@ -65,12 +65,12 @@ func LoadEService(path string, src []byte, l *diag.List) *markdown.Doc[EServiceM
 	guides.CheckContact(d.Set, m.Contact, l)
 	for i, v := range m.Login {
 		if !slices.Contains(model.Logins, v) {
-			l.Errorf(d.Set[markdown.Item("login", i)], diag.DidYouMeanOr(v, model.Logins, "the logins are "+strings.Join(model.Logins, ", ")),
+			l.Errorf(d.Set[markdown.Item("login", i)], diag.DidYouMeanOr(v, model.Logins, diag.Textf("the logins are %s", strings.Join(model.Logins, ", "))),
 				"unknown login %q", v)
 		}
 	}
 	if m.Status != "" && !slices.Contains(model.Statuses, m.Status) {
-		l.Errorf(d.Pos("status"), diag.DidYouMeanOr(m.Status, model.Statuses, "the statuses are "+strings.Join(model.Statuses, ", ")),
+		l.Errorf(d.Pos("status"), diag.DidYouMeanOr(m.Status, model.Statuses, diag.Textf("the statuses are %s", strings.Join(model.Statuses, ", "))),
 			"unknown status %q", m.Status)
 	}
 	return d

@@ -66,7 +66,7 @@ func Assemble(in Input, l *diag.List) ([]*model.EService, []*model.Offer) {
 		case md.Owner == "":
 			l.Errorf(d.Pos("owner"), `add owner: common for an e-service built together, or the slug of the municipality that built it`, "missing owner")
 		case !slices.Contains(owners, md.Owner):
-			l.Errorf(d.Pos("owner"), diag.DidYouMeanOr(md.Owner, owners, "the owner is common or one of "+strings.Join(munis, ", ")),
+			l.Errorf(d.Pos("owner"), diag.DidYouMeanOr(md.Owner, owners, diag.Textf("the owner is common or one of %s", strings.Join(munis, ", "))),
 				"unknown owner %q", md.Owner)
 		}
 		if d.Set.Missing("category") {
@@ -157,7 +157,7 @@ func adoptions(in Input, byslug map[string]*model.EService, slugs []string, l *d
 				continue // the assemble stage reports the folder without a municipality
 			}
 			if e.Owner == m {
-				l.Errorf(diag.At(d.File.Path, 1, 1), "change "+e.File+" itself", "%s owns e-service %q and cannot adapt it", in.Municipalities[i].Name, s)
+				l.Errorf(diag.At(d.File.Path, 1, 1), diag.Textf("change %s itself", e.File), "%s owns e-service %q and cannot adapt it", in.Municipalities[i].Name, s)
 				continue
 			}
 			in.CheckCategory(d.Pos("category"), d.Meta.Category)

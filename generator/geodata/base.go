@@ -56,14 +56,14 @@ var geometryTypes = []string{"Point", "MultiPoint", "LineString", "MultiLineStri
 func LoadBase(file string, src []byte, l *diag.List) []model.BaseLayer {
 	s := newSource(file, src)
 	layer := BaseKind(file)
-	leftOut := "base layers hold lines and polygons; service points go in other files under geodata/"
+	leftOutHint := "base layers hold lines and polygons; service points go in other files under geodata/"
 	if layer == "places" {
-		leftOut = `a places layer holds points: {"type": "Point", "coordinates": [lon, lat]} with the properties name, rank and seat`
+		leftOutHint = `a places layer holds points: {"type": "Point", "coordinates": [lon, lat]} with the properties name, rank and seat`
 	}
 	var out []model.BaseLayer
 	readFeatures(s, l, func(f *feature) {
 		if f.geom == nil || string(f.geom) == "null" {
-			l.Warnf(f.pos(s, f.off), leftOut, "a feature without geometry in a base layer is left out")
+			l.Warnf(f.pos(s, f.off), leftOutHint, "a feature without geometry in a base layer is left out")
 			return
 		}
 		if f.geom[0] != '{' {
@@ -75,7 +75,7 @@ func LoadBase(file string, src []byte, l *diag.List) []model.BaseLayer {
 		case layer == "places" && g.typ == "Point":
 		case layer != "places" && (g.typ == "LineString" || g.typ == "MultiLineString" || g.typ == "Polygon" || g.typ == "MultiPolygon"):
 		case slices.Contains(geometryTypes, g.typ):
-			l.Warnf(f.pos(s, g.typOff), leftOut, "a %s in a %s layer is left out", g.typ, layer)
+			l.Warnf(f.pos(s, g.typOff), leftOutHint, "a %s in a %s layer is left out", g.typ, layer)
 			return
 		case g.typ == "":
 			l.Errorf(f.pos(s, f.geomOff), `add "type": "Polygon", "LineString" …`, `the geometry has no "type"`)
@@ -83,13 +83,13 @@ func LoadBase(file string, src []byte, l *diag.List) []model.BaseLayer {
 		default:
 			hint := diag.DidYouMean(g.typ, geometryTypes)
 			if hint == "" {
-				hint = "the geometry types are " + strings.Join(geometryTypes, ", ")
+				hint = diag.Textf("the geometry types are %s", strings.Join(geometryTypes, ", "))
 			}
 			l.Errorf(f.pos(s, g.typOff), hint, "%q is not a GeoJSON geometry type", g.typ)
 			return
 		}
 		if g.coords == nil {
-			l.Errorf(f.pos(s, f.geomOff), `give "coordinates": `+shapes[g.typ], `the %s has no "coordinates"`, g.typ)
+			l.Errorf(f.pos(s, f.geomOff), diag.Textf(`give "coordinates": %s`, shapes[g.typ]), `the %s has no "coordinates"`, g.typ)
 			return
 		}
 		geom, p := readCoordinates(s, g, inRange, "geometry")

@@ -6,7 +6,6 @@ package geodata
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
@@ -50,12 +49,12 @@ func LoadBoundaries(path string, src []byte, l *diag.List) []model.Boundary {
 			l.Errorf(f.pos(s, f.off), boundaryHint, "boundary %s (%s) has no geometry", code, name)
 			return
 		}
-		g, ok := boundaryGeometry(s, l, f, fmt.Sprintf("boundary %s (%s)", code, name))
+		g, ok := boundaryGeometry(s, l, f, diag.Textf("boundary %s (%s)", code, name))
 		if !ok {
 			return
 		}
 		if j, dup := seen[code]; dup {
-			l.Errorf(f.pos(s, f.off), fmt.Sprintf("merge it with features[%d] into one MultiPolygon", j), "code %s has two boundaries", code)
+			l.Errorf(f.pos(s, f.off), diag.Textf("merge it with features[%d] into one MultiPolygon", j), "code %s has two boundaries", code)
 			return
 		}
 		seen[code] = f.index
@@ -91,7 +90,7 @@ func checkedBoundaryGeometry(s *source, l *diag.List, f *feature, who string, ch
 		return nil, false
 	}
 	if g.coords == nil {
-		l.Errorf(f.pos(s, f.geomOff), fmt.Sprintf(`give "coordinates": %s`, shapes[g.typ]), `%s: the %s has no "coordinates"`, who, g.typ)
+		l.Errorf(f.pos(s, f.geomOff), diag.Textf(`give "coordinates": %s`, shapes[g.typ]), `%s: the %s has no "coordinates"`, who, g.typ)
 		return nil, false
 	}
 	geom, p := readCoordinates(s, g, check, "boundary")

@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -290,7 +289,7 @@ func readProperties(s *source, l *diag.List, f *feature, raw []byte, off int) {
 		for _, p := range f.props {
 			if p.key == key {
 				l1, _ := s.lineCol(p.keyOff)
-				l.Errorf(f.pos(s, keyOff), fmt.Sprintf("remove one of them (the first is on line %d)", l1), "property %q is given twice", key)
+				l.Errorf(f.pos(s, keyOff), diag.Textf("remove one of them (the first is on line %d)", l1), "property %q is given twice", key)
 				return
 			}
 		}
@@ -403,22 +402,33 @@ func text(raw []byte) string {
 	return s
 }
 
+// The kinds of a JSON value, as messages name them (made once: kind is
+// asked of every property of every point).
+var (
+	kindNothing = diag.Textf("nothing")
+	kindString  = diag.Textf("a string")
+	kindObject  = diag.Textf("an object")
+	kindArray   = diag.Textf("an array")
+	kindBool    = diag.Textf("true or false")
+	kindNumber  = diag.Textf("a number")
+)
+
 // kind names the JSON type of a raw value, for messages.
 func kind(raw json.RawMessage) string {
 	if len(raw) == 0 {
-		return "nothing"
+		return kindNothing
 	}
 	switch raw[0] {
 	case '"':
-		return "a string"
+		return kindString
 	case '{':
-		return "an object"
+		return kindObject
 	case '[':
-		return "an array"
+		return kindArray
 	case 't', 'f':
-		return "true or false"
+		return kindBool
 	case 'n':
 		return "null"
 	}
-	return "a number"
+	return kindNumber
 }

@@ -36,10 +36,13 @@ func realBoundaries(t testing.TB) []model.Boundary {
 }
 
 // lines formats the diagnostics as the CLI prints them.
-func lines(l *diag.List) string {
+func lines(l *diag.List) string { return linesIn(l, diag.English) }
+
+// linesIn formats the diagnostics as the CLI prints them in lang.
+func linesIn(l *diag.List, lang string) string {
 	var b strings.Builder
 	for _, d := range l.Items() {
-		b.WriteString(d.String())
+		b.WriteString(d.In(lang).StringIn(lang))
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -49,7 +52,8 @@ func lines(l *diag.List) string {
 // testdata/bad/base as base layers), places the
 // points in the example site's municipalities (without Timrå, so that a
 // point there lies in a boundary of no municipality of the site), and
-// compares every diagnostic with testdata/diagnostics.golden.
+// compares every diagnostic with testdata/diagnostics.golden, and in
+// Swedish with testdata/diagnostics.sv.golden.
 func TestDiagnosticsGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/bad/*.geojson")
 	if err != nil || len(files) == 0 {
@@ -92,5 +96,8 @@ func TestDiagnosticsGolden(t *testing.T) {
 	var none diag.List
 	Place([]model.Point{{Name: "Stadsbiblioteket", File: "geodata/bibliotek.geojson", Feature: 0}}, nil, siteCodes, &none)
 
-	golden.Compare(t, "testdata/diagnostics.golden", []byte(lines(&l)+"\n# without boundaries\n"+lines(&none)))
+	// English, the language of the code, and Swedish, the authors'.
+	for lang, file := range map[string]string{diag.English: "testdata/diagnostics.golden", diag.Swedish: "testdata/diagnostics.sv.golden"} {
+		golden.Compare(t, file, []byte(linesIn(&l, lang)+"\n# without boundaries\n"+linesIn(&none, lang)))
+	}
 }

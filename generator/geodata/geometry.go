@@ -9,10 +9,10 @@ package geodata
 // are the same as orb's to the bit.
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
+	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/paulmach/orb"
 )
 
@@ -31,7 +31,7 @@ type positionCheck func(lon, lat float64) (msg, hint string)
 // inRange accepts positions in the range of WGS 84 degrees.
 func inRange(lon, lat float64) (msg, hint string) {
 	if lon < -180 || lon > 180 || lat < -90 || lat > 90 {
-		return fmt.Sprintf("has a position out of range: [%g, %g]", lon, lat), "give every position as [longitude, latitude], in WGS 84"
+		return diag.Textf("has a position out of range: [%g, %g]", lon, lat), diag.Textf("give every position as [longitude, latitude], in WGS 84")
 	}
 	return "", ""
 }
@@ -40,19 +40,39 @@ func inRange(lon, lat float64) (msg, hint string) {
 // [latitude, longitude] (see looksSwapped).
 func inSweden(lon, lat float64) (msg, hint string) {
 	if looksSwapped(lon, lat) {
-		return "looks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]", "give every position as [longitude, latitude], in WGS 84"
+		return diag.Textf("looks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]"), diag.Textf("give every position as [longitude, latitude], in WGS 84")
 	}
 	return inRange(lon, lat)
 }
 
+// What the arrays of coordinates hold, for messages (made once: a site has
+// many rings).
+var (
+	wantLines    = diag.Textf("a list of lines")
+	wantRings    = diag.Textf("a list of rings")
+	wantPolygons = diag.Textf("a list of polygons")
+	wantPolygon  = diag.Textf("a polygon: a list of rings")
+	wantRing     = diag.Textf("a ring: a list of positions")
+	wantLine     = diag.Textf("a line: a list of positions")
+)
+
 // shapes are how the coordinates of each geometry type that
 // readCoordinates reads are written, for hints.
 var shapes = map[string]string{
-	"Point":           "[longitude, latitude]",
-	"LineString":      "[[longitude, latitude], …]",
-	"MultiLineString": "[[[longitude, latitude], …], …]",
-	"Polygon":         "[[[longitude, latitude], …], …]",
-	"MultiPolygon":    "[[[[longitude, latitude], …], …], …]",
+	"Point":           diag.Textf("[longitude, latitude]"),
+	"LineString":      diag.Textf("[[longitude, latitude], …]"),
+	"MultiLineString": diag.Textf("[[[longitude, latitude], …], …]"),
+	"Polygon":         diag.Textf("[[[longitude, latitude], …], …]"),
+	"MultiPolygon":    diag.Textf("[[[[longitude, latitude], …], …], …]"),
+}
+
+// emptyHint is the hint for a geometry without coordinates; what is
+// "boundary" or "geometry".
+func emptyHint(what string) string {
+	if what == "boundary" {
+		return diag.Textf("give the boundary's coordinates")
+	}
+	return diag.Textf("give the geometry's coordinates")
 }
 
 // readCoordinates decodes the coordinates of g, a Point, LineString,
@@ -61,8 +81,7 @@ var shapes = map[string]string{
 // It stops at the first problem. what names the geometry in hints
 // ("boundary").
 func readCoordinates(s *source, g geometry, check positionCheck, what string) (orb.Geometry, *geomProblem) {
-	r := &coordReader{s: s, check: check, hint: fmt.Sprintf("a %s's coordinates are %s", g.typ, shapes[g.typ]),
-		empty: "give the " + what + "'s coordinates"}
+	r := &coordReader{s: s, check: check, typ: g.typ, what: what}
 	raw, off := g.coords, g.coordsOff
 	var out orb.Geometry
 	switch g.typ {
@@ -72,7 +91,7 @@ func readCoordinates(s *source, g geometry, check positionCheck, what string) (o
 		out = r.line(raw, off)
 	case "MultiLineString":
 		var mls orb.MultiLineString
-		if r.list(raw, off, "a list of lines") {
+		if r.list(raw, off, wantLines) {
 			elements(raw, off, func(v []byte, o int) {
 				if r.bad == nil {
 					mls = append(mls, r.line(v, o))
@@ -80,22 +99,22 @@ func readCoordinates(s *source, g geometry, check positionCheck, what string) (o
 			})
 		}
 		if r.bad == nil && len(mls) == 0 {
-			r.fail(off, r.empty, "has no line")
+			r.fail(off, r.empty(), "has no line")
 		}
 		out = mls
 	case "Polygon":
-		out = r.polygon(raw, off, "a list of rings")
+		out = r.polygon(raw, off, wantRings)
 	case "MultiPolygon":
 		var mp orb.MultiPolygon
-		if r.list(raw, off, "a list of polygons") {
+		if r.list(raw, off, wantPolygons) {
 			elements(raw, off, func(v []byte, o int) {
 				if r.bad == nil {
-					mp = append(mp, r.polygon(v, o, "a polygon: a list of rings"))
+					mp = append(mp, r.polygon(v, o, wantPolygon))
 				}
 			})
 		}
 		if r.bad == nil && len(mp) == 0 {
-			r.fail(off, r.empty, "has no polygon")
+			r.fail(off, r.empty(), "has no polygon")
 		}
 		out = mp
 	default:
@@ -112,14 +131,23 @@ func readCoordinates(s *source, g geometry, check positionCheck, what string) (o
 type coordReader struct {
 	s     *source
 	check positionCheck
-	hint  string // the shape of the coordinates, for a value in the wrong place
-	empty string // the hint for no coordinates
+	typ   string // the geometry's type
+	what  string // "boundary" or "geometry", for hints
 	bad   *geomProblem
 }
 
+// hint is the shape of the coordinates, for a value in the wrong place.
+// (Made when a problem is found: a site has many geometries.)
+func (r *coordReader) hint() string {
+	return diag.Textf("a %s's coordinates are %s", r.typ, shapes[r.typ])
+}
+
+// empty is the hint for no coordinates.
+func (r *coordReader) empty() string { return emptyHint(r.what) }
+
 func (r *coordReader) fail(off int, hint, format string, args ...any) {
 	if r.bad == nil {
-		r.bad = &geomProblem{off: off, msg: fmt.Sprintf(format, args...), hint: hint}
+		r.bad = &geomProblem{off: off, msg: diag.Textf(format, args...), hint: hint}
 	}
 }
 
@@ -128,7 +156,7 @@ func (r *coordReader) list(raw []byte, off int, want string) bool {
 	if raw[0] == '[' {
 		return true
 	}
-	r.fail(off, r.hint, "has %s where %s belongs", kind(raw), want)
+	r.fail(off, r.hint(), "has %s where %s belongs", kind(raw), want)
 	return false
 }
 
@@ -141,20 +169,20 @@ func (r *coordReader) polygon(raw []byte, off int, want string) orb.Polygon {
 		if r.bad != nil {
 			return
 		}
-		ring := r.positions(v, o, "a ring: a list of positions")
+		ring := r.positions(v, o, wantRing)
 		if r.bad == nil && len(ring) < 4 {
 			r.fail(o, "a ring is closed: its last position is its first, so it has at least 4", "has a ring with fewer than 4 positions")
 		}
 		p = append(p, orb.Ring(ring))
 	})
 	if r.bad == nil && len(p) == 0 {
-		r.fail(off, r.empty, "has a polygon without rings")
+		r.fail(off, r.empty(), "has a polygon without rings")
 	}
 	return p
 }
 
 func (r *coordReader) line(raw []byte, off int) orb.LineString {
-	ls := r.positions(raw, off, "a line: a list of positions")
+	ls := r.positions(raw, off, wantLine)
 	if r.bad == nil && len(ls) < 2 {
 		r.fail(off, "a line goes through at least 2 positions", "has a line with fewer than 2 positions")
 	}
@@ -180,7 +208,7 @@ func (r *coordReader) positions(raw []byte, off int, want string) []orb.Point {
 func (r *coordReader) position(raw []byte, off int) orb.Point {
 	const hint = "give every position as [longitude, latitude], in degrees, as [17.3069, 62.3908]"
 	if raw[0] != '[' {
-		r.fail(off, r.hint, "has %s where a position [longitude, latitude] belongs", kind(raw))
+		r.fail(off, r.hint(), "has %s where a position [longitude, latitude] belongs", kind(raw))
 		return orb.Point{}
 	}
 	var pt orb.Point

@@ -125,7 +125,7 @@ func ReadBoundary(path string, src []byte, code, name string, l *diag.List) (b m
 			l.Errorf(s.at(-1, start), `give the municipality's feature its "code" (the SCB municipality code), or keep only that feature in the file`,
 				"the file has %d features and none has a code", features)
 		default:
-			l.Errorf(s.at(-1, start), "check --code, or take the municipality's boundary from a file that has it; the code is read from the property "+strings.Join(codeKeys, ", "),
+			l.Errorf(s.at(-1, start), diag.Textf("check --code, or take the municipality's boundary from a file that has it; the code is read from the property %s", strings.Join(codeKeys, ", ")),
 				"no feature has code %s (the file has %s)", code, codesText(others))
 		}
 		return b, false

@@ -100,7 +100,7 @@ func Place(points []model.Point, boundaries []model.Boundary, codeToSlug map[str
 		if stated != "" && !known[stated] {
 			hint := diag.DidYouMean(stated, slugs)
 			if hint == "" {
-				hint = "the municipalities are " + strings.Join(slugs, ", ")
+				hint = diag.Textf("the municipalities are %s", strings.Join(slugs, ", "))
 			}
 			l.Errorf(pos, hint, "%s: unknown municipality %q", pointName(p.Name), stated)
 			continue
@@ -125,10 +125,10 @@ func Place(points []model.Point, boundaries []model.Boundary, codeToSlug map[str
 		}
 		switch {
 		case in == nil:
-			msg := fmt.Sprintf("%s at %s lies in no municipality of the site", pointName(p.Name), coords(p.Lon, p.Lat))
+			msg := diag.Textf("%s at %s lies in no municipality of the site", pointName(p.Name), coords(p.Lon, p.Lat))
 			for _, r := range other {
 				if r.contains(pt) {
-					msg += fmt.Sprintf(": it is in %s (%s)", r.name, r.code)
+					msg = diag.Textf("%s: it is in %s (%s)", msg, r.name, r.code)
 					break
 				}
 			}
@@ -148,7 +148,7 @@ func Place(points []model.Point, boundaries []model.Boundary, codeToSlug map[str
 // pointName names a point in a message.
 func pointName(name string) string {
 	if name == "" {
-		return "the point"
+		return diag.Textf("the point")
 	}
 	return strconv.Quote(name)
 }

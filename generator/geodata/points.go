@@ -2,7 +2,6 @@ package geodata
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"path"
 	"strconv"
@@ -78,6 +77,10 @@ func (pl *pointLoader) hours(v string) (hours.Hours, []string) {
 }
 
 // lead names the point at the start of a message: `"Stadsbiblioteket": `.
+// lonLat names the coordinates of a position in messages (made once: every
+// point has them).
+var lonLat = [2]string{diag.Textf("longitude"), diag.Textf("latitude")}
+
 func lead(name string) string {
 	if name == "" {
 		return ""
@@ -160,7 +163,7 @@ func (pl *pointLoader) feature(f *feature) {
 				if p == safety.EmailMailto {
 					hint = `leave out "mailto:"`
 				}
-				l.Errorf(pos(), hint, "%s%s", who, p.Message(v))
+				l.Errorf(pos(), hint, "%s%s", who, diag.Textf(p.Format(), v))
 				continue
 			}
 			p.Email = v
@@ -170,7 +173,7 @@ func (pl *pointLoader) feature(f *feature) {
 				continue
 			}
 			if clean, p := safety.WebURL(v); clean == "" {
-				l.Errorf(pos(), "write a full address that starts with https://", "%s%s", who, p.Message(v))
+				l.Errorf(pos(), "write a full address that starts with https://", "%s%s", who, diag.Textf(p.Format(), v))
 				continue
 			}
 			p.URL = v
@@ -191,7 +194,7 @@ func (pl *pointLoader) feature(f *feature) {
 		default:
 			hint := diag.DidYouMean(pr.key, PointProperties)
 			if hint == "" {
-				hint = "the properties of a service point are " + strings.Join(PointProperties, ", ")
+				hint = diag.Textf("the properties of a service point are %s", strings.Join(PointProperties, ", "))
 			}
 			l.Warnf(pos(), hint, "%sunknown property %q", who, pr.key)
 		}
@@ -200,7 +203,7 @@ func (pl *pointLoader) feature(f *feature) {
 		if contains(pl.categories, pl.fileCategory) {
 			p.Category = pl.fileCategory
 		} else {
-			l.Errorf(f.propsPos(s), fmt.Sprintf(`add "category": "…", or name the file after a category, as geodata/<category>.geojson (%s)`, categoryList(pl.categories)),
+			l.Errorf(f.propsPos(s), diag.Textf(`add "category": "…", or name the file after a category, as geodata/<category>.geojson (%s)`, categoryList(pl.categories)),
 				"%sno category, and the file name %q is not a category", who, pl.fileCategory)
 		}
 	}
@@ -226,11 +229,11 @@ func (pl *pointLoader) str(f *feature, pr *property, who string) (string, bool) 
 		return "", false
 	}
 	switch k := kind(pr.val); k {
-	case "a string":
+	case kindString:
 		return strings.TrimSpace(text(pr.val)), true
 	case "null":
 		return "", true
-	case "a number":
+	case kindNumber:
 		if pr.key == "postal_code" || pr.key == "phone" {
 			return string(pr.val), true
 		}
@@ -252,9 +255,9 @@ func contains(list []string, v string) bool {
 
 func categoryList(cats []string) string {
 	if len(cats) == 0 {
-		return "the site has no categories: add them to content/site.toml"
+		return diag.Textf("the site has no categories: add them to content/site.toml")
 	}
-	return "the categories are " + strings.Join(cats, ", ")
+	return diag.Textf("the categories are %s", strings.Join(cats, ", "))
 }
 
 func categoryHint(v string, cats []string) string {
@@ -268,6 +271,7 @@ func categoryHint(v string, cats []string) string {
 func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bool) {
 	s, l := pl.s, pl.l
 	const geomHint = `give the position as "geometry": {"type": "Point", "coordinates": [longitude, latitude]}`
+	const pointHint = `give the position as "geometry": {"type": "Point", "coordinates": [longitude, latitude]}; service points are Point features`
 	if f.geom == nil || string(f.geom) == "null" {
 		l.Errorf(f.pos(s, f.off), geomHint, "%sthe point has no geometry", who)
 		return 0, 0, false
@@ -282,7 +286,7 @@ func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bo
 		l.Errorf(f.pos(s, f.geomOff), geomHint, `%sthe geometry has no "type"`, who)
 		return 0, 0, false
 	case g.typ != "Point":
-		l.Errorf(f.pos(s, g.typOff), geomHint+"; service points are Point features",
+		l.Errorf(f.pos(s, g.typOff), pointHint,
 			"%sthe geometry is a %s, not a Point", who, g.typ)
 		return 0, 0, false
 	case g.coords == nil:
@@ -296,7 +300,7 @@ func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bo
 		return 0, 0, false
 	}
 	good := true
-	for i, name := range []string{"longitude", "latitude"} {
+	for i, name := range lonLat {
 		raw := vals[i]
 		if lit, bad := s.invalid(offs[i]); bad {
 			l.Errorf(pos(), "NaN and Infinity are not valid JSON: give the position in degrees, as [17.3069, 62.3908]", "%s%s is %s", who, name, lit)
@@ -325,7 +329,7 @@ func (pl *pointLoader) position(f *feature, who string) (lon, lat float64, ok bo
 	}
 	switch {
 	case looksSwapped(lon, lat):
-		l.Errorf(pos(), fmt.Sprintf("write [%s, %s]", vals[1], vals[0]), "%slooks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]", who)
+		l.Errorf(pos(), diag.Textf("write [%s, %s]", vals[1], vals[0]), "%slooks like latitude and longitude are swapped: GeoJSON is [longitude, latitude]", who)
 		return 0, 0, false
 	case lon < -180 || lon > 180:
 		l.Errorf(pos(), "give the longitude in degrees east, first", "%slongitude %s is out of range (-180 to 180)", who, vals[0])

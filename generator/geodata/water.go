@@ -50,7 +50,7 @@ func CheckWater(points []model.Point, base []model.BaseLayer, l *diag.List) {
 		}
 		for k, lake := range lakes {
 			if lake.contains(pt) {
-				where := "a lake"
+				where := diag.Textf("a lake")
 				if lakeNames[k] != "" {
 					where = lakeNames[k]
 				}
@@ -92,7 +92,7 @@ func shoreDistance(ps []*polygon, pt orb.Point) float64 {
 func distanceText(d float64) string {
 	switch {
 	case math.IsInf(d, 0):
-		return "far"
+		return diag.Textf("far")
 	case d < 1000:
 		return fmt.Sprintf("%.0f m", math.Max(10, math.Round(d/10)*10))
 	}

@@ -5,7 +5,6 @@
 package guides
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -146,9 +145,9 @@ func CheckAudience(set markdown.Set, values []string, l *diag.List) {
 		if slices.Contains(model.Audiences, a) {
 			continue
 		}
-		hint := diag.DidYouMeanOr(a, model.Audiences, "the audiences are "+strings.Join(model.Audiences, ", "))
+		hint := diag.DidYouMeanOr(a, model.Audiences, diag.Textf("the audiences are %s", strings.Join(model.Audiences, ", ")))
 		if en, ok := swedishAudiences[strings.ToLower(a)]; ok {
-			hint = fmt.Sprintf("write it in English: %q", en)
+			hint = diag.Textf("write it in English: %q", en)
 		}
 		l.Errorf(set[markdown.Item("audience", i)], hint,
 			"unknown audience %q", a)
@@ -177,7 +176,7 @@ func CheckEmail(set markdown.Set, key, value string, l *diag.List) {
 		return
 	}
 	if p := safety.Email(value); p != safety.EmailOK {
-		l.Errorf(set[key], "write only the address, e.g. kontakt@kommun.se", "%s", p.Message(value))
+		l.Errorf(set[key], "write only the address, e.g. kontakt@kommun.se", "%s", diag.Textf(p.Format(), value))
 	}
 }
 
@@ -191,12 +190,12 @@ func CheckURL(set markdown.Set, key, value string, l *diag.List) {
 	switch p {
 	case safety.URLOK:
 	case safety.URLInsecure:
-		l.Warnf(set[key], "use https:// if the site has it", "%s", p.Message(value))
+		l.Warnf(set[key], "use https:// if the site has it", "%s", diag.Textf(p.Format(), value))
 	case safety.URLInvalid:
-		l.Errorf(set[key], "write a full address such as https://www.kommun.se/", "%s", p.Message(value))
+		l.Errorf(set[key], "write a full address such as https://www.kommun.se/", "%s", diag.Textf(p.Format(), value))
 	case safety.URLRelative:
-		l.Errorf(set[key], "write a full address that starts with https://", "%s", p.Message(value))
+		l.Errorf(set[key], "write a full address that starts with https://", "%s", diag.Textf(p.Format(), value))
 	default:
-		l.Errorf(set[key], "write an address that starts with https://", "%s", p.Message(value))
+		l.Errorf(set[key], "write an address that starts with https://", "%s", diag.Textf(p.Format(), value))
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/esamverkan/guidemap/generator/diag"
 )
 
 // token is one token of a value.
@@ -94,15 +96,15 @@ var (
 		"january": 1, "february": 2, "march": 3, "june": 6, "july": 7, "august": 8, "october": 10}
 	// unsupported are the parts of the syntax guidemap does not read.
 	unsupported = map[string]string{
-		"sh":      `school holidays ("SH") are not supported`,
-		"week":    "week numbers are not supported",
-		"sunrise": `"sunrise" is not supported`,
-		"sunset":  `"sunset" is not supported`,
-		"dawn":    `"dawn" is not supported`,
-		"dusk":    `"dusk" is not supported`,
-		"easter":  `"easter" is not supported`,
-		"day":     "day offsets are not supported",
-		"days":    "day offsets are not supported",
+		"sh":      diag.Textf(`school holidays ("SH") are not supported`),
+		"week":    diag.Textf("week numbers are not supported"),
+		"sunrise": diag.Textf(`"sunrise" is not supported`),
+		"sunset":  diag.Textf(`"sunset" is not supported`),
+		"dawn":    diag.Textf(`"dawn" is not supported`),
+		"dusk":    diag.Textf(`"dusk" is not supported`),
+		"easter":  diag.Textf(`"easter" is not supported`),
+		"day":     diag.Textf("day offsets are not supported"),
+		"days":    diag.Textf("day offsets are not supported"),
 	}
 	// keywords are the words a typo is matched against.
 	keywords = slices.Concat(osmDays, osmMonths, []string{"PH", "off", "closed", "open"})

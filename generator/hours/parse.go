@@ -9,7 +9,6 @@ package hours
 // without a comma between them, and "24/7" after days ("Jun-Aug 24/7").
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,7 +67,7 @@ func (p *parser) accept(punct string) bool {
 }
 
 func (p *parser) warn(format string, args ...any) {
-	w := fmt.Sprintf(format, args...)
+	w := diag.Textf(format, args...)
 	if !slices.Contains(p.warnings, w) {
 		p.warnings = append(p.warnings, w)
 	}

@@ -3,7 +3,6 @@
 package i18n
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -46,7 +45,7 @@ func Load(theme fs.FS, dir string, langs []string, l *diag.List) map[string]map[
 	for _, lang := range langs[min(1, len(langs)):] {
 		p := dir + "/" + path.Join("i18n", lang+".toml")
 		if _, ok := out[lang]; !ok {
-			l.Warnf(diag.Pos{File: p}, "copy i18n/en.toml of the default theme to "+p+" and translate its texts",
+			l.Warnf(diag.Pos{File: p}, diag.Textf("copy i18n/en.toml of the default theme to %s and translate its texts", p),
 				"language %q has no UI strings: menus, labels and dates on its pages are in Swedish", lang)
 			continue
 		}
@@ -60,7 +59,7 @@ func Load(theme fs.FS, dir string, langs []string, l *diag.List) map[string]map[
 			sort.Strings(missing)
 			more := ""
 			if len(missing) > 5 {
-				more = fmt.Sprintf(" and %d more", len(missing)-5)
+				more = diag.Textf(" and %d more", len(missing)-5)
 				missing = missing[:5]
 			}
 			l.Warnf(diag.At(p, 1, 1), "add them, translated, from i18n/sv.toml or i18n/en.toml of the default theme",

@@ -179,7 +179,7 @@ func readContent(fsys fs.FS, l *diag.List) []Source {
 			return nil
 		}
 		if !model.IsSlug(slug) {
-			l.Errorf(diag.At(p, 1, 1), "rename the file with lower-case letters a–z, digits and hyphens, e.g. "+markdown.Slug(slug)+".md",
+			l.Errorf(diag.At(p, 1, 1), diag.Textf("rename the file with lower-case letters a–z, digits and hyphens, e.g. %s.md", markdown.Slug(slug)),
 				"file name %q cannot be a web address", slug+".md")
 			return nil
 		}

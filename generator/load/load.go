@@ -41,6 +41,21 @@ func NewMemo(c *cache.Cache) *Memo {
 	}
 }
 
+// Language is the language the site's authors write in, in which
+// guidemap tells them about problems: the first of site.toml's
+// languages, or Swedish when site.toml cannot be read or names none.
+func Language(fsys fs.FS) string {
+	src, err := fs.ReadFile(fsys, config.File)
+	if err != nil {
+		return "sv"
+	}
+	c, _ := config.Load(src, "", &diag.List{})
+	if len(c.Languages) > 0 && c.Languages[0] != "" {
+		return c.Languages[0]
+	}
+	return "sv"
+}
+
 // Site reads and parses every file of the site folder fsys. baseURL, when
 // not empty, replaces site.toml's base_url. Problems are added to l; the
 // content files' own are kept with each File (Content.ByPath) instead.

@@ -6,7 +6,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -273,18 +272,18 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, prefix string, set Set)
 		if !ok {
 			hint := diag.DidYouMean(key, names)
 			if hint == "" {
-				hint = "the keys are " + strings.Join(quoteAll(names), ", ")
+				hint = diag.Textf("the keys are %s", strings.Join(quoteAll(names), ", "))
 			}
 			d.l.Errorf(d.pos(kn), hint, "unknown key %q%s", key, inWhat(prefix))
 			continue
 		}
 		if first, dup := seen[key]; dup {
-			d.l.Errorf(d.pos(kn), fmt.Sprintf("remove one of them (the first is on line %d)", first), "key %q is given twice", prefix+key)
+			d.l.Errorf(d.pos(kn), diag.Textf("remove one of them (the first is on line %d)", first), "key %q is given twice", prefix+key)
 			continue
 		}
 		seen[key] = kn.Line + d.lineOff
 		if NonEmpty(t.Field(idx)) && empty(vn) {
-			d.l.Errorf(d.pos(vn), fmt.Sprintf("write a value, e.g. %s, or delete the line", example(key, t.Field(idx))),
+			d.l.Errorf(d.pos(vn), diag.Textf("write a value, e.g. %s, or delete the line", example(key, t.Field(idx))),
 				"%q is empty", prefix+key)
 			set[emptyPrefix+prefix+key] = d.pos(vn)
 			continue
@@ -330,7 +329,7 @@ func inWhat(prefix string) string {
 	if prefix == "" {
 		return ""
 	}
-	return " in " + strings.TrimSuffix(prefix, ".")
+	return diag.Textf(" in %s", strings.TrimSuffix(prefix, "."))
 }
 
 func quoteAll(s []string) []string {
@@ -351,7 +350,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string, set Set) bool
 			return true
 		}
 		if n.Kind != yaml.ScalarNode {
-			d.l.Errorf(d.pos(n), `write the value on the same line, e.g. `+key+`: "…"`, "%q must be text, not %s", key, kindName(n))
+			d.l.Errorf(d.pos(n), diag.Textf(`write the value on the same line, e.g. %s: "…"`, key), "%q must be text, not %s", key, kindName(n))
 			return false
 		}
 		v.SetString(strings.TrimSpace(n.Value))
@@ -421,7 +420,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string, set Set) bool
 			return true
 		}
 		if n.Kind != yaml.MappingNode {
-			d.l.Errorf(d.pos(n), fmt.Sprintf("write the keys of %q indented on the lines below it", key), "%q must be a list of keys and values, not %s", key, kindName(n))
+			d.l.Errorf(d.pos(n), diag.Textf("write the keys of %q indented on the lines below it", key), "%q must be a list of keys and values, not %s", key, kindName(n))
 			return false
 		}
 		d.mapping(n, v, key+".", set)
@@ -443,9 +442,9 @@ func kindName(n *yaml.Node) string {
 	n = deref(n)
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return diag.Textf("a list")
 	case yaml.MappingNode:
-		return "keys and values"
+		return diag.Textf("keys and values")
 	}
 	return describe(n)
 }
@@ -456,7 +455,7 @@ func describe(n *yaml.Node) string {
 	case yaml.SequenceNode, yaml.MappingNode:
 		return kindName(n)
 	case yaml.AliasNode:
-		return "an alias"
+		return diag.Textf("an alias")
 	}
 	return strconv.Quote(n.Value)
 }

@@ -6,12 +6,12 @@ package markdown
 // has a golden case in testdata/lint/.
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -44,7 +44,7 @@ func (st *state) lintHeading(h *ast.Heading, src []byte) {
 		st.l.Warnf(st.pos(h, src), "the page title is the only h1: start the headings of the text at ##",
 			"a second h1 on the page")
 	case h.Level > prev+1:
-		st.l.Warnf(st.pos(h, src), fmt.Sprintf("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)),
+		st.l.Warnf(st.pos(h, src), diag.Textf("use %s here, or add the missing level above it", strings.Repeat("#", prev+1)),
 			"heading level skips from h%d to h%d", prev, h.Level)
 	}
 }
@@ -113,7 +113,7 @@ func (st *state) lintText(block ast.Node, src []byte) {
 func (st *state) sentence(block ast.Node, src []byte, words int) {
 	if st.env.Easy {
 		if words > MaxEasySentenceWords {
-			st.l.Warnf(st.pos(block, src), fmt.Sprintf("split it: an easy-to-read (lättläst) text keeps each sentence to one thought, at most %d words", MaxEasySentenceWords),
+			st.l.Warnf(st.pos(block, src), diag.Textf("split it: an easy-to-read (lättläst) text keeps each sentence to one thought, at most %d words", MaxEasySentenceWords),
 				"a sentence of %d words in an easy-to-read text", words)
 		}
 		return

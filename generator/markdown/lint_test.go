@@ -11,8 +11,9 @@ import (
 )
 
 // TestLint renders every testdata/lint/*.md and compares its warnings, with
-// their exact text, and the HTML of its tables with <name>.golden. Every
-// lint rule has a case there; clean.md has none.
+// their exact text, and the HTML of its tables with <name>.golden, and the
+// warnings in Swedish with <name>.sv.golden. Every lint rule has a case
+// there; clean.md has none.
 func TestLint(t *testing.T) {
 	files, _ := filepath.Glob("testdata/lint/*.md")
 	if len(files) < 9 {
@@ -42,6 +43,14 @@ func TestLint(t *testing.T) {
 				b.WriteString("== html\n" + res.HTML)
 			}
 			golden.Compare(t, "testdata/lint/"+name+".golden", []byte(b.String()))
+			// The warnings as the authors read them, in Swedish.
+			var sv strings.Builder
+			for _, d := range l.Items() {
+				sv.WriteString(d.In(diag.Swedish).StringIn(diag.Swedish) + "\n")
+			}
+			if sv.Len() > 0 {
+				golden.Compare(t, "testdata/lint/"+name+".sv.golden", []byte(sv.String()))
+			}
 		})
 	}
 }

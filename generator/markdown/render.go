@@ -313,7 +313,7 @@ func (st *state) link(n ast.Node, dest []byte, src []byte) ([]byte, bool) {
 		if !ok {
 			hint := "link to the .md file of a guide, e-service, page or municipality, relative to this file"
 			if s := diag.Suggest(target, st.env.Files); s != "" {
-				hint = "did you mean " + relPath(st.content, s) + "?"
+				hint = diag.Textf("did you mean %s?", relPath(st.content, s))
 			}
 			st.l.Errorf(pos, hint, "link to %q: there is no such content file", u.Path)
 			return dest, true

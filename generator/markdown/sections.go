@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -283,7 +282,7 @@ func CheckAdaptation(shared, adapted []model.Section, sharedFile string, l *diag
 			continue
 		}
 		l.Warnf(diag.At(s.File, s.Line, headingCol(s.Source)),
-			fmt.Sprintf("did you mean %q? Write the heading as in the shared guide to replace its section, or choose a heading of its own to add one", "## "+p.Near[i]),
+			diag.Textf("did you mean %q? Write the heading as in the shared guide to replace its section, or choose a heading of its own to add one", "## "+p.Near[i]),
 			"section %q matches no heading of %s and is added after its sections", normalizeSpace(s.Heading), sharedFile)
 	}
 }

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"strconv"
@@ -43,17 +42,14 @@ func themeErr(l *diag.List) error {
 	return &ThemeError{Diags: l.Items()}
 }
 
-// builtinNote ends the hint of a problem in a file of the built-in theme.
-const builtinNote = " (the file is guidemap's built-in theme: report the problem, or lay a corrected copy at that path of the site folder)"
-
 // themeDiag is an error at line and col (0 when unknown) of the theme
 // file name, with the path and hint as the site's author sees them.
 func themeDiag(theme fs.FS, name string, line, col int, hint, format string, args ...any) diag.Diagnostic {
 	file, builtin := themes.Source(theme, name)
 	if builtin {
-		hint += builtinNote
+		hint = diag.Textf("%s (the file is guidemap's built-in theme: report the problem, or lay a corrected copy at that path of the site folder)", hint)
 	}
-	return diag.Diagnostic{Pos: diag.At(file, line, col), Severity: diag.Error, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	return diag.Make(diag.At(file, line, col), diag.Error, hint, format, args...)
 }
 
 // Hints of template errors.
@@ -284,9 +280,9 @@ func (rd *Renderer) failures(ps []page, errs []error) *diag.List {
 	for _, d := range order {
 		s := found[d]
 		if s.more == 0 {
-			d.Msg += " (on the page " + s.first + ")"
+			d = d.Appendf(" (on the page %s)", s.first)
 		} else {
-			d.Msg += fmt.Sprintf(" (on the page %s and %d more)", s.first, s.more)
+			d = d.Appendf(" (on the page %s and %d more)", s.first, s.more)
 		}
 		l.Add(d)
 	}

@@ -39,15 +39,25 @@ const (
 // words of a diagnostic: `"www.kommun.se" is not a full web address`. It is
 // "" for URLOK.
 func (p URLProblem) Message(raw string) string {
+	if p == URLOK {
+		return ""
+	}
+	return fmt.Sprintf(p.Format(), raw)
+}
+
+// Format is the format of Message, with a %q for the address: the
+// diagnostics take it to be printed in the author's language
+// (generator/diag's catalogue has a translation of each).
+func (p URLProblem) Format() string {
 	switch p {
 	case URLInsecure:
-		return fmt.Sprintf("%q is not encrypted (http)", raw)
+		return "%q is not encrypted (http)"
 	case URLInvalid:
-		return fmt.Sprintf("%q is not a web address", raw)
+		return "%q is not a web address"
 	case URLRelative:
-		return fmt.Sprintf("%q is not a full web address", raw)
+		return "%q is not a full web address"
 	case URLScheme:
-		return fmt.Sprintf("%q: only https and http addresses are allowed", raw)
+		return "%q: only https and http addresses are allowed"
 	}
 	return ""
 }
@@ -96,7 +106,15 @@ func (p EmailProblem) Message(raw string) string {
 	if p == EmailOK {
 		return ""
 	}
-	return fmt.Sprintf("%q is not an e-mail address", raw)
+	return fmt.Sprintf(p.Format(), raw)
+}
+
+// Format is the format of Message, as URLProblem.Format.
+func (p EmailProblem) Format() string {
+	if p == EmailOK {
+		return ""
+	}
+	return "%q is not an e-mail address"
 }
 
 // Email checks an e-mail address of contact data or a service point: only

@@ -44,7 +44,7 @@ type NewFile struct {
 // its path relative to src. It never overwrites a file.
 func Scaffold(src string, nf NewFile) (string, error) {
 	if !model.IsSlug(nf.Slug) {
-		return "", fmt.Errorf("%q cannot be a file name and web address: use lower-case letters a–z, digits and hyphens, e.g. %s", nf.Slug, markdown.Slug(nf.Slug))
+		return "", diag.NewError("%q cannot be a file name and web address: use lower-case letters a–z, digits and hyphens, e.g. %s", nf.Slug, markdown.Slug(nf.Slug))
 	}
 	fsys := os.DirFS(src)
 	var conf model.Config
@@ -63,7 +63,7 @@ func Scaffold(src string, nf NewFile) (string, error) {
 		p = "content/guides/" + nf.Slug + ".md"
 		if nf.Municipality != "" {
 			if _, err := fs.Stat(fsys, "content/municipalities/"+nf.Municipality+".md"); err != nil {
-				return "", fmt.Errorf("there is no municipality %q (content/municipalities/%s.md)", nf.Municipality, nf.Municipality)
+				return "", diag.NewError("there is no municipality %q (content/municipalities/%s.md)", nf.Municipality, nf.Municipality)
 			}
 			p = "content/municipalities/" + nf.Municipality + "/guides/" + nf.Slug + ".md"
 			if _, err := fs.Stat(fsys, "content/guides/"+nf.Slug+".md"); err == nil {
@@ -86,7 +86,7 @@ func Scaffold(src string, nf NewFile) (string, error) {
 		body = guideBody
 	case "eservice":
 		if slices.Contains(model.EServiceReserved, nf.Slug) {
-			return "", fmt.Errorf("%q is the name of a page of the e-service directory (/e-tjanster/%s/): choose another", nf.Slug, nf.Slug)
+			return "", diag.NewError("%q is the name of a page of the e-service directory (/e-tjanster/%s/): choose another", nf.Slug, nf.Slug)
 		}
 		p = "content/eservices/" + nf.Slug + ".md"
 		owner := nf.Owner
@@ -106,11 +106,11 @@ func Scaffold(src string, nf NewFile) (string, error) {
 	case "municipality":
 		p = "content/municipalities/" + nf.Slug + ".md"
 		if nf.Code == "" || !codeRE(nf.Code) {
-			return "", fmt.Errorf("give the municipality's SCB code with --code, four digits such as 2281")
+			return "", diag.NewError("give the municipality's SCB code with --code, four digits such as 2281")
 		}
 		if nf.Boundary != "" {
 			if _, err := fs.Stat(fsys, p); err == nil {
-				return "", fmt.Errorf("%s already exists; guidemap new does not overwrite files", p)
+				return "", diag.NewError("%s already exists; guidemap new does not overwrite files", p)
 			}
 			if err := addBoundary(src, nf); err != nil {
 				return "", err
@@ -122,7 +122,7 @@ func Scaffold(src string, nf NewFile) (string, error) {
 				found = found || bd.Code == nf.Code
 			}
 			if !found {
-				return "", fmt.Errorf("no boundary in %s has code %s: add the municipality's boundary first\n\n%s", load.BoundariesFile, nf.Code, BoundaryHelp(nf.Slug, nf.Code))
+				return "", diag.NewError("no boundary in %s has code %s: add the municipality's boundary first\n\n%s", load.BoundariesFile, nf.Code, BoundaryHelp(nf.Slug, nf.Code))
 			}
 		}
 		name := nf.Title
@@ -141,7 +141,7 @@ func Scaffold(src string, nf NewFile) (string, error) {
 		fm = fields(&guides.PageMeta{}, map[string]string{"title": quote(nf.Title), "weight": "50"}, nil)
 		body = "<!-- Skriv sidans text här. -->\n"
 	default:
-		return "", fmt.Errorf("guidemap new makes a guide, eservice, municipality or page, not %q", nf.Kind)
+		return "", diag.NewError("guidemap new makes a guide, eservice, municipality or page, not %q", nf.Kind)
 	}
 	return p, output.Create(src, p, []byte("---\n"+renderFields(fm, "")+"---\n\n"+body))
 }

@@ -13,7 +13,7 @@ import (
 
 // TestServeInTheBrowser edits a site while a real Chromium tab shows one of
 // its pages: the tab reloads on an edit, shows the overlay (with no axe
-// violation, in English with lang="en") when the front matter breaks,
+// violation, in English with lang="en" when serve is told English) when the front matter breaks,
 // drops it when the fix is saved, and takes a new style sheet without
 // reloading; the page's Content-Security-Policy never blocks the reload
 // script.
@@ -94,5 +94,49 @@ func TestServeInTheBrowser(t *testing.T) {
 	}
 	for _, v := range append(watched["csp"], watched["errors"]...) {
 		t.Errorf("in the tab: %s", v)
+	}
+}
+
+// TestServeOverlayInSwedish: with the messages in Swedish (serve --lang sv,
+// or the site's language), the overlay's heading, messages, hints and
+// button are Swedish, it is marked lang="sv", and it passes axe.
+func TestServeOverlayInSwedish(t *testing.T) {
+	browsertest.Require(t)
+	dir := copySite(t)
+	r := startWith(t, dir, 10*time.Millisecond, func(s *Server) { s.opts.Lang = "sv" })
+	tab := browsertest.NewBrowser(t).Tab(t)
+	const file = "content/guides/bygglov.md"
+	if st, err := browsertest.Load(tab, r.url+"/guider/bygglov/"); err != nil || st != 200 {
+		t.Fatalf("load: %d %v", st, err)
+	}
+	r.write(file, strings.Replace(r.read(file), "summary:", "sumary:", 1))
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if ok, err := browsertest.Eval[bool](tab, `!!document.querySelector("#guidemap-overlay")`); err == nil && ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no overlay within 30 s; log:\n%s", r.log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	text, err := browsertest.Eval[string](tab, `document.querySelector("#guidemap-overlay").innerText`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Webbplatsen har 1 fel; den senaste fungerande versionen visas", `okänd nyckel "sumary"`, `menade du "summary"?`, "Dölj"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the overlay lacks %q:\n%s", want, text)
+		}
+	}
+	if lang, _ := browsertest.Eval[string](tab, `document.querySelector("#guidemap-overlay").lang`); lang != "sv" {
+		t.Errorf("the overlay's lang is %q, want sv", lang)
+	}
+	res, err := browsertest.RunAxe(tab, browsertest.AxeRun{Tags: browsertest.WCAGTags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range res.Violations {
+		t.Errorf("axe on the page with the overlay: %s", v)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/esamverkan/guidemap/generator/diag"
 )
 
 // The script and style sheet that only serve adds to pages.
@@ -80,10 +82,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = "404.html"
 		data, ok = snap.file(name)
 		if !ok {
-			data = []byte(fallbackPage)
+			data = []byte(fallbackPage(s.lang()))
 			if snap == nil && s.failed.Load() == nil {
 				// The first build has not listed the pages yet.
-				status, data = http.StatusServiceUnavailable, []byte(buildingPage)
+				status, data = http.StatusServiceUnavailable, []byte(buildingPage(s.lang()))
 				h.Set("Retry-After", "1")
 			}
 		}
@@ -105,10 +107,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // buildingPage is served while the first build has not listed the pages
 // yet; it reloads itself every second until they can be shown.
-const buildingPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>guidemap serve</title></head><body><main><h1>Building the site</h1><p>This page reloads itself until the first pages can be shown.</p></main></body></html>`
+func buildingPage(lang string) string {
+	return `<!DOCTYPE html><html lang="` + lang + `"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>guidemap serve</title></head><body><main><h1>` +
+		diag.Localf(lang, "Building the site") + `</h1><p>` +
+		diag.Localf(lang, "This page reloads itself until the first pages can be shown.") + `</p></main></body></html>`
+}
 
 // fallbackPage is served when there is no site yet (the first build failed).
-const fallbackPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>guidemap serve</title></head><body><main><h1>No site yet</h1><p>The site has errors; fix them and this page reloads.</p></main></body></html>`
+func fallbackPage(lang string) string {
+	return `<!DOCTYPE html><html lang="` + lang + `"><head><meta charset="utf-8"><title>guidemap serve</title></head><body><main><h1>` +
+		diag.Localf(lang, "No site yet") + `</h1><p>` +
+		diag.Localf(lang, "The site has errors; fix them and this page reloads.") + `</p></main></body></html>`
+}
 
 // inject adds the reload script just before </body>.
 func inject(page []byte) []byte {

@@ -37,6 +37,7 @@ type Options struct {
 	Debounce time.Duration // a batch of one changed file closes when no event came for this long (0 is 10 ms); of several, five times as long (see watcher.run)
 	Strict   bool          // warnings count as errors
 	Log      io.Writer     // where builds and errors are reported; nil discards
+	Lang     string        // the language of the log and the error overlay: "sv", or "" or "en" for English
 }
 
 // Server serves one site folder.
@@ -88,6 +89,9 @@ func (sn *snapshot) file(name string) ([]byte, bool) {
 // failure is a failed build's diagnostics as the overlay shows them.
 type failure struct {
 	Errors []Problem `json:"errors"`
+	Lang   string    `json:"lang,omitempty"`  // the language of the texts
+	Title  string    `json:"title,omitempty"` // the overlay's heading
+	Hide   string    `json:"hide,omitempty"`  // its button that hides it
 }
 
 // Problem is one diagnostic with the line of source it points at.
@@ -152,7 +156,7 @@ func (s *Server) preview(file func(string) ([]byte, bool)) {
 	headers, _ := file("_headers")
 	s.early.Store(&snapshot{lazy: file, headers: parseHeaders(headers), gen: s.builds.Load() + 1})
 	if !s.announced.Swap(true) {
-		fmt.Fprintf(s.opts.Log, "serving %s at %s while it builds (Ctrl-C stops)\n", s.opts.Src, s.url)
+		fmt.Fprintln(s.opts.Log, diag.Localf(s.opts.Lang, "serving %s at %s while it builds (Ctrl-C stops)", s.opts.Src, s.url))
 	}
 	if s.snap.Load() != nil && s.failed.Load() == nil && !cssOnly(s.changing) {
 		s.previewed.Store(true)
@@ -210,7 +214,7 @@ func (s *Server) Run(ctx context.Context) error {
 	go func() { served <- srv.Serve(s.ln) }()
 	s.rebuild(ctx, nil)
 	if !s.announced.Swap(true) {
-		fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl-C stops)\n", s.opts.Src, s.url)
+		fmt.Fprintln(s.opts.Log, diag.Localf(s.opts.Lang, "serving %s at %s (Ctrl-C stops)", s.opts.Src, s.url))
 	}
 	watched := make(chan struct{})
 	go func() {
@@ -255,30 +259,30 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 		s.early.Store(nil) // the last good site again
 	}
 	if ctx.Err() != nil {
-		what := "the site"
+		what := diag.Localf(s.opts.Lang, "the site")
 		if changed != nil {
 			what = strings.Join(changed, ", ")
 		}
-		why := "guidemap stops"
+		why := diag.Localf(s.opts.Lang, "guidemap stops")
 		if errors.Is(context.Cause(ctx), errNewerChange) {
-			why = errNewerChange.Error()
+			why = diag.Localf(s.opts.Lang, "a newer change came")
 		}
-		fmt.Fprintf(s.opts.Log, "rebuild of %s cancelled after %s: %s\n", what, dt.Round(time.Millisecond), why)
+		fmt.Fprintln(s.opts.Log, diag.Localf(s.opts.Lang, "rebuild of %s cancelled after %s: %s", what, dt.Round(time.Millisecond), why))
 		return true
 	}
 	if err != nil {
 		f := s.problems(res.Diags, err)
 		s.failed.Store(f)
-		printDiags(s.opts.Log, s.opts.Src, res.Diags)
+		res.Diags.FprintIn(s.opts.Log, s.opts.Src, s.opts.Lang)
 		if !errors.Is(err, generator.ErrInput) {
 			fmt.Fprintf(s.opts.Log, "guidemap: %v\n", err)
 		}
-		fmt.Fprintf(s.opts.Log, "build failed in %s; still serving the last good site\n", dt.Round(time.Millisecond))
+		fmt.Fprintln(s.opts.Log, diag.Localf(s.opts.Lang, "build failed in %s; still serving the last good site", dt.Round(time.Millisecond)))
 		data, _ := json.Marshal(f)
 		s.broadcast(event{"errors", data})
 		return false
 	}
-	printDiags(s.opts.Log, s.opts.Src, res.Diags)
+	res.Diags.FprintIn(s.opts.Log, s.opts.Src, s.opts.Lang)
 	old := s.snap.Load()
 	snap := &snapshot{gen: s.builds.Add(1)}
 	if old != nil && res.Delta != nil && s.failed.Load() == nil {
@@ -296,12 +300,12 @@ func (s *Server) rebuild(ctx context.Context, changed []string) (cancelled bool)
 	s.early.Store(nil)
 	wasFailed := s.failed.Swap(nil) != nil
 	if res.Delta != nil {
-		fmt.Fprintf(s.opts.Log, "rebuilt %s: %d files changed, in %s\n", strings.Join(changed, ", "), len(res.Delta), dt.Round(time.Millisecond))
+		fmt.Fprintln(s.opts.Log, diag.Localf(s.opts.Lang, "rebuilt %s: %d files changed, in %s", strings.Join(changed, ", "), len(res.Delta), dt.Round(time.Millisecond)))
 	} else {
 		if old == nil {
-			fmt.Fprintf(s.opts.Log, "built %d pages in %s\n", res.Pages, dt.Round(time.Millisecond))
+			fmt.Fprintln(s.opts.Log, diag.Localf(s.opts.Lang, "built %d pages in %s", res.Pages, dt.Round(time.Millisecond)))
 		} else {
-			fmt.Fprintf(s.opts.Log, "built %d pages (%d of them rendered again) in %s\n", res.Pages, res.Rendered, dt.Round(time.Millisecond))
+			fmt.Fprintln(s.opts.Log, diag.Localf(s.opts.Lang, "built %d pages (%d of them rendered again) in %s", res.Pages, res.Rendered, dt.Round(time.Millisecond)))
 		}
 	}
 	if old == nil {
@@ -357,7 +361,7 @@ func (s *Server) rebuildAndIndex(ctx context.Context, changed []string) (cancell
 	}
 	snap := &snapshot{gen: s.builds.Add(1), files: withDelta(old.files, res), headers: old.headers}
 	s.snap.Store(snap)
-	fmt.Fprintf(s.opts.Log, "search index updated: %d files changed, in %s\n", len(res.Delta), time.Since(t0).Round(time.Millisecond))
+	fmt.Fprintln(s.opts.Log, diag.Localf(s.opts.Lang, "search index updated: %d files changed, in %s", len(res.Delta), time.Since(t0).Round(time.Millisecond)))
 	return false
 }
 
@@ -389,13 +393,15 @@ func stylesheets(files map[string][]byte) []string {
 // the line of source it points at.
 func (s *Server) problems(l *diag.List, err error) *failure {
 	f := &failure{Errors: []Problem{}}
+	lang := s.lang()
 	if l != nil {
 		for _, d := range l.Items() {
 			if d.Severity != diag.Error {
 				continue
 			}
+			d = d.In(lang)
 			p := Problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(),
-				Message: d.Msg, Hint: d.Hint, Text: d.String()}
+				Message: d.Msg, Hint: d.Hint, Text: d.StringIn(lang)}
 			if d.Pos.Line > 0 && d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
 				p.Source = sourceLine(filepath.Join(s.opts.Src, filepath.FromSlash(d.Pos.File)), d.Pos.Line)
 			}
@@ -405,7 +411,22 @@ func (s *Server) problems(l *diag.List, err error) *failure {
 	if err != nil && !errors.Is(err, generator.ErrInput) {
 		f.Errors = append(f.Errors, Problem{Severity: "error", Message: err.Error(), Text: err.Error()})
 	}
+	f.Lang = lang
+	if n := len(f.Errors); n == 1 {
+		f.Title = diag.Localf(lang, "The site has 1 error; the last good version is shown")
+	} else {
+		f.Title = diag.Localf(lang, "The site has %d errors; the last good version is shown", n)
+	}
+	f.Hide = diag.Localf(lang, "Hide")
 	return f
+}
+
+// lang is the language of the overlay and the log: "sv" or "en".
+func (s *Server) lang() string {
+	if l, ok := diag.Lang(s.opts.Lang); ok {
+		return l
+	}
+	return diag.English
 }
 
 // sourceLine returns line n (1-based) of the file, or "".
@@ -420,9 +441,6 @@ func sourceLine(file string, n int) string {
 	}
 	return strings.TrimRight(lines[n-1], "\r")
 }
-
-// printDiags writes the diagnostics as diag.List.Fprint does.
-func printDiags(w io.Writer, src string, l *diag.List) { l.Fprint(w, src) }
 
 // broadcast sends ev to every open tab; a tab too slow to take it misses it.
 func (s *Server) broadcast(ev event) {

@@ -20,18 +20,21 @@
     }
   }
 
-  function show(errors) {
+  // show shows the failure f: its errors, with the heading (title), the
+  // button's text (hide) and the language (lang) that serve wrote them in.
+  function show(f) {
+    var errors = f.errors || [];
     hide();
     styleLink();
     overlay = document.createElement("div");
     overlay.id = "guidemap-overlay";
     overlay.setAttribute("role", "alert");
-    overlay.setAttribute("lang", "en"); // the messages are English, the page may not be
+    overlay.setAttribute("lang", f.lang || "en"); // the messages' language, which the page's may not be
     overlay.setAttribute("aria-labelledby", "guidemap-overlay-title");
     var h = document.createElement("h2");
     h.id = "guidemap-overlay-title";
-    h.textContent = "The site has " + errors.length + (errors.length === 1 ? " error" : " errors") +
-      "; the last good version is shown";
+    h.textContent = f.title || ("The site has " + errors.length + (errors.length === 1 ? " error" : " errors") +
+      "; the last good version is shown");
     overlay.appendChild(h);
     var list = document.createElement("ol");
     errors.forEach(function (e) {
@@ -57,7 +60,7 @@
     overlay.appendChild(list);
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Hide";
+    close.textContent = f.hide || "Hide";
     close.addEventListener("click", hide);
     overlay.appendChild(close);
     document.body.appendChild(overlay);
@@ -82,5 +85,5 @@
   var es = new EventSource("/_guidemap/events");
   es.addEventListener("reload", function () { location.reload(); });
   es.addEventListener("css", function (e) { swapCSS(JSON.parse(e.data).stylesheets || []); });
-  es.addEventListener("errors", function (e) { show(JSON.parse(e.data).errors || []); });
+  es.addEventListener("errors", function (e) { show(JSON.parse(e.data)); });
 })();
