@@ -139,6 +139,12 @@ func (r *renderer) pages() []page {
 		})
 		r.directoryPages(lang, ladd, llater, lhome)
 		r.mapPages(lang, llater, lhome)
+		llater(model.DataURL(), "data", "", func() *View {
+			return &View{
+				Title: r.strIn(lang, "data.title"), Description: r.strIn(lang, "data.description"), Section: "data",
+				Crumbs: []Crumb{lhome},
+			}
+		})
 	}
 	// A page listed with its View gets its languages once every page in
 	// another language is known.
@@ -156,6 +162,9 @@ func (r *renderer) pages() []page {
 	ps[len(ps)-1].path = "404.html"
 	ps[len(ps)-1].sitemap = false
 	sortedPages(ps)
+	for i := range ps {
+		ps[i].last = ps[i].layout == "data" // rendered with the sizes of the open data (Render)
+	}
 	return ps
 }
 

@@ -68,6 +68,7 @@ type View struct {
 	AZ      []AZLetter // the A–Ö index: guides and e-services by first letter
 	AZMunis []Crumb    // the municipalities' own A–Ö indexes
 	Search  string     // the search page: the folder of its index
+	Data    *DataView  // the open-data page: the files under /data/ (set when the page is rendered, last)
 }
 
 // Counts are the site's figures the home page gives.
