@@ -182,6 +182,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			st.lintHeading(t, src)
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
 			st.lintText(n, src)
+			st.lintCounts(n, src)
 		case *east.Table:
 			st.table(t, src)
 		case *ast.Link:

@@ -152,7 +152,9 @@ func (r *renderer) catalog(sets []dataset) []byte {
 			}
 		}
 	}
-	slices.SortFunc(covered, func(a, b *model.Municipality) int { return slices.Index(r.site.Municipalities, a) - slices.Index(r.site.Municipalities, b) })
+	slices.SortFunc(covered, func(a, b *model.Municipality) int {
+		return slices.Index(r.site.Municipalities, a) - slices.Index(r.site.Municipalities, b)
+	})
 	for _, m := range covered {
 		w.open("dcterms:Location", r.abs(model.MunicipalityURL(m.Slug)))
 		w.text("skos:prefLabel", "sv", m.Name)

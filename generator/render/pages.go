@@ -121,7 +121,7 @@ func (r *renderer) pages() []page {
 	for _, p := range s.Pages {
 		add(model.PageURL(p.Slug), "page", &View{
 			Title: p.Title, Description: p.Summary, Section: p.Slug, Page: p,
-			Crumbs: []Crumb{home}, body: &p.Body,
+			Crumbs: []Crumb{home}, body: &p.Body, Figures: r.figures(),
 		})
 	}
 	if s.Config.Accessibility.Status != "" {

@@ -69,6 +69,9 @@ type View struct {
 	AZMunis []Crumb    // the municipalities' own A–Ö indexes
 	Search  string     // the search page: the folder of its index
 	Data    *DataView  // the open-data page: the files under /data/ (set when the page is rendered, last)
+	// Figures are the site's figures a free page's text may name
+	// ({{< count NAME >}}, figures.go); nil on other pages.
+	Figures map[string]int
 }
 
 // Counts are the site's figures the home page gives.
@@ -129,6 +132,11 @@ func (v *View) Hours() []string {
 // Body is the page's rendered Markdown.
 func (v *View) Body() template.HTML {
 	if b := v.bodies.Get(v.body); b != nil {
+		if v.Figures != nil {
+			c := *b
+			c.HTML = fillFigures(c.HTML, v.Lang, v.Figures)
+			return markdownHTML(&c)
+		}
 		return markdownHTML(b)
 	}
 	return ""
