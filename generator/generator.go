@@ -199,9 +199,9 @@ type sink interface {
 type reuser interface {
 	Reuse(path string, sum uint64) bool
 	ReuseTree(prefix string, sum func(path string) uint64) bool
-	CanReuse() bool // whether Reuse may take any page
+	CanReuse() bool                 // whether Reuse may take any page
 	Size(path string) (int64, bool) // the size of a file put or reused
-	Keeps() bool    // whether pages' fingerprints are kept for the next build
+	Keeps() bool                    // whether pages' fingerprints are kept for the next build
 }
 
 // programStamp names this program for the sums a build keeps of its pages
