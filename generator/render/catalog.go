@@ -45,7 +45,7 @@ func (r *renderer) catalog(sets []dataset) []byte {
 	contact := base + "#kontakt"
 	updated := r.dataUpdated()
 
-	w.open("dcat:Catalog", base)
+	w.open("dcat:Catalog", base+"#katalog")
 	for _, lang := range dataLangs {
 		w.text("dcterms:title", lang, r.strIn(lang, "data.catalog.title")+" – "+siteTitleIn(c, lang))
 	}
