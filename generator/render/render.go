@@ -432,10 +432,8 @@ func (r *renderer) reusedSize(f lateFile) int64 {
 // open-data pages (the pages marked last), which list its size too.
 func (rd *Renderer) renderLast(ctx context.Context, data map[string]int64, emit func(output.File) error, reuse func(string, uint64) bool, memo *Memo, dup []bool, twice *[]string) error {
 	r := rd.r
-	if _, taken := data[model.CatalogPath]; taken {
-		*twice = append(*twice, model.CatalogPath)
-		return nil
-	}
+	_, taken := data[model.CatalogPath]
+	delete(data, model.CatalogPath)
 	for p := range data {
 		if path.Base(p) == "index.html" {
 			delete(data, p) // a page under data/ is no dataset
@@ -443,7 +441,9 @@ func (rd *Renderer) renderLast(ctx context.Context, data map[string]int64, emit 
 	}
 	sets := r.datasets(data)
 	catalog := r.catalog(sets)
-	if err := emit(output.File{Path: model.CatalogPath, Data: catalog}); err != nil {
+	if taken {
+		*twice = append(*twice, model.CatalogPath) // another file took its path
+	} else if err := emit(output.File{Path: model.CatalogPath, Data: catalog}); err != nil {
 		return err
 	}
 	for i, p := range rd.pages {
