@@ -204,8 +204,9 @@ type sink interface {
 type reuser interface {
 	Reuse(path string, sum uint64) bool
 	ReuseTree(prefix string, sum func(path string) uint64) bool
-	CanReuse() bool // whether Reuse may take any page
-	Keeps() bool    // whether pages' fingerprints are kept for the next build
+	CanReuse() bool                 // whether Reuse may take any page
+	Size(path string) (int64, bool) // the size of a file put or reused
+	Keeps() bool                    // whether pages' fingerprints are kept for the next build
 }
 
 // programStamp names this program for the sums a build keeps of its pages
@@ -349,6 +350,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 			if r.CanReuse() {
 				st.ropt.Reuse = r.Reuse
 				st.ropt.ReuseTree = r.ReuseTree
+				st.ropt.Size = r.Size
 			} else {
 				st.ropt.Sums = true
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -67,6 +68,15 @@ type siteFile struct {
 	Search struct {
 		Synonyms map[string][]string `toml:"synonyms"`
 	} `toml:"search"`
+	OpenData struct {
+		License string `toml:"license"`
+		Issued  string `toml:"issued"`
+		Updated string `toml:"updated"`
+	} `toml:"open_data"`
+	Notice struct {
+		SV string `toml:"sv"`
+		EN string `toml:"en"`
+	} `toml:"notice"`
 	Language map[string]struct {
 		Name        string `toml:"name"`
 		Dir         string `toml:"dir"`
@@ -98,7 +108,8 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"accessibility.assessor", "accessibility.published", "accessibility.updated", "accessibility.email",
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag",
-	"search", "search.synonyms", "language", "language.name", "language.dir", "language.title", "language.description"}
+	"search", "search.synonyms", "language", "language.name", "language.dir", "language.title", "language.description",
+	"open_data", "open_data.license", "open_data.issued", "open_data.updated", "notice", "notice.sv", "notice.en"}
 
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
@@ -235,7 +246,82 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 		l.Warnf(diag.At(File, 1, 1), `add an [accessibility] table with status, assessed, updated, method, email and response_days (see README.md)`,
 			"site.toml has no [accessibility] table, so the site has no accessibility statement, which the law requires of public-sector websites")
 	}
+	c.OpenData = openData(f, src, l)
+	c.Notice = model.Notice{SV: strings.TrimSpace(f.Notice.SV), EN: strings.TrimSpace(f.Notice.EN)}
+	if c.Notice.SV == "" && c.Notice.EN != "" {
+		line, col := findIn(src, "notice", "en")
+		l.Errorf(diag.At(File, line, col), `add sv = "…" with the notice in Swedish, the site's main language`, "[notice] has English text but no Swedish")
+	}
 	return c, u.Path
+}
+
+// openData checks the [open_data] table: the licence of the open data
+// (CC0 1.0 when not set) and its dates.
+func openData(f siteFile, src []byte, l *diag.List) model.OpenData {
+	o := f.OpenData
+	out := model.OpenData{License: model.Licenses[0], Issued: o.Issued, Updated: o.Updated}
+	if o.License != "" {
+		var ids []string
+		found := false
+		for _, lic := range model.Licenses {
+			ids = append(ids, lic.ID)
+			if strings.EqualFold(lic.ID, o.License) {
+				out.License, found = lic, true
+			}
+		}
+		if !found {
+			line, col := findIn(src, "open_data", "license")
+			hint := diag.DidYouMeanOr(o.License, ids, diag.Textf("write one of %s (SPDX identifiers); CC0-1.0 is what most Swedish municipalities use", strings.Join(quoteAll(ids), ", ")))
+			l.Errorf(diag.At(File, line, col), hint, "open_data.license %q is not an open-data licence guidemap knows", o.License)
+		}
+	}
+	for _, k := range []struct{ key, value string }{{"issued", o.Issued}, {"updated", o.Updated}} {
+		if k.value == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", k.value); err != nil {
+			line, col := findIn(src, "open_data", k.key)
+			l.Errorf(diag.At(File, line, col), diag.Textf("write %s = \"2026-11-20\"", k.key), "open_data.%s must be a date YYYY-MM-DD, not %q", k.key, k.value)
+			if k.key == "issued" {
+				out.Issued = ""
+			} else {
+				out.Updated = ""
+			}
+		}
+	}
+	return out
+}
+
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[i] = strconv.Quote(v)
+	}
+	return out
+}
+
+// findIn returns the line and column of the line that sets key in the
+// table [table], or of the table's header when no line does, or 1, 1.
+func findIn(src []byte, table, key string) (int, int) {
+	re := regexp.MustCompile(`^(\s*)("?` + regexp.QuoteMeta(key) + `"?)\s*=`)
+	header := regexp.MustCompile(`^\s*\[\s*([^\]]*?)\s*\]`)
+	in, hl := false, 0
+	for i, line := range strings.Split(string(src), "\n") {
+		if m := header.FindStringSubmatch(line); m != nil {
+			in = m[1] == table
+			if in && hl == 0 {
+				hl = i + 1
+			}
+			continue
+		}
+		if m := re.FindStringSubmatchIndex(line); in && m != nil {
+			return i + 1, m[3] + 1
+		}
+	}
+	if hl > 0 {
+		return hl, 1
+	}
+	return 1, 1
 }
 
 // checkCategory checks one entry of [[categories]] or [[point_categories]]

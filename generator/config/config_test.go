@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/model"
 )
 
 const minimal = "title = \"eSamverkan Västernorrland\"\nbase_url = \"https://esamverkan.example.se/\"\n"
@@ -40,6 +41,14 @@ func TestLoad(t *testing.T) {
 			`content/site.toml:3:1: [language.fi] describes a language the site does not have; add "fi" to languages, or remove [language.fi]`},
 		{"a bad theme name", minimal + "theme = \"Min Tema\"\n", "", "/",
 			`content/site.toml:3:1: theme "Min Tema" is not a valid name; name a folder in themes/ with lower-case letters, digits and hyphens`},
+		{"an open-data licence misspelt", minimal + "[open_data]\nlicense = \"CC-BY-40\"\n", "", "/",
+			`content/site.toml:4:1: open_data.license "CC-BY-40" is not an open-data licence guidemap knows; did you mean "CC-BY-4.0"?`},
+		{"an open-data licence unknown", minimal + "[open_data]\nissued = \"2026-01-01\"\n  license = \"MIT\"\n", "", "/",
+			`content/site.toml:5:3: open_data.license "MIT" is not an open-data licence guidemap knows; write one of "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "ODbL-1.0", "ODC-By-1.0", "PDDL-1.0" (SPDX identifiers); CC0-1.0 is what most Swedish municipalities use`},
+		{"an open-data date", minimal + "[search.synonyms]\nupdated = [\"uppdaterad\"]\n[open_data]\nupdated = \"20 nov 2026\"\n", "", "/",
+			`content/site.toml:6:1: open_data.updated must be a date YYYY-MM-DD, not "20 nov 2026"; write updated = "2026-11-20"`},
+		{"a notice in English only", minimal + "[notice]\nen = \"Sample data\"\n", "", "/",
+			`content/site.toml:4:1: [notice] has English text but no Swedish; add sv = "…" with the notice in Swedish, the site's main language`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,5 +116,33 @@ func TestLanguages(t *testing.T) {
 		if got := c.Language[code]; got.Name != want[0] || got.Dir != want[1] || got.Code != code {
 			t.Errorf("%s: %+v, want name %s, dir %s", code, got, want[0], want[1])
 		}
+	}
+}
+
+// TestOpenDataAndNotice: the open data is CC0 1.0 unless site.toml names
+// another known licence (in any case), and the notice is off unless set.
+func TestOpenDataAndNotice(t *testing.T) {
+	tests := []struct {
+		name, src   string
+		license     string
+		issued, upd string
+		notice      model.Notice
+	}{
+		{"defaults", minimal, "CC0-1.0", "", "", model.Notice{}},
+		{"a licence in lower case", minimal + "[open_data]\nlicense = \"cc-by-4.0\"\nissued = \"2026-09-01\"\nupdated = \"2026-11-20\"\n", "CC-BY-4.0", "2026-09-01", "2026-11-20", model.Notice{}},
+		{"an unknown licence keeps the default", minimal + "[open_data]\nlicense = \"MIT\"\n", "CC0-1.0", "", "", model.Notice{}},
+		{"a notice", minimal + "[notice]\nsv = \" Exempeldata. \"\nen = \"Sample data.\"\n", "CC0-1.0", "", "", model.Notice{SV: "Exempeldata.", EN: "Sample data."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _ := Load([]byte(tt.src), "", &diag.List{})
+			o := c.OpenData
+			if o.License.ID != tt.license || o.License.URL == "" || o.Issued != tt.issued || o.Updated != tt.upd {
+				t.Errorf("open data %+v, want licence %s, issued %q, updated %q", o, tt.license, tt.issued, tt.upd)
+			}
+			if c.Notice != tt.notice {
+				t.Errorf("notice %+v, want %+v", c.Notice, tt.notice)
+			}
+		})
 	}
 }

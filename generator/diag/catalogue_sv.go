@@ -39,6 +39,13 @@ package diag
 //	did you mean "x"?       menade du "x"?
 //	e.g.                    till exempel
 var swedish = map[string]string{
+	"[notice] has English text but no Swedish":                                                       "[notice] har text på engelska men inte på svenska",
+	"add sv = \"…\" with the notice in Swedish, the site's main language":                            "lägg till sv = \"…\" med meddelandet på svenska, webbplatsens huvudspråk",
+	"name one of municipalities, guides, eservices, eservices.common, eservices.municipal or places": "ange en av municipalities, guides, eservices, eservices.common, eservices.municipal eller places",
+	"open_data.%s must be a date YYYY-MM-DD, not %q":                                                 "open_data.%s måste vara ett datum ÅÅÅÅ-MM-DD, inte %q",
+	"open_data.license %q is not an open-data licence guidemap knows":                                "open_data.license %q är ingen licens för öppna data som guidemap känner till",
+	"{{< count %s >}}: the site has no figure %q":                                                    "{{< count %s >}}: webbplatsen har inget tal som heter %q",
+	"write one of %s (SPDX identifiers); CC0-1.0 is what most Swedish municipalities use":            "skriv en av %s (SPDX-beteckningar); de flesta svenska kommuner använder CC0-1.0",
 	"%q is empty":       "%q är tom",
 	"%s (%s) adapts %s": "%s (%s) anpassar %s",
 	"%s already exists; guidemap new does not overwrite files": "%s finns redan; guidemap new skriver aldrig över filer",

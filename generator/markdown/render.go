@@ -190,6 +190,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
 			st.lintText(n, src)
 			st.lintPlaceholder(n, src)
+			st.lintCounts(n, src)
 		case *east.Table:
 			st.table(t, src)
 		case *ast.Link:

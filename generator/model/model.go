@@ -56,6 +56,43 @@ type Config struct {
 	PointCategories []PointCategory
 	Accessibility   Accessibility
 	Search          Search
+	OpenData        OpenData
+	// Notice is a message every page shows in its footer, and the map
+	// pages beside the map (e.g. that the places of an example site are
+	// made up); empty on most sites.
+	Notice Notice
+}
+
+// OpenData is how the site publishes its open data (/data/ and the DCAT
+// catalogue): under which licence, and when the data was first published
+// and last changed ("" when site.toml does not say).
+type OpenData struct {
+	License License
+	Issued  string // YYYY-MM-DD
+	Updated string // YYYY-MM-DD
+}
+
+// License is an open-data licence that guidemap knows (Licenses).
+type License struct {
+	ID   string // its SPDX identifier, e.g. "CC0-1.0"
+	Name string // e.g. "CC0 1.0 Universal"
+	URL  string // the licence's text
+}
+
+// Licenses are the licences a site may give its open data: those the
+// Swedish and European data portals recommend for public-sector data.
+var Licenses = []License{
+	{"CC0-1.0", "CC0 1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"},
+	{"CC-BY-4.0", "Creative Commons Erkännande 4.0 (CC BY 4.0)", "https://creativecommons.org/licenses/by/4.0/"},
+	{"CC-BY-SA-4.0", "Creative Commons Erkännande-DelaLika 4.0 (CC BY-SA 4.0)", "https://creativecommons.org/licenses/by-sa/4.0/"},
+	{"ODbL-1.0", "Open Data Commons Open Database License 1.0 (ODbL)", "https://opendatacommons.org/licenses/odbl/1-0/"},
+	{"ODC-By-1.0", "Open Data Commons Attribution License 1.0 (ODC-By)", "https://opendatacommons.org/licenses/by/1-0/"},
+	{"PDDL-1.0", "Open Data Commons Public Domain Dedication and License 1.0 (PDDL)", "https://opendatacommons.org/licenses/pddl/1-0/"},
+}
+
+// Notice is a site-wide notice in Swedish and, optionally, English.
+type Notice struct {
+	SV, EN string
 }
 
 // Language is one of the site's languages.

@@ -85,3 +85,9 @@ func IsSlug(s string) bool {
 // EServiceReserved are the second path segments under /e-tjanster/ that
 // the directory's own pages use, which no e-service may take.
 var EServiceReserved = []string{"bibliotek", "inloggning", "kategori", "kommun", "malgrupp", "ny-i-samverkan"}
+
+// DataURL is the open-data page, which lists every file under /data/.
+func DataURL() string { return "/data/" }
+
+// CatalogPath is the open data's DCAT-AP-SE catalogue in the output.
+const CatalogPath = "data/catalog.rdf"

@@ -184,3 +184,36 @@ func TestWriterRefusesAReplacedOutput(t *testing.T) {
 	}
 	holds(t, out, []output.File{{Path: "index.html", Data: []byte("other")}})
 }
+
+// TestWriterSize: the Writer knows the size of every file of this build,
+// put or reused (the open-data page lists the sizes of files that a
+// build may take from the last).
+func TestWriterSize(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := []output.File{
+		{Path: "data/platser.geojson", Data: []byte(`{"type":"FeatureCollection","features":[]}`), Sum: 7},
+		{Path: "index.html", Data: []byte("<p>hej</p>"), Sum: 8},
+	}
+	build(t, out, "stamp", files)
+	w, err := output.NewWriter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	w.SetStamp("stamp")
+	if !w.Reuse("data/platser.geojson", 7) {
+		t.Fatal("the file of the same sum is not reused")
+	}
+	if err := w.Put(output.File{Path: "index.html", Data: []byte("<p>hej då</p>")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path string
+		size int64
+		ok   bool
+	}{{"data/platser.geojson", int64(len(files[0].Data)), true}, {"index.html", int64(len("<p>hej då</p>")), true}, {"data/other.csv", 0, false}} {
+		if n, ok := w.Size(tt.path); n != tt.size || ok != tt.ok {
+			t.Errorf("Size(%s) = %d, %v; want %d, %v", tt.path, n, ok, tt.size, tt.ok)
+		}
+	}
+}

@@ -222,6 +222,15 @@ func (w *Writer) Forget() {
 	w.prior.out, w.prior.spare = nil, nil
 }
 
+// Size tells the size of the file at path p that the staging folder
+// holds of this build (put, or taken by Reuse), and whether it holds one.
+func (w *Writer) Size(p string) (int64, bool) {
+	w.nowMu.Lock()
+	defer w.nowMu.Unlock()
+	h, ok := w.now[p]
+	return h.size, ok
+}
+
 // Keeps tells whether the Writer keeps the sums of the pages put (it has
 // a stamp).
 func (w *Writer) Keeps() bool { return w.stamp != "" }

@@ -65,6 +65,9 @@ var pageKinds = []struct {
 	{"data-points", "", "data/platser.geojson"},
 	{"data-points-category", "", "data/platser/bibliotek.csv"},
 	{"data-points-municipality", "", "data/platser/timra.geojson"},
+	{"data", "data", "data/index.html"},
+	{"data-en", "data", "en/data/index.html"},
+	{"data-catalog", "", "data/catalog.rdf"},
 }
 
 // TestPageKinds builds the small site of testdata/fixture-site.txtar and

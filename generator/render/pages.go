@@ -122,7 +122,7 @@ func (r *renderer) pages() []page {
 	for _, p := range s.Pages {
 		add(model.PageURL(p.Slug), "page", &View{
 			Title: p.Title, Description: p.Summary, Section: p.Slug, Page: p,
-			Crumbs: []Crumb{home}, body: &p.Body,
+			Crumbs: []Crumb{home}, body: &p.Body, Figures: r.figures(),
 		})
 	}
 	if s.Config.Accessibility.Status != "" {
@@ -140,6 +140,12 @@ func (r *renderer) pages() []page {
 		})
 		r.directoryPages(lang, ladd, llater, lhome)
 		r.mapPages(lang, llater, lhome)
+		llater(model.DataURL(), "data", "", func() *View {
+			return &View{
+				Title: r.strIn(lang, "data.title"), Description: r.strIn(lang, "data.description"), Section: "data",
+				Crumbs: []Crumb{lhome},
+			}
+		})
 	}
 	// A page listed with its View gets its languages once every page in
 	// another language is known.
@@ -157,6 +163,9 @@ func (r *renderer) pages() []page {
 	ps[len(ps)-1].path = "404.html"
 	ps[len(ps)-1].sitemap = false
 	sortedPages(ps)
+	for i := range ps {
+		ps[i].last = ps[i].layout == "data" // rendered with the sizes of the open data (Render)
+	}
 	return ps
 }
 

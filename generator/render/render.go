@@ -72,6 +72,11 @@ type Options struct {
 	// nothing to reuse). Set it only when the theme's layouts are the
 	// default ones.
 	Sums bool
+	// Size, with Reuse, tells the size of a file that Reuse took
+	// (output.Writer.Size): the open-data page lists the sizes of the
+	// files under data/. Without it, such a file is made again to be
+	// measured (not emitted).
+	Size func(path string) (int64, bool)
 }
 
 // Memo holds a Builder's cache tables of the render stage.
@@ -106,6 +111,9 @@ type page struct {
 	view    *View
 	make    func() *View
 	sitemap bool
+	// last: the page is rendered after every other file, with the sizes
+	// of the files under data/ (the open-data page, datapage.go).
+	last bool
 }
 
 // withView is p with its View, made now if p has none yet.
@@ -234,6 +242,9 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 		// made with the same fingerprints are taken as they are, by more
 		// goroutines than cores (taking one may be a wait for the disk).
 		if !par.DoCtx(ctx, len(pages), r.opt.Workers, func(i int) {
+			if pages[i].last {
+				return
+			}
 			p := r.withView(pages[i]) // a View made for its fingerprint alone, most often
 			rd.fps[i] = rd.fp.page(rd.global, p)
 			if j := p.view.mapJob; j != nil {
@@ -242,7 +253,7 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 		}) {
 			return ctx.Err()
 		}
-		if !par.DoCtx(ctx, len(pages), 8, func(i int) { reused[i] = !dup[i] && reuse(pages[i].path, rd.fps[i]) }) {
+		if !par.DoCtx(ctx, len(pages), 8, func(i int) { reused[i] = !dup[i] && !pages[i].last && reuse(pages[i].path, rd.fps[i]) }) {
 			return ctx.Err()
 		}
 	}
@@ -251,7 +262,7 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	work, stop := context.WithCancel(ctx)
 	defer stop()
 	done := par.DoCtx(work, len(pages), r.opt.Workers, func(i int) {
-		if reused[i] {
+		if reused[i] || pages[i].last {
 			return
 		}
 		p := r.withView(pages[i])
@@ -301,8 +312,8 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	}
 	rd.memo = memo
 	rd.rendered = 0
-	for _, ok := range reused {
-		if !ok {
+	for i, ok := range reused {
+		if !ok && !pages[i].last {
 			rd.rendered++
 		}
 	}
@@ -358,6 +369,7 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	}
 	files = append(files, lateFile{path: "sitemap.xml", make: func() []byte { return r.sitemap(pages).Data }}, made(r.robots()), made(r.headers()))
 	slices.SortStableFunc(files, func(a, b lateFile) int { return strings.Compare(a.path, b.path) })
+	sizes := map[string]int64{} // the files under data/ and their sizes, for the open-data page
 	for i, f := range files {
 		_, isPage := slices.BinarySearchFunc(pages, f.path, func(p page, path string) int { return strings.Compare(p.path, path) })
 		if isPage || i > 0 && f.path == files[i-1].path {
@@ -367,6 +379,9 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 		out := output.File{Path: f.path, Sum: f.sum}
 		if f.sum != 0 {
 			if reuse != nil && reuse(f.path, f.sum) {
+				if strings.HasPrefix(f.path, dataDir) {
+					sizes[f.path] = r.reusedSize(f)
+				}
 				continue
 			}
 			if memo != nil {
@@ -381,13 +396,97 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 				memo.Pages.Put(f.path, Page{f.sum, out.Data})
 			}
 		}
+		if strings.HasPrefix(f.path, dataDir) {
+			sizes[f.path] = int64(len(out.Data))
+		}
 		if err := emit(out); err != nil {
 			return err
 		}
 	}
+	if err := rd.renderLast(ctx, sizes, emit, reuse, memo, dup, &twice); err != nil {
+		return err
+	}
 	slices.Sort(twice)
 	for _, p := range twice {
 		l.Errorf(diag.Pos{File: p}, "rename one of the pages", "two pages would be written to %s", p)
+	}
+	return nil
+}
+
+// dataDir is where the open data is, in the output.
+const dataDir = "data/"
+
+// reusedSize is the size of the late file f that a recent build made and
+// Reuse took: as the Writer knows it, else measured.
+func (r *renderer) reusedSize(f lateFile) int64 {
+	if r.opt.Size != nil {
+		if n, ok := r.opt.Size(f.path); ok {
+			return n
+		}
+	}
+	return int64(len(f.make()))
+}
+
+// renderLast makes what describes the files under data/ once they are
+// made (data: their paths and sizes): the DCAT-AP-SE catalogue, then the
+// open-data pages (the pages marked last), which list its size too.
+func (rd *Renderer) renderLast(ctx context.Context, data map[string]int64, emit func(output.File) error, reuse func(string, uint64) bool, memo *Memo, dup []bool, twice *[]string) error {
+	r := rd.r
+	_, taken := data[model.CatalogPath]
+	delete(data, model.CatalogPath)
+	for p := range data {
+		if path.Base(p) == "index.html" {
+			delete(data, p) // a page under data/ is no dataset
+		}
+	}
+	sets := r.datasets(data)
+	catalog := r.catalog(sets)
+	if taken {
+		*twice = append(*twice, model.CatalogPath) // another file took its path
+	} else if err := emit(output.File{Path: model.CatalogPath, Data: catalog}); err != nil {
+		return err
+	}
+	for i, p := range rd.pages {
+		if !p.last {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p = r.withView(p)
+		p.view.Data = r.dataView(p.view.Lang, sets, int64(len(catalog)))
+		out := output.File{Path: p.path}
+		if rd.fps != nil {
+			rd.fps[i] = rd.fp.page(rd.global, p)
+			out.Sum = rd.fps[i]
+		}
+		if dup[i] {
+			continue
+		}
+		if reuse != nil && reuse(p.path, out.Sum) {
+			continue
+		}
+		if memo != nil {
+			if old, ok := memo.Pages.Get(p.path); ok && old.Fingerprint == out.Sum {
+				out.Data = old.HTML
+			}
+		}
+		if out.Data == nil {
+			html, err := rd.page(p)
+			if err != nil {
+				l := &diag.List{}
+				l.Merge(rd.failures([]page{p}, []error{err}))
+				return themeErr(l)
+			}
+			out.Data = html
+			rd.rendered++
+			if memo != nil {
+				memo.Pages.Put(p.path, Page{out.Sum, html})
+			}
+		}
+		if err := emit(out); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -561,6 +660,9 @@ const bigSite = 20000
 // for a server that answers before the whole site is rendered.
 func (rd *Renderer) File(p string) (data []byte, ok bool) {
 	if i, found := slices.BinarySearchFunc(rd.pages, p, func(pg page, p string) int { return strings.Compare(pg.path, p) }); found {
+		if rd.pages[i].last {
+			return nil, false // made by Render, with the sizes of the open data
+		}
 		html, err := rd.page(rd.r.withView(rd.pages[i]))
 		return html, err == nil
 	}

@@ -68,6 +68,10 @@ type View struct {
 	AZ      []AZLetter // the A–Ö index: guides and e-services by first letter
 	AZMunis []Crumb    // the municipalities' own A–Ö indexes
 	Search  string     // the search page: the folder of its index
+	Data    *DataView  // the open-data page: the files under /data/ (set when the page is rendered, last)
+	// Figures are the site's figures a free page's text may name
+	// ({{< count NAME >}}, figures.go); nil on other pages.
+	Figures map[string]int
 }
 
 // Counts are the site's figures the home page gives.
@@ -150,6 +154,11 @@ func (v *View) Hours() []string {
 // Body is the page's rendered Markdown.
 func (v *View) Body() template.HTML {
 	if b := v.bodies.Get(v.body); b != nil {
+		if v.Figures != nil {
+			c := *b
+			c.HTML = fillFigures(c.HTML, v.Lang, v.Figures)
+			return markdownHTML(&c)
+		}
 		return markdownHTML(b)
 	}
 	return ""
