@@ -74,6 +74,7 @@ type siteFile struct {
 		Title       string `toml:"title"`
 		Description string `toml:"description"`
 	} `toml:"language"`
+	LifeEvents []lifeEventFile `toml:"life_events"`
 }
 
 // knownLanguages are names and directions guidemap knows; a site names
@@ -89,7 +90,7 @@ var knownLanguages = map[string]model.Language{
 }
 
 // siteKeys are the keys site.toml accepts, for "did you mean" hints.
-var siteKeys = []string{"title", "description", "base_url", "languages", "raw_html", "theme",
+var siteKeys = append([]string{"title", "description", "base_url", "languages", "raw_html", "theme",
 	"contact", "contact.name", "contact.email", "contact.phone", "contact.url",
 	"collaboration", "collaboration.name", "collaboration.founded", "collaboration.common_goal",
 	"collaboration.municipal_goal", "collaboration.summary",
@@ -99,7 +100,7 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"accessibility.assessor", "accessibility.published", "accessibility.updated", "accessibility.email",
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag",
-	"search", "search.synonyms", "language", "language.name", "language.dir", "language.title", "language.description"}
+	"search", "search.synonyms", "language", "language.name", "language.dir", "language.title", "language.description"}, lifeEventKeys...)
 
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
@@ -230,6 +231,7 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 		c.Categories = append(c.Categories, model.Category{Slug: cat.Slug, SV: cat.SV, EN: en})
 	}
 	c.PointCategories = pointCategories(f, src, c.Categories, l)
+	c.LifeEvents = lifeEvents(f.LifeEvents, src, l)
 	if md.IsDefined("accessibility") {
 		c.Accessibility = accessibility(f, src, l)
 	} else {
