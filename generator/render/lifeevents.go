@@ -28,15 +28,16 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/search"
 )
 
 // LifeView is the page of a life event, a list of life events or the
 // entry page for businesses.
 type LifeView struct {
-	Event     model.LifeEvent // the page's life event (its page only)
-	Intro     string          // the life event's intro, in the page's language if it has one
-	IntroLang string          // "sv" when Intro is Swedish on a page in another language
-	Groups    []LifeGroup     // the guides and e-services, by category
+	Event    model.LifeEvent // the page's life event (its page only)
+	Lead     string          // the life event's intro, in the page's language if it has one
+	LeadLang string          // "sv" when Lead is Swedish on a page in another language
+	Groups   []LifeGroup     // the guides and e-services, by category
 	// Audiences are the life events to list (a list of life events and
 	// the business page), by audience.
 	Audiences []LifeAudience
@@ -71,11 +72,11 @@ type LifeAudience struct {
 
 // LifeLink is a link to a life event's page.
 type LifeLink struct {
-	Name      string
-	Lang      string // "sv" when the page is in another language but the life event's pages are not
-	Intro     string
-	IntroLang string // as LifeView.IntroLang
-	URL       string
+	Name     string
+	Lang     string // "sv" when the page is in another language but the life event's pages are not
+	Lead     string
+	LeadLang string // as LifeView.LeadLang
+	URL      string
 }
 
 // lifeIndex is what each life event gathers, in the region and in each
@@ -233,7 +234,7 @@ func (r *renderer) lifeLinks(lang, m string, keep func(model.LifeEvent) bool) []
 			continue
 		}
 		intro, introLang := lifeEventIntro(lang, e)
-		out = append(out, LifeLink{Name: lifeEventName(lang, e), Intro: intro, IntroLang: introLang, URL: model.LifeEventURL(m, e.Slug)})
+		out = append(out, LifeLink{Name: lifeEventName(lang, e), Lead: intro, LeadLang: introLang, URL: model.LifeEventURL(m, e.Slug)})
 	}
 	return out
 }
@@ -275,8 +276,8 @@ func (r *renderer) swedishUnless(lang string, links []LifeLink) []LifeLink {
 	}
 	for i := range links {
 		links[i].Lang = "sv"
-		if links[i].Intro != "" {
-			links[i].IntroLang = "sv"
+		if links[i].Lead != "" {
+			links[i].LeadLang = "sv"
 		}
 	}
 	return links
@@ -405,14 +406,14 @@ func (r *renderer) lifePages(lang string, later func(string, string, string, fun
 		}
 		later(model.LifeEventURL("", e.Slug), "lifeevent", "", func() *View {
 			lv := &LifeView{Event: e, Groups: r.lifeGroups(lang, r.life.region[e.Slug], true), Index: index}
-			lv.Intro, lv.IntroLang = lifeEventIntro(lang, e)
+			lv.Lead, lv.LeadLang = lifeEventIntro(lang, e)
 			for _, m := range s.Municipalities {
 				if r.life.has(m.Slug, e.Slug) {
 					lv.Municipalities = append(lv.Municipalities, Crumb{Name: m.Name, URL: model.LifeEventURL(m.Slug, e.Slug)})
 				}
 			}
 			return &View{
-				Title: lifeEventName(lang, e), Description: lv.Intro, Section: "livshandelser",
+				Title: lifeEventName(lang, e), Description: lv.Lead, Section: "livshandelser",
 				Crumbs: []Crumb{home, indexCrumb}, Life: lv,
 			}
 		})
@@ -453,10 +454,10 @@ func (r *renderer) lifePages(lang string, later func(string, string, string, fun
 			later(model.LifeEventURL(m.Slug, e.Slug), "lifeevent", "", func() *View {
 				lv := &LifeView{Event: e, Groups: r.lifeGroups(lang, r.life.munis[m.Slug][e.Slug], false), Index: mindex,
 					Region: model.LifeEventURL("", e.Slug)}
-				lv.Intro, lv.IntroLang = lifeEventIntro(lang, e)
+				lv.Lead, lv.LeadLang = lifeEventIntro(lang, e)
 				return &View{
 					Title: fmt.Sprintf(str("lifeevent.municipality"), lifeEventName(lang, e), m.Name), Municipality: m,
-					Description: lv.Intro, Section: "kommuner",
+					Description: lv.Lead, Section: "kommuner",
 					Crumbs: []Crumb{home, munisCrumb, mc, mindexCrumb}, Life: lv,
 				}
 			})
@@ -492,4 +493,41 @@ func (r *renderer) businessEvents(lang, m string) []LifeAudience {
 		return nil
 	}
 	return []LifeAudience{{Audience: "business", Events: ev}}
+}
+
+// lifeDocs adds to the search index of d.lang a document for each life
+// event's page and one for the business page, each with the
+// municipalities' pages of the same as its versions: "flytta" and
+// "företag" find them.
+func (d docMaker) lifeDocs(add func(func() search.Doc)) {
+	r, lang := d.r, d.lang
+	for _, e := range r.site.Config.LifeEvents {
+		if !r.life.has("", e.Slug) {
+			continue
+		}
+		add(func() search.Doc {
+			lead, _ := lifeEventIntro(lang, e)
+			doc := search.Doc{Kind: search.Page, Title: lifeEventName(lang, e), Summary: lead,
+				URL: d.url(model.LangURL(lang, model.LifeEventURL("", e.Slug))), Keywords: []string{r.strIn(lang, "lifeevents.title")}}
+			for _, m := range r.site.Municipalities {
+				if r.life.has(m.Slug, e.Slug) {
+					doc.Versions = append(doc.Versions, search.Version{Municipality: m.Slug, URL: d.url(model.LangURL(lang, model.LifeEventURL(m.Slug, e.Slug)))})
+				}
+			}
+			return doc
+		})
+	}
+	if !r.life.hasBusiness("") {
+		return
+	}
+	add(func() search.Doc {
+		doc := search.Doc{Kind: search.Page, Title: r.strIn(lang, "business.title"), Summary: r.strIn(lang, "business.description"),
+			URL: d.url(model.LangURL(lang, model.BusinessURL("")))}
+		for _, m := range r.site.Municipalities {
+			if r.life.hasBusiness(m.Slug) {
+				doc.Versions = append(doc.Versions, search.Version{Municipality: m.Slug, URL: d.url(model.LangURL(lang, model.BusinessURL(m.Slug)))})
+			}
+		}
+		return doc
+	})
 }
