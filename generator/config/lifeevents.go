@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -51,19 +52,32 @@ func lifeEvents(entries []lifeEventFile, src []byte, l *diag.List) []model.LifeE
 				names[k] = e.Slug
 			}
 		}
-		audience := e.Audience
-		for _, a := range audience {
-			if !slices.Contains(model.Audiences, a) {
-				l.Errorf(at("audience"), diag.DidYouMeanOr(a, model.Audiences, "the audiences are "+strings.Join(model.Audiences, ", ")),
-					"life event %q: unknown audience %q", e.Slug, a)
+		var audience []string
+		for _, a := range e.Audience {
+			if slices.Contains(model.Audiences, a) {
+				audience = append(audience, a)
+				continue
 			}
+			hint := diag.DidYouMeanOr(a, model.Audiences, "the audiences are "+strings.Join(model.Audiences, ", "))
+			if en, ok := swedishAudiences[strings.ToLower(a)]; ok {
+				hint = fmt.Sprintf("write it in English: %q", en)
+			}
+			l.Errorf(at("audience"), hint, "life event %q: unknown audience %q", e.Slug, a)
 		}
-		if len(audience) == 0 {
+		if len(e.Audience) == 0 {
 			audience = []string{"citizen"}
 		}
 		out = append(out, model.LifeEvent{Slug: e.Slug, SV: e.SV, EN: en, IntroSV: e.IntroSV, IntroEN: e.IntroEN, Audience: audience})
 	}
 	return out
+}
+
+// swedishAudiences are what a Swedish writer may put for an audience
+// (as in guides' front matter).
+var swedishAudiences = map[string]string{
+	"privatperson": "citizen", "privatpersoner": "citizen", "invånare": "citizen", "medborgare": "citizen",
+	"företag": "business", "företagare": "business", "näringsidkare": "business",
+	"förening": "association", "föreningar": "association",
 }
 
 // tableKey returns the line and column where the n-th [[table]] of src

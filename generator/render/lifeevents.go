@@ -90,7 +90,8 @@ type lifeIndex struct {
 	business   *lifeSet
 	businessIn map[string]*lifeSet
 	// inRegion: the life events that have a page in the region: those
-	// with something in it or in one of its municipalities.
+	// with something in it or in one of its municipalities (the same,
+	// since the region lists what a municipality adds).
 	inRegion map[string]bool
 }
 
@@ -99,7 +100,7 @@ type lifeSet struct {
 	guides   []*model.Guide   // shared guides (region)
 	versions []*model.Version // a municipality's versions; in the region, its own guides and adaptations that add the life event
 	services []*model.EService
-	offers   []*model.Offer
+	offers   []*model.Offer // a municipality's offers; in the region, adaptations that add the life event
 }
 
 func (s *lifeSet) empty() bool {
@@ -171,6 +172,11 @@ func newLifeIndex(s *model.Site) *lifeIndex {
 		m := o.Municipality.Slug
 		for _, e := range o.LifeEvents {
 			in(m, e).offers = append(in(m, e).offers, o)
+			// An adaptation that adds the life event stands for itself
+			// in the region, as a version does.
+			if !slices.Contains(o.EService.LifeEvents, e) {
+				region(e).offers = append(region(e).offers, o)
+			}
 		}
 		if slices.Contains(o.EService.Audience, "business") {
 			business(m).offers = append(business(m).offers, o)
@@ -307,6 +313,9 @@ func (r *renderer) byAudience(lang, m string) []LifeAudience {
 // municipality's own guide and on how many municipalities offer an
 // e-service.
 func (r *renderer) lifeGroups(lang string, set *lifeSet, region bool) []LifeGroup {
+	if set == nil {
+		return nil
+	}
 	s := r.site
 	other := lang != "sv"
 	swedish := func() string {
@@ -348,7 +357,11 @@ func (r *renderer) lifeGroups(lang string, set *lifeSet, region bool) []LifeGrou
 		add(e.Category, LifeItem{Title: e.Title, Summary: e.Summary, Lang: swedish(), URL: model.EServiceURL(e.Slug), EService: true, Note: note})
 	}
 	for _, o := range set.offers {
-		add(o.EService.Category, LifeItem{Title: o.Title, Summary: o.Summary, Lang: swedish(), URL: model.OfferURL(o.Municipality.Slug, o.EService.Slug), EService: true})
+		it := LifeItem{Title: o.Title, Summary: o.Summary, Lang: swedish(), URL: model.OfferURL(o.Municipality.Slug, o.EService.Slug), EService: true}
+		if region {
+			it.Note = fmt.Sprintf(r.strIn(lang, "lifeevent.only"), o.Municipality.Name)
+		}
+		add(o.EService.Category, it)
 	}
 	keys := make([]string, len(items))
 	for i, it := range items {
