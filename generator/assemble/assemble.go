@@ -25,7 +25,7 @@ import (
 // reserved are the first path segments the site's own pages use, which no
 // municipality or page may take.
 var reserved = []string{"404.html", "assets", "data", "e-tjanster", "en", "guider", "karta", "kategorier", "kommuner",
-	"platser", "sok", "tillganglighet"}
+	"platser", "sok", "tillganglighet", "livshandelser", "foretag"}
 
 type assembler struct {
 	l     *diag.List
@@ -206,6 +206,46 @@ func checkRefs(l *diag.List, set markdown.Set, key string, items, known []string
 	}
 }
 
+// lifeEvents resolves the life events a guide or an e-service names in
+// its life_events list (set tells where each item is) to the slugs of
+// site.toml's [[life_events]]: a file may name one by its slug or by its
+// Swedish or English name. A name site.toml does not declare is reported
+// and left out; so is a life event named twice.
+func (a *assembler) lifeEvents(set markdown.Set, names []string) []string {
+	var out []string
+	for i, name := range names {
+		e, ok := a.site.Config.LifeEventNamed(name)
+		if !ok {
+			a.l.Errorf(set[markdown.Item("life_events", i)], a.lifeEventHint(name), "unknown life event %q", name)
+			continue
+		}
+		if !slices.Contains(out, e.Slug) {
+			out = append(out, e.Slug)
+		}
+	}
+	return out
+}
+
+// lifeEventHint says how to fix a life event that site.toml does not
+// declare: the one meant, or where life events are declared.
+func (a *assembler) lifeEventHint(name string) string {
+	var known []string
+	for _, e := range a.site.Config.LifeEvents {
+		known = append(known, e.SV)
+	}
+	for _, e := range a.site.Config.LifeEvents {
+		known = append(known, e.Slug)
+	}
+	if h := diag.DidYouMean(name, known); h != "" {
+		return h
+	}
+	declare := diag.Textf(`declare it in content/site.toml: [[life_events]] with slug = "…" and sv = %q`, name)
+	if len(a.site.Config.LifeEvents) == 0 {
+		return declare
+	}
+	return diag.Textf("the site's life events are %s; or %s", strings.Join(known[:len(known)/2], ", "), declare)
+}
+
 // eservices makes the library's e-services and every municipality's
 // offers of them (package directory has the rules).
 func (a *assembler) eservices() {
@@ -216,6 +256,7 @@ func (a *assembler) eservices() {
 	a.site.EServices, a.site.Offers = directory.Assemble(directory.Input{
 		Library: a.ld.EServices, Adaptations: a.ld.ESAdaptations,
 		Municipalities: a.site.Municipalities, Adopts: adopts, CheckCategory: a.checkCategory,
+		LifeEvents: a.lifeEvents,
 	}, a.l)
 }
 
@@ -237,12 +278,13 @@ func (a *assembler) guides() {
 		a.checkCategory(d.Pos("category"), md.Category)
 		checkRefs(a.l, d.Set, "municipalities", md.Municipalities, munis, wordMunicipality, wordMunicipalities)
 		checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, wordEService, wordEServices)
+		events := a.lifeEvents(d.Set, md.LifeEvents)
 		if md.Draft {
 			continue
 		}
 		g := &model.Guide{
 			Slug: slug, Owner: model.Common, Title: md.Title, Summary: md.Summary, Category: md.Category,
-			Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,
+			Audience: md.Audience, LifeEvents: events, Updated: md.Updated,
 			EServices: md.EServices, Contact: md.Contact.Model(), Body: body(d.File.Path), File: d.File.Path,
 		}
 		offered[slug] = map[string]bool{}
@@ -267,6 +309,7 @@ func (a *assembler) guides() {
 	}
 	// Adaptations and local guides.
 	adapted := map[string]map[string]*markdown.Doc[guides.GuideMeta]{}
+	adaptedEvents := map[*markdown.Doc[guides.GuideMeta]][]string{} // an adaptation's life events, resolved
 	for _, ms := range sortedKeys(a.ld.MuniGuides) {
 		m := a.site.Municipality(ms)
 		for _, s := range sortedKeys(a.ld.MuniGuides[ms]) {
@@ -277,6 +320,7 @@ func (a *assembler) guides() {
 			}
 			checkRefs(a.l, d.Set, "eservices", md.EServices, esSlugs, wordEService, wordEServices)
 			a.checkCategory(d.Pos("category"), md.Category)
+			events := a.lifeEvents(d.Set, md.LifeEvents)
 			if m == nil || md.Draft {
 				continue
 			}
@@ -285,6 +329,7 @@ func (a *assembler) guides() {
 					continue // the shared guide is a draft
 				}
 				put(adapted, s, ms, d)
+				adaptedEvents[d] = events
 				offered[s][ms] = true
 				continue
 			}
@@ -302,7 +347,7 @@ func (a *assembler) guides() {
 			a.requireCategory(d.Set, d.File.Path, md.Category)
 			g := &model.Guide{
 				Slug: s, Owner: ms, Title: md.Title, Summary: md.Summary, Category: md.Category,
-				Audience: md.Audience, LifeEvents: md.LifeEvents, Updated: md.Updated,
+				Audience: md.Audience, LifeEvents: events, Updated: md.Updated,
 				EServices: md.EServices, Contact: md.Contact.Model(), Body: body(d.File.Path), File: d.File.Path,
 			}
 			if g.Contact.IsZero() {
@@ -334,7 +379,7 @@ func (a *assembler) guides() {
 				markdown.Over(set, "category", &v.Category, md.Category)
 				markdown.Over(set, "updated", &v.Updated, md.Updated)
 				markdown.Over(set, "audience", &v.Audience, md.Audience)
-				markdown.Over(set, "life_events", &v.LifeEvents, md.LifeEvents)
+				markdown.Over(set, "life_events", &v.LifeEvents, adaptedEvents[d])
 				markdown.Over(set, "eservices", &v.EServices, md.EServices)
 				markdown.Over(set, "contact", &v.Contact, md.Contact.Model())
 				v.Body = body(g.File, d.File.Path)

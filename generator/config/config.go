@@ -83,6 +83,7 @@ type siteFile struct {
 		Title       string `toml:"title"`
 		Description string `toml:"description"`
 	} `toml:"language"`
+	LifeEvents []lifeEventFile `toml:"life_events"`
 }
 
 // knownLanguages are names and directions guidemap knows; a site names
@@ -98,7 +99,7 @@ var knownLanguages = map[string]model.Language{
 }
 
 // siteKeys are the keys site.toml accepts, for "did you mean" hints.
-var siteKeys = []string{"title", "description", "base_url", "languages", "raw_html", "theme",
+var siteKeys = append([]string{"title", "description", "base_url", "languages", "raw_html", "theme",
 	"contact", "contact.name", "contact.email", "contact.phone", "contact.url",
 	"collaboration", "collaboration.name", "collaboration.founded", "collaboration.common_goal",
 	"collaboration.municipal_goal", "collaboration.summary",
@@ -109,7 +110,7 @@ var siteKeys = []string{"title", "description", "base_url", "languages", "raw_ht
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag",
 	"search", "search.synonyms", "language", "language.name", "language.dir", "language.title", "language.description",
-	"open_data", "open_data.license", "open_data.issued", "open_data.updated", "notice", "notice.sv", "notice.en"}
+	"open_data", "open_data.license", "open_data.issued", "open_data.updated", "notice", "notice.sv", "notice.en"}, lifeEventKeys...)
 
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
@@ -240,6 +241,7 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 		c.Categories = append(c.Categories, model.Category{Slug: cat.Slug, SV: cat.SV, EN: en})
 	}
 	c.PointCategories = pointCategories(f, src, c.Categories, l)
+	c.LifeEvents = lifeEvents(f.LifeEvents, src, l)
 	if md.IsDefined("accessibility") {
 		c.Accessibility = accessibility(f, src, l)
 	} else {

@@ -86,6 +86,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add("title = \"T\"\nbase_url = \"javascript:alert(1)//\"\n")
 	f.Add("[[categories]]\nslug = \"Bygga bo\"\n[[categories]]\nslug = \"bygga-bo\"\nsv = \"\"\n")
 	f.Add("[accessibility]\nstatus = \"delvis\"\nassessed = \"2026-13-40\"\n")
+	f.Add("[[life_events]]\nslug = \"Flytta\"\n[[life_events]]\nslug = \"flytta\"\nsv = \"Flytta\"\naudience = [\"företag\"]\n[[ life_events ]]\nslug = \"flytta\"\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		l := &diag.List{}
 		c, _ := Load([]byte(src), "", l)

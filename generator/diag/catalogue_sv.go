@@ -39,6 +39,12 @@ package diag
 //	did you mean "x"?       menade du "x"?
 //	e.g.                    till exempel
 var swedish = map[string]string{
+	"declare it in content/site.toml: [[life_events]] with slug = \"…\" and sv = %q":                 "lägg till den i content/site.toml: [[life_events]] med slug = \"…\" och sv = %q",
+	"give each life event its own name":                                                              "ge varje livshändelse ett eget namn",
+	"life event %q: unknown audience %q":                                                             "livshändelsen %q: okänd målgrupp %q",
+	"life events %q and %q are both named %q":                                                        "livshändelserna %q och %q heter båda %q",
+	"the site's life events are %s; or %s":                                                           "webbplatsens livshändelser är %s; eller %s",
+	"unknown life event %q":                                                                          "okänd livshändelse %q",
 	"[notice] has English text but no Swedish":                                                       "[notice] har text på engelska men inte på svenska",
 	"add sv = \"…\" with the notice in Swedish, the site's main language":                            "lägg till sv = \"…\" med meddelandet på svenska, webbplatsens huvudspråk",
 	"name one of municipalities, guides, eservices, eservices.common, eservices.municipal or places": "ange en av municipalities, guides, eservices, eservices.common, eservices.municipal eller places",

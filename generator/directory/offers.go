@@ -34,6 +34,11 @@ type Input struct {
 	Adopts map[string]markdown.Set
 	// CheckCategory reports a category that site.toml does not define.
 	CheckCategory func(pos diag.Pos, category string)
+	// LifeEvents resolves the life events a file names (its life_events
+	// list, where set tells each item's position) to the slugs of the
+	// site's life events, reporting those it does not know; nil keeps the
+	// names as they are.
+	LifeEvents func(set markdown.Set, names []string) []string
 }
 
 // Assemble makes the library's e-services, sorted by slug, and every
@@ -73,6 +78,10 @@ func Assemble(in Input, l *diag.List) ([]*model.EService, []*model.Offer) {
 			l.Errorf(diag.At(d.File.Path, 1, 1), "add a line such as category: bygga-bo (the categories are in site.toml)", "missing category")
 		}
 		in.CheckCategory(d.Pos("category"), md.Category)
+		events := md.LifeEvents
+		if in.LifeEvents != nil {
+			events = in.LifeEvents(d.Set, md.LifeEvents)
+		}
 		status := md.Status
 		if status == "" {
 			status = "live"
@@ -83,26 +92,26 @@ func Assemble(in Input, l *diag.List) ([]*model.EService, []*model.Offer) {
 		e := &model.EService{
 			Slug: slug, Title: md.Title, Summary: md.Summary, Owner: md.Owner, URL: safety.Link(md.URL),
 			Category: md.Category, Audience: md.Audience, Login: md.Login, Fee: md.Fee,
-			Status: status, LifeEvents: md.LifeEvents, Needs: md.Needs, Duration: md.Duration,
+			Status: status, LifeEvents: events, Needs: md.Needs, Duration: md.Duration,
 			Contact: md.Contact.Model(), PersonalData: md.PersonalData,
 			Body: model.Body{Sources: []string{d.File.Path}}, File: d.File.Path,
 		}
 		eservices = append(eservices, e)
 		byslug[slug] = e
 	}
-	adopts := adoptions(in, byslug, slugs, l)
+	adopts, adaptedEvents := adoptions(in, byslug, slugs, l)
 	var offers []*model.Offer
 	for _, e := range eservices {
 		for _, m := range in.Municipalities {
 			o := &model.Offer{EService: e, Municipality: m, Title: e.Title, Summary: e.Summary, URL: e.URL,
 				Fee: e.Fee, Login: e.Login, Status: e.Status, Needs: e.Needs, Duration: e.Duration,
-				Contact: e.Contact, PersonalData: e.PersonalData, Body: e.Body}
+				Contact: e.Contact, PersonalData: e.PersonalData, Body: e.Body, LifeEvents: e.LifeEvents}
 			as, listed := adopts[m.Slug][e.Slug]
 			switch {
 			case e.Owner == m.Slug:
 				o.Kind = model.Owns
 			case listed && !as:
-				adapt(o, in.Adaptations[m.Slug][e.Slug])
+				adapt(o, in.Adaptations[m.Slug][e.Slug], adaptedEvents[m.Slug][e.Slug])
 			case e.Owner == model.Common:
 				o.Kind = model.CommonService
 			case listed:
@@ -119,9 +128,10 @@ func Assemble(in Input, l *diag.List) ([]*model.EService, []*model.Offer) {
 // adoptions checks the adoptions listed in municipality files and the
 // adaptations in their folders, and returns, by municipality and
 // e-service, true for an e-service adopted as it is and false for one
-// adapted.
-func adoptions(in Input, byslug map[string]*model.EService, slugs []string, l *diag.List) map[string]map[string]bool {
+// adapted, and the life events each adaptation names, resolved.
+func adoptions(in Input, byslug map[string]*model.EService, slugs []string, l *diag.List) (map[string]map[string]bool, map[string]map[string][]string) {
 	adopts := map[string]map[string]bool{}
+	events := map[string]map[string][]string{}
 	for _, m := range in.Municipalities {
 		set := in.Adopts[m.Slug]
 		adopts[m.Slug] = map[string]bool{}
@@ -162,14 +172,22 @@ func adoptions(in Input, byslug map[string]*model.EService, slugs []string, l *d
 			}
 			in.CheckCategory(d.Pos("category"), d.Meta.Category)
 			adopts[m][s] = false // adapted, not adopted as it is
+			if events[m] == nil {
+				events[m] = map[string][]string{}
+			}
+			events[m][s] = d.Meta.LifeEvents
+			if in.LifeEvents != nil {
+				events[m][s] = in.LifeEvents(d.Set, d.Meta.LifeEvents)
+			}
 		}
 	}
-	return adopts
+	return adopts, events
 }
 
 // adapt makes o the adaptation d: what its front matter sets overrides the
-// library's, and its body is the library's adapted by d's sections.
-func adapt(o *model.Offer, d *markdown.Doc[EServiceMeta]) {
+// library's, and its body is the library's adapted by d's sections;
+// events are d's life events, resolved.
+func adapt(o *model.Offer, d *markdown.Doc[EServiceMeta], events []string) {
 	o.Kind = model.Adapts
 	o.AdaptFile = d.File.Path
 	md, set := d.Meta, d.Set
@@ -183,6 +201,7 @@ func adapt(o *model.Offer, d *markdown.Doc[EServiceMeta]) {
 	markdown.Over(set, "login", &o.Login, md.Login)
 	markdown.Over(set, "needs", &o.Needs, md.Needs)
 	markdown.Over(set, "contact", &o.Contact, md.Contact.Model())
+	markdown.Over(set, "life_events", &o.LifeEvents, events)
 	o.Body = model.Body{Sources: []string{o.EService.File, d.File.Path}}
 }
 

@@ -61,6 +61,9 @@ type Config struct {
 	// pages beside the map (e.g. that the places of an example site are
 	// made up); empty on most sites.
 	Notice Notice
+	// LifeEvents are the site's life events (livshändelser), in the
+	// order site.toml gives them: the order the site lists them in.
+	LifeEvents []LifeEvent
 }
 
 // OpenData is how the site publishes its open data (/data/ and the DCAT
@@ -93,6 +96,30 @@ var Licenses = []License{
 // Notice is a site-wide notice in Swedish and, optionally, English.
 type Notice struct {
 	SV, EN string
+}
+
+// LifeEvent is something that happens in a reader's life or business —
+// moving, having a baby, starting a company — through which the site
+// leads to the guides and e-services it takes. A site declares its life
+// events in site.toml ([[life_events]]); guides and e-services name them
+// in life_events.
+type LifeEvent struct {
+	Slug     string
+	SV       string // its name in Swedish, e.g. "Få barn"
+	EN       string // its name in English (SV when site.toml gives none)
+	IntroSV  string // a short text that says what the life event's page gathers
+	IntroEN  string
+	Audience []string // of Audiences: whose life event it is (citizen when site.toml names none)
+}
+
+// For tells whether the life event is one of audience's.
+func (e LifeEvent) For(audience string) bool {
+	for _, a := range e.Audience {
+		if a == audience {
+			return true
+		}
+	}
+	return false
 }
 
 // Language is one of the site's languages.
@@ -210,7 +237,7 @@ type Guide struct {
 	Summary        string
 	Category       string
 	Audience       []string
-	LifeEvents     []string
+	LifeEvents     []string // slugs of the site's life events (Config.LifeEvents), in the order the file names them
 	Updated        string   // YYYY-MM-DD or ""
 	Municipalities []string // the municipalities that offer a shared guide; all when empty in the source
 	EServices      []string
@@ -258,7 +285,7 @@ type Version struct {
 	Summary    string
 	Category   string
 	Audience   []string
-	LifeEvents []string
+	LifeEvents []string // slugs, as Guide.LifeEvents
 	Updated    string
 	EServices  []string
 	Contact    Contact
@@ -281,7 +308,7 @@ type EService struct {
 	Login        []string
 	Fee          string
 	Status       string
-	LifeEvents   []string
+	LifeEvents   []string // slugs, as Guide.LifeEvents
 	Needs        []string // what the user should have ready
 	Duration     string   // how long it takes
 	Contact      Contact
@@ -310,6 +337,7 @@ type Offer struct {
 	Contact      Contact
 	PersonalData string
 	Body         Body
+	LifeEvents   []string // slugs, as Guide.LifeEvents
 }
 
 // OfferKind says how a municipality offers an e-service.
@@ -375,6 +403,28 @@ func (c *Config) PointCategory(slug string) (PointCategory, bool) {
 		}
 	}
 	return PointCategory{}, false
+}
+
+// LifeEvent returns the life event with slug and whether it exists.
+func (c *Config) LifeEvent(slug string) (LifeEvent, bool) {
+	for _, e := range c.LifeEvents {
+		if e.Slug == slug {
+			return e, true
+		}
+	}
+	return LifeEvent{}, false
+}
+
+// LifeEventNamed returns the life event that a guide or an e-service
+// names: by its slug, or by its Swedish or English name in any case
+// ("Få barn", "fa-barn", "Having a baby").
+func (c *Config) LifeEventNamed(name string) (LifeEvent, bool) {
+	for _, e := range c.LifeEvents {
+		if e.Slug == name || strings.EqualFold(e.SV, name) || strings.EqualFold(e.EN, name) || strings.EqualFold(e.Slug, name) {
+			return e, true
+		}
+	}
+	return LifeEvent{}, false
 }
 
 // Category returns the category with slug and whether it exists.

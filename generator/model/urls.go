@@ -43,6 +43,28 @@ func OfferURL(m, slug string) string { return "/" + m + "/e-tjanster/" + slug + 
 // PageURL is a free page.
 func PageURL(slug string) string { return "/" + slug + "/" }
 
+// LifeEventURL is the page of a life event: the region's when m is "",
+// municipality m's otherwise; the list of life events when slug is "".
+func LifeEventURL(m, slug string) string {
+	u := "/livshandelser/"
+	if m != "" {
+		u = "/" + m + u
+	}
+	if slug != "" {
+		u += slug + "/"
+	}
+	return u
+}
+
+// BusinessURL is the entry page for businesses: the region's when m is
+// "", municipality m's otherwise.
+func BusinessURL(m string) string {
+	if m == "" {
+		return "/foretag/"
+	}
+	return "/" + m + "/foretag/"
+}
+
 // URL returns the canonical URL of the version: the municipality's own page
 // for local guides and adaptations, the shared page otherwise.
 func (v *Version) URL() string { return VersionURL(v.Municipality.Slug, v.Guide.Slug) }

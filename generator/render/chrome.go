@@ -51,7 +51,7 @@ func (c *chrome) render(name string, v *View) (template.HTML, error) {
 // navURL is u when the header may mark it (the home page, the sections
 // and the site's pages, which the navigation links to), else "".
 func (r *renderer) navURL(u string) string {
-	if slices.Contains([]string{model.HomeURL(), model.GuidesURL(), model.EServicesURL(), "/kommuner/", "/karta/"}, u) {
+	if slices.Contains([]string{model.HomeURL(), model.GuidesURL(), model.EServicesURL(), "/kommuner/", "/karta/", model.BusinessURL("")}, u) {
 		return u
 	}
 	for _, p := range r.site.Pages {

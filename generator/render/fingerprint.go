@@ -157,6 +157,8 @@ func (fp *fingerprinter) global(r *renderer, layouts map[string][]byte) uint64 {
 	h.value(reflect.ValueOf(s.Municipalities))
 	h.value(reflect.ValueOf(s.Pages))
 	h.bool(len(s.Boundaries) > 0)
+	// The header links the business page when there is one.
+	h.bool(r.life.hasBusiness(""))
 	h.value(reflect.ValueOf(r.langHomes())) // every Swedish page without a translation links their start pages
 	// The links of a page in another language lead to the pages in it
 	// that exist (funcs.go: url): its fingerprint has their list.

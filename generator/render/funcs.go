@@ -114,6 +114,7 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		"a11yURL":    model.AccessibilityURL,
 		"pointURL":   model.PointURL,
 		"mapURL":     model.MapURL,
+		"lifeURL":    model.LifeEventURL,
 		"tel":        telURL,
 		"kind": func(k model.OfferKind) string {
 			return str([]string{"offer.owns", "offer.common", "offer.adopts", "offer.adapts"}[k])
@@ -124,6 +125,9 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		"navItem": func(p *View, url, section, name string) navItem {
 			return navItem{Page: p, URL: url, Section: section, Name: name}
 		},
+		// businessPage is the region's entry page for businesses, or ""
+		// when it lists nothing (fingerprints hash which: global).
+		"businessPage": func() string { return r.businessURL("") },
 	}
 }
 

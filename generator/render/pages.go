@@ -37,6 +37,10 @@ func (r *renderer) pages() []page {
 		Groups: groups(s.Config.Categories, s.Guides, nil, nil),
 		Counts: Counts{len(s.Municipalities), len(s.Guides), len(s.EServices)},
 	}
+	// Home is the citizens' entry: their life events, and a link to the
+	// businesses' entry.
+	homeView.LifeEvents = r.lifeLinks("sv", "", func(e model.LifeEvent) bool { return e.For("citizen") })
+	homeView.Business = r.businessURL("")
 	if len(s.Boundaries) > 0 {
 		key := mapKey{Lang: "sv", Kind: "region", Title: r.str("home.choose"), ID: "hem", Bounds: codes(r.mapper.siteBoundaries()...)}
 		r.mapper.queue(homeView, r.str("map.caption.home"), nil, key, func() maps.Map {
@@ -54,6 +58,7 @@ func (r *renderer) pages() []page {
 				Title: g.Title, Description: g.Summary, Section: "guider", Guide: g,
 				Crumbs: []Crumb{home, guidesCrumb}, body: &g.Body,
 				Versions: r.ix.versionsByGuide[g.Slug], Alternates: r.alternates(model.GuideURL(g.Slug)),
+				LifeEvents: r.partOf("sv", "", g.LifeEvents),
 			}
 		})
 		if e := g.Easy; e != nil {
@@ -72,7 +77,7 @@ func (r *renderer) pages() []page {
 				Title: m.Name, Description: m.Summary, Section: "kommuner", Municipality: m,
 				Crumbs: []Crumb{home, munisCrumb}, body: &m.Intro, Alternates: r.alternates(model.MunicipalityURL(m.Slug)),
 				Groups: groups(s.Config.Categories, nil, byTitle(r.ix.versionsByMuni[m.Slug]), nil),
-				Offers: r.ix.offersByMuni[m.Slug],
+				Offers: r.ix.offersByMuni[m.Slug], LifeEvents: r.lifeLinks("sv", m.Slug, nil), Business: r.businessURL(m.Slug),
 			}
 		})
 		crumbs := []Crumb{home, munisCrumb, mc} // shared: no View changes its trail
@@ -88,6 +93,7 @@ func (r *renderer) pages() []page {
 					Title: v.Title, Description: v.Summary, Section: "kommuner", Municipality: m, Version: v,
 					Canonical: v.CanonicalURL(), Crumbs: crumbs,
 					body: &v.Body, Related: related, Alternates: r.alternates(v.URL()),
+					LifeEvents: r.partOf("sv", m.Slug, v.LifeEvents),
 				}
 			})
 		}
@@ -139,6 +145,7 @@ func (r *renderer) pages() []page {
 			Crumbs: []Crumb{lhome},
 		})
 		r.directoryPages(lang, ladd, llater, lhome)
+		r.lifePages(lang, llater, lhome)
 		r.mapPages(lang, llater, lhome)
 		llater(model.DataURL(), "data", "", func() *View {
 			return &View{

@@ -169,6 +169,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 		return nil, err
 	}
 	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}, bodies: opt.Bodies}
+	r.life = newLifeIndex(site)
 	r.translatedURLs()
 	fp := &fingerprinter{set: opt.Bodies}
 	r.mapper = newMapper(r, fp)
@@ -729,6 +730,7 @@ type renderer struct {
 	layouts map[string][]byte  // what templates read, by file
 	bodies  *bodies.Set        // the rendered bodies, read when the templates run
 	mapper  *mapper
+	life    *lifeIndex // what the life events and the business pages list
 	site    *model.Site
 	opt     Options
 	ix      *index

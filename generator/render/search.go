@@ -110,6 +110,9 @@ func (r *renderer) searchIndexIn(ctx context.Context, lang string) ([]output.Fil
 				return search.Doc{Kind: search.Page, Title: r.strIn(lang, "a11y.title"), Summary: r.strIn(lang, "a11y.description"), URL: d.url(model.AccessibilityURL(lang))}
 			})
 		}
+		if slices.Contains(r.uiLangs(), lang) {
+			d.lifeDocs(add)
+		}
 		// The point pages exist in the languages whose UI strings the
 		// theme has: a place is found by its name, its kind in the
 		// language, its address and town (its description is Swedish).
@@ -141,6 +144,7 @@ func (r *renderer) searchIndexIn(ctx context.Context, lang string) ([]output.Fil
 			return search.Doc{Kind: search.Page, Title: p.Title, Summary: p.Summary, URL: d.url(model.PageURL(p.Slug)), Sections: d.sections(&p.Body)}
 		})
 	}
+	d.lifeDocs(add)
 	for _, m := range s.Municipalities {
 		add(func() search.Doc {
 			return search.Doc{Kind: search.Page, Title: m.Name, Summary: m.Summary, URL: d.url(model.MunicipalityURL(m.Slug)),
@@ -188,7 +192,7 @@ func (d docMaker) files(ctx context.Context, ix *search.Index, flush func(), can
 // searchDocs is the number of documents the search index has.
 func (r *renderer) searchDocs() int {
 	s := r.site
-	return len(s.Guides) + len(s.LocalGuides) + len(s.EServices) + len(s.Pages) + len(s.Municipalities) + 1 + len(s.Points)
+	return len(s.Guides) + len(s.LocalGuides) + len(s.EServices) + len(s.Pages) + len(s.Municipalities) + 1 + len(s.Points) + len(s.Config.LifeEvents) + 1
 }
 
 // docMaker makes the search documents of the site's guides and e-services.

@@ -166,6 +166,7 @@ func (r *renderer) translationPages(later func(url, layout, canonical string, ma
 					Crumbs: []Crumb{home, {Name: r.strIn(lang, "nav.municipalities"), URL: "/kommuner/"}},
 					Groups: groups(s.Config.Categories, nil, versions, nil), Offers: r.ix.offersByMuni[m.Slug],
 					Alternates: r.alternates(url), Other: Alternate{"sv", url},
+					LifeEvents: r.lifeLinksIn(lang, m.Slug), Business: r.businessURL(m.Slug),
 				}
 				if t := m.Translations[lang]; t != nil {
 					v.Description, v.body = t.Summary, &t.Body
@@ -189,6 +190,7 @@ func (r *renderer) translationPages(later func(url, layout, canonical string, ma
 					Lang: lang, Title: t.Title, Description: t.Summary, Section: "guider", Guide: g,
 					Crumbs: []Crumb{home, guidesCrumb}, body: &t.Body, Versions: versions,
 					Alternates: r.alternates(url), Other: Alternate{"sv", url},
+					LifeEvents: r.partOfIn(lang, "", g.LifeEvents),
 				}
 			})
 		}
@@ -213,6 +215,7 @@ func (r *renderer) translationPages(later func(url, layout, canonical string, ma
 					Crumbs: []Crumb{home, {Name: r.strIn(lang, "nav.municipalities"), URL: "/kommuner/"}, {Name: m.Name, URL: model.MunicipalityURL(m.Slug)}},
 					body:   &t.Body, Related: related, Partial: t.Partial,
 					Alternates: r.alternates(url), Other: Alternate{"sv", url},
+					LifeEvents: r.partOfIn(lang, m.Slug, v.LifeEvents),
 				}
 			})
 		}

@@ -65,6 +65,10 @@ type View struct {
 	// sections are only in Swedish (model.Translation.Partial).
 	Partial bool
 
+	Life       *LifeView  // a life event's page, a list of life events or the business page
+	LifeEvents []LifeLink // the life events the page links to: home's and a municipality's, or those a guide is part of
+	Business   string     // the business page the page links to (home's, a municipality's), or ""
+
 	AZ      []AZLetter // the A–Ö index: guides and e-services by first letter
 	AZMunis []Crumb    // the municipalities' own A–Ö indexes
 	Search  string     // the search page: the folder of its index
