@@ -12,8 +12,16 @@ import (
 	"time"
 )
 
-// VNUTimeout bounds one run of the Nu HTML Checker over all files.
+// VNUTimeout bounds one run of the Nu HTML Checker over up to
+// vnuFilesPerTimeout files; a run over more files gets as much more time.
 const VNUTimeout = 3 * time.Minute
+
+const vnuFilesPerTimeout = 1000
+
+// vnuTimeout is the time a run over n files may take.
+func vnuTimeout(n int) time.Duration {
+	return VNUTimeout * time.Duration(max(1, (n+vnuFilesPerTimeout-1)/vnuFilesPerTimeout))
+}
 
 // Message is one error of the Nu HTML Checker.
 type Message struct {
@@ -52,7 +60,8 @@ func RunVNU(ctx context.Context, files []string) ([]Message, error) {
 	if len(files) == 0 {
 		return nil, nil
 	}
-	ctx, cancel := context.WithTimeout(ctx, VNUTimeout)
+	timeout := vnuTimeout(len(files))
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	args := []string{
 		"-Xss2m", // the checker recurses deeply on deep documents
@@ -75,7 +84,7 @@ func RunVNU(ctx context.Context, files []string) ([]Message, error) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("vnu: no answer within %v for %d files", VNUTimeout, len(files))
+			return nil, fmt.Errorf("vnu: no answer within %v for %d files", timeout, len(files))
 		}
 		return nil, fmt.Errorf("vnu: %v\n%s", err, stderr.Bytes())
 	}
