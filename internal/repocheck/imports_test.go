@@ -20,7 +20,7 @@ var allowed = map[string][]string{
 	"cmd/gensite":  {"generator/diag", "generator/geodata"},
 
 	"generator/serve":    {"generator", "generator/diag", "generator/output"},
-	"generator":          {"generator/assemble", "generator/bodies", "generator/cache", "generator/diag", "generator/i18n", "generator/load", "generator/model", "generator/output", "generator/render", "themes"},
+	"generator":          {"generator/assemble", "generator/bodies", "generator/cache", "generator/diag", "generator/i18n", "generator/load", "generator/markdown", "generator/model", "generator/output", "generator/render", "themes"},
 	"generator/scaffold": {"generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/load", "generator/markdown", "generator/model", "generator/output"},
 
 	// The stages, in their order.
@@ -51,21 +51,25 @@ var allowed = map[string][]string{
 	"themes": {},
 
 	// Test helpers.
-	"generator/internal/golden":                    {},
-	"generator/internal/browsertest":               {"generator", "generator/internal/golden", "generator/model"},
-	"generator/internal/browsertest/example":       {"generator", "generator/internal/browsertest"},
-	"generator/internal/browsertest/example/part1": {},
-	"generator/internal/browsertest/example/part2": {},
-	"generator/internal/browsertest/example/part3": {},
-	"generator/internal/browsertest/example/part4": {},
-	"generator/internal/browsertest/example/part5": {},
-	"generator/internal/browsertest/example/part6": {},
-	"generator/internal/browsertest/example/part7": {},
-	"generator/internal/browsertest/example/part8": {},
-	"generator/internal/browsertest/example/maps":  {},
-	"generator/internal/browsertest/example/maps2": {},
-	"generator/internal/browsertest/example/maps3": {},
-	"internal/repocheck":                           {},
+	"generator/internal/golden":                     {},
+	"generator/internal/browsertest":                {"generator", "generator/internal/golden", "generator/model"},
+	"generator/internal/browsertest/example":        {"generator", "generator/internal/browsertest"},
+	"generator/internal/browsertest/example/part1":  {},
+	"generator/internal/browsertest/example/part2":  {},
+	"generator/internal/browsertest/example/part3":  {},
+	"generator/internal/browsertest/example/part4":  {},
+	"generator/internal/browsertest/example/part5":  {},
+	"generator/internal/browsertest/example/part6":  {},
+	"generator/internal/browsertest/example/part7":  {},
+	"generator/internal/browsertest/example/part8":  {},
+	"generator/internal/browsertest/example/part9":  {},
+	"generator/internal/browsertest/example/part10": {},
+	"generator/internal/browsertest/example/part11": {},
+	"generator/internal/browsertest/example/part12": {},
+	"generator/internal/browsertest/example/maps":   {},
+	"generator/internal/browsertest/example/maps2":  {},
+	"generator/internal/browsertest/example/maps3":  {},
+	"internal/repocheck":                            {},
 }
 
 // TestImportsPointOneWay checks every package's imports of the module's

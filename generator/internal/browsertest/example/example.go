@@ -1,5 +1,5 @@
 // Package example checks the bundled example site in Chromium, in parts:
-// each of the packages part1…part8 checks an eighth of its pages (see
+// each of the packages part1…part12 checks a twelfth of its pages (see
 // browsertest.CheckExampleSite), so that no test package runs longer
 // than go test allows one; the packages maps, maps2 and maps3 check its maps
 // (CheckMapsLegible).
@@ -15,7 +15,7 @@ import (
 )
 
 // Parts is the number of packages that check the example site.
-const Parts = 8
+const Parts = 12
 
 // Check builds the example site of the module at root (relative to the
 // test's folder) and checks part (1…Parts) of its pages.
