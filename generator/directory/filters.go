@@ -12,6 +12,7 @@ package directory
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/model"
 )
@@ -49,6 +50,10 @@ type Filters struct {
 	EServices []*model.EService // the library by title, Swedish letters after z
 	Facets    []Facet           // indexed by FacetMunicipality, FacetCategory…
 	values    map[*model.EService][][]string
+
+	combineOnce sync.Once // combos and bySel are computed when first asked for
+	combos      []Combination
+	bySel       map[Selection]int // index in combos
 }
 
 // FilterURL is the page of the e-services with value in the facet with
