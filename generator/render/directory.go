@@ -157,18 +157,17 @@ func (r *renderer) directoryPages(lang string, add func(string, string, *View), 
 			canonical = noIndex
 		}
 		later(c.URL, "directory", canonical, func() *View {
-			var parts, names []string
+			var names []string
 			for i, v := range c.Selection {
 				if v == "" {
 					continue
 				}
 				o := f.Facets[i].Options[slices.IndexFunc(f.Facets[i].Options, func(o directory.Option) bool { return o.Value == v })]
 				name := r.optionName(lang, i, o)
-				parts = append(parts, str(f.Facets[i].Label)+": "+name)
 				names = append(names, name)
 			}
 			return &View{
-				Title:       fmt.Sprintf(str("directory.selected"), strings.Join(parts, ", ")),
+				Title:       fmt.Sprintf(str("directory.selected"), strings.Join(names, ", ")),
 				Description: fmt.Sprintf(str("directory.filtered.description"), len(c.EServices), joinAnd(names, str("and"))),
 				Section:     "e-tjanster", Crumbs: []Crumb{home, esCrumb}, NoIndex: c.Depth() > 1,
 				Directory: &DirectoryView{Facets: choices(c.Selection), Items: list(c.EServices)},

@@ -93,6 +93,7 @@ type jsState struct {
 	Path    string
 	Shown   []string
 	Status  string
+	Heading string
 	Options [][]struct {
 		Value, Text string
 		Disabled    bool
@@ -113,6 +114,7 @@ const applyAll = `(() => {
 				Values: vals.slice(), Path: location.pathname,
 				Shown: Array.from(document.querySelectorAll(".dir-list li:not([hidden]) > a")).map(a => a.getAttribute("href")),
 				Status: document.querySelector(".dir-status").textContent,
+				Heading: document.getElementById("gm-results").textContent,
 				Options: sels.map(s => Array.from(s.options).map(o => ({Value: o.value, Text: o.textContent, Disabled: o.disabled}))),
 			});
 			return;
@@ -128,7 +130,8 @@ const applyAll = `(() => {
 // every combination of municipality × category × audience through the
 // selects the script makes: the list it shows is the list of the static
 // page of that combination (the same e-services in the same order), the
-// address it puts in the location bar is that page's, a combination it
+// address it puts in the location bar is that page's, its status and the
+// list's heading say how many it shows, a combination it
 // shows nothing for has no page; and each option's count is the count of
 // the static page's link to the same choice, or 0 and disabled where the
 // page has no such link. The English directory's addresses are under /en/.
@@ -180,8 +183,8 @@ func TestDirectoryScript(t *testing.T) {
 		if !slices.Equal(s.Shown, page.items) || len(s.Shown) == 0 {
 			t.Errorf("%v: the script shows %v, %s lists %v", s.Values, s.Shown, want, page.items)
 		}
-		if firstNumber(s.Status) != len(page.items) {
-			t.Errorf("%v: the status says %q, the page lists %d", s.Values, s.Status, len(page.items))
+		if firstNumber(s.Status) != len(page.items) || firstNumber(s.Heading) != len(page.items) {
+			t.Errorf("%v: the status says %q and the heading %q, the page lists %d", s.Values, s.Status, s.Heading, len(page.items))
 		}
 		for i, opts := range s.Options {
 			for _, o := range opts {

@@ -17,6 +17,8 @@
   var items = Array.prototype.slice.call(list.querySelectorAll("li"));
   var navs = document.querySelectorAll("[data-facet][data-key]");
   var base = list.getAttribute("data-base");
+  var results = document.getElementById("gm-results");
+  var allText = results ? results.textContent : "";
   var form = document.createElement("form");
   form.className = "dir-form";
   form.setAttribute("aria-label", list.getAttribute("data-label"));
@@ -100,6 +102,10 @@
     });
     if (!moved) { return; }
     status.textContent = list.getAttribute("data-count").replace("%d", shown).replace("%d", items.length);
+    if (results) {
+      var chosen = facets.some(function (f) { return f.sel.value; });
+      results.textContent = chosen ? list.getAttribute("data-matching").replace("%d", shown) : allText;
+    }
     if (window.history && history.replaceState) {
       history.replaceState(null, "", url());
     }
