@@ -3,11 +3,11 @@ package directory
 // Filters: the directory /e-tjanster/ lists the library's e-services and
 // lets the reader narrow the list by four facets — the municipalities that
 // offer an e-service, its category, its audiences and its logins. Each
-// value of a facet has a page of its own (FilterURL), so that every filter
-// is a plain link that works without JavaScript and can be bookmarked; the
-// list items carry the same values as data attributes for js/directory.js.
-// Both come from Filters, so the script and the pages agree by
-// construction.
+// value of a facet has a page of its own (FilterURL), and the first three
+// combine (combine.go), so that every filter is a plain link that works
+// without JavaScript and can be bookmarked; the list items carry the same
+// values as data attributes for js/directory.js. Both come from Filters,
+// so the script and the pages agree by construction.
 
 import (
 	"slices"

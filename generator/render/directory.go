@@ -1,7 +1,8 @@
 package render
 
-// The e-service directory and library as pages: /e-tjanster/ with one page
-// per filter value (municipality, category, audience, login); the library
+// The e-service directory and library as pages: /e-tjanster/ with a page
+// for every combination of municipality, category and audience that lists
+// some e-service, and one per login; the library
 // matrix /e-tjanster/bibliotek/; the page for a new member
 // /e-tjanster/ny-i-samverkan/; the start-page facts of each e-service; and
 // the files of the open data /data/e-tjanster.json and .csv. Which values
