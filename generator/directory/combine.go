@@ -142,16 +142,24 @@ type Choice struct {
 // value first, then the facet's options in its order, each leading to the
 // page of s with it. A value that would match no e-service is left out,
 // so that no link leads to an empty list; the current value is always
-// there.
-func (f *Filters) Choices(s Selection, facet int) []Choice {
+// there. When the facet has more than Collapse options and s chooses one,
+// only every value and that one are offered (collapsed is true): a
+// national site's 290 municipalities on each of its thousands of pages
+// that chose one would be most of their weight, and the reader changes
+// municipality through "all".
+func (f *Filters) Choices(s Selection, facet int) (choices []Choice, collapsed bool) {
 	all, _ := f.Match(s.With(facet, ""))
 	out := []Choice{{URL: all.URL, Count: len(all.EServices), Current: s[facet] == ""}}
+	collapsed = f.Collapse > 0 && len(f.Facets[facet].Options) > f.Collapse && s[facet] != ""
 	for _, o := range f.Facets[facet].Options {
+		if collapsed && o.Value != s[facet] {
+			continue
+		}
 		c, ok := f.Match(s.With(facet, o.Value))
 		if !ok && s[facet] != o.Value {
 			continue
 		}
 		out = append(out, Choice{Value: o.Value, Option: o, URL: c.URL, Count: len(c.EServices), Current: s[facet] == o.Value})
 	}
-	return out
+	return out, collapsed
 }

@@ -239,18 +239,30 @@ func TestCombinations(t *testing.T) {
 func TestChoices(t *testing.T) {
 	f := NewFilters(testSite())
 	for _, tc := range []struct {
-		sel   Selection
-		facet int
-		want  string // value=count>URL, * when current
+		sel      Selection
+		facet    int
+		want     string // value=count>URL, * when current
+		collapse int
 	}{
-		{Selection{}, FacetMunicipality, "*=3>/e-tjanster/ sundsvall=2>/e-tjanster/kommun/sundsvall/ ange=3>/e-tjanster/kommun/ange/"},
-		{Selection{"", "skola", ""}, FacetMunicipality, "*=1>/e-tjanster/kategori/skola/ ange=1>/e-tjanster/kommun/ange/kategori/skola/"},
-		{Selection{"sundsvall", "", ""}, FacetCategory, "*=2>/e-tjanster/kommun/sundsvall/ bygga=1>/e-tjanster/kommun/sundsvall/kategori/bygga/"},
+		{Selection{}, FacetMunicipality, "*=3>/e-tjanster/ sundsvall=2>/e-tjanster/kommun/sundsvall/ ange=3>/e-tjanster/kommun/ange/", 0},
+		{Selection{"", "skola", ""}, FacetMunicipality, "*=1>/e-tjanster/kategori/skola/ ange=1>/e-tjanster/kommun/ange/kategori/skola/", 0},
+		{Selection{"sundsvall", "", ""}, FacetCategory, "*=2>/e-tjanster/kommun/sundsvall/ bygga=1>/e-tjanster/kommun/sundsvall/kategori/bygga/", 0},
 		{Selection{"sundsvall", "", "business"}, FacetAudience,
-			"=2>/e-tjanster/kommun/sundsvall/ citizen=2>/e-tjanster/kommun/sundsvall/malgrupp/citizen/ business*=1>/e-tjanster/kommun/sundsvall/malgrupp/business/"},
+			"=2>/e-tjanster/kommun/sundsvall/ citizen=2>/e-tjanster/kommun/sundsvall/malgrupp/citizen/ business*=1>/e-tjanster/kommun/sundsvall/malgrupp/business/", 0},
+		// A facet of more options than Collapse, once chosen, offers only
+		// all and the chosen value; unchosen, all of them.
+		{Selection{"sundsvall", "", ""}, FacetMunicipality, "=3>/e-tjanster/ sundsvall*=2>/e-tjanster/kommun/sundsvall/", 1},
+		{Selection{"", "", "citizen"}, FacetMunicipality,
+			"*=2>/e-tjanster/malgrupp/citizen/ sundsvall=2>/e-tjanster/kommun/sundsvall/malgrupp/citizen/ ange=2>/e-tjanster/kommun/ange/malgrupp/citizen/", 1},
+		{Selection{"sundsvall", "", ""}, FacetMunicipality, "=3>/e-tjanster/ sundsvall*=2>/e-tjanster/kommun/sundsvall/ ange=3>/e-tjanster/kommun/ange/", 2},
 	} {
+		f.Collapse = tc.collapse
+		choices, collapsed := f.Choices(tc.sel, tc.facet)
+		if want := tc.collapse > 0 && tc.collapse < len(f.Facets[tc.facet].Options) && tc.sel[tc.facet] != ""; collapsed != want {
+			t.Errorf("%q in %s: collapsed %v, want %v", tc.sel, f.Facets[tc.facet].Key, collapsed, want)
+		}
 		var parts []string
-		for _, c := range f.Choices(tc.sel, tc.facet) {
+		for _, c := range choices {
 			cur := ""
 			if c.Current {
 				cur = "*"

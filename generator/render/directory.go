@@ -35,6 +35,9 @@ type Facet struct {
 	Attr    string // the list items' data attribute: municipalities, category…
 	Label   string
 	Options []FacetOption
+	// Collapsed: a value is chosen, and only it and all are offered (see
+	// directory.Filters.Choices).
+	Collapsed bool
 }
 
 // FacetOption is one value of a facet and the page that lists its
@@ -110,8 +113,9 @@ func (r *renderer) directoryPages(lang string, add func(string, string, *View), 
 			if len(d.Options) == 0 { // no e-service has a value in it
 				continue
 			}
-			fc := Facet{Key: d.Key, Attr: d.Attr, Label: str(d.Label)}
-			for _, c := range f.Choices(sel, i) {
+			cs, collapsed := f.Choices(sel, i)
+			fc := Facet{Key: d.Key, Attr: d.Attr, Label: str(d.Label), Collapsed: collapsed}
+			for _, c := range cs {
 				name := str(d.Label + ".all")
 				if c.Value != "" {
 					name = r.optionName(lang, i, c.Option)
