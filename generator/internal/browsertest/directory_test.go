@@ -236,3 +236,41 @@ func firstNumber(s string) int {
 	}
 	return -1
 }
+
+// TestBrowsedSample pins which directory pages count as combinations, of
+// which CheckExampleSite checks a sample, and that it keeps every other
+// page.
+func TestBrowsedSample(t *testing.T) {
+	for _, tc := range []struct {
+		path  string
+		depth int
+	}{
+		{"/e-tjanster/", 0},
+		{"/e-tjanster/kommun/sundsvall/", 1},
+		{"/en/e-tjanster/kategori/bygga-bo/", 1},
+		{"/e-tjanster/kommun/sundsvall/malgrupp/business/", 2},
+		{"/en/e-tjanster/kommun/sundsvall/kategori/bygga-bo/malgrupp/citizen/", 3},
+		{"/e-tjanster/inloggning/bankid/", 0},
+		{"/e-tjanster/bygglov/", 0},
+		{"/sundsvall/e-tjanster/kommun/x/", 0},
+	} {
+		if got := filterDepth(tc.path); got != tc.depth {
+			t.Errorf("filterDepth(%s) = %d, want %d", tc.path, got, tc.depth)
+		}
+	}
+	var all []Page
+	for i := range 20 {
+		all = append(all, Page{Path: fmt.Sprintf("/e-tjanster/kommun/m%02d/malgrupp/citizen/", i)})
+	}
+	all = append(all, Page{Path: "/e-tjanster/kommun/m00/"}, Page{Path: "/"})
+	got := browsed(all)
+	var paths []string
+	for _, p := range got {
+		paths = append(paths, p.Path)
+	}
+	want := []string{"/e-tjanster/kommun/m00/malgrupp/citizen/", "/e-tjanster/kommun/m08/malgrupp/citizen/",
+		"/e-tjanster/kommun/m16/malgrupp/citizen/", "/e-tjanster/kommun/m00/", "/"}
+	if !slices.Equal(paths, want) {
+		t.Errorf("browsed %v, want %v", paths, want)
+	}
+}
