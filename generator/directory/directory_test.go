@@ -175,3 +175,102 @@ func TestExport(t *testing.T) {
 		t.Errorf("a site without e-services exports %q and %q", js, csv)
 	}
 }
+
+// TestCombinations pins every selection of the test site that some
+// e-service matches, its page and its e-services: the directory first,
+// then by URL; none that no e-service matches (no trafik, no Sundsvall
+// with skola, no business with felanmalan).
+func TestCombinations(t *testing.T) {
+	f := NewFilters(testSite())
+	var b strings.Builder
+	for _, c := range f.Combinations() {
+		var es []string
+		for _, e := range c.EServices {
+			es = append(es, e.Slug)
+		}
+		b.WriteString("\n" + c.URL + " " + strings.Join(es, " "))
+		if got := f.SelectionURL(c.Selection); got != c.URL {
+			t.Errorf("%q: SelectionURL is %s, the combination's %s", c.Selection, got, c.URL)
+		}
+		if m, ok := f.Match(c.Selection); !ok || m.URL != c.URL {
+			t.Errorf("%q: Match gives %s, %v", c.Selection, m.URL, ok)
+		}
+	}
+	want := `
+/e-tjanster/ bygglov felanmalan arende
+/e-tjanster/kategori/bygga/ bygglov
+/e-tjanster/kategori/bygga/malgrupp/business/ bygglov
+/e-tjanster/kategori/bygga/malgrupp/citizen/ bygglov
+/e-tjanster/kategori/skola/ arende
+/e-tjanster/kommun/ange/ bygglov felanmalan arende
+/e-tjanster/kommun/ange/kategori/bygga/ bygglov
+/e-tjanster/kommun/ange/kategori/bygga/malgrupp/business/ bygglov
+/e-tjanster/kommun/ange/kategori/bygga/malgrupp/citizen/ bygglov
+/e-tjanster/kommun/ange/kategori/skola/ arende
+/e-tjanster/kommun/ange/malgrupp/business/ bygglov
+/e-tjanster/kommun/ange/malgrupp/citizen/ bygglov felanmalan
+/e-tjanster/kommun/sundsvall/ bygglov felanmalan
+/e-tjanster/kommun/sundsvall/kategori/bygga/ bygglov
+/e-tjanster/kommun/sundsvall/kategori/bygga/malgrupp/business/ bygglov
+/e-tjanster/kommun/sundsvall/kategori/bygga/malgrupp/citizen/ bygglov
+/e-tjanster/kommun/sundsvall/malgrupp/business/ bygglov
+/e-tjanster/kommun/sundsvall/malgrupp/citizen/ bygglov felanmalan
+/e-tjanster/malgrupp/business/ bygglov
+/e-tjanster/malgrupp/citizen/ bygglov felanmalan`
+	if got := b.String(); got != want {
+		t.Errorf("combinations:%s\nwant:%s", got, want)
+	}
+	if _, ok := f.Match(Selection{"sundsvall", "skola", ""}); ok {
+		t.Error("Sundsvall with skola matches, yet only Ånge offers arende")
+	}
+	// A single value's page is the facet option's filter page.
+	for i := range Combined {
+		for _, o := range f.Facets[i].Options {
+			if got := f.SelectionURL(Selection{}.With(i, o.Value)); got != o.URL {
+				t.Errorf("%s=%s: SelectionURL %s, option's page %s", f.Facets[i].Key, o.Value, got, o.URL)
+			}
+		}
+	}
+}
+
+// TestChoices pins what a selection's page offers in each facet: all
+// first, then the values that give a non-empty list given the other
+// choices, with counts; the current value marked.
+func TestChoices(t *testing.T) {
+	f := NewFilters(testSite())
+	for _, tc := range []struct {
+		sel      Selection
+		facet    int
+		want     string // value=count>URL, * when current
+		collapse int
+	}{
+		{Selection{}, FacetMunicipality, "*=3>/e-tjanster/ sundsvall=2>/e-tjanster/kommun/sundsvall/ ange=3>/e-tjanster/kommun/ange/", 0},
+		{Selection{"", "skola", ""}, FacetMunicipality, "*=1>/e-tjanster/kategori/skola/ ange=1>/e-tjanster/kommun/ange/kategori/skola/", 0},
+		{Selection{"sundsvall", "", ""}, FacetCategory, "*=2>/e-tjanster/kommun/sundsvall/ bygga=1>/e-tjanster/kommun/sundsvall/kategori/bygga/", 0},
+		{Selection{"sundsvall", "", "business"}, FacetAudience,
+			"=2>/e-tjanster/kommun/sundsvall/ citizen=2>/e-tjanster/kommun/sundsvall/malgrupp/citizen/ business*=1>/e-tjanster/kommun/sundsvall/malgrupp/business/", 0},
+		// A facet of more options than Collapse, once chosen, offers only
+		// all and the chosen value; unchosen, all of them.
+		{Selection{"sundsvall", "", ""}, FacetMunicipality, "=3>/e-tjanster/ sundsvall*=2>/e-tjanster/kommun/sundsvall/", 1},
+		{Selection{"", "", "citizen"}, FacetMunicipality,
+			"*=2>/e-tjanster/malgrupp/citizen/ sundsvall=2>/e-tjanster/kommun/sundsvall/malgrupp/citizen/ ange=2>/e-tjanster/kommun/ange/malgrupp/citizen/", 1},
+		{Selection{"sundsvall", "", ""}, FacetMunicipality, "=3>/e-tjanster/ sundsvall*=2>/e-tjanster/kommun/sundsvall/ ange=3>/e-tjanster/kommun/ange/", 2},
+	} {
+		f.Collapse = tc.collapse
+		choices, collapsed := f.Choices(tc.sel, tc.facet)
+		if want := tc.collapse > 0 && tc.collapse < len(f.Facets[tc.facet].Options) && tc.sel[tc.facet] != ""; collapsed != want {
+			t.Errorf("%q in %s: collapsed %v, want %v", tc.sel, f.Facets[tc.facet].Key, collapsed, want)
+		}
+		var parts []string
+		for _, c := range choices {
+			cur := ""
+			if c.Current {
+				cur = "*"
+			}
+			parts = append(parts, c.Value+cur+"="+strconv.Itoa(c.Count)+">"+c.URL)
+		}
+		if got := strings.Join(parts, " "); got != tc.want {
+			t.Errorf("%q in %s:\n got %s\nwant %s", tc.sel, f.Facets[tc.facet].Key, got, tc.want)
+		}
+	}
+}

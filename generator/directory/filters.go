@@ -3,15 +3,16 @@ package directory
 // Filters: the directory /e-tjanster/ lists the library's e-services and
 // lets the reader narrow the list by four facets — the municipalities that
 // offer an e-service, its category, its audiences and its logins. Each
-// value of a facet has a page of its own (FilterURL), so that every filter
-// is a plain link that works without JavaScript and can be bookmarked; the
-// list items carry the same values as data attributes for js/directory.js.
-// Both come from Filters, so the script and the pages agree by
-// construction.
+// value of a facet has a page of its own (FilterURL), and the first three
+// combine (combine.go), so that every filter is a plain link that works
+// without JavaScript and can be bookmarked; the list items carry the same
+// values as data attributes for js/directory.js. Both come from Filters,
+// so the script and the pages agree by construction.
 
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/model"
 )
@@ -48,8 +49,20 @@ type Option struct {
 type Filters struct {
 	EServices []*model.EService // the library by title, Swedish letters after z
 	Facets    []Facet           // indexed by FacetMunicipality, FacetCategory…
-	values    map[*model.EService][][]string
+	// Collapse is the number of options above which a combining facet,
+	// once a value of it is chosen, offers only that value and all
+	// (Choices); 0 never collapses. NewFilters sets DefaultCollapse.
+	Collapse int
+	values   map[*model.EService][][]string
+
+	combineOnce sync.Once // combos and bySel are computed when first asked for
+	combos      []Combination
+	bySel       map[Selection]int // index in combos
 }
+
+// DefaultCollapse is Filters.Collapse as NewFilters sets it: more than a
+// county's municipalities, fewer than a country's.
+const DefaultCollapse = 30
 
 // FilterURL is the page of the e-services with value in the facet with
 // the URL segment key.
@@ -57,7 +70,7 @@ func FilterURL(key, value string) string { return "/e-tjanster/" + key + "/" + v
 
 // NewFilters computes the directory's filters from the site.
 func NewFilters(s *model.Site) *Filters {
-	f := &Filters{EServices: slices.Clone(s.EServices), values: map[*model.EService][][]string{}}
+	f := &Filters{EServices: slices.Clone(s.EServices), values: map[*model.EService][][]string{}, Collapse: DefaultCollapse}
 	slices.SortStableFunc(f.EServices, func(a, b *model.EService) int {
 		return strings.Compare(model.CollateKey(a.Title), model.CollateKey(b.Title))
 	})

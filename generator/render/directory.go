@@ -1,7 +1,8 @@
 package render
 
-// The e-service directory and library as pages: /e-tjanster/ with one page
-// per filter value (municipality, category, audience, login); the library
+// The e-service directory and library as pages: /e-tjanster/ with a page
+// for every combination of municipality, category and audience that lists
+// some e-service, and one per login; the library
 // matrix /e-tjanster/bibliotek/; the page for a new member
 // /e-tjanster/ny-i-samverkan/; the start-page facts of each e-service; and
 // the files of the open data /data/e-tjanster.json and .csv. Which values
@@ -22,7 +23,8 @@ import (
 
 // DirectoryView is the e-service directory or one of its filter pages.
 type DirectoryView struct {
-	Facets []Facet
+	Facets []Facet // the facets that combine, with this page's choices
+	Logins *Facet  // the login facet, on the directory and its login pages only
 	Items  []DirItem
 	All    bool // the unfiltered list, which the script filters in place
 }
@@ -33,10 +35,14 @@ type Facet struct {
 	Attr    string // the list items' data attribute: municipalities, category…
 	Label   string
 	Options []FacetOption
+	// Collapsed: a value is chosen, and only it and all are offered (see
+	// directory.Filters.Choices).
+	Collapsed bool
 }
 
 // FacetOption is one value of a facet and the page that lists its
-// e-services.
+// e-services; in a combining facet, the first option is every value
+// (Value "").
 type FacetOption struct {
 	Value, Name, URL string
 	Count            int
@@ -74,6 +80,11 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s)
 }
 
+// noIndex is the canonical URL given to later for a page that is not
+// indexed: not its own URL, so the page is not in the sitemap. Its View
+// says NoIndex (and has its own URL as Canonical).
+const noIndex = "noindex"
+
 // LibraryURL is the library view; NewMemberURL the page for a new member.
 const (
 	LibraryURL   = "/e-tjanster/bibliotek/"
@@ -94,40 +105,91 @@ func (r *renderer) directoryPages(lang string, add func(string, string, *View), 
 			Audience: v(directory.FacetAudience), Login: v(directory.FacetLogin)}
 		byService[e] = items[i]
 	}
-	// facets are the Facets with current marking one value.
-	facets := func(curKey, curValue string) []Facet {
+	// choices are the combining facets as the page of sel offers them.
+	choices := func(sel directory.Selection) []Facet {
 		var out []Facet
-		for i, d := range f.Facets {
-			fc := Facet{Key: d.Key, Attr: d.Attr, Label: str(d.Label)}
-			for _, o := range d.Options {
-				fc.Options = append(fc.Options, FacetOption{Value: o.Value, Name: r.optionName(lang, i, o), URL: o.URL, Count: len(o.EServices),
-					Current: d.Key == curKey && o.Value == curValue})
+		for i := range directory.Combined {
+			d := f.Facets[i]
+			if len(d.Options) == 0 { // no e-service has a value in it
+				continue
+			}
+			cs, collapsed := f.Choices(sel, i)
+			fc := Facet{Key: d.Key, Attr: d.Attr, Label: str(d.Label), Collapsed: collapsed}
+			for _, c := range cs {
+				name := str(d.Label + ".all")
+				if c.Value != "" {
+					name = r.optionName(lang, i, c.Option)
+				}
+				fc.Options = append(fc.Options, FacetOption{Value: c.Value, Name: name, URL: c.URL, Count: c.Count, Current: c.Current})
 			}
 			out = append(out, fc)
+		}
+		return out
+	}
+	// logins is the login facet, current marking one value.
+	logins := func(cur string) *Facet {
+		d := f.Facets[directory.FacetLogin]
+		fc := &Facet{Key: d.Key, Attr: d.Attr, Label: str(d.Label)}
+		for _, o := range d.Options {
+			fc.Options = append(fc.Options, FacetOption{Value: o.Value, Name: r.optionName(lang, directory.FacetLogin, o), URL: o.URL,
+				Count: len(o.EServices), Current: o.Value == cur})
+		}
+		return fc
+	}
+	list := func(es []*model.EService) []DirItem {
+		out := make([]DirItem, len(es))
+		for k, e := range es {
+			out[k] = byService[e]
 		}
 		return out
 	}
 	esCrumb := Crumb{Name: str("nav.eservices"), URL: model.EServicesURL()}
 	add(model.EServicesURL(), "directory", &View{
 		Title: str("eservices.title"), Description: str("eservices.description"), Section: "e-tjanster",
-		Crumbs: []Crumb{home}, Directory: &DirectoryView{Facets: facets("", ""), Items: items, All: true},
+		Crumbs: []Crumb{home}, Directory: &DirectoryView{Facets: choices(directory.Selection{}), Logins: logins(""), Items: items, All: true},
 	})
-	for i, d := range f.Facets {
-		for _, o := range d.Options {
-			later(o.URL, "directory", "", func() *View {
-				match := make([]DirItem, len(o.EServices))
-				for k, e := range o.EServices {
-					match[k] = byService[e]
-				}
-				name := r.optionName(lang, i, o)
-				return &View{
-					Title:       fmt.Sprintf(str("directory.filtered"), str(d.Label), name),
-					Description: fmt.Sprintf(str("directory.filtered.description"), len(match), name),
-					Section:     "e-tjanster", Crumbs: []Crumb{home, esCrumb},
-					Directory: &DirectoryView{Facets: facets(d.Key, o.Value), Items: match},
-				}
-			})
+	// A page for every selection of the combining facets that some
+	// e-service matches. A page of one facet's value is in the sitemap; one
+	// that combines two or three is not, and asks search engines not to
+	// index it (its links are followed): they are many, and each lists
+	// what the pages of its values list already.
+	for _, c := range f.Combinations() {
+		if c.Depth() == 0 {
+			continue
 		}
+		canonical := ""
+		if c.Depth() > 1 {
+			canonical = noIndex
+		}
+		later(c.URL, "directory", canonical, func() *View {
+			var names []string
+			for i, v := range c.Selection {
+				if v == "" {
+					continue
+				}
+				o := f.Facets[i].Options[slices.IndexFunc(f.Facets[i].Options, func(o directory.Option) bool { return o.Value == v })]
+				name := r.optionName(lang, i, o)
+				names = append(names, name)
+			}
+			return &View{
+				Title:       fmt.Sprintf(str("directory.selected"), strings.Join(names, ", ")),
+				Description: fmt.Sprintf(str("directory.filtered.description"), len(c.EServices), joinAnd(names, str("and"))),
+				Section:     "e-tjanster", Crumbs: []Crumb{home, esCrumb}, NoIndex: c.Depth() > 1,
+				Directory: &DirectoryView{Facets: choices(c.Selection), Items: list(c.EServices)},
+			}
+		})
+	}
+	// A page for each login, which does not combine with the others.
+	for _, o := range f.Facets[directory.FacetLogin].Options {
+		later(o.URL, "directory", "", func() *View {
+			name := r.optionName(lang, directory.FacetLogin, o)
+			return &View{
+				Title:       fmt.Sprintf(str("directory.filtered"), str(f.Facets[directory.FacetLogin].Label), name),
+				Description: fmt.Sprintf(str("directory.filtered.description"), len(o.EServices), name),
+				Section:     "e-tjanster", Crumbs: []Crumb{home, esCrumb},
+				Directory: &DirectoryView{Logins: logins(o.Value), Items: list(o.EServices)},
+			}
+		})
 	}
 	lib := r.library()
 	add(LibraryURL, "library", &View{

@@ -42,6 +42,8 @@ var pageKinds = []struct {
 	{"version-local", "version", "harnosand/guider/kulturskolan/index.html"},
 	{"directory", "directory", "e-tjanster/index.html"},
 	{"directory-filter", "directory", "e-tjanster/kategori/avfall/index.html"},
+	{"directory-combined", "directory", "e-tjanster/kommun/timra/kategori/avfall/malgrupp/citizen/index.html"},
+	{"directory-login", "directory", "e-tjanster/inloggning/bankid/index.html"},
 	{"library", "library", "e-tjanster/bibliotek/index.html"},
 	{"newmember", "newmember", "e-tjanster/ny-i-samverkan/index.html"},
 	{"eservice", "eservice", "e-tjanster/ansokan-batplats/index.html"},

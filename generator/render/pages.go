@@ -27,7 +27,7 @@ func (r *renderer) pages() []page {
 	// later adds a page whose View make makes when the page is rendered
 	// (Renderer.view), so that the site's Views are never in memory all
 	// at once. canonical is the canonical URL the View will have, "" for
-	// url itself; such a View is never NoIndex.
+	// url itself; a View that is NoIndex is listed with noIndex.
 	later := func(url, layout, canonical string, make func() *View) {
 		ps = append(ps, page{path: outPath(url), layout: layout, make: make, sitemap: canonical == "" || canonical == url})
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 var screenshots = flag.String("screenshots", "",
-	"write PNGs of the example site's home page, a guide, a municipality page and its maps at 390 and 1280 px, light and dark, into this folder")
+	"write PNGs of the example site's home page, a guide, a municipality page and its maps, the e-service directory at 390 and 1280 px, light and dark, into this folder")
 
 // screenshotPages are the pages TestScreenshots takes, by file name: the
 // whole page, or with clip the first element it selects (a map), after
@@ -34,6 +34,17 @@ var screenshotPages = []struct{ name, path, clip, then string }{
 		return true;
 	})()`},
 	{"point", "/sundsvall/platser/alno-bibliotek/", "", ""},
+	// The directory, filtered by its script, and a combination's own page.
+	{"directory", "/e-tjanster/", "", ""},
+	{"directory-filtered", "/e-tjanster/", "", `(() => {
+		for (const [id, v] of [["gm-dir-municipalities", "sundsvall"], ["gm-dir-category", "bygga-bo"]]) {
+			const s = document.getElementById(id);
+			s.value = v;
+			s.dispatchEvent(new Event("change"));
+		}
+		return true;
+	})()`},
+	{"directory-combined", "/e-tjanster/kommun/sundsvall/kategori/bygga-bo/", "", ""},
 }
 
 // TestScreenshots writes PNGs of what the default theme makes, for people
@@ -101,6 +112,13 @@ func shoot(ctx context.Context, url string, width int, clip, then, file string) 
 		if _, err := Eval[bool](ctx, then); err != nil {
 			return err
 		}
+	}
+	if clip == "" {
+		png, err := FullPagePNG(ctx, width)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(file, png, 0o644)
 	}
 	var png []byte
 	if err := withTimeout(ctx, "screenshot "+clip, func(ctx context.Context) error {
