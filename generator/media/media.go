@@ -213,7 +213,7 @@ func FormatSize(n int64, lang string) string {
 	switch {
 	case n < 1<<10:
 		s = strconv.FormatInt(n, 10) + " B"
-	case n < 1<<20:
+	case (n+1<<9)>>10 < 1024:
 		s = strconv.FormatInt((n+1<<9)>>10, 10) + " kB"
 	default:
 		tenths := (n*10 + 1<<19) >> 20
