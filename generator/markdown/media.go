@@ -35,6 +35,20 @@ func isMediaLink(p string, image bool) bool {
 	return path.Ext(p) != "" && !strings.HasSuffix(p, "/")
 }
 
+// mediaPath is how the section's file links to the media file p: by its
+// name in the slug folder, by /media/… in the shared folder, else
+// relative to the file's folder.
+func (st *state) mediaPath(p string) string {
+	slugDir := path.Join(st.content, media.SlugOf(st.sec.File)) + "/"
+	if rest, ok := strings.CutPrefix(p, slugDir); ok {
+		return rest
+	}
+	if rest, ok := strings.CutPrefix(p, media.Folder+"/"); ok {
+		return "/media/" + rest
+	}
+	return relPath(st.content, p)
+}
+
 // mediaLink resolves a link or image to a media file. done is false when
 // the destination is not one (link then handles it); ok false when the
 // link must be dropped (its text stays).
@@ -61,7 +75,7 @@ func (st *state) mediaLink(n ast.Node, dest, src []byte, image bool) (out []byte
 		if ext == "" {
 			ext = "(none)"
 		}
-		st.l.Errorf(pos, "publish the file as "+media.Accepted+"; link a page of the site by its .md file",
+		st.l.Errorf(pos, "guidemap publishes images and files of these kinds: "+media.Accepted+"; save the document as one of them (a text as PDF), or link a page of the site by its .md file",
 			"%s %q: guidemap does not publish files of the kind %s", what, u.Path, ext)
 		return nil, false, true
 	}
@@ -81,7 +95,7 @@ func (st *state) mediaLink(n ast.Node, dest, src []byte, image bool) (out []byte
 	if f == nil {
 		hint := fmt.Sprintf("put %s in %s/ (the folder named as this file, beside it) or in %s/", path.Base(u.Path), path.Join(path.Dir(st.sec.File), media.SlugOf(st.sec.File)), media.Folder)
 		if s := diag.Suggest(cands[0], st.env.MediaFiles); s != "" {
-			hint = "did you mean " + relPath(st.content, s) + "?"
+			hint = "did you mean " + st.mediaPath(s) + "?"
 		}
 		st.l.Errorf(pos, hint, "%s %q: there is no such file (looked for %s)", what, u.Path, strings.Join(cands, ", "))
 		return nil, false, true

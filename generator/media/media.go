@@ -48,7 +48,7 @@ func KindOf(name string) (k Kind, ok bool) {
 }
 
 // Accepted lists the kinds published, for messages.
-const Accepted = "PNG (.png), JPEG (.jpg, .jpeg), WebP (.webp), SVG (.svg) and PDF (.pdf)"
+const Accepted = "PNG (.png), JPEG (.jpg, .jpeg), WebP (.webp), SVG (.svg), PDF (.pdf)"
 
 // Limits.
 const (

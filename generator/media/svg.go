@@ -32,12 +32,13 @@ func ReadSVG(data []byte) (SVGInfo, *Problem) {
 	d.Strict = true
 	root := true
 	for {
+		line, col := d.InputPos() // where the next token starts (after the last one)
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
-		line, col := d.InputPos()
 		if err != nil {
+			line, col = d.InputPos()
 			return SVGInfo{}, &Problem{Line: line, Col: col, Msg: "is not an SVG image that can be read: " + xmlErr(err),
 				Hint: "save the image again as SVG (plain SVG, not with an editor's own additions)"}
 		}
