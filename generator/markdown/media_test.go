@@ -32,16 +32,16 @@ func testMedia(t *testing.T) *media.Library {
 	webp := append([]byte("RIFF\x14\x00\x00\x00WEBPVP8L\x08\x00\x00\x00\x2f"), byte(bits), byte(bits>>8), byte(bits>>16), byte(bits>>24), 0, 0, 0)
 	pdf := func(size int) []byte { return append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{'\n'}, size-9)...) }
 	files := map[string][]byte{
-		"content/guides/bygglov/ritning.png":     pngOf(300, 200),
-		"content/guides/bygglov/foto.jpg":        jpg,
-		"content/guides/bygglov/min bild.webp":   webp,
-		"content/guides/bygglov/stor.png":        append(pngOf(2000, 1500), make([]byte, 600<<10)...),
-		"content/guides/bygglov/farlig.svg":      []byte("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n  <rect width=\"10\" height=\"10\"/>\n  <script>alert(1)</script>\n</svg>\n"),
-		"content/guides/bygglov/fel.png":         jpg,
-		"content/guides/bygglov/dokument.docx":   []byte("PK"),
-		"content/media/karta.svg":                []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect width="400" height="300"/></svg>`),
-		"content/media/blankett.pdf":             pdf(120 << 10),
-		"content/media/stor.pdf":                 pdf(6 << 20),
+		"content/guides/bygglov/ritning.png":      pngOf(300, 200),
+		"content/guides/bygglov/foto.jpg":         jpg,
+		"content/guides/bygglov/min bild.webp":    webp,
+		"content/guides/bygglov/stor.png":         append(pngOf(2000, 1500), make([]byte, 600<<10)...),
+		"content/guides/bygglov/farlig.svg":       []byte("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n  <rect width=\"10\" height=\"10\"/>\n  <script>alert(1)</script>\n</svg>\n"),
+		"content/guides/bygglov/fel.png":          jpg,
+		"content/guides/bygglov/dokument.docx":    []byte("PK"),
+		"content/media/karta.svg":                 []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect width="400" height="300"/></svg>`),
+		"content/media/blankett.pdf":              pdf(120 << 10),
+		"content/media/stor.pdf":                  pdf(6 << 20),
 		"content/guides/bygglov/ej-publicerad.md": nil, // not media: not in the library
 	}
 	var fs []*media.File
