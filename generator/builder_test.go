@@ -48,6 +48,8 @@ func smallSite(t testing.TB) string {
 	glob("content/pages/*.md", 0)
 	glob("content/guides/*.md", 6)
 	glob("content/eservices/*.md", 6)
+	glob("content/guides/*/*", 0) // the guides' images and files
+	glob("content/media/*", 0)
 	glob("content/municipalities/timra/guides/*.md", 0)
 	glob("content/municipalities/*/eservices/anmalan-*.md", 0)
 	cp("geodata/municipalities.geojson")
@@ -262,6 +264,40 @@ func TestBuilderEqualsCleanBuild(t *testing.T) {
 		}},
 		{"edit site.toml", func() []string {
 			return replace("content/site.toml", "title = \"", fmt.Sprintf("title = \"%d ", n))
+		}},
+		{"add an image to a guide", func() []string {
+			g := pick("content/guides/*.md")
+			if g == "" {
+				return nil
+			}
+			img := filepath.Join(strings.TrimSuffix(g, ".md"), fmt.Sprintf("bild-%d.svg", n))
+			writeFile(t, img, fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d 100"><rect width="10" height="10"/></svg>`, 100+n))
+			appendFile(t, g, fmt.Sprintf("\n![Bild %d](bild-%d.svg)\n", n, n))
+			return rel(img, g)
+		}},
+		{"edit an image or a file that guides use", func() []string {
+			p := pick("content/guides/*/*.svg")
+			if p == "" {
+				return nil
+			}
+			return replace("content/guides/*/*.svg", "<rect", fmt.Sprintf(`<rect x="%d"`, n))
+		}},
+		{"add a PDF to content/media and link it", func() []string {
+			p := filepath.Join(dir, "content/media", fmt.Sprintf("blankett-%d.pdf", n))
+			writeFile(t, p, "%PDF-1.4\n"+strings.Repeat("x", n*100)+"\n%%EOF\n")
+			g := pick("content/guides/*.md")
+			if g == "" {
+				return nil
+			}
+			appendFile(t, g, fmt.Sprintf("\nFyll i [blankett %d](/media/blankett-%d.pdf).\n", n, n))
+			return rel(p, g)
+		}},
+		{"delete an image or a file", func() []string {
+			p := pick("content/*/*/*.[ps][dv][fg]")
+			if p == "" || os.Remove(p) != nil {
+				return nil
+			}
+			return rel(p)
 		}},
 		{"override a stylesheet", func() []string {
 			p := filepath.Join(dir, "themes/default/css/40-extra.css")

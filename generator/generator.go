@@ -335,14 +335,14 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	// 3. bodies, rendered in the background while render lists the pages,
 	// so that a server can answer with pages as soon as they are listed
 	// (Preview); a page rendered before its body was renders the body.
-	st.bodies = bodies.Start(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML})
+	st.bodies = bodies.Start(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML, Media: in.Media})
 
 	// 4. render
 	theme, custom := themeFS(fsys, in.Config)
 	st.defaultTheme = !custom
 	strs := i18n.Load(theme, "themes/"+cmp.Or(in.Config.Theme, "default"), in.Config.Languages, l)
 	st.early = l.Items()
-	st.ropt = render.Options{Theme: theme, Strings: strs, BasePath: in.BasePath, Workers: cfg.Workers, Bodies: st.bodies}
+	st.ropt = render.Options{Theme: theme, Strings: strs, BasePath: in.BasePath, Workers: cfg.Workers, Bodies: st.bodies, Media: mediaFiles(in.Media)}
 	if !custom {
 		st.ropt.Memo = m.render
 		st.ropt.SharedChrome = true

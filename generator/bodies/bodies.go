@@ -29,6 +29,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/media"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -79,6 +80,8 @@ type Set struct {
 	memo    *cache.Table[Key, *Out]
 	workers int
 	minify  func(string) string
+	media   *media.Library
+	lang    string // the site's main language
 }
 
 type job struct {
@@ -135,6 +138,10 @@ type Options struct {
 	// per rendering, before links are filled in); render.MinifyHTML is
 	// the site's.
 	Minify func(string) string
+	// Media are the site's images and attachments, which links in
+	// Markdown may lead to (nil: none). A rendering is kept while every
+	// media file is the same (Key's opts hold the library's digest).
+	Media *media.Library
 }
 
 // Render renders every Markdown body of site, made of the content files
@@ -204,10 +211,15 @@ func Start(ctx context.Context, site *model.Site, content *load.Content, opt Opt
 		res:     resolver(site),
 		content: content,
 		base:    opt.BasePath,
-		opts:    fmt.Sprintf("%s\x00%v", opt.BasePath, site.Config.RawHTML),
+		opts:    fmt.Sprintf("%s\x00%v\x00%s", opt.BasePath, site.Config.RawHTML, opt.Media.Digest()),
 		memo:    opt.Memo,
 		workers: opt.Workers,
 		minify:  opt.Minify,
+		media:   opt.Media,
+		lang:    "sv",
+	}
+	if len(site.Config.Languages) > 0 {
+		s.lang = site.Config.Languages[0]
 	}
 	for i, j := range jobs {
 		s.byBody[j.body] = i
@@ -515,6 +527,15 @@ func (s *Set) renderOne(body *model.Body, m string, mixed bool) *Out {
 		Files:    s.content.Paths,
 		BasePath: s.base,
 		Easy:     len(body.Sources) == 1 && strings.HasSuffix(body.Sources[0], load.EasySuffix),
+		Lang:     s.lang,
+	}
+	if len(body.Sources) > 0 {
+		if lang := load.LangOf(body.Sources[0]); lang != "" {
+			env.Lang = lang
+		}
+	}
+	if s.media != nil {
+		env.Media, env.MediaFiles = s.media.Get, s.media.Paths()
 	}
 	if mixed {
 		env.Defer = func(file, fragment string) string {

@@ -39,6 +39,17 @@ package diag
 //	did you mean "x"?       menade du "x"?
 //	e.g.                    till exempel
 var swedish = map[string]string{
+	"%s %q: %s %s": "%s %q: %s %s",
+	"%s %q: guidemap does not publish files of the kind %s": "%s %q: guidemap publicerar inte filer av typen %s",
+	"%s %q: the address leads outside the content folder":   "%s %q: adressen leder utanför mappen content",
+	"%s %q: there is no such file (looked for %s)":          "%s %q: filen finns inte (letade efter %s)",
+	"guidemap publishes images and files of these kinds: %s; save the document as one of them (a text as PDF), or link a page of the site by its .md file": "guidemap publicerar bilder och filer av dessa typer: %s; spara dokumentet som en av dem (en text som PDF), eller länka till en sida på webbplatsen med dess .md-fil",
+	"image %q: a %s cannot be shown as an image": "bilden %q: en %s kan inte visas som bild",
+	"image":                        "bilden",
+	"link to it instead: [%s](%s)": "länka till den i stället: [%s](%s)",
+	"link to":                      "länken till",
+	"put %s in %s/ (the folder named as this file, beside it) or in %s/":                             "lägg %s i %s/ (mappen med samma namn som den här filen, bredvid den) eller i %s/",
+	"put the file in the folder of the same name beside this file, or in content/media/":             "lägg filen i mappen med samma namn bredvid den här filen, eller i content/media/",
 	"declare it in content/site.toml: [[life_events]] with slug = \"…\" and sv = %q":                 "lägg till den i content/site.toml: [[life_events]] med slug = \"…\" och sv = %q",
 	"give each life event its own name":                                                              "ge varje livshändelse ett eget namn",
 	"life event %q: unknown audience %q":                                                             "livshändelsen %q: okänd målgrupp %q",

@@ -112,6 +112,18 @@ func NewFilters(s *model.Site) *Filters {
 		FacetAudience:     {Key: "malgrupp", Attr: "audience", Label: "directory.audience", Options: audiences},
 		FacetLogin:        {Key: "inloggning", Attr: "login", Label: "directory.login", Options: logins},
 	}
+	// Only the values a facet knows: a category or audience that the
+	// site does not define is an error reported by assemble, and the
+	// build that reports it still lists the pages (and must not fail on it).
+	for i := range f.Facets {
+		known := map[string]bool{}
+		for _, o := range f.Facets[i].Options {
+			known[o.Value] = true
+		}
+		for _, e := range f.EServices {
+			f.values[e][i] = slices.DeleteFunc(slices.Clone(f.values[e][i]), func(v string) bool { return !known[v] })
+		}
+	}
 	for i := range f.Facets {
 		fc := &f.Facets[i]
 		var used []Option

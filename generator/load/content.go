@@ -17,6 +17,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/guides"
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/markdown"
+	"github.com/esamverkan/guidemap/generator/media"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -151,8 +152,9 @@ type Source struct {
 }
 
 // readContent lists and reads the Markdown files under content/, in path
-// order. Files that guidemap does not use are warned about.
-func readContent(fsys fs.FS, l *diag.List) []Source {
+// order, and lists the media files among them (of a kind media.KindOf
+// knows) in media. Files that guidemap does not use are warned about.
+func readContent(fsys fs.FS, l *diag.List, mediaFiles *[]fs.DirEntry, mediaPaths *[]string) []Source {
 	var out []Source
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -170,6 +172,10 @@ func readContent(fsys fs.FS, l *diag.List) []Source {
 			return nil
 		}
 		if path.Ext(name) != ".md" {
+			if _, ok := media.KindOf(name); ok && mediaPaths != nil {
+				*mediaFiles = append(*mediaFiles, d)
+				*mediaPaths = append(*mediaPaths, p)
+			}
 			return nil
 		}
 		kind, m, slug := Classify(p)
@@ -220,7 +226,50 @@ const readers = 8
 // cores. Files whose content a Builder's cache has seen are taken from it
 // (files may be nil: no cache).
 func ReadContent(fsys fs.FS, workers int, files *cache.Table[string, *File], l *diag.List) *Content {
-	return parseAll(readContent(fsys, l), workers, files)
+	return parseAll(readContent(fsys, l, nil, nil), workers, files)
+}
+
+// ReadSite is ReadContent, and the media files under content/ (images
+// and attachments, media.KindOf) read on the way: each at most
+// media.MaxRead bytes, and none that is a symbolic link (fs.WalkDir
+// follows none into a folder either), so that nothing outside the site
+// folder is read.
+func ReadSite(fsys fs.FS, workers int, files *cache.Table[string, *File], l *diag.List) (*Content, *media.Library) {
+	var ents []fs.DirEntry
+	var paths []string
+	srcs := readContent(fsys, l, &ents, &paths)
+	mf := make([]*media.File, len(paths))
+	par.Do(len(paths), readers, func(i int) {
+		mf[i] = readMedia(fsys, paths[i], ents[i])
+	})
+	return parseAll(srcs, workers, files), media.NewLibrary(mf)
+}
+
+// readMedia reads the media file at p.
+func readMedia(fsys fs.FS, p string, d fs.DirEntry) *media.File {
+	if !d.Type().IsRegular() {
+		return media.Unreadable(p, "it is not a regular file (a symbolic link?)")
+	}
+	info, err := d.Info()
+	if err != nil {
+		return media.Unreadable(p, diag.SysErr(err).Error())
+	}
+	if info.Size() > media.MaxRead {
+		return media.TooBig(p, info.Size())
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return media.Unreadable(p, diag.SysErr(err).Error())
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, media.MaxRead+1))
+	if err != nil {
+		return media.Unreadable(p, diag.SysErr(err).Error())
+	}
+	if len(data) > media.MaxRead {
+		return media.TooBig(p, int64(len(data)))
+	}
+	return media.Read(p, data)
 }
 
 // parseAll parses every source on all cores and files the results by kind.

@@ -7,6 +7,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/config"
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/media"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -20,6 +21,7 @@ type Input struct {
 	Base       []model.BaseLayer
 	Credits    []model.Credit // the attributions of the boundaries' and base layers' files
 	Content    *Content
+	Media      *media.Library // the images and attachments under content/
 }
 
 // Memo holds a Builder's cache tables of this stage; a nil *Memo caches
@@ -79,7 +81,7 @@ func Site(ctx context.Context, fsys fs.FS, baseURL string, workers int, m *Memo,
 	if ctx.Err() != nil {
 		return nil
 	}
-	in.Content = ReadContent(fsys, workers, m.Files, l)
+	in.Content, in.Media = ReadSite(fsys, workers, m.Files, l)
 	in.Base = Base(fsys, m.Base, &in.Credits, l)
 	if ctx.Err() != nil {
 		return nil

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/media"
 )
 
 // checkPositions fails unless every diagnostic names file and a line and
@@ -100,6 +101,17 @@ var fuzzEnv = Env{
 	},
 	Files:    []string{"content/guides/a.md"},
 	BasePath: "/org/site/",
+	// An image beside the fuzzed file and a PDF in the shared folder.
+	Media: func(p string) (*media.File, bool) {
+		f, ok := fuzzMedia[p]
+		return f, ok
+	},
+	MediaFiles: []string{"content/guides/fuzz/a.png", "content/media/b.pdf"},
+}
+
+var fuzzMedia = map[string]*media.File{
+	"content/guides/fuzz/a.png": {Path: "content/guides/fuzz/a.png", Kind: media.PNG, Size: 2000, Width: 30, Height: 20},
+	"content/media/b.pdf":       {Path: "content/media/b.pdf", Kind: media.PDF, Size: 6 << 20},
 }
 
 // goldmarkTags are the elements the renderer writes for Markdown; with raw
@@ -227,6 +239,8 @@ func FuzzRender(f *testing.F) {
 		"> ## citat\n> [a](saknas.md)\n",
 		"[\n](a.md)\n[*](b.md)\n[`x`](c.md)\n",
 		"Åäö\r\n[a](b.md)\r\n",
+		"![a](a.png) [b](b.pdf) ![c](/media/b.pdf) [d](x.docx) ![e](../media/b.pdf#p) [f](a.png \"t\") ![g](saknas.svg)\n",
+		"[![a](a.png)](/media/b.pdf) ![](%2e%2e/%2e%2e/x.png) ![h](/media/../../a.png)\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/media"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/safety"
 	"github.com/yuin/goldmark"
@@ -80,6 +81,14 @@ type Env struct {
 	// in the HTML by what Href makes of the URL it chooses later. One
 	// rendering then serves pages whose links lead to different pages.
 	Defer func(file, fragment string) string
+	// Media finds a media file (an image or attachment) by its path
+	// relative to the site folder; nil leaves links to files as written.
+	// MediaFiles are the media files' paths, for suggestions.
+	Media      func(path string) (*media.File, bool)
+	MediaFiles []string
+	// Lang is the language of the page ("sv" when empty), in which the
+	// kind and size of a linked file are written.
+	Lang string
 }
 
 // Link is an internal link found while rendering, to be checked once every
@@ -195,14 +204,26 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			st.table(t, src)
 		case *ast.Link:
 			st.lintLink(t, src)
-			if d, ok := st.link(t, t.Destination, src); ok {
+			if d, ok, done := st.mediaLink(t, t.Destination, src, false); done {
+				if ok {
+					t.Destination = d
+				} else {
+					remove = append(remove, t)
+				}
+			} else if d, ok := st.link(t, t.Destination, src); ok {
 				t.Destination = d
 			} else {
 				remove = append(remove, t)
 			}
 		case *ast.Image:
 			st.lintImage(t, src)
-			if d, ok := st.link(t, t.Destination, src); ok {
+			if d, ok, done := st.mediaLink(t, t.Destination, src, true); done {
+				if ok {
+					t.Destination = d
+				} else {
+					remove = append(remove, t)
+				}
+			} else if d, ok := st.link(t, t.Destination, src); ok {
 				t.Destination = d
 			} else {
 				remove = append(remove, t)

@@ -35,6 +35,10 @@ func (r *renderer) robots() output.File {
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+// SVGCSP is the Content-Security-Policy of an SVG image of content,
+// opened on its own: its own styles, and nothing else.
+const SVGCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
 // headers is the _headers file that Netlify, Cloudflare Pages and others
 // read: security headers for every page and long caching for the hashed
 // assets.
@@ -51,5 +55,18 @@ func (r *renderer) headers() output.File {
 	b.WriteString("  X-Frame-Options: DENY\n")
 	b.WriteString(base + "assets/*\n")
 	b.WriteString("  Cache-Control: public, max-age=31536000, immutable\n")
+	if len(r.opt.Media) > 0 {
+		// Content's images and attachments have hashed names too. An SVG
+		// opened on its own (not as an <img>) is a document: it runs in a
+		// sandbox, with no script, as content's SVGs hold none (media).
+		b.WriteString(base + "media/*\n")
+		b.WriteString("  Cache-Control: public, max-age=31536000, immutable\n")
+		for _, f := range r.opt.Media {
+			if strings.HasSuffix(f.Path, ".svg") {
+				b.WriteString(base + f.Path + "\n")
+				b.WriteString("  Content-Security-Policy: " + SVGCSP + "\n")
+			}
+		}
+	}
 	return output.File{Path: "_headers", Data: []byte(b.String())}
 }

@@ -46,6 +46,10 @@ type Options struct {
 	// Bodies are the site's Markdown bodies as the bodies stage rendered
 	// them; the layouts read them through the View (Body, TOC).
 	Bodies *bodies.Set
+	// Media are the images and attachments that content publishes, each
+	// under its content-hashed path (media/<name>.<hash>.<ext>), copied
+	// as they are; their Sum is a hash of the content, for Reuse.
+	Media []output.File
 
 	// Memo is a Builder's tables of this stage, or nil: a page whose
 	// fingerprint (fingerprint.go) is the same as the last build's is
@@ -337,6 +341,11 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	var files []lateFile
 	for _, f := range r.assets.files {
 		files = append(files, made(f))
+	}
+	for _, f := range r.opt.Media {
+		lf := made(f)
+		lf.sum = f.Sum
+		files = append(files, lf)
 	}
 	var data uint64 // the open data's fingerprint, when the pages have theirs
 	if sums {
@@ -668,6 +677,11 @@ func (rd *Renderer) File(p string) (data []byte, ok bool) {
 		return html, err == nil
 	}
 	for _, f := range rd.r.assets.files {
+		if f.Path == p {
+			return f.Data, true
+		}
+	}
+	for _, f := range rd.r.opt.Media {
 		if f.Path == p {
 			return f.Data, true
 		}

@@ -317,7 +317,7 @@ func TestServeLiveEditing(t *testing.T) {
 	}
 
 	// A new folder with a new file in it: a new page.
-	r.write("content/municipalities/kramfors/guides/fiskekort.md", "---\ntitle: Fiskekort i Kramfors\nsummary: Så fiskar du i kommunens vatten.\n---\n\nKöp fiskekort på nätet.\n")
+	r.write("content/municipalities/kramfors/guides/fiskekort.md", "---\ntitle: Fiskekort i Kramfors\nsummary: Så fiskar du i kommunens vatten.\ncategory: kultur-fritid\n---\n\nKöp fiskekort på nätet.\n")
 	r.next("reload")
 	if st, body := r.get("/kramfors/guider/fiskekort/"); st != 200 || !strings.Contains(body, "Fiskekort i Kramfors") {
 		t.Fatalf("the new guide in a new folder is not served: %d", st)
@@ -389,7 +389,7 @@ func TestServeSurvivesEditorsAndCheckouts(t *testing.T) {
 		os.WriteFile(m, append(b, "\nUtcheckad.\n"...), 0o644)
 	}
 	os.Remove(file)
-	r.write("content/municipalities/ange/guides/lokal.md", "---\ntitle: Lokal i Ånge\n---\n\nText.\n")
+	r.write("content/municipalities/ange/guides/lokal.md", "---\ntitle: Lokal i Ånge\ncategory: omsorg\n---\n\nText.\n")
 	r.next("reload")
 	select {
 	case ev := <-r.events:
@@ -570,7 +570,7 @@ func TestServeEqualsCleanBuild(t *testing.T) {
 		{"delete a guide", func(n int) {
 			ms, _ := filepath.Glob(filepath.Join(dir, "content/guides/[nf][yl]*-*.md"))
 			if len(ms) == 0 {
-				os.WriteFile(filepath.Join(dir, "content/guides/borta.md"), []byte("---\ntitle: Borta\n---\n"), 0o644)
+				os.WriteFile(filepath.Join(dir, "content/guides/borta.md"), []byte("---\ntitle: Borta\ncategory: avfall\n---\n"), 0o644)
 				r.next("reload")
 				ms = []string{filepath.Join(dir, "content/guides/borta.md")}
 			}

@@ -20,13 +20,13 @@ var allowed = map[string][]string{
 	"cmd/gensite":  {"generator/diag", "generator/geodata"},
 
 	"generator/serve":    {"generator", "generator/diag", "generator/output"},
-	"generator":          {"generator/assemble", "generator/bodies", "generator/cache", "generator/diag", "generator/i18n", "generator/load", "generator/markdown", "generator/model", "generator/output", "generator/render", "themes"},
+	"generator":          {"generator/assemble", "generator/bodies", "generator/cache", "generator/diag", "generator/i18n", "generator/load", "generator/markdown", "generator/media", "generator/model", "generator/output", "generator/render", "themes"},
 	"generator/scaffold": {"generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/load", "generator/markdown", "generator/model", "generator/output"},
 
 	// The stages, in their order.
-	"generator/load":     {"generator/cache", "generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/internal/par", "generator/markdown", "generator/model"},
+	"generator/load":     {"generator/cache", "generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/internal/par", "generator/markdown", "generator/media", "generator/model"},
 	"generator/assemble": {"generator/load", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/markdown", "generator/model", "generator/safety"},
-	"generator/bodies":   {"generator/load", "generator/cache", "generator/diag", "generator/internal/par", "generator/markdown", "generator/model"},
+	"generator/bodies":   {"generator/load", "generator/cache", "generator/diag", "generator/internal/par", "generator/markdown", "generator/media", "generator/model"},
 	"generator/render":   {"generator/bodies", "generator/cache", "generator/diag", "generator/directory", "generator/internal/par", "generator/maps", "generator/model", "generator/output", "generator/safety", "generator/search", "themes"},
 	"generator/search":   {},
 	"generator/output":   {},
@@ -34,7 +34,8 @@ var allowed = map[string][]string{
 	// The formats: one kind of input or output each.
 	"generator/config":    {"generator/diag", "generator/model", "generator/safety"},
 	"generator/i18n":      {"generator/diag"},
-	"generator/markdown":  {"generator/diag", "generator/model", "generator/safety"},
+	"generator/markdown":  {"generator/diag", "generator/media", "generator/model", "generator/safety"},
+	"generator/media":     {},
 	"generator/guides":    {"generator/diag", "generator/markdown", "generator/model", "generator/safety"},
 	"generator/directory": {"generator/diag", "generator/guides", "generator/markdown", "generator/model", "generator/safety"},
 	"generator/geodata":   {"generator/diag", "generator/hours", "generator/model", "generator/safety"},
