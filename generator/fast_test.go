@@ -115,6 +115,18 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 		}
 		return n
 	}
+	// And on the pages of its life events and the business entry pages
+	// that list it, in every language.
+	listPages := func(guide string) int {
+		n := 0
+		for p, data := range old {
+			if (strings.Contains(p, "livshandelser/") || strings.Contains(p, "foretag/") || strings.Contains(p, "life-events/") || strings.Contains(p, "businesses/")) &&
+				bytes.Contains(data, []byte("/guider/"+guide+"/")) {
+				n++
+			}
+		}
+		return n
+	}
 	tests := []struct {
 		name, file, from, to string
 		fast                 bool
@@ -123,7 +135,7 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 	}{
 		{"a guide's text", "content/guides/bygglov.md", "## Så ansöker du", "Ny mening.\n\n## Så ansöker du", true, 8,
 			[]string{"guider/bygglov/index.html", "timra/guider/bygglov/index.html"}},
-		{"a guide's title", "content/guides/bygglov.md", "title: Bygglov", "title: Bygglov och anmälan", false, 42 + esPages("bygglov"), // with its eight English pages, which read the guide
+		{"a guide's title", "content/guides/bygglov.md", "title: Bygglov", "title: Bygglov och anmälan", false, 42 + esPages("bygglov") + listPages("bygglov"), // with its eight English pages, which read the guide
 			[]string{"guider/bygglov/index.html", "index.html", "guider/index.html", "sundsvall/index.html"}},
 		{"a service point's name", "geodata/platser/bibliotek.geojson", "Sundsvalls stadsbibliotek", "Stadsbiblioteket i Sundsvall", false, 40,
 			[]string{"sundsvall/karta/index.html", "karta/bibliotek/index.html", "sundsvall/karta/bibliotek/index.html"}},
