@@ -115,7 +115,7 @@ const invalidKey = "!invalid"
 func (s Set) Invalid() bool { _, bad := s[invalidKey]; return bad }
 
 // emptyPrefix marks, in a Set, a key given with an empty value that must
-// have one (NonEmpty): the decoder reported it, so a later "missing" would
+// have one (nonEmpty): the decoder reported it, so a later "missing" would
 // say it twice.
 const emptyPrefix = "!empty:"
 
@@ -282,7 +282,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, prefix string, set Set)
 			continue
 		}
 		seen[key] = kn.Line + d.lineOff
-		if NonEmpty(t.Field(idx)) && empty(vn) {
+		if nonEmpty(t.Field(idx)) && empty(vn) {
 			d.l.Errorf(d.pos(vn), diag.Textf("write a value, e.g. %s, or delete the line", example(key, t.Field(idx))),
 				"%q is empty", prefix+key)
 			set[emptyPrefix+prefix+key] = d.pos(vn)
@@ -294,11 +294,11 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, prefix string, set Set)
 	}
 }
 
-// NonEmpty reports whether a front-matter field, when it is given, must
+// nonEmpty reports whether a front-matter field, when it is given, must
 // have a value: a struct field tagged fm:"nonempty". Such a key may be
 // left out (an adaptation keeps the shared value), but `category: ""`
 // would publish a guide in no category, or blank the shared one.
-func NonEmpty(f reflect.StructField) bool { return f.Tag.Get("fm") == "nonempty" }
+func nonEmpty(f reflect.StructField) bool { return f.Tag.Get("fm") == "nonempty" }
 
 // empty reports whether n is a value with nothing in it: null, blank
 // text or an empty list.

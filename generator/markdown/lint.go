@@ -198,8 +198,8 @@ var placeholders = []string{
 // list item), not part of one.
 var placeholderBlocks = []string{"första steget.", "andra steget."}
 
-// Placeholder returns the placeholder text in text, or "".
-func Placeholder(text string) string {
+// placeholder returns the placeholder text in text, or "".
+func placeholder(text string) string {
 	low := strings.ToLower(normalizeSpace(text))
 	if slices.Contains(placeholderBlocks, low) {
 		return low
@@ -219,7 +219,7 @@ func Placeholder(text string) string {
 
 // lintPlaceholder reports a block of text that holds a placeholder.
 func (st *state) lintPlaceholder(block ast.Node, src []byte) {
-	if p := Placeholder(plainTextSkipCode(block, src)); p != "" {
+	if p := placeholder(plainTextSkipCode(block, src)); p != "" {
 		st.l.Warnf(st.pos(block, src), "write your own text in its place, or delete it",
 			"placeholder text %q would be published", p)
 	}
