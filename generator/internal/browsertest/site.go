@@ -36,8 +36,7 @@ var keyboardPages = []string{"/", "/sundsvall/guider/bygglov/"}
 // every parts-th in path order, so that the example's thousand pages are
 // checked by several test packages: go test ./... runs a package at most
 // ten minutes, and runs two at a time on two cores (and more beside
-// them). Of the directory's pages that combine filters it checks a sample
-// (browsed). Part 1 also runs the
+// them). Every page is checked in one part. Part 1 also runs the
 // Nu HTML Checker on every page, the keyboard (skip link first, visible
 // focus on every tab stop) and navigation with JavaScript turned off.
 func CheckExampleSite(t *testing.T, out string, part, parts int) {
@@ -47,7 +46,7 @@ func CheckExampleSite(t *testing.T, out string, part, parts int) {
 		t.Fatal(err)
 	}
 	var pages []Page
-	for i, p := range browsed(all) {
+	for i, p := range all {
 		if i%parts == part-1 {
 			pages = append(pages, p)
 		}
@@ -158,55 +157,6 @@ func vnuMissing() string {
 		return "java: " + err.Error()
 	}
 	return ""
-}
-
-// combinationEvery: Chromium checks one in combinationEvery of the
-// directory's pages that combine two or three filters (browsed).
-const combinationEvery = 8
-
-// browsed are the pages of all that Chromium checks: every page but the
-// directory's pages that combine two or three filters
-// (/e-tjanster/kommun/<m>/kategori/<c>/…), of which it checks one in
-// combinationEvery in path order. They are many (436 of the example's
-// 1,499 pages, more as its library grows) and made by one layout from one
-// View, with the same parts in the same order; they differ from each other
-// and from the pages of one filter, which are all checked, only in the
-// length of their lists and where their links lead. The Nu HTML Checker
-// still reads every page, and generator's TestDirectoryCombinations
-// every page's lists and links.
-func browsed(all []Page) []Page {
-	var out []Page
-	n := 0
-	for _, p := range all {
-		if filterDepth(p.Path) >= 2 {
-			n++
-			if n%combinationEvery != 1 {
-				continue
-			}
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// filterDepth is how many filters a directory page's URL path chooses
-// (kommun, kategori, malgrupp), 0 for any other page.
-func filterDepth(path string) int {
-	path = strings.TrimPrefix(path, "/en")
-	rest, ok := strings.CutPrefix(path, "/e-tjanster/")
-	if !ok {
-		return 0
-	}
-	segs := strings.Split(strings.Trim(rest, "/"), "/")
-	if len(segs)%2 != 0 {
-		return 0
-	}
-	for i := 0; i < len(segs); i += 2 {
-		if segs[i] != "kommun" && segs[i] != "kategori" && segs[i] != "malgrupp" {
-			return 0
-		}
-	}
-	return len(segs) / 2
 }
 
 // checkAll runs CheckPage on pages, some of all, with a pool of tabs and
