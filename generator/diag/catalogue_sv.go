@@ -39,6 +39,8 @@ package diag
 //	did you mean "x"?       menade du "x"?
 //	e.g.                    till exempel
 var swedish = map[string]string{
+	"point category %q: schema %q is not a schema.org type":                       "platskategorin %q: schema %q är ingen typ i schema.org",
+	"write a schema.org type, such as Library, RecyclingCenter or CivicStructure": "skriv en typ från schema.org, till exempel Library, RecyclingCenter eller CivicStructure",
 	"%q is not a class name":                                                                                      "%q är inget klassnamn",
 	"choose an ID that does not start with %q":                                                                    "välj ett id som inte börjar med %q",
 	"empty heading ID is left out":                                                                                "tomt id för rubriken utelämnas",

@@ -44,6 +44,7 @@ func TestHeadingAttributes(t *testing.T) {
 		{"## A {accesskey=s lang=en dir=rtl title=x}", `<h2 id="a">`, `heading attributes left out: accesskey, lang, dir, title`},
 		{"## A {itemprop=x role=button autofocus=1}", `<h2 id="a">`, `heading attributes left out: itemprop, role, autofocus`},
 		{"## A {#b data-x=1}", `<h2 id="b">`, `5:6: warning: heading attributes left out: data-x`},
+		{"## GM-fordon", `<h2 id="rubrik-gm-fordon">`, ""},
 		// Not attribute syntax: goldmark keeps the braces as text.
 		{"## A {hidden}", `<h2 id="a-hidden">`, ""},
 		{"## A {onclick=}", `<h2 id="a-onclick">`, ""},

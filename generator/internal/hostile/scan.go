@@ -15,9 +15,9 @@ import (
 //   - an attribute the payloads set: style, data-x, hidden on a heading;
 //   - a script that is neither the theme's (src) nor data
 //     (type="application/ld+json");
-//   - an iframe, object, embed, base, frame or applet; a form without an
-//     action (the theme's forms all have one); an input named "pwn"; an
-//     img whose src is "x";
+//   - an iframe, object, embed, base, frame or applet; a form without a
+//     class (the theme's forms, in its layouts and those its scripts
+//     make, all have one); an input named "pwn"; an img whose src is "x";
 //   - a URL attribute (href, src, action, formaction, xlink:href, poster,
 //     srcdoc) with a javascript:, vbscript: or data: scheme, however
 //     written (control characters and spaces, any case).
@@ -102,8 +102,8 @@ func Scan(page string, src []byte) (findings []Finding, text string, ld []string
 		case "iframe", "object", "embed", "base", "frame", "applet":
 			add("<" + n.Data + ">")
 		case "form":
-			if _, ok := attrOK(n, "action"); !ok {
-				add("<form> without action")
+			if _, ok := attrOK(n, "class"); !ok {
+				add("<form> without class")
 			}
 		case "input":
 			if attr(n, "name") == "pwn" {
@@ -159,7 +159,7 @@ const FindingsJS = `(() => {
     }
     if (tag === "script" && !e.hasAttribute("src") && e.getAttribute("type") !== "application/ld+json") out.push("inline <script>");
     if (["iframe", "object", "embed", "base", "frame", "applet"].includes(tag)) out.push("<" + tag + ">");
-    if (tag === "form" && !e.hasAttribute("action")) out.push("<form> without action");
+    if (tag === "form" && !e.hasAttribute("class")) out.push("<form> without class");
     if (tag === "input" && e.getAttribute("name") === "pwn") out.push("<input name=pwn>");
     if (tag === "img" && e.getAttribute("src") === "x") out.push("<img src=x>");
   }
