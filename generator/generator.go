@@ -40,6 +40,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/i18n"
 	"github.com/esamverkan/guidemap/generator/load"
+	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/render"
@@ -335,10 +336,11 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	// 3. bodies, rendered in the background while render lists the pages,
 	// so that a server can answer with pages as soon as they are listed
 	// (Preview); a page rendered before its body was renders the body.
-	st.bodies = bodies.Start(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML, Media: in.Media})
+	theme, custom := themeFS(fsys, in.Config)
+	st.bodies = bodies.Start(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML, Media: in.Media,
+		HeadingClasses: headingClasses(theme, l)})
 
 	// 4. render
-	theme, custom := themeFS(fsys, in.Config)
 	st.defaultTheme = !custom
 	strs := i18n.Load(theme, "themes/"+cmp.Or(in.Config.Theme, "default"), in.Config.Languages, l)
 	st.early = l.Items()
@@ -490,6 +492,17 @@ func (st *state) result(t0 time.Time) (Result, *state, error) {
 		return res, st, ErrInput
 	}
 	return res, st, nil
+}
+
+// headingClasses are the classes the theme lets a heading in Markdown
+// have (its markdown.HeadingClassesFile; none when it has none).
+func headingClasses(theme fs.FS, l *diag.List) []string {
+	data, err := fs.ReadFile(theme, markdown.HeadingClassesFile)
+	if err != nil {
+		return nil
+	}
+	name, _ := themes.Source(theme, markdown.HeadingClassesFile)
+	return markdown.ReadHeadingClasses(name, data, l)
 }
 
 // themeFS is the default theme with the site's theme folder laid over it:

@@ -95,7 +95,7 @@ type job struct {
 // (which Out records as the answers its links got): its files' content,
 // and, for a body rendered for one page alone, that page.
 type Key struct {
-	opts   string // how bodies are rendered: the base path, whether raw HTML is let through
+	opts   string // how bodies are rendered: the base path, whether raw HTML is let through, the media, the heading classes
 	m, url string
 	n      int
 	files  [2]string
@@ -142,6 +142,9 @@ type Options struct {
 	// Markdown may lead to (nil: none). A rendering is kept while every
 	// media file is the same (Key's opts hold the library's digest).
 	Media *media.Library
+	// HeadingClasses are the classes the theme lets a heading have
+	// (markdown.Options.HeadingClasses).
+	HeadingClasses []string
 }
 
 // Render renders every Markdown body of site, made of the content files
@@ -207,11 +210,11 @@ func Start(ctx context.Context, site *model.Site, content *load.Content, opt Opt
 		using:   map[string][]int{},
 		outs:    make([]*Out, len(jobs)),
 		links:   &linkCheck{byURL: make(map[string]int, len(jobs)), anchors: make([]map[string]bool, len(jobs))},
-		md:      markdown.New(markdown.Options{RawHTML: site.Config.RawHTML}),
+		md:      markdown.New(markdown.Options{RawHTML: site.Config.RawHTML, HeadingClasses: opt.HeadingClasses}),
 		res:     resolver(site),
 		content: content,
 		base:    opt.BasePath,
-		opts:    fmt.Sprintf("%s\x00%v\x00%s", opt.BasePath, site.Config.RawHTML, opt.Media.Digest()),
+		opts:    fmt.Sprintf("%s\x00%v\x00%s\x00%s", opt.BasePath, site.Config.RawHTML, opt.Media.Digest(), strings.Join(opt.HeadingClasses, " ")),
 		memo:    opt.Memo,
 		workers: opt.Workers,
 		minify:  opt.Minify,

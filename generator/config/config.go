@@ -214,6 +214,7 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 			l.Errorf(diag.At(File, line, col), diag.Textf("add %q to languages, or remove [language.%s]", code, code), "[language.%s] describes a language the site does not have", code)
 		}
 	}
+	contact(f, src, l)
 	raw := f.BaseURL
 	pos := func() diag.Pos { line, col := findKey(src, "base_url"); return diag.At(File, line, col) }
 	if baseURL != "" {
@@ -370,6 +371,12 @@ func pointCategories(f siteFile, src []byte, cats []model.Category, l *diag.List
 		if schema == "" {
 			schema = "CivicStructure"
 		}
+		if !schemaType(schema) {
+			line, col := findNth(src, "schema", i)
+			l.Errorf(diag.At(File, line, col), "write a schema.org type, such as Library, RecyclingCenter or CivicStructure",
+				"point category %q: schema %q is not a schema.org type", pc.Slug, pc.Schema)
+			schema = "CivicStructure"
+		}
 		out = append(out, model.PointCategory{Slug: pc.Slug, SV: pc.SV, EN: en, Category: pc.Category, Schema: schema})
 	}
 	return out
@@ -462,4 +469,36 @@ func validLangCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// schemaType tells whether s may be a schema.org type's name: a capital
+// letter, then letters and digits (it is written into JSON-LD as @type).
+func schemaType(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// contact checks the site's [contact]: its e-mail address and web address
+// reach every page's footer, the JSON-LD and the open data's catalogue.
+func contact(f siteFile, src []byte, l *diag.List) {
+	if e := f.Contact.Email; e != "" {
+		if p := safety.Email(e); p != safety.EmailOK {
+			line, col := findIn(src, "contact", "email")
+			l.Errorf(diag.At(File, line, col), "write only the address, e.g. kontakt@kommun.se", "%s", diag.Textf(p.Format(), e))
+		}
+	}
+	if u := f.Contact.URL; u != "" {
+		if _, p := safety.WebURL(u); p != safety.URLOK && p != safety.URLInsecure {
+			line, col := findIn(src, "contact", "url")
+			l.Errorf(diag.At(File, line, col), "write a full address that starts with https://", "%s", diag.Textf(p.Format(), u))
+		}
+	}
 }

@@ -39,6 +39,23 @@ package diag
 //	did you mean "x"?       menade du "x"?
 //	e.g.                    till exempel
 var swedish = map[string]string{
+	"point category %q: schema %q is not a schema.org type":                       "platskategorin %q: schema %q är ingen typ i schema.org",
+	"write a schema.org type, such as Library, RecyclingCenter or CivicStructure": "skriv en typ från schema.org, till exempel Library, RecyclingCenter eller CivicStructure",
+	"%q is not a class name":                                                                                      "%q är inget klassnamn",
+	"choose an ID that does not start with %q":                                                                    "välj ett id som inte börjar med %q",
+	"empty heading ID is left out":                                                                                "tomt id för rubriken utelämnas",
+	"heading ID %q is left out: IDs that start with %q belong to the theme":                                       "rubrikens id %q utelämnas: id som börjar med %q tillhör temat",
+	"heading ID %s is left out: an ID is lower-case letters, digits and hyphens":                                  "rubrikens id %s utelämnas: ett id består av små bokstäver, siffror och bindestreck",
+	"heading attributes left out: %s":                                                                             "rubrikens attribut utelämnas: %s",
+	"heading class %q is left out: the theme does not define it for headings":                                     "rubrikens klass %q utelämnas: temat har den inte för rubriker",
+	"remove it: this theme defines no classes for headings":                                                       "ta bort den: temat har inga klasser för rubriker",
+	"remove them from the {…} after the heading: a heading may have an {#id} and one of the theme's classes (%s)": "ta bort dem ur {…} efter rubriken: en rubrik får ha ett {#id} och en av temats klasser (%s)",
+	"remove them from the {…} after the heading: a heading may have an {#id}, and a class the theme defines":      "ta bort dem ur {…} efter rubriken: en rubrik får ha ett {#id} och en klass som temat har",
+	"use one of the theme's heading classes (%s), or remove it":                                                   "använd en av temats klasser för rubriker (%s), eller ta bort den",
+	"write it as {#%s}": "skriv det som {#%s}",
+	"write one class a line: letters, digits, - and _, starting with a letter": "skriv en klass per rad: bokstäver, siffror, - och _, med en bokstav först",
+	"write the ID after the #, e.g. {#avgifter}, or remove the {#}":            "skriv id:t efter #, till exempel {#avgifter}, eller ta bort {#}",
+	"write the ID with lower-case letters, digits and hyphens":                 "skriv id:t med små bokstäver, siffror och bindestreck",
 	"%s %q: %s %s": "%s %q: %s %s",
 	"%s %q: guidemap does not publish files of the kind %s": "%s %q: guidemap publicerar inte filer av typen %s",
 	"%s %q: the address leads outside the content folder":   "%s %q: adressen leder utanför mappen content",

@@ -5,6 +5,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -241,11 +242,12 @@ func FuzzRender(f *testing.F) {
 		"Åäö\r\n[a](b.md)\r\n",
 		"![a](a.png) [b](b.pdf) ![c](/media/b.pdf) [d](x.docx) ![e](../media/b.pdf#p) [f](a.png \"t\") ![g](saknas.svg)\n",
 		"[![a](a.png)](/media/b.pdf) ![](%2e%2e/%2e%2e/x.png) ![h](/media/../../a.png)\n",
+		"## A {#gm-x .no-print .x data-x=1 style=\"a\" onclick=\"b\" hidden=true id=\"q\\\"r\"}\nB {#Å .no-print}\n-\n",
 	} {
 		f.Add([]byte(s))
 	}
 	const file = "content/guides/fuzz.md"
-	safe := New(Options{})
+	safe := New(Options{HeadingClasses: []string{"no-print"}})
 	unsafe := New(Options{RawHTML: true})
 	f.Fuzz(func(t *testing.T, src []byte) {
 		secs := Sections(file, src, 1)
@@ -273,6 +275,18 @@ func FuzzRender(f *testing.F) {
 		if d := dangerous(attrs); d != "" {
 			t.Errorf("dangerous link %s in the output:\n%s", d, res.HTML)
 		}
+		// A heading has an ID that is a slug and not the theme's, and
+		// no attribute but class, with the theme's classes only.
+		for _, m := range headingTag.FindAllStringSubmatch(res.HTML, -1) {
+			for _, a := range headingAttr.FindAllStringSubmatch(m[1], -1) {
+				switch {
+				case a[1] == "id" && Slug(a[2]) == a[2] && !strings.HasPrefix(a[2], ThemeIDPrefix):
+				case a[1] == "class" && a[2] == "no-print":
+				default:
+					t.Errorf("heading attribute %s=%q in the output:\n%s", a[1], a[2], res.HTML)
+				}
+			}
+		}
 
 		// With raw HTML on, the author may write any HTML; a Markdown
 		// link must still not run script. Without a "<" in the input
@@ -291,6 +305,11 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+var (
+	headingTag  = regexp.MustCompile(`<h[1-6]([^>]*)>`)
+	headingAttr = regexp.MustCompile(`([^\s=]+)="([^"]*)"`)
+)
 
 func TestBrowserScheme(t *testing.T) {
 	tests := []struct{ in, want string }{

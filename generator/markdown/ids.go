@@ -83,6 +83,10 @@ func (st *state) heading(h *ast.Heading, src []byte) {
 	if base == "" {
 		base = "rubrik"
 	}
+	if strings.HasPrefix(base, ThemeIDPrefix) {
+		// "## GM-fordon": the theme's IDs start so.
+		base = "rubrik-" + base
+	}
 	id := st.ids.unique(base)
 	if custom && id != base {
 		st.l.Warnf(st.pos(h, src), "give each heading its own {#id}", "heading ID %q is already used on this page; this heading gets %q", base, id)

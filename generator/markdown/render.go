@@ -27,6 +27,10 @@ type Options struct {
 	// RawHTML lets HTML written in Markdown through. Off by default: it is
 	// then left out with a warning.
 	RawHTML bool
+	// HeadingClasses are the classes a heading may be given with the
+	// attribute syntax ("## Rubrik {.class}"): the theme's list
+	// (ReadHeadingClasses). Any other class is left out with a warning.
+	HeadingClasses []string
 }
 
 // Renderer turns Markdown sections into HTML. It is safe for concurrent use.
@@ -34,6 +38,8 @@ type Renderer struct {
 	md   goldmark.Markdown
 	easy goldmark.Markdown // md with hard line breaks, for easy-to-read texts
 	raw  bool
+	// classes are Options.HeadingClasses.
+	classes []string
 }
 
 // New returns a Renderer with CommonMark, GFM (tables, task lists,
@@ -47,7 +53,9 @@ func New(opt Options) *Renderer {
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(tableRenderer{}, 100))),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
+			// attrFilter first (a lower number runs earlier): the
+			// headings' IDs are read by linkTransformer.
+			parser.WithASTTransformers(util.Prioritized(attrFilter{}, 50), util.Prioritized(linkTransformer{}, 100)),
 		),
 	}
 	if opt.RawHTML {
@@ -56,7 +64,7 @@ func New(opt Options) *Renderer {
 	// An easy-to-read text keeps its lines: its writers break lines where
 	// a reader pauses, as easy-to-read Swedish is set.
 	easy := append(slices.Clone(ropts), goldmark.WithRendererOptions(html.WithHardWraps()))
-	return &Renderer{md: goldmark.New(ropts...), easy: goldmark.New(easy...), raw: opt.RawHTML}
+	return &Renderer{md: goldmark.New(ropts...), easy: goldmark.New(easy...), raw: opt.RawHTML, classes: slices.Clone(opt.HeadingClasses)}
 }
 
 // Env is what a rendering needs to know of the site.
@@ -117,7 +125,8 @@ type state struct {
 	raw         bool
 	links       []Link
 	heads       []model.Heading
-	content     string // the folder of the section's file
+	content     string   // the folder of the section's file
+	classes     []string // the classes a heading may have (Options.HeadingClasses)
 }
 
 var stateKey = parser.NewContextKey()
@@ -133,7 +142,7 @@ func (r *Renderer) Render(sections []model.Section, env Env, l *diag.List) Resul
 	var buf bytes.Buffer
 	var res Result
 	for _, sec := range sections {
-		st := &state{env: env, l: l, sec: sec, raw: r.raw, content: path.Dir(sec.File), ids: ids}
+		st := &state{env: env, l: l, sec: sec, raw: r.raw, content: path.Dir(sec.File), ids: ids, classes: r.classes}
 		pc := parser.NewContext()
 		for _, ref := range refs {
 			pc.AddReference(ref)

@@ -82,6 +82,8 @@ var renderVariants = []struct {
 	basePath     string
 }{
 	{"links", "", Options{}, "/org/site/"},
+	{"attributes", "", Options{HeadingClasses: []string{"visually-hidden", "no-print"}}, ""},
+	{"attributes", ".noclasses", Options{}, ""},
 	{"links", ".root", Options{}, ""},
 	{"missing-links", "", Options{}, "/org/site/"},
 	{"dangerous-links", ".rawhtml", Options{RawHTML: true}, ""},
@@ -331,8 +333,10 @@ h2 #mer-html "Mer html"
 			name: "heading attributes from content",
 			in:   "## Rubrik {.viktig onclick=\"alert(1)\" style=\"color:red\"}\n",
 			want: `== html
-<h2 class="viktig" style="color:red" id="rubrik">Rubrik</h2>
+<h2 id="rubrik">Rubrik</h2>
 == diagnostics
+content/guides/case.md:5:11: warning: heading attributes left out: onclick, style; remove them from the {…} after the heading: a heading may have an {#id}, and a class the theme defines
+content/guides/case.md:5:11: warning: heading class "viktig" is left out: the theme does not define it for headings; remove it: this theme defines no classes for headings
 == headings
 h2 #rubrik "Rubrik"
 == links

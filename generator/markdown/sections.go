@@ -82,8 +82,10 @@ func headings(p parser.Parser, body []byte) (starts []int, heads []string, ok bo
 		}
 		// The heading's lines and the line after them (a setext
 		// heading's underline), parsed alone.
+		// (A heading of attributes only, "{}", has lines that end where
+		// they start, at 0 when it is the body's first line.)
 		end := h.Lines().At(h.Lines().Len() - 1).Stop
-		for end < len(body) && body[end-1] != '\n' {
+		for end > 0 && end < len(body) && body[end-1] != '\n' {
 			end++
 		}
 		if e := bytes.IndexByte(body[end:], '\n'); e >= 0 {

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // A URLProblem says what is wrong with a web address. The zero value,
@@ -201,6 +202,8 @@ func Href(h string) string {
 func BaseURL(raw string) (u *url.URL, ok bool) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" ||
+		u.User != nil || !baseChars(raw) || // no password, nothing a page's markup or a script would read as its own
+
 		u.Scheme == "" && !strings.HasPrefix(u.Path, "/") { // "sajt/" would make every link relative to the page
 		return &url.URL{Path: "/"}, false
 	}
@@ -208,6 +211,22 @@ func BaseURL(raw string) (u *url.URL, ok bool) {
 		u.Path += "/"
 	}
 	return u, true
+}
+
+// baseChars tells whether raw has only the characters of a plain web
+// address: ASCII letters, digits, "-._~:/%[]" and non-ASCII letters (of a
+// host's or a path's name), none of the quotes, angle brackets, spaces
+// and the like that would need escaping wherever the address is written.
+func baseChars(raw string) bool {
+	for _, r := range raw {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("-._~:/%[]", r):
+		case r > 0x7f && unicode.IsLetter(r):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // CSVCell returns c with ' in front when a spreadsheet would run it as a

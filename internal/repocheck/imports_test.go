@@ -53,7 +53,8 @@ var allowed = map[string][]string{
 
 	// Test helpers.
 	"generator/internal/golden":                     {},
-	"generator/internal/browsertest":                {"generator", "generator/internal/golden", "generator/model"},
+	"generator/internal/browsertest":                {"generator", "generator/internal/golden", "generator/internal/hostile", "generator/model"},
+	"generator/internal/hostile":                    {"generator/internal/golden"},
 	"generator/internal/browsertest/example":        {"generator", "generator/internal/browsertest"},
 	"generator/internal/browsertest/example/part1":  {},
 	"generator/internal/browsertest/example/part2":  {},
