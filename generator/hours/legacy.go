@@ -15,7 +15,7 @@ func legacyRules(prog *program) []Rule {
 		if r.wrapped {
 			continue // Span.To past 24:00 says it
 		}
-		if r.additional || r.fallback {
+		if r.fallback {
 			return nil
 		}
 		if prev >= 0 && (r.open || r.unknown) && r.nsel() == 0 && prog.rules[prev].nsel() > 0 {
@@ -24,6 +24,9 @@ func legacyRules(prog *program) []Rule {
 		lr, ok := legacyRule(r)
 		if !ok {
 			return nil
+		}
+		if r.additional && overlapsAny(lr, out) {
+			return nil // adds to the rules before on some day
 		}
 		out = append(out, lr)
 		prev = i
@@ -61,8 +64,8 @@ func legacyRule(r *prule) (Rule, bool) {
 		switch {
 		case t.always:
 			lr.Times = append(lr.Times, allDay)
-		case t.openEnd || t.fromVar > 0 || t.toVar > 0 || t.extended:
-			return lr, false
+		case t.openEnd || t.fromVar > 0 || t.toVar > 0 || t.extended || t.to <= t.from:
+			return lr, false // 10-10 is an empty range to the reference
 		default:
 			lr.Times = append(lr.Times, Span{From: t.from, To: t.to})
 		}
@@ -74,15 +77,30 @@ func legacyRule(r *prule) (Rule, bool) {
 		}
 		lr.Closed = true
 	case r.unknown:
-		if len(lr.Times) > 0 || !r.hasComment || r.comment == "" {
+		// Times with a comment say unknown in opening_hours.js (as a
+		// comment alone does); the text gives the times and the comment.
+		if !r.hasComment || r.comment == "" {
 			return lr, false
 		}
 	}
 	if r.hasComment {
 		lr.Comment = r.comment
+		if r.open && len(lr.Times) == 0 {
+			lr.Times = []Span{allDay} // open all day, not a comment alone
+		}
 	}
 	if len(lr.Times) == 1 && lr.Times[0] == allDay && lr.Comment == "" {
 		lr.Times = nil
 	}
 	return lr, true
+}
+
+// overlapsAny reports whether r applies on some day one of rules does.
+func overlapsAny(r Rule, rules []Rule) bool {
+	for _, o := range rules {
+		if overlap(r, o) {
+			return true
+		}
+	}
+	return false
 }

@@ -400,7 +400,7 @@ func (p *parser) holidays(r *prule, toWeekday bool) {
 			p.weekdays(r)
 			return
 		case p.peek(-1).is(","):
-			p.fail(`%q: after "," in a list of days comes a day (PH,Su) or PH; to add a rule, write it after a time or "off"`, p.here(-1))
+			p.fail(`%q: after "," in a list of days comes a day (Mo-Fr,Su) or PH; to add a rule, write it after a time or "off"`, p.here(-1))
 			return
 		default:
 			p.unexpected(t)
@@ -759,6 +759,9 @@ func (p *parser) times(r *prule) (more bool) {
 	for !p.failed {
 		if p.number(0) && p.peek(1).is("-") && p.number(2) && !p.timesep(3) {
 			// 08-16: hours without minutes.
+			if len(p.peek(0).text) > 2 || len(p.peek(2).text) > 2 {
+				return p.fail("%q: write times with hours and minutes, as in 08:00-16:00", p.here(2))
+			}
 			from, to := p.peek(0).num()*60, p.peek(2).num()*60
 			if from >= 24*60 {
 				return p.fail("%q: a time range begins within the day, before 24:00", p.here(0))
