@@ -90,9 +90,16 @@ func TestLoadPoints(t *testing.T) {
 		},
 		{
 			name:     "opening hours not understood are kept as written",
-			in:       collection(`{"type": "Feature", ` + point + `, "properties": {"name": "Filialen", "opening_hours": "mån-fre 10-16"}}`),
-			want:     `slug=filialen; name=Filialen; category=bibliotek; at=17.3069,62.3908; hours="mån-fre 10-16" complete=false; feature=0`,
-			wantDiag: `geodata/bibliotek.geojson:2:122: features[0]: warning: "Filialen": opening_hours not understood: "mån" is not a weekday of the opening_hours syntax: write "Mo" (Mo Tu We Th Fr Sa Su); it is shown as written; see https://wiki.openstreetmap.org/wiki/Key:opening_hours`,
+			in:       collection(`{"type": "Feature", ` + point + `, "properties": {"name": "Filialen", "opening_hours": "Mo-Fr 10:00-16:00; Sa 10:00"}}`),
+			want:     `slug=filialen; name=Filialen; category=bibliotek; at=17.3069,62.3908; hours="Mo-Fr 10:00-16:00; Sa 10:00" complete=false; feature=0`,
+			wantDiag: `geodata/bibliotek.geojson:2:122: features[0]: warning: "Filialen": opening_hours not understood: "Sa 10:00": give the time the range ends, as in 08:00-16:00, or write an open end as 08:00+; it is shown as written; see https://wiki.openstreetmap.org/wiki/Key:opening_hours`,
+		},
+		{
+			// opening_hours.js reads Swedish day names and hours without
+			// minutes, and so does guidemap.
+			name: "opening hours as opening_hours.js reads them",
+			in:   collection(`{"type": "Feature", ` + point + `, "properties": {"name": "Filialen", "opening_hours": "mån-fre 10-16"}}`),
+			want: `slug=filialen; name=Filialen; category=bibliotek; at=17.3069,62.3908; hours="mån-fre 10-16" complete=true; feature=0`,
 		},
 		{
 			name: "a bad url or e-mail address is left out of the point",

@@ -15,11 +15,15 @@ import (
 // stängt", "helgdagar stängt". The regular hours come first; a period of
 // the year with other hours follows as one line that names the days that
 // differ, as "juni–augusti: måndag–fredag 08.00–15.00" or "juli: stängt".
-// It returns nil when h is not Complete or has no rules: show h.Raw as
-// written instead.
+// It returns nil when h is not Complete: show h.Raw as written instead;
+// a complete value that Rules cannot say (week numbers, easter …) is the
+// one line h.Raw.
 func (h Hours) Text(lang string) []string {
-	if !h.Complete || len(h.Rules) == 0 {
+	if !h.Complete {
 		return nil
+	}
+	if len(h.Rules) == 0 {
+		return []string{h.Raw}
 	}
 	w := words[lang]
 	if w == nil {

@@ -1,9 +1,12 @@
 package hours
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -20,7 +23,8 @@ func checkHours(t *testing.T, h Hours) {
 			t.Errorf("%q: incomplete hours with text %q", h.Raw, text)
 		}
 		for _, line := range text {
-			if strings.ContainsAny(line, "<>") || !utf8.ValidString(line) || strings.TrimSpace(line) == "" {
+			// Comments may hold < and >: the text is escaped where it is shown.
+			if !utf8.ValidString(line) || strings.TrimSpace(line) == "" {
 				t.Errorf("%q: the %s text %q is not plain text", h.Raw, lang, line)
 			}
 		}
@@ -47,9 +51,10 @@ func checkHours(t *testing.T, h Hours) {
 	}
 }
 
-// FuzzParse checks that no value makes the parser or the describing of
-// what it parsed panic, and that complete hours have plain text (no '<')
-// and a valid schema.
+// FuzzParse checks that no value makes the parser, the evaluation or the
+// describing of what it parsed panic, that complete hours have text and a
+// valid schema, and that their intervals over six weeks are in order, do
+// not overlap and stay within the window.
 func FuzzParse(f *testing.F) {
 	for _, c := range hoursCases {
 		f.Add(c.in)
@@ -62,6 +67,16 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	if corpus, err := os.ReadFile(filepath.Join("testdata", "corpus.txt")); err == nil {
+		for _, line := range strings.Split(string(corpus), "\n") {
+			if line != "" && !strings.HasPrefix(line, "#") {
+				f.Add(line)
+			}
+		}
+	}
+	from := time.Date(2026, 12, 14, 13, 30, 0, 0, stockholm())
+	to := from.AddDate(0, 0, 42)
+	where := Where{Lat: 67.85, Lon: 20.22, SchoolHolidays: []Period{{From: from.AddDate(0, 0, 7), To: from.AddDate(0, 0, 20), Name: "jullov"}}}
 	f.Fuzz(func(t *testing.T, raw string) {
 		h, warnings := Parse(raw)
 		if h.Raw != raw {
@@ -88,5 +103,23 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		checkHours(t, h)
+		checkIntervals(t, raw, h.Intervals(from, to, where), from, to)
+		if !h.Complete && h.Intervals(from, to, where) != nil {
+			t.Errorf("%q: incomplete hours with intervals", raw)
+		}
 	})
+}
+
+// checkIntervals fails unless ivs are in order, not empty, not
+// overlapping and within [from, to).
+func checkIntervals(t *testing.T, raw string, ivs []Interval, from, to time.Time) {
+	t.Helper()
+	for i, iv := range ivs {
+		if !iv.From.Before(iv.To) || iv.From.Before(from) || iv.To.After(to) {
+			t.Errorf("%q: interval %v–%v outside %v–%v or empty", raw, iv.From, iv.To, from, to)
+		}
+		if i > 0 && iv.From.Before(ivs[i-1].To) {
+			t.Errorf("%q: interval %v–%v overlaps the one before", raw, iv.From, iv.To)
+		}
+	}
 }

@@ -1,24 +1,36 @@
 // Package hours owns opening hours: the value a point's OpenStreetMap
-// opening_hours tag is read into (Hours), the parser that reads it and
-// explains what it does not understand (Parse), and the two ways the site
-// shows it: lines of Swedish or English text (Hours.Text) and schema.org
-// OpeningHoursSpecification objects for JSON-LD (Hours.Schema).
+// opening_hours tag is read into (Hours), the parser that reads it as
+// opening_hours.js (the reference implementation) does and explains what
+// it does not understand (Parse), the evaluation of a value into the
+// intervals a place is open (Hours.Intervals), Sweden's public holidays
+// (Holidays), and the two ways the site shows it: lines of Swedish or
+// English text (Hours.Text) and schema.org OpeningHoursSpecification
+// objects for JSON-LD (Hours.Schema).
 //
-// The files split the work: lex.go and parse.go read the syntax,
-// calendar.go holds the one leap-year calendar every part counts days in,
-// evaluate.go works out what holds on each day, describe.go and schema.go
-// write it out.
+// The files split the work: lex.go and parse.go read the syntax into a
+// program (program.go); intervals.go evaluates it on real days, with
+// holidays.go and sun.go; legacy.go makes the year-agnostic Rules of the
+// values that have them, which calendar.go, evaluate.go, describe.go and
+// schema.go describe.
 package hours
 
 // Hours are a point's opening hours: the OpenStreetMap opening_hours value
 // as written and what guidemap understood of it. The zero value is no
-// hours. Rules are kept as written (OpenStreetMap semantics: a later rule
-// replaces the earlier ones on the days it names).
+// hours.
 type Hours struct {
-	Raw      string
+	Raw string
+	// Rules are the value as year-agnostic rules (OpenStreetMap semantics:
+	// a later rule replaces the earlier ones on the days it names), for
+	// the values that can be said so; nil for the others (week numbers,
+	// years, easter, fallback and additional rules, sunrise …), whose
+	// meaning Intervals gives.
 	Rules    []Rule
 	Complete bool // every part of Raw was understood; if not, show Raw as written
+	prog     *program
 }
+
+// Empty reports whether h holds no understood hours.
+func (h Hours) Empty() bool { return !h.Complete || h.prog == nil }
 
 // Rule is one rule of opening hours: on these days (and dates), these
 // times, or closed. A rule with a comment, no times and Closed false does

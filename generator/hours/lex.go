@@ -11,8 +11,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/esamverkan/guidemap/generator/diag"
 )
 
 // token is one token of a value.
@@ -67,7 +65,7 @@ func lex(s string) []token {
 		case r == '|' && strings.HasPrefix(s[i:], "||"):
 			toks = append(toks, token{kind: 'p', text: "||", space: space})
 			i += 2
-		case r == '–' || r == '—' || r == '−' || r == '‐' || r == '‑':
+		case r == '–' || r == '—' || r == '−' || r == '‐' || r == '‑' || r == '‒':
 			toks = append(toks, token{kind: 'p', text: "-", space: space})
 			i += size
 		default:
@@ -84,37 +82,50 @@ func lex(s string) []token {
 var (
 	osmDays   = []string{"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}
 	osmMonths = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-	// swedishDays are Swedish spellings of weekdays that people write.
-	swedishDays = map[string]int{
-		"må": 0, "mån": 0, "måndag": 0, "ti": 1, "tis": 1, "tisdag": 1, "on": 2, "ons": 2, "onsdag": 2,
-		"to": 3, "tor": 3, "tors": 3, "torsdag": 3, "fre": 4, "fredag": 4, "lö": 5, "lör": 5, "lördag": 5,
+	// otherDays are other spellings of weekdays that opening_hours.js
+	// also reads (with a warning): Swedish and English names.
+	otherDays = map[string]int{
+		"må": 0, "mån": 0, "måndag": 0, "ti": 1, "tis": 1, "tisdag": 1, "ons": 2, "onsdag": 2,
+		"tor": 3, "tors": 3, "torsdag": 3, "fre": 4, "fredag": 4, "lö": 5, "lör": 5, "lördag": 5,
 		"sö": 6, "sön": 6, "söndag": 6,
 		"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 	}
-	swedishMonths = map[string]int{"maj": 5, "okt": 10, "januari": 1, "februari": 2, "mars": 3, "april": 4, "juni": 6,
+	// otherMonths are other spellings of months.
+	otherMonths = map[string]int{"maj": 5, "okt": 10, "januari": 1, "februari": 2, "mars": 3, "april": 4, "juni": 6,
 		"juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 		"january": 1, "february": 2, "march": 3, "june": 6, "july": 7, "august": 8, "october": 10}
-	// unsupported are the parts of the syntax guidemap does not read.
-	unsupported = map[string]string{
-		"sh":      diag.Textf(`school holidays ("SH") are not supported`),
-		"week":    diag.Textf("week numbers are not supported"),
-		"sunrise": diag.Textf(`"sunrise" is not supported`),
-		"sunset":  diag.Textf(`"sunset" is not supported`),
-		"dawn":    diag.Textf(`"dawn" is not supported`),
-		"dusk":    diag.Textf(`"dusk" is not supported`),
-		"easter":  diag.Textf(`"easter" is not supported`),
-		"day":     diag.Textf("day offsets are not supported"),
-		"days":    diag.Textf("day offsets are not supported"),
-	}
 	// keywords are the words a typo is matched against.
-	keywords = slices.Concat(osmDays, osmMonths, []string{"PH", "off", "closed", "open"})
+	keywords = slices.Concat(osmDays, osmMonths, []string{"PH", "SH", "off", "closed", "open", "unknown",
+		"week", "easter", "day", "days", "sunrise", "sunset", "dawn", "dusk"})
+	// timeVars are the variable times, in the order of the sun package.
+	timeVars = []string{"sunrise", "sunset", "dawn", "dusk"}
 )
 
 // day returns the weekday (0 = Monday) a word token names, or -1.
-func (t token) day() int { return t.find(osmDays) }
+func (t token) day() int {
+	if d := t.find(osmDays); d >= 0 {
+		return d
+	}
+	if d, ok := otherDays[strings.ToLower(t.text)]; ok && t.kind == 'w' {
+		return d
+	}
+	return -1
+}
 
 // month returns the month (1–12) a word token names, or 0.
-func (t token) month() int { return t.find(osmMonths) + 1 }
+func (t token) month() int {
+	if m := t.find(osmMonths); m >= 0 {
+		return m + 1
+	}
+	if m, ok := otherMonths[strings.ToLower(t.text)]; ok && t.kind == 'w' {
+		return m
+	}
+	return 0
+}
+
+// timeVar returns the variable time (1 sunrise … 4 dusk) a word token
+// names, or 0.
+func (t token) timeVar() int { return t.find(timeVars) + 1 }
 
 // find returns the index of the name a word token is, in any case, or -1.
 func (t token) find(names []string) int {
@@ -126,3 +137,18 @@ func (t token) find(names []string) int {
 
 // word reports whether t is one of the words, in any case.
 func (t token) word(words ...string) bool { return t.find(words) >= 0 }
+
+// num returns the value of a number token (at most 9 digits), or -1.
+func (t token) num() int {
+	if t.kind != 'n' || len(t.text) > 9 {
+		return -1
+	}
+	n := 0
+	for _, c := range t.text {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// year reports whether t is a number the syntax reads as a year.
+func (t token) year() bool { return t.num() > 1900 || t.kind == 'n' && len(t.text) > 9 }
