@@ -1,7 +1,6 @@
 package hours
 
 import (
-	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -23,14 +22,8 @@ func TestParse(t *testing.T) {
 			if want := tt.warn == "" && tt.in != ""; h.Complete != want {
 				t.Errorf("Complete = %v, want %v", h.Complete, want)
 			}
-			if got := strings.Join(h.Text("sv"), " | "); got != tt.sv {
-				t.Errorf("Swedish:\n got %q\nwant %q", got, tt.sv)
-			}
-			if got := strings.Join(h.Text("en"), " | "); got != tt.en {
-				t.Errorf("English:\n got %q\nwant %q", got, tt.en)
-			}
-			if got := compactSchema(h.Schema()); got != tt.schema {
-				t.Errorf("schema:\n got %q\nwant %q", got, tt.schema)
+			if c := h.Calendar(pinned, Where{}); (c != nil) != h.Complete {
+				t.Errorf("Calendar = %v with Complete %v", c, h.Complete)
 			}
 		})
 	}
@@ -79,56 +72,6 @@ func TestParseRules(t *testing.T) {
 	}
 }
 
-// TestHoursLaterRulesOverride checks OpenStreetMap's order: a later rule
-// replaces the earlier ones on the days it names, also on holidays.
-func TestHoursLaterRulesOverride(t *testing.T) {
-	tests := []struct{ in, sv string }{
-		{"Mo-Fr 08:00-16:00; We 08:00-18:00", "måndag–tisdag och torsdag–fredag 08.00–16.00 | onsdag 08.00–18.00 | lördag–söndag stängt"},
-		{"Mo-Su 08:00-20:00; Su off", "måndag–lördag 08.00–20.00 | söndag stängt"},
-		// The summer rule is replaced by the later rule for the whole year.
-		{"Jun-Aug Mo-Fr 08:00-15:00; Mo-Fr 08:00-16:00", "måndag–fredag 08.00–16.00 | lördag–söndag stängt"},
-		// Holidays on Saturday keep the later Saturday rule.
-		{"PH off; Sa 10:00-14:00", "lördag 10.00–14.00 | måndag–fredag och söndag stängt"},
-		{"Sa 10:00-14:00; PH off", "lördag 10.00–14.00 | måndag–fredag och söndag stängt | helgdagar stängt"},
-		// Holidays alike on some weekdays only.
-		{"Mo-Sa 10:00-16:00; PH off; Sa 10:00-14:00",
-			"måndag–fredag 10.00–16.00 | lördag 10.00–14.00 | söndag stängt | helgdagar: lördag 10.00–14.00, måndag–fredag och söndag stängt"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			h, warnings := Parse(tt.in)
-			if len(warnings) > 0 {
-				t.Fatal(warnings)
-			}
-			if got := strings.Join(h.Text("sv"), " | "); got != tt.sv {
-				t.Errorf("\n got %q\nwant %q", got, tt.sv)
-			}
-		})
-	}
-}
-
-func TestHoursSchemaJSON(t *testing.T) {
-	h, _ := Parse("Mo-Fr 08:00-16:30; Jun-Aug Mo-Fr 08:00-15:00; Sa 10:00-14:00; PH off")
-	got, err := json.Marshal(h.Schema())
-	if err != nil {
-		t.Fatal(err)
-	}
-	const d = "https://schema.org/"
-	want := `[` +
-		`{"@type":"OpeningHoursSpecification","closes":"16:30","dayOfWeek":["` + d + `Monday","` + d + `Tuesday","` + d + `Wednesday","` + d + `Thursday","` + d + `Friday"],"opens":"08:00"},` +
-		`{"@type":"OpeningHoursSpecification","closes":"14:00","dayOfWeek":["` + d + `Saturday"],"opens":"10:00"},` +
-		`{"@type":"OpeningHoursSpecification","closes":"00:00","dayOfWeek":["` + d + `Sunday"],"opens":"00:00"},` +
-		`{"@type":"OpeningHoursSpecification","closes":"00:00","dayOfWeek":["` + d + `PublicHolidays"],"opens":"00:00"},` +
-		`{"@type":"OpeningHoursSpecification","closes":"15:00","dayOfWeek":["` + d + `Monday","` + d + `Tuesday","` + d + `Wednesday","` + d + `Thursday","` + d + `Friday"],"opens":"08:00","validFrom":"--06-01","validThrough":"--08-31"},` +
-		`{"@type":"OpeningHoursSpecification","closes":"14:00","dayOfWeek":["` + d + `Saturday"],"opens":"10:00","validFrom":"--06-01","validThrough":"--08-31"},` +
-		`{"@type":"OpeningHoursSpecification","closes":"00:00","dayOfWeek":["` + d + `Sunday"],"opens":"00:00","validFrom":"--06-01","validThrough":"--08-31"},` +
-		`{"@type":"OpeningHoursSpecification","closes":"00:00","dayOfWeek":["` + d + `PublicHolidays"],"opens":"00:00","validFrom":"--06-01","validThrough":"--08-31"}` +
-		`]`
-	if string(got) != want {
-		t.Errorf("\n got %s\nwant %s", got, want)
-	}
-}
-
 // TestHoursIncompleteHasNoText: what guidemap does not fully understand is
 // shown as written, never as hours.
 func TestHoursIncompleteHasNoText(t *testing.T) {
@@ -139,39 +82,10 @@ func TestHoursIncompleteHasNoText(t *testing.T) {
 	if len(h.Rules) != 1 {
 		t.Errorf("the rule that was understood is kept: %+v", h.Rules)
 	}
-	if h.Text("sv") != nil || h.Text("en") != nil || h.Schema() != nil {
-		t.Error("an incomplete value has text or schema")
+	if h.Calendar(pinned, Where{}) != nil {
+		t.Error("an incomplete value has a calendar (text and schema)")
 	}
-	if (Hours{}).Text("sv") != nil {
-		t.Error("no hours have text")
-	}
-}
-
-// TestHoursTextFromModel renders rules made without the parser, including
-// values the parser never makes: Text and Schema must not panic on them.
-func TestHoursTextFromModel(t *testing.T) {
-	tests := []struct {
-		name  string
-		rules []Rule
-		sv    string
-	}{
-		{"holidays only", []Rule{{Holiday: true, Times: []Span{{From: 600, To: 840}}}},
-			"stängt | helgdagar 10.00–14.00"},
-		{"a month out of range is left out", []Rule{{Months: []int{0, 13}, Closed: true}, {Weekdays: []int{0}, Times: []Span{{From: 600, To: 660}}}},
-			"måndag 10.00–11.00 | tisdag–söndag stängt"},
-		{"dates are clamped", []Rule{{Dates: []DateRange{{FromMonth: 2, FromDay: 31, ToMonth: 14, ToDay: 40}}, Times: []Span{{From: 600, To: 660}}}},
-			"29 februari–31 december: alla dagar 10.00–11.00 | övrig tid stängt"},
-		{"a span past the next midnight", []Rule{{Times: []Span{{From: 1380, To: 2880}}}},
-			"alla dagar 23.00–24.00"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h := Hours{Raw: "x", Rules: tt.rules, Complete: true}
-			if got := strings.Join(h.Text("sv"), " | "); got != tt.sv {
-				t.Errorf("\n got %q\nwant %q", got, tt.sv)
-			}
-			h.Schema()
-			h.Text("fi") // an unknown language is Swedish
-		})
+	if (Hours{}).Calendar(pinned, Where{}) != nil {
+		t.Error("no hours have a calendar")
 	}
 }
