@@ -242,6 +242,7 @@ type DayText struct {
 // horizon and the words to say when the place opens or closes.
 type Script struct {
 	Start    string // the first day, "2026-06-18"
+	Days     int    // how many days from Start the openings cover (HorizonDays)
 	Openings string // "d:from-to" in minutes after day d's midnight (d = -1 … HorizonDays-1), flags u (unknown) and o (open end), space-separated
 	Weekdays string // Monday first, space-separated
 	Months   string // January first, space-separated
@@ -437,7 +438,7 @@ func (c *Calendar) script(w *lexicon) Script {
 	if len(c.Days) > 0 {
 		start = c.Days[0].Date.Format(time.DateOnly)
 	}
-	return Script{Start: start, Openings: b.String(), Weekdays: strings.Join(w.days, " "),
+	return Script{Start: start, Days: len(c.Days), Openings: b.String(), Weekdays: strings.Join(w.days, " "),
 		Months: strings.Join(w.months, " "), Sep: w.sep}
 }
 

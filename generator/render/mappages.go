@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/esamverkan/guidemap/generator/cache"
+	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
 )
@@ -542,6 +543,11 @@ func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 			},
 		}
 	})
+	// The hours from the build's date on, evaluated where the point is.
+	if c := p.Hours.Calendar(r.opt.Today, hours.Where{Lat: p.Lat, Lon: p.Lon}); c != nil {
+		v.PointHours = c.Text(lang)
+		v.hoursLD = c.Schema()
+	}
 	if pc, ok := s.Config.PointCategory(p.Category); ok {
 		v.PointCategory = pc
 		if pc.Category != "" {
@@ -599,7 +605,7 @@ func nearBoundaries(b model.Boundary, neighbours []model.Boundary) []model.Bound
 }
 
 // placeLD is the schema.org description of a service point.
-func placeLD(base string, p model.Point, pc model.PointCategory) map[string]any {
+func placeLD(base string, p model.Point, pc model.PointCategory, hoursLD []map[string]any) map[string]any {
 	typ := pc.Schema
 	if typ == "" {
 		typ = "CivicStructure"
@@ -625,8 +631,8 @@ func placeLD(base string, p model.Point, pc model.PointCategory) map[string]any 
 	if p.URL != "" {
 		ld["sameAs"] = p.URL
 	}
-	if p.Hours.Complete && len(p.Hours.Rules) > 0 {
-		ld["openingHoursSpecification"] = p.Hours.Schema()
+	if len(hoursLD) > 0 {
+		ld["openingHoursSpecification"] = hoursLD
 	}
 	if p.Wheelchair != "" {
 		ld["amenityFeature"] = map[string]any{"@type": "LocationFeatureSpecification", "name": "Tillgänglig med rullstol",
