@@ -43,11 +43,23 @@ type Schedule []Opening
 
 // key identifies a schedule for comparison.
 func (s Schedule) key() string {
-	var b strings.Builder
-	for _, o := range s {
-		fmt.Fprintf(&b, "%d-%d/%t/%t/%q;", o.From, o.To, o.Unknown, o.OpenEnd, o.Comment)
+	if len(s) == 0 {
+		return ""
 	}
-	return b.String()
+	var b []byte
+	for _, o := range s {
+		b = strconv.AppendInt(b, int64(o.From), 10)
+		b = append(b, '-')
+		b = strconv.AppendInt(b, int64(o.To), 10)
+		switch {
+		case o.OpenEnd:
+			b = append(b, '+')
+		case o.Unknown:
+			b = append(b, '?')
+		}
+		b = strconv.AppendQuote(b, o.Comment)
+	}
+	return string(b)
 }
 
 // Day is one day of a Calendar.
@@ -84,6 +96,20 @@ func (h Hours) Calendar(today time.Time, w Where) *Calendar {
 	return newCalendar(func(from, to time.Time) []Interval { return h.Intervals(from, to, w) }, today, w)
 }
 
+// PositionFree reports whether h's intervals cannot depend on where the
+// place is: its value names no variable time (sunrise, sunset, dawn,
+// dusk; a comment that names one only costs the sharing). Points of such
+// a value, evaluated from the same date, have the same Calendar.
+func (h Hours) PositionFree() bool {
+	raw := strings.ToLower(h.Raw)
+	for _, v := range []string{"sunrise", "sunset", "dawn", "dusk"} {
+		if strings.Contains(raw, v) {
+			return false
+		}
+	}
+	return true
+}
+
 // newCalendar makes the Calendar of the hours that intervals evaluates.
 func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time, w Where) *Calendar {
 	loc := w.Loc
@@ -97,6 +123,7 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 	from := start.AddDate(0, 0, -1)
 	days := daySchedules(intervals(from, start.AddDate(0, 0, regularDays+1)), from, regularDays+1, loc)
 	holidays := holidaySet(start, regularDays, loc)
+	startWeekday := (int(start.Weekday()) + 6) % 7
 	c := &Calendar{before: days[0], Empty: true}
 	days = days[1:]
 
@@ -110,11 +137,10 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 	var counts [7]map[string]*tally
 	var total [7]int
 	for i, s := range days {
-		d := start.AddDate(0, 0, i)
-		if holidays[dateKey(d)] != nil {
+		if holidays[i] != nil {
 			continue
 		}
-		wd := (int(d.Weekday()) + 6) % 7
+		wd := (startWeekday + i) % 7
 		if counts[wd] == nil {
 			counts[wd] = map[string]*tally{}
 		}
@@ -142,7 +168,7 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 	}
 	for i := range HorizonDays {
 		d := Day{Date: start.AddDate(0, 0, i), Schedule: days[i]}
-		d.Holiday = holidays[dateKey(d.Date)]
+		d.Holiday = holidays[i]
 		d.Exception = !c.Varying && d.Schedule.key() != c.Regular[d.weekday()].key()
 		if len(d.Schedule) > 0 {
 			c.Empty = false
@@ -152,18 +178,22 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 	return c
 }
 
-// dateKey is a date without its location.
-func dateKey(t time.Time) [3]int { return [3]int{t.Year(), int(t.Month()), t.Day()} }
+// daysBetween is the number of days from the date of a to that of b.
+func daysBetween(a, b time.Time) int {
+	ua := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	ub := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	return int(ub.Sub(ua).Hours()) / 24
+}
 
-// holidaySet holds the public holidays of the n days from start.
-func holidaySet(start time.Time, n int, loc *time.Location) map[[3]int]*Holiday {
-	out := map[[3]int]*Holiday{}
+// holidaySet holds the public holidays of the n days from start, by the
+// day's index.
+func holidaySet(start time.Time, n int, loc *time.Location) map[int]*Holiday {
+	out := map[int]*Holiday{}
 	end := start.AddDate(0, 0, n)
 	for y := start.Year(); y <= end.Year(); y++ {
 		for _, hd := range Holidays(y) {
-			d := hd.Date.In(loc)
-			if !d.Before(start) && d.Before(end) {
-				out[dateKey(d)] = &hd
+			if i := daysBetween(start, hd.Date.In(loc)); i >= 0 && i < n {
+				out[i] = &hd
 			}
 		}
 	}
@@ -176,12 +206,7 @@ func holidaySet(start time.Time, n int, loc *time.Location) map[[3]int]*Holiday 
 // others are cut at each midnight.
 func daySchedules(ivs []Interval, start time.Time, n int, loc *time.Location) []Schedule {
 	out := make([]Schedule, n)
-	index := func(t time.Time) int {
-		t = t.In(loc)
-		d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-		s := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
-		return int(d.Sub(s).Hours() / 24)
-	}
+	index := func(t time.Time) int { return daysBetween(start, t.In(loc)) }
 	minute := func(t time.Time) int { t = t.In(loc); return t.Hour()*60 + t.Minute() }
 	midnightAfter := func(t time.Time) time.Time {
 		t = t.In(loc)

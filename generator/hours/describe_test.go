@@ -396,3 +396,29 @@ func TestScriptData(t *testing.T) {
 		t.Errorf("%d openings in eight weeks, want 16", n)
 	}
 }
+
+// BenchmarkCalendar is the work of one point page's hours: a year of
+// intervals (for the regular week), cut into days, and the text of one
+// language. TestDescribe pins what it makes.
+func BenchmarkCalendar(b *testing.B) {
+	h, _ := Parse("Mo-Fr 10:00-19:00; Sa 10:00-14:00; Jun 29-Aug 9 Mo-Fr 12:00-16:00; Jun 29-Aug 9 Sa off; PH off")
+	for b.Loop() {
+		h.Calendar(pinned, Where{}).Text("sv")
+	}
+}
+
+// TestPositionFree: only a value with a variable time depends on where
+// the place is.
+func TestPositionFree(t *testing.T) {
+	for raw, want := range map[string]bool{
+		"Mo-Fr 08:00-16:00; PH off":         true,
+		"24/7":                              true,
+		"sunrise-sunset":                    false,
+		"Mo-Su (sunrise+01:00)-22:00":       false,
+		`Sa 10:00-14:00 "till Dusk-festen"`: false, // a comment only costs the sharing
+	} {
+		if got := (Hours{Raw: raw}).PositionFree(); got != want {
+			t.Errorf("%q: PositionFree = %v", raw, got)
+		}
+	}
+}

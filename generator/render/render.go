@@ -30,6 +30,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
@@ -779,6 +780,12 @@ type renderer struct {
 	// pages and the languages with UI strings, which fingerprints have;
 	// translated is hashed for the links of a language's pages.
 	uiPages map[string]map[string]bool
+	// calendars: the opening hours' Calendars by value, for the points
+	// that share one (calendar).
+	calendars struct {
+		sync.Mutex
+		m map[string]*hours.Calendar
+	}
 }
 
 // templates parses, for one language, every layout together with the base
