@@ -1,13 +1,14 @@
 // Package hours owns opening hours: the value a point's OpenStreetMap
 // opening_hours tag is read into (Hours), the parser that reads it and
-// explains what it does not understand (Parse), and the two ways the site
-// shows it: lines of Swedish or English text (Hours.Text) and schema.org
-// OpeningHoursSpecification objects for JSON-LD (Hours.Schema).
+// explains what it does not understand (Parse), and what the site shows
+// of it from the build's date on (Hours.Calendar): the coming days and
+// the exceptions in Swedish or English (Calendar.Text) and schema.org
+// OpeningHoursSpecification objects for JSON-LD (Calendar.Schema).
 //
 // The files split the work: lex.go and parse.go read the syntax,
 // calendar.go holds the one leap-year calendar every part counts days in,
 // evaluate.go works out what holds on each day, describe.go and schema.go
-// write it out.
+// write it out from the intervals alone (Intervals, Holidays).
 package hours
 
 // Hours are a point's opening hours: the OpenStreetMap opening_hours value
