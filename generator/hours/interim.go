@@ -65,6 +65,10 @@ func (h Hours) Intervals(from, to time.Time, w Where) []Interval {
 		comment  string
 	}
 	var ps []piece
+	sets := make([]daySet, len(h.Rules))
+	for i, r := range h.Rules {
+		sets[i], _ = dates(r)
+	}
 	f := from.In(loc)
 	day := time.Date(f.Year(), f.Month(), f.Day()-1, 0, 0, 0, 0, loc)
 	holidays := map[time.Time]bool{}
@@ -83,7 +87,7 @@ func (h Hours) Intervals(from, to time.Time, w Where) []Interval {
 		var win *Rule
 		for i := range h.Rules {
 			r := &h.Rules[i]
-			if s, _ := dates(*r); s.has(doy) && appliesOn(*r, cell) {
+			if sets[i].has(doy) && appliesOn(*r, cell) {
 				win = r
 			}
 		}
