@@ -35,6 +35,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/esamverkan/guidemap/generator/render"
 )
 
 // Builder builds one site again and again, reusing what did not change.
@@ -132,6 +133,9 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 	st := b.st
 	if st == nil || !st.defaultTheme || len(changed) == 0 {
 		return Result{}, false, nil
+	}
+	if render.Day(today(b.cfg)) != render.Day(st.ropt.Today) {
+		return Result{}, false, nil // a new day: the point pages' hours may change
 	}
 	// Check every changed file before anything is made.
 	var next []*load.File

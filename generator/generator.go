@@ -30,6 +30,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -76,6 +77,38 @@ type Config struct {
 	// Adaptations makes the Result list what each adaptation of a shared
 	// guide does to its sections (`guidemap check --adaptations`).
 	Adaptations bool
+
+	// Today is the build's date: point pages describe the opening hours
+	// from it on. Zero is the date of each build in Europe/Stockholm, or
+	// SOURCE_DATE_EPOCH's (seconds since 1970) when it is set, for
+	// reproducible builds.
+	Today time.Time
+}
+
+// SourceDateEpoch is the time SOURCE_DATE_EPOCH gives, the
+// reproducible-builds convention (seconds since 1970, UTC): ok is false
+// when it is not set, err not nil when it is not a number of seconds.
+func SourceDateEpoch() (t time.Time, ok bool, err error) {
+	v, set := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !set || v == "" {
+		return time.Time{}, false, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", v)
+	}
+	return time.Unix(n, 0).UTC(), true, nil
+}
+
+// today is the build's date, as Config.Today says.
+func today(cfg Config) time.Time {
+	if !cfg.Today.IsZero() {
+		return cfg.Today
+	}
+	if t, ok, _ := SourceDateEpoch(); ok {
+		return t
+	}
+	return time.Now()
 }
 
 // Result tells what a build made and found.
@@ -344,7 +377,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	st.defaultTheme = !custom
 	strs := i18n.Load(theme, "themes/"+cmp.Or(in.Config.Theme, "default"), in.Config.Languages, l)
 	st.early = l.Items()
-	st.ropt = render.Options{Theme: theme, Strings: strs, BasePath: in.BasePath, Workers: cfg.Workers, Bodies: st.bodies, Media: mediaFiles(in.Media)}
+	st.ropt = render.Options{Theme: theme, Strings: strs, BasePath: in.BasePath, Workers: cfg.Workers, Bodies: st.bodies, Media: mediaFiles(in.Media), Today: today(cfg)}
 	if !custom {
 		st.ropt.Memo = m.render
 		st.ropt.SharedChrome = true

@@ -121,6 +121,10 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "guidemap %s: %v\n", cmd, err)
 		return 2
 	}
+	if _, _, err := generator.SourceDateEpoch(); err != nil {
+		fmt.Fprintf(stderr, "guidemap %s: %v\n", cmd, err)
+		return 2
+	}
 	cfg := generator.Config{Src: *src, Strict: *strict}
 	var res generator.Result
 	// Ctrl-C stops the build; the output folder is then left as it was.
@@ -386,6 +390,10 @@ func serveSite(args []string, stdout, stderr io.Writer) int {
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "guidemap serve: --port %d is not a port\n", *port)
+		return 2
+	}
+	if _, _, err := generator.SourceDateEpoch(); err != nil {
+		fmt.Fprintf(stderr, "guidemap serve: %v\n", err)
 		return 2
 	}
 	s, err := serve.New(serve.Options{Src: *src, Port: *port, Strict: *strict, Log: stdout, Lang: lang})

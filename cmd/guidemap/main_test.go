@@ -137,6 +137,17 @@ func TestRunBadFlags(t *testing.T) {
 	}
 }
 
+// TestRunBadSourceDateEpoch: a SOURCE_DATE_EPOCH that is not a number of
+// seconds stops the build before it starts, saying so (the
+// reproducible-builds convention).
+func TestRunBadSourceDateEpoch(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "2026-06-18")
+	code, _, stderr := runCmd("check", "--src", t.TempDir())
+	if code != 2 || !strings.Contains(stderr, `SOURCE_DATE_EPOCH "2026-06-18" is not a number of seconds`) {
+		t.Errorf("exit status %d, stderr %q", code, stderr)
+	}
+}
+
 var builtRE = regexp.MustCompile(`^built \d+ pages: \d+ guides \(\d+ municipality versions\), 7 municipalities, \d+ e-services in \S+ \(load \S+, assemble \S+, bodies \S+, render \S+, links \S+, write \S+\) → `)
 
 func TestRunBuildExampleSite(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,43 +12,56 @@ import (
 )
 
 // checkHours fails unless complete hours have plain text and a valid
-// schema, and incomplete ones have neither.
+// schema from a pinned date, and incomplete ones have neither.
 func checkHours(t *testing.T, h Hours) {
 	t.Helper()
+	c := h.Calendar(pinned, Where{Lat: 62.39, Lon: 17.31})
+	if (c != nil) != h.Complete {
+		t.Fatalf("%q: Calendar %v with Complete %v", h.Raw, c != nil, h.Complete)
+	}
+	if c == nil {
+		return
+	}
+	if len(c.Days) != HorizonDays {
+		t.Errorf("%q: %d days", h.Raw, len(c.Days))
+	}
+	script := regexp.MustCompile(`^(-?[0-9]+:[0-9]+-[0-9]+u?o?( |$))*$`)
 	for _, lang := range []string{"sv", "en"} {
-		text := h.Text(lang)
-		if h.Complete && len(text) == 0 {
-			t.Errorf("%q: complete hours without %s text", h.Raw, lang)
+		text := c.Text(lang)
+		lines := slices.Concat(text.Regular, text.Exceptions)
+		for _, d := range text.Days {
+			lines = append(lines, d.Day, d.Hours)
 		}
-		if !h.Complete && text != nil {
-			t.Errorf("%q: incomplete hours with text %q", h.Raw, text)
+		if !c.Empty && len(text.Days) != 7 {
+			t.Errorf("%q: %d days in the %s table", h.Raw, len(text.Days), lang)
 		}
-		for _, line := range text {
+		for _, line := range lines {
 			// Comments may hold < and >: the text is escaped where it is shown.
 			if !utf8.ValidString(line) || strings.TrimSpace(line) == "" {
 				t.Errorf("%q: the %s text %q is not plain text", h.Raw, lang, line)
 			}
 		}
+		if !script.MatchString(text.Script.Openings) {
+			t.Errorf("%q: the script's openings %q", h.Raw, text.Script.Openings)
+		}
 	}
 	clock := regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
-	monthDay := regexp.MustCompile(`^--(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`)
-	for _, s := range h.Schema() {
+	date := regexp.MustCompile(`^20[0-9][0-9]-[01][0-9]-[0-3][0-9]$`)
+	for _, s := range c.Schema() {
 		for _, k := range []string{"opens", "closes"} {
 			if v, _ := s[k].(string); !clock.MatchString(v) {
 				t.Errorf("%q: %s = %q", h.Raw, k, s[k])
 			}
 		}
-		if days, _ := s["dayOfWeek"].([]string); len(days) == 0 {
-			t.Errorf("%q: no dayOfWeek in %v", h.Raw, s)
+		_, dated := s["validFrom"]
+		if days, _ := s["dayOfWeek"].([]string); len(days) == 0 && !dated {
+			t.Errorf("%q: neither dayOfWeek nor dates in %v", h.Raw, s)
 		}
 		for _, k := range []string{"validFrom", "validThrough"} {
-			if v, ok := s[k]; ok && !monthDay.MatchString(v.(string)) {
+			if v, ok := s[k]; ok && !date.MatchString(v.(string)) {
 				t.Errorf("%q: %s = %q", h.Raw, k, v)
 			}
 		}
-	}
-	if !h.Complete && h.Schema() != nil {
-		t.Errorf("%q: incomplete hours with a schema", h.Raw)
 	}
 }
 
@@ -84,23 +98,6 @@ func FuzzParse(f *testing.F) {
 		}
 		if h.Complete != (len(warnings) == 0 && strings.TrimSpace(raw) != "") {
 			t.Errorf("%q: Complete = %v with warnings %q", raw, h.Complete, warnings)
-		}
-		for _, r := range h.Rules {
-			for _, s := range r.Times {
-				if s.From < 0 || s.From >= 24*60 || s.To <= s.From || s.To > 48*60 {
-					t.Errorf("%q: span %+v", raw, s)
-				}
-			}
-			for _, d := range r.Weekdays {
-				if d < 0 || d > 6 {
-					t.Errorf("%q: weekday %d", raw, d)
-				}
-			}
-			for _, m := range r.Months {
-				if m < 1 || m > 12 {
-					t.Errorf("%q: month %d", raw, m)
-				}
-			}
 		}
 		checkHours(t, h)
 		checkIntervals(t, raw, h.Intervals(from, to, where), from, to)

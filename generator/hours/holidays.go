@@ -91,6 +91,28 @@ func holidayDays(year int) []holidayDay {
 	return out
 }
 
+// Eves returns the eves in year that most Swedish offices, libraries and
+// shops treat as holidays but that PH does not mean (påskafton,
+// midsommarafton, julafton, nyårsafton), in date order. A value closes
+// them by date ("Dec 24 off", "Jun 19-25 Fr off"); a page names them.
+func Eves(year int) []Holiday {
+	easter := easterDay(year)
+	midsummer := dayNum(year, time.June, 19)
+	midsummer += (4 - weekday(midsummer) + 7) % 7 // the Friday June 19–25
+	days := []holidayDay{
+		{easter - 1, "påskafton", "Easter Eve"},
+		{midsummer, "midsommarafton", "Midsummer Eve"},
+		{dayNum(year, time.December, 24), "julafton", "Christmas Eve"},
+		{dayNum(year, time.December, 31), "nyårsafton", "New Year's Eve"},
+	}
+	out := make([]Holiday, len(days))
+	for i, d := range days {
+		y, m, dd := civil(d.day)
+		out[i] = Holiday{Date: time.Date(y, m, dd, 0, 0, 0, 0, stockholm()), Name: d.name, NameEn: d.nameEn}
+	}
+	return out
+}
+
 // holidayOn returns the name of the holiday on day d, if it is one.
 func holidayOn(d int) (holidayDay, bool) {
 	y, _, _ := civil(d)

@@ -3,58 +3,25 @@
 // opening_hours.js (the reference implementation) does and explains what
 // it does not understand (Parse), the evaluation of a value into the
 // intervals a place is open (Hours.Intervals), Sweden's public holidays
-// (Holidays), and the two ways the site shows it: lines of Swedish or
-// English text (Hours.Text) and schema.org OpeningHoursSpecification
-// objects for JSON-LD (Hours.Schema).
+// (Holidays), and what the site shows of it from the build's date on
+// (Hours.Calendar): the coming days and the exceptions in Swedish or
+// English (Calendar.Text) and schema.org OpeningHoursSpecification
+// objects for JSON-LD (Calendar.Schema).
 //
 // The files split the work: lex.go and parse.go read the syntax into a
 // program (program.go); intervals.go evaluates it on real days, with
-// holidays.go and sun.go; legacy.go makes the year-agnostic Rules of the
-// values that have them, which calendar.go, evaluate.go, describe.go and
-// schema.go describe.
+// holidays.go and sun.go; describe.go and schema.go write it out from the
+// intervals alone (Intervals, Holidays).
 package hours
 
 // Hours are a point's opening hours: the OpenStreetMap opening_hours value
 // as written and what guidemap understood of it. The zero value is no
 // hours.
 type Hours struct {
-	Raw string
-	// Rules are the value as year-agnostic rules (OpenStreetMap semantics:
-	// a later rule replaces the earlier ones on the days it names), for
-	// the values that can be said so; nil for the others (week numbers,
-	// years, easter, fallback and additional rules, sunrise …), whose
-	// meaning Intervals gives.
-	Rules    []Rule
+	Raw      string
 	Complete bool // every part of Raw was understood; if not, show Raw as written
 	prog     *program
 }
 
 // Empty reports whether h holds no understood hours.
 func (h Hours) Empty() bool { return !h.Complete || h.prog == nil }
-
-// Rule is one rule of opening hours: on these days (and dates), these
-// times, or closed. A rule with a comment, no times and Closed false does
-// not say whether the place is open (OpenStreetMap's "unknown" with a
-// comment, as in Sa "efter överenskommelse"); the comment is shown
-// instead of hours. A rule that is open all day and has a comment lists
-// the span 00:00–24:00.
-type Rule struct {
-	Weekdays []int       // 0 = Monday … 6 = Sunday; empty means every day
-	Months   []int       // 1–12; empty means all year
-	Dates    []DateRange // specific date ranges, if any
-	Holiday  bool        // applies on public holidays (PH)
-	Times    []Span      // empty with Closed false means open all day
-	Closed   bool
-	Comment  string
-}
-
-// Span is an opening time span in minutes after midnight; To may pass
-// 24*60 for spans that end after midnight.
-type Span struct{ From, To int }
-
-// DateRange is a range of dates within a year (month and day); it wraps
-// at the year's end when it ends before it begins (Dec 24-Jan 6).
-type DateRange struct{ FromMonth, FromDay, ToMonth, ToDay int }
-
-// allDay is the span of a whole day.
-var allDay = Span{From: 0, To: 24 * 60}

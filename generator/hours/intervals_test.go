@@ -127,6 +127,30 @@ func TestHolidays(t *testing.T) {
 	}
 }
 
+// TestEves pins the eves a page names: midsommarafton is the Friday of
+// June 19–25, påskafton the day before easter Sunday.
+func TestEves(t *testing.T) {
+	for _, tc := range []struct {
+		year int
+		want string
+	}{
+		{2026, "04-04 påskafton, 06-19 midsommarafton, 12-24 julafton, 12-31 nyårsafton"},
+		{2027, "03-27 påskafton, 06-25 midsommarafton, 12-24 julafton, 12-31 nyårsafton"},
+		{2030, "04-20 påskafton, 06-21 midsommarafton, 12-24 julafton, 12-31 nyårsafton"},
+	} {
+		var got []string
+		for _, h := range Eves(tc.year) {
+			got = append(got, h.Date.Format("01-02")+" "+h.Name)
+			if h.NameEn == "" || h.Date.Hour() != 0 {
+				t.Errorf("%d: %+v", tc.year, h)
+			}
+		}
+		if s := strings.Join(got, ", "); s != tc.want {
+			t.Errorf("%d:\n got %s\nwant %s", tc.year, s, tc.want)
+		}
+	}
+}
+
 // BenchmarkIntervals measures six weeks of a typical library's hours with
 // holidays, weeks and a summer period.
 func BenchmarkIntervals(b *testing.B) {

@@ -46,7 +46,6 @@ func Parse(raw string) (Hours, []string) {
 	}
 	h.Complete = true
 	h.prog = p.prog
-	h.Rules = legacyRules(p.prog)
 	return h, nil
 }
 

@@ -1,86 +1,101 @@
 package hours
 
 import (
-	"fmt"
-	"maps"
+	"slices"
+	"time"
 )
 
-// Schema returns the opening hours as schema.org OpeningHoursSpecification
-// objects, ready to be encoded as JSON-LD: dayOfWeek as
-// "https://schema.org/Monday" …, opens and closes as "08:00", closed days
-// as opens = closes = "00:00", days open around the clock as 00:00–23:59,
-// and validFrom/validThrough ("--06-15") for the periods of the year with
-// other hours than the rest of the year (the regular hours, which have
-// none). Days whose hours are only a comment are left out. It
-// returns nil when h is not Complete or has no rules.
-func (h Hours) Schema() []map[string]any {
-	if !h.Complete || len(h.Rules) == 0 {
+// Schema returns the hours as schema.org OpeningHoursSpecification
+// objects, ready to be encoded as JSON-LD: the regular week with
+// dayOfWeek ("https://schema.org/Monday" …), opens and closes ("08:00";
+// closed as opens = closes = "00:00", open all day as 00:00–23:59, past
+// midnight as the next day's time), then each run of exception days in
+// the horizon with validFrom and validThrough ("2026-12-24") and no
+// dayOfWeek. What schema.org cannot say is left out, never guessed:
+// openings that are not certain (unknown, a comment alone, an open end),
+// and the regular week of hours that change from week to week, for which
+// only the coming seven days are given, each by its date.
+func (c *Calendar) Schema() []map[string]any {
+	if c == nil || c.Empty {
 		return nil
 	}
-	ev := evaluate(h.Rules)
 	var out []map[string]any
-	for _, g := range ev.ordered() {
-		var specs []map[string]any
-		for _, set := range ev.daySets(g.week[:7], nil) {
-			var days []string
-			for _, d := range set.days {
-				days = append(days, "https://schema.org/"+words["en"].days[d])
-			}
-			specs = append(specs, stateSpecs(ev.states[set.state], days)...)
+	if c.Varying {
+		for _, d := range c.Days[:7] {
+			out = append(out, dated(specs(d.Schedule, nil), d.Date, d.Date)...)
 		}
-		if st, ok := holidayState(g); ok {
-			specs = append(specs, stateSpecs(ev.states[st], []string{"https://schema.org/PublicHolidays"})...)
-		}
-		// The hours of the rest of the year are the regular hours; the
-		// other periods are special hours with their dates, which
-		// consumers apply over the regular ones.
-		if g.whole() || g.base {
-			out = append(out, specs...)
+		return out
+	}
+	// The regular week: the weekdays of each schedule together, in
+	// the order of the first, closed days last.
+	var done []int
+	var closed []map[string]any
+	for wd := range 7 {
+		if slices.Contains(done, wd) {
 			continue
 		}
-		for _, r := range runs(g.days, false) {
-			for _, s := range specs {
-				c := maps.Clone(s)
-				c["validFrom"], c["validThrough"] = monthDay(r.from), monthDay(r.to)
-				out = append(out, c)
+		days := []string{}
+		for wd2 := wd; wd2 < 7; wd2++ {
+			if c.Regular[wd2].key() == c.Regular[wd].key() {
+				days = append(days, "https://schema.org/"+words["en"].days[wd2])
+				done = append(done, wd2)
 			}
 		}
+		if len(c.Regular[wd]) == 0 {
+			closed = specs(nil, days)
+			continue
+		}
+		out = append(out, specs(c.Regular[wd], days)...)
+	}
+	out = append(out, closed...)
+	// The exceptions, consecutive days of the same schedule together.
+	for i := 0; i < len(c.Days); i++ {
+		d := c.Days[i]
+		if !d.Exception {
+			continue
+		}
+		j := i
+		for j+1 < len(c.Days) && c.Days[j+1].Exception && c.Days[j+1].Schedule.key() == d.Schedule.key() {
+			j++
+		}
+		out = append(out, dated(specs(d.Schedule, nil), d.Date, c.Days[j].Date)...)
+		i = j
 	}
 	return out
 }
 
-// monthDay writes a day of the year as schema.org writes a date without a
-// year: "--06-15".
-func monthDay(doy int) string {
-	m, d := dateOf(doy)
-	return fmt.Sprintf("--%02d-%02d", m, d)
+// dated gives specs the dates they hold from and through.
+func dated(specs []map[string]any, from, through time.Time) []map[string]any {
+	for _, s := range specs {
+		s["validFrom"], s["validThrough"] = from.Format(time.DateOnly), through.Format(time.DateOnly)
+	}
+	return specs
 }
 
-// stateSpecs returns the specifications of one state on days.
-func stateSpecs(s hstate, days []string) []map[string]any {
+// specs returns the specifications of a day's schedule on days (none: the
+// days of validFrom–validThrough): one per certain opening, closed when
+// there is none; nothing when the day has only uncertain openings.
+func specs(s Schedule, days []string) []map[string]any {
 	spec := func(opens, closes string) map[string]any {
-		return map[string]any{
-			"@type":     "OpeningHoursSpecification",
-			"dayOfWeek": days,
-			"opens":     opens,
-			"closes":    closes,
+		m := map[string]any{"@type": "OpeningHoursSpecification", "opens": opens, "closes": closes}
+		if days != nil {
+			m["dayOfWeek"] = days
 		}
+		return m
 	}
-	switch {
-	case s.unknown:
-		return nil
-	case s.closed:
+	if len(s) == 0 {
 		return []map[string]any{spec("00:00", "00:00")}
-	case s.allDay():
-		return []map[string]any{spec("00:00", "23:59")}
 	}
 	var out []map[string]any
-	for _, t := range s.times {
-		closes := clock(t.To%(24*60), ":")
-		if t.To%(24*60) == 0 {
+	for _, o := range s {
+		if o.Unknown || o.OpenEnd {
+			continue
+		}
+		closes := clock(o.To%(24*60), ":")
+		if o.To%(24*60) == 0 {
 			closes = "23:59" // the end of the day
 		}
-		out = append(out, spec(clock(t.From, ":"), closes))
+		out = append(out, spec(clock(o.From, ":"), closes))
 	}
 	return out
 }

@@ -12,10 +12,12 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/esamverkan/guidemap/generator/cache"
+	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
 )
@@ -502,6 +504,42 @@ func (r *renderer) mapPages(lang string, later func(string, string, string, func
 	}
 }
 
+// calendar is the Calendar of p's opening hours from the build's date,
+// nil when the value is not complete. Points of a value that does not
+// depend on where they are (most: a site's libraries share a few values)
+// share one, as do a point's pages in each language; the memo keeps at
+// most calendarMemo of them.
+func (r *renderer) calendar(p *model.Point) *hours.Calendar {
+	if !p.Hours.Complete {
+		return nil
+	}
+	w := hours.Where{Lat: p.Lat, Lon: p.Lon}
+	key := p.Hours.Raw
+	if !p.Hours.PositionFree() {
+		key += "\x00" + strconv.FormatFloat(p.Lat, 'g', -1, 64) + "," + strconv.FormatFloat(p.Lon, 'g', -1, 64)
+	}
+	r.calendars.Lock()
+	c, ok := r.calendars.m[key]
+	r.calendars.Unlock()
+	if ok {
+		return c
+	}
+	c = p.Hours.Calendar(r.opt.Today, w)
+	r.calendars.Lock()
+	if r.calendars.m == nil {
+		r.calendars.m = map[string]*hours.Calendar{}
+	}
+	if len(r.calendars.m) < calendarMemo {
+		r.calendars.m[key] = c
+	}
+	r.calendars.Unlock()
+	return c
+}
+
+// calendarMemo is how many Calendars a render keeps for other points of
+// the same value (a few KB each).
+const calendarMemo = 2000
+
 // pointPlace is what the pages of a municipality's service points share:
 // the municipality, its boundary, the neighbours near it, the index of
 // nearby places and the breadcrumb trail (which no View changes).
@@ -542,6 +580,11 @@ func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 			},
 		}
 	})
+	// The hours from the build's date on, evaluated where the point is.
+	if c := r.calendar(p); c != nil {
+		v.PointHours = c.Text(lang)
+		v.hoursLD = c.Schema()
+	}
 	if pc, ok := s.Config.PointCategory(p.Category); ok {
 		v.PointCategory = pc
 		if pc.Category != "" {
@@ -599,7 +642,7 @@ func nearBoundaries(b model.Boundary, neighbours []model.Boundary) []model.Bound
 }
 
 // placeLD is the schema.org description of a service point.
-func placeLD(base string, p model.Point, pc model.PointCategory) map[string]any {
+func placeLD(base string, p model.Point, pc model.PointCategory, hoursLD []map[string]any) map[string]any {
 	typ := pc.Schema
 	if typ == "" {
 		typ = "CivicStructure"
@@ -625,8 +668,8 @@ func placeLD(base string, p model.Point, pc model.PointCategory) map[string]any 
 	if p.URL != "" {
 		ld["sameAs"] = p.URL
 	}
-	if p.Hours.Complete && len(p.Hours.Rules) > 0 {
-		ld["openingHoursSpecification"] = p.Hours.Schema()
+	if len(hoursLD) > 0 {
+		ld["openingHoursSpecification"] = hoursLD
 	}
 	if p.Wheelchair != "" {
 		ld["amenityFeature"] = map[string]any{"@type": "LocationFeatureSpecification", "name": "Tillgänglig med rullstol",

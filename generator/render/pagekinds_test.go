@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/esamverkan/guidemap/generator"
 	"github.com/esamverkan/guidemap/generator/internal/golden"
@@ -91,7 +92,10 @@ var pageKinds = []struct {
 // instead that every asset a page names is in the output.
 func TestPageKinds(t *testing.T) {
 	fsys := golden.Txtar(t, "testdata/fixture-site.txtar")
-	res, err := generator.Collect(context.Background(), generator.Config{FS: fsys})
+	// The build's date: the day before midsommarafton, when the point
+	// page's hours have public holidays and summer weeks ahead.
+	today := time.Date(2026, 6, 18, 12, 0, 0, 0, time.UTC)
+	res, err := generator.Collect(context.Background(), generator.Config{FS: fsys, Today: today})
 	for _, d := range res.Diags.Items() {
 		t.Errorf("the fixture must build without diagnostics: %s", d)
 	}

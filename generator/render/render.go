@@ -25,10 +25,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/diag"
+	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
@@ -81,7 +83,25 @@ type Options struct {
 	// files under data/. Without it, such a file is made again to be
 	// measured (not emitted).
 	Size func(path string) (int64, bool)
+
+	// Today is the build's date: a point page describes the opening
+	// hours from it on (Day), and fingerprints hash what the page says,
+	// not the date, so that a page is rendered again only when that
+	// changes. Zero is the current date.
+	Today time.Time
 }
+
+// Day is the date of t in Europe/Stockholm, as "2026-06-18": the day a
+// build describes opening hours from.
+func Day(t time.Time) string { return t.In(stockholm).Format(time.DateOnly) }
+
+var stockholm = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		return time.FixedZone("CET", 3600)
+	}
+	return loc
+}()
 
 // Memo holds a Builder's cache tables of the render stage.
 type Memo struct {
@@ -166,6 +186,9 @@ type Renderer struct {
 func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) {
 	if opt.BasePath == "" {
 		opt.BasePath = "/"
+	}
+	if opt.Today.IsZero() {
+		opt.Today = time.Now()
 	}
 	m := fragmentMinifier
 	as, err := buildAssets(opt.Theme, m)
@@ -757,6 +780,12 @@ type renderer struct {
 	// pages and the languages with UI strings, which fingerprints have;
 	// translated is hashed for the links of a language's pages.
 	uiPages map[string]map[string]bool
+	// calendars: the opening hours' Calendars by value, for the points
+	// that share one (calendar).
+	calendars struct {
+		sync.Mutex
+		m map[string]*hours.Calendar
+	}
 }
 
 // templates parses, for one language, every layout together with the base

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/esamverkan/guidemap/generator/bodies"
+	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -48,6 +49,12 @@ type View struct {
 	AllPlaces     []PlaceSet // the map index: every place, by municipality and category
 	Point         *model.Point
 	PointCategory model.PointCategory
+	// PointHours is what the point's page says of its opening hours from
+	// the build's date on, nil when the value is not complete (the page
+	// shows it as written); hoursLD is the same as schema.org
+	// OpeningHoursSpecification objects.
+	PointHours *hours.Text
+	hoursLD    []map[string]any
 
 	Versions []*model.Version // a guide's versions, or a municipality's guides
 	Offers   []*model.Offer   // an e-service's offers, or a municipality's
@@ -117,7 +124,7 @@ func (v *View) Map() *MapView {
 func (v *View) JSONLD() []any {
 	out := slices.Clone(v.ld)
 	if v.Point != nil {
-		out = append(out, placeLD(v.base, *v.Point, v.PointCategory))
+		out = append(out, placeLD(v.base, *v.Point, v.PointCategory, v.hoursLD))
 	}
 	if v.Guide != nil || v.Version != nil {
 		out = append(out, webPageLD(v))
@@ -145,14 +152,6 @@ func (v *View) PageTitle() string {
 // s: "Sundsvall" of "Sundsvalls kommun", "Timrå" of "Timrå kommun".
 func shortName(name string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(name, " kommun"), "s")
-}
-
-// Hours are the point's opening hours as lines of text.
-func (v *View) Hours() []string {
-	if v.Point == nil {
-		return nil
-	}
-	return v.Point.Hours.Text(v.Lang)
 }
 
 // Body is the page's rendered Markdown.

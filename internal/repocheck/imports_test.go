@@ -27,7 +27,7 @@ var allowed = map[string][]string{
 	"generator/load":     {"generator/cache", "generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/internal/par", "generator/markdown", "generator/media", "generator/model"},
 	"generator/assemble": {"generator/load", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/markdown", "generator/model", "generator/safety"},
 	"generator/bodies":   {"generator/load", "generator/cache", "generator/diag", "generator/internal/par", "generator/markdown", "generator/media", "generator/model"},
-	"generator/render":   {"generator/bodies", "generator/cache", "generator/diag", "generator/directory", "generator/internal/par", "generator/maps", "generator/model", "generator/output", "generator/safety", "generator/search", "themes"},
+	"generator/render":   {"generator/bodies", "generator/cache", "generator/diag", "generator/directory", "generator/hours", "generator/internal/par", "generator/maps", "generator/model", "generator/output", "generator/safety", "generator/search", "themes"},
 	"generator/search":   {},
 	"generator/output":   {},
 
