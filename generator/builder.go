@@ -29,12 +29,12 @@ package generator
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"sync"
 	"time"
 
 	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 )
 
 // Builder builds one site again and again, reusing what did not change.
@@ -141,7 +141,7 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 		if old == nil {
 			return Result{}, false, nil // a new file, or not a content file
 		}
-		data, err := fs.ReadFile(st.fsys, p)
+		data, err := sitefs.ReadFile(st.fsys, p, sitefs.Markdown)
 		if err != nil {
 			return Result{}, false, nil // deleted or renamed
 		}

@@ -43,6 +43,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/render"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 	"github.com/esamverkan/guidemap/themes"
 )
 
@@ -237,7 +238,7 @@ func Language(src string) string {
 	if src == "" {
 		src = "."
 	}
-	return load.Language(os.DirFS(src))
+	return load.Language(sitefs.Dir(src))
 }
 
 func srcDir(cfg Config) string {
@@ -312,7 +313,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	res := Result{Diags: l}
 	fsys := cfg.FS
 	if fsys == nil {
-		fsys = os.DirFS(srcDir(cfg))
+		// Only regular files inside the site folder, each with a limit
+		// (sitefs); the folder is closed when the build's state is let go.
+		fsys = sitefs.Dir(srcDir(cfg))
 	}
 	if m == nil {
 		m = &memo{}
@@ -338,7 +341,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	st.bodies = bodies.Start(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML, Media: in.Media})
 
 	// 4. render
-	theme, custom := themeFS(fsys, in.Config)
+	theme, custom := themeFS(sitefs.Limit(fsys, sitefs.Theme), in.Config)
 	st.defaultTheme = !custom
 	strs := i18n.Load(theme, "themes/"+cmp.Or(in.Config.Theme, "default"), in.Config.Languages, l)
 	st.early = l.Items()
@@ -418,6 +421,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 func (st *state) broken(res Result, err error) (Result, *state, error) {
 	if te, ok := errors.AsType[*render.ThemeError](err); ok {
 		st.late = te.Diags
+		err = ErrInput
+	} else if d, ok := sitefs.Diagnose(err); ok { // a theme file that sitefs refused
+		st.late = []diag.Diagnostic{d}
 		err = ErrInput
 	}
 	res.Diags = st.diags()
