@@ -76,6 +76,10 @@ type Config struct {
 	// Adaptations makes the Result list what each adaptation of a shared
 	// guide does to its sections (`guidemap check --adaptations`).
 	Adaptations bool
+
+	// MaxOutput, when not 0, is the most the build may write in bytes,
+	// instead of site.toml's [limits] output_gb (or 64 GiB).
+	MaxOutput int64
 }
 
 // Result tells what a build made and found.
@@ -198,6 +202,7 @@ func Collect(ctx context.Context, cfg Config) (Result, error) {
 type sink interface {
 	Put(output.File) error
 	Files() ([]output.File, int64) // sorted by path, and their size
+	SetMax(int64)                  // the most the files may hold (0: output.DefaultMaxOutput)
 }
 
 // reuser is a sink that can take a page that a recent build made with
@@ -327,6 +332,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 		return res, nil, ctx.Err()
 	}
 	w.lap("load")
+	to.SetMax(cmp.Or(cfg.MaxOutput, in.Config.MaxOutput))
 	// 2. assemble
 	site := assemble.Site(in, l)
 	st := &state{cfg: cfg, fsys: fsys, in: in, site: site}
@@ -424,6 +430,11 @@ func (st *state) broken(res Result, err error) (Result, *state, error) {
 		err = ErrInput
 	} else if d, ok := sitefs.Diagnose(err); ok { // a theme file that sitefs refused
 		st.late = []diag.Diagnostic{d}
+		err = ErrInput
+	} else if e, ok := errors.AsType[*output.TooBigError](err); ok {
+		st.late = []diag.Diagnostic{diag.Make(diag.Pos{File: load.ConfigFile}, diag.Error,
+			diag.Textf("check what makes so many or so large files; if the site is that large, raise the limit with [limits] output_gb = %d in site.toml", 2*e.Max>>30),
+			"the site's files pass %d GB, the most a build writes (at %s)", e.Max>>30, e.Path)}
 		err = ErrInput
 	}
 	res.Diags = st.diags()

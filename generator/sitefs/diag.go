@@ -16,54 +16,50 @@ func Diagnose(err error) (diag.Diagnostic, bool) {
 		return diag.Diagnostic{}, false
 	}
 	pos := diag.Pos{File: e.Path}
-	const notFile = "replace it with a regular file (guidemap did not read it)"
-	mk := func(hint, format string, args ...any) (diag.Diagnostic, bool) {
-		return diag.Make(pos, diag.Error, hint, format, args...), true
-	}
 	switch e.What {
 	case Symlink:
 		if e.Target == "" {
-			return mk("put the file or folder itself here: guidemap reads only regular files and folders of the site folder",
-				"is a symbolic link, which guidemap does not follow")
+			return diag.Make(pos, diag.Error, "put the file or folder itself here: guidemap reads only regular files and folders of the site folder",
+				"is a symbolic link, which guidemap does not follow"), true
 		}
-		return mk("put the file or folder itself here: guidemap reads only regular files and folders of the site folder",
-			"is a symbolic link (to %s), which guidemap does not follow", e.Target)
+		return diag.Make(pos, diag.Error, "put the file or folder itself here: guidemap reads only regular files and folders of the site folder",
+			"is a symbolic link (to %s), which guidemap does not follow", e.Target), true
 	case SymlinkOut:
 		if e.Target == "" {
-			return mk("copy the file into the site folder instead of linking to it",
-				"leads outside the site folder through a symbolic link: guidemap reads nothing outside it")
+			return diag.Make(pos, diag.Error, "copy the file into the site folder instead of linking to it",
+				"leads outside the site folder through a symbolic link: guidemap reads nothing outside it"), true
 		}
-		return mk("copy the file into the site folder instead of linking to it",
-			"is a symbolic link to %s, outside the site folder: guidemap reads nothing outside it", e.Target)
+		return diag.Make(pos, diag.Error, "copy the file into the site folder instead of linking to it",
+			"is a symbolic link to %s, outside the site folder: guidemap reads nothing outside it", e.Target), true
 	case FIFO:
-		return mk(notFile, "is a named pipe (FIFO), not a file")
+		return diag.Make(pos, diag.Error, "replace it with a regular file (guidemap did not read it)", "is a named pipe (FIFO), not a file"), true
 	case Socket:
-		return mk(notFile, "is a socket, not a file")
+		return diag.Make(pos, diag.Error, "replace it with a regular file (guidemap did not read it)", "is a socket, not a file"), true
 	case Device:
-		return mk(notFile, "is a device, not a file")
+		return diag.Make(pos, diag.Error, "replace it with a regular file (guidemap did not read it)", "is a device, not a file"), true
 	case Irregular:
-		return mk(notFile, "is not a regular file")
+		return diag.Make(pos, diag.Error, "replace it with a regular file (guidemap did not read it)", "is not a regular file"), true
 	case Changed:
-		return mk("build again once the file is saved", "changed while guidemap was reading it")
+		return diag.Make(pos, diag.Error, "build again once the file is saved", "changed while guidemap was reading it"), true
 	case TooBig:
 		size, limit := media.FormatSize(e.Size, "en"), media.FormatSize(e.Kind.Limit(), "en")
 		switch e.Kind {
 		case Markdown:
-			return mk("split the text into several guides or pages", "is %s, more than the %s guidemap reads of a Markdown file", size, limit)
+			return diag.Make(pos, diag.Error, "split the text into several guides or pages", "is %s, more than the %s guidemap reads of a Markdown file", size, limit), true
 		case Config:
-			return mk("site.toml holds settings: keep long texts in content files", "is %s, more than the %s guidemap reads of site.toml", size, limit)
+			return diag.Make(pos, diag.Error, "site.toml holds settings: keep long texts in content files", "is %s, more than the %s guidemap reads of site.toml", size, limit), true
 		case Boundaries:
-			return mk("simplify the boundaries before adding them (e.g. mapshaper -simplify 10%)", "is %s, more than the %s guidemap reads of a boundaries file", size, limit)
+			return diag.Make(pos, diag.Error, "simplify the boundaries before adding them (e.g. mapshaper -simplify 10%)", "is %s, more than the %s guidemap reads of a boundaries file", size, limit), true
 		case Points:
-			return mk("split the places into several files under geodata/, e.g. one for each category", "is %s, more than the %s guidemap reads of a file of places", size, limit)
+			return diag.Make(pos, diag.Error, "split the places into several files under geodata/, e.g. one for each category", "is %s, more than the %s guidemap reads of a file of places", size, limit), true
 		case Base:
-			return mk("simplify the layer's geometry (e.g. mapshaper -simplify 10%) or cut it to the site's area", "is %s, more than the %s guidemap reads of a map layer", size, limit)
+			return diag.Make(pos, diag.Error, "simplify the layer's geometry (e.g. mapshaper -simplify 10%) or cut it to the site's area", "is %s, more than the %s guidemap reads of a map layer", size, limit), true
 		case Theme:
-			return mk("make the file smaller: a theme holds layouts, style sheets, scripts and small images", "is %s, more than the %s guidemap reads of a theme file", size, limit)
+			return diag.Make(pos, diag.Error, "make the file smaller: a theme holds layouts, style sheets, scripts and small images", "is %s, more than the %s guidemap reads of a theme file", size, limit), true
 		}
-		return mk("make the file smaller (resize or compress it)", "is %s, more than the %s guidemap reads of a file", size, limit)
+		return diag.Make(pos, diag.Error, "make the file smaller (resize or compress it)", "is %s, more than the %s guidemap reads of a file", size, limit), true
 	}
-	return mk(notFile, "cannot be read")
+	return diag.Make(pos, diag.Error, "replace it with a regular file (guidemap did not read it)", "cannot be read"), true
 }
 
 // Report adds the diagnostic of err to l and reports true when err is an
