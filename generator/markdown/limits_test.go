@@ -57,23 +57,10 @@ func TestMarkdownLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := "---\ntitle: x\n---\n" + tt.body
-			t0 := time.Now()
-			var l diag.List
-			d := Parse[testMeta](fmFile, []byte(src), &l)
-			if el := time.Since(t0); el > 5*time.Second {
-				t.Errorf("took %v", el)
-			}
-			var got []string
-			for _, x := range l.Items() {
-				got = append(got, strings.TrimPrefix(x.String(), fmFile+":"))
-			}
-			if strings.Join(got, "\n") != tt.want {
-				t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
-			}
+			d := parseWithin(t, src, 5*time.Second, tt.want)
 			if (tt.want == "") != (len(d.Sections) > 0) {
 				t.Errorf("%d sections", len(d.Sections))
 			}
-			checkPositions(t, fmFile, []byte(src), &l)
 		})
 	}
 }
@@ -128,23 +115,32 @@ func TestFrontMatterLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t0 := time.Now()
-			var l diag.List
-			d := Parse[testMeta](fmFile, []byte(tt.in), &l)
-			if el := time.Since(t0); el > time.Second {
-				t.Errorf("took %v", el)
-			}
-			var got []string
-			for _, x := range l.Items() {
-				got = append(got, strings.TrimPrefix(x.String(), fmFile+":"))
-			}
-			if strings.Join(got, "\n") != tt.want {
-				t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
-			}
+			d := parseWithin(t, tt.in, time.Second, tt.want)
 			if tt.want != "" && tt.name != "nested 20 deep" && !d.Set.Invalid() {
 				t.Error("the front matter is not marked invalid")
 			}
-			checkPositions(t, fmFile, []byte(tt.in), &l)
 		})
 	}
+}
+
+// parseWithin parses src as a content file, fails unless it took less
+// than most and its diagnostics (after "file:") are want, one a line,
+// each at a position in src, and returns the parse.
+func parseWithin(t *testing.T, src string, most time.Duration, want string) *Doc[testMeta] {
+	t.Helper()
+	t0 := time.Now()
+	var l diag.List
+	d := Parse[testMeta](fmFile, []byte(src), &l)
+	if el := time.Since(t0); el > most {
+		t.Errorf("took %v", el)
+	}
+	var got []string
+	for _, x := range l.Items() {
+		got = append(got, strings.TrimPrefix(x.String(), fmFile+":"))
+	}
+	if strings.Join(got, "\n") != want {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	checkPositions(t, fmFile, []byte(src), &l)
+	return d
 }
