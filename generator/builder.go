@@ -29,13 +29,13 @@ package generator
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"sync"
 	"time"
 
 	"github.com/esamverkan/guidemap/generator/load"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/render"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 )
 
 // Builder builds one site again and again, reusing what did not change.
@@ -145,7 +145,7 @@ func (b *Builder) rebuildFast(ctx context.Context, changed []string) (res Result
 		if old == nil {
 			return Result{}, false, nil // a new file, or not a content file
 		}
-		data, err := fs.ReadFile(st.fsys, p)
+		data, err := sitefs.ReadFile(st.fsys, p, sitefs.Markdown)
 		if err != nil {
 			return Result{}, false, nil // deleted or renamed
 		}

@@ -45,6 +45,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
 	"github.com/esamverkan/guidemap/generator/render"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 	"github.com/esamverkan/guidemap/themes"
 )
 
@@ -83,6 +84,10 @@ type Config struct {
 	// SOURCE_DATE_EPOCH's (seconds since 1970) when it is set, for
 	// reproducible builds.
 	Today time.Time
+
+	// MaxOutput, when not 0, is the most the build may write in bytes,
+	// instead of site.toml's [limits] output_gb (or 64 GiB).
+	MaxOutput int64
 }
 
 // SourceDateEpoch is the time SOURCE_DATE_EPOCH gives, the
@@ -231,6 +236,7 @@ func Collect(ctx context.Context, cfg Config) (Result, error) {
 type sink interface {
 	Put(output.File) error
 	Files() ([]output.File, int64) // sorted by path, and their size
+	SetMax(int64)                  // the most the files may hold (0: output.DefaultMaxOutput)
 }
 
 // reuser is a sink that can take a page that a recent build made with
@@ -271,7 +277,7 @@ func Language(src string) string {
 	if src == "" {
 		src = "."
 	}
-	return load.Language(os.DirFS(src))
+	return load.Language(sitefs.Dir(src))
 }
 
 func srcDir(cfg Config) string {
@@ -346,7 +352,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	res := Result{Diags: l}
 	fsys := cfg.FS
 	if fsys == nil {
-		fsys = os.DirFS(srcDir(cfg))
+		// Only regular files inside the site folder, each with a limit
+		// (sitefs); the folder is closed when the build's state is let go.
+		fsys = sitefs.Dir(srcDir(cfg))
 	}
 	if m == nil {
 		m = &memo{}
@@ -358,6 +366,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 		return res, nil, ctx.Err()
 	}
 	w.lap("load")
+	to.SetMax(cmp.Or(cfg.MaxOutput, in.Config.MaxOutput))
 	// 2. assemble
 	site := assemble.Site(in, l)
 	st := &state{cfg: cfg, fsys: fsys, in: in, site: site}
@@ -369,7 +378,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	// 3. bodies, rendered in the background while render lists the pages,
 	// so that a server can answer with pages as soon as they are listed
 	// (Preview); a page rendered before its body was renders the body.
-	theme, custom := themeFS(fsys, in.Config)
+	theme, custom := themeFS(sitefs.Limit(fsys, sitefs.Theme), in.Config)
 	st.bodies = bodies.Start(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML, Media: in.Media,
 		HeadingClasses: headingClasses(theme, l)})
 
@@ -453,6 +462,14 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 func (st *state) broken(res Result, err error) (Result, *state, error) {
 	if te, ok := errors.AsType[*render.ThemeError](err); ok {
 		st.late = te.Diags
+		err = ErrInput
+	} else if d, ok := sitefs.Diagnose(err); ok { // a theme file that sitefs refused
+		st.late = []diag.Diagnostic{d}
+		err = ErrInput
+	} else if e, ok := errors.AsType[*output.TooBigError](err); ok {
+		st.late = []diag.Diagnostic{diag.Make(diag.Pos{File: load.ConfigFile}, diag.Error,
+			diag.Textf("check what makes so many or so large files; if the site is that large, raise the limit with [limits] output_gb = %d in site.toml", 2*e.Max>>30),
+			"the site's files pass %d GB, the most a build writes (at %s)", e.Max>>30, e.Path)}
 		err = ErrInput
 	}
 	res.Diags = st.diags()

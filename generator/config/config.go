@@ -77,6 +77,9 @@ type siteFile struct {
 		SV string `toml:"sv"`
 		EN string `toml:"en"`
 	} `toml:"notice"`
+	Limits struct {
+		OutputGB int64 `toml:"output_gb"`
+	} `toml:"limits"`
 	Language map[string]struct {
 		Name        string `toml:"name"`
 		Dir         string `toml:"dir"`
@@ -110,7 +113,7 @@ var siteKeys = append([]string{"title", "description", "base_url", "languages", 
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag",
 	"search", "search.synonyms", "language", "language.name", "language.dir", "language.title", "language.description",
-	"open_data", "open_data.license", "open_data.issued", "open_data.updated", "notice", "notice.sv", "notice.en"}, lifeEventKeys...)
+	"open_data", "open_data.license", "open_data.issued", "open_data.updated", "notice", "notice.sv", "notice.en", "limits", "limits.output_gb"}, lifeEventKeys...)
 
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
@@ -157,6 +160,13 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 	}
 	if c.Title == "" {
 		l.Errorf(diag.At(File, 1, 1), `add a line such as title = "eSamverkan Västernorrland"`, "site.toml has no title")
+	}
+	switch gb := f.Limits.OutputGB; {
+	case gb < 0 || gb > 1<<20:
+		line, col := findKey(src, "output_gb")
+		l.Errorf(diag.At(File, line, col), "write the most the site may write in gigabytes, e.g. output_gb = 200, or leave it out (64)", "limits.output_gb is %d", gb)
+	case gb > 0:
+		c.MaxOutput = gb << 30
 	}
 	if c.Theme != "" && !model.IsSlug(c.Theme) {
 		line, col := findKey(src, "theme")

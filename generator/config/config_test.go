@@ -86,6 +86,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add("title = \"T\"\nbase_url = \"javascript:alert(1)//\"\n")
 	f.Add("[[categories]]\nslug = \"Bygga bo\"\n[[categories]]\nslug = \"bygga-bo\"\nsv = \"\"\n")
 	f.Add("[accessibility]\nstatus = \"delvis\"\nassessed = \"2026-13-40\"\n")
+	f.Add("[limits]\noutput_gb = -9223372036854775808\n[limits]\noutput_gb = 8796093022208\n")
 	f.Add("[[life_events]]\nslug = \"Flytta\"\n[[life_events]]\nslug = \"flytta\"\nsv = \"Flytta\"\naudience = [\"företag\"]\n[[ life_events ]]\nslug = \"flytta\"\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		l := &diag.List{}
@@ -98,6 +99,9 @@ func FuzzLoad(f *testing.F) {
 			if !utf8.ValidString(d.Msg) && utf8.ValidString(src) {
 				t.Errorf("diagnostic of valid text is not valid UTF-8: %q", d.Msg)
 			}
+		}
+		if c.MaxOutput < 0 {
+			t.Errorf("MaxOutput %d", c.MaxOutput)
 		}
 		if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "/") {
 			t.Errorf("base URL %q", c.BaseURL)
@@ -145,5 +149,32 @@ func TestOpenDataAndNotice(t *testing.T) {
 				t.Errorf("notice %+v, want %+v", c.Notice, tt.notice)
 			}
 		})
+	}
+}
+
+// TestOutputLimit: [limits] output_gb raises (or lowers) the most a build
+// writes; a negative value is an error at the key.
+func TestOutputLimit(t *testing.T) {
+	tests := []struct {
+		src  string
+		want int64
+		diag string
+	}{
+		{minimal, 0, ""},
+		{minimal + "[limits]\noutput_gb = 200\n", 200 << 30, ""},
+		{minimal + "[limits]\noutput_gb = -1\n", 0, "content/site.toml:4:1: limits.output_gb is -1; write the most the site may write in gigabytes, e.g. output_gb = 200, or leave it out (64)"},
+	}
+	for _, tt := range tests {
+		l := &diag.List{}
+		c, _ := Load([]byte(tt.src), "", l)
+		var got []string
+		for _, d := range l.Items() {
+			if d.Severity == diag.Error {
+				got = append(got, d.String())
+			}
+		}
+		if c.MaxOutput != tt.want || strings.Join(got, "\n") != tt.diag {
+			t.Errorf("%q: MaxOutput %d, diagnostics %q; want %d, %q", tt.src, c.MaxOutput, got, tt.want, tt.diag)
+		}
 	}
 }

@@ -159,6 +159,18 @@ func (f *feature) propsPos(s *source) diag.Pos {
 	return f.pos(s, f.off)
 }
 
+// The limits of a GeoJSON file, far above what real data needs (Sweden's
+// 290 boundaries have at most 3,378 positions each, the land layer 17,952,
+// a file of the national synthetic site 16,667 points); the size of a file
+// is limited when it is read (sitefs).
+const (
+	MaxFeatures = 1_000_000 // features in one file
+	MaxVertices = 1_000_000 // positions in one geometry
+)
+
+// The limits in force: the tests lower them.
+var maxFeatures, maxVertices = MaxFeatures, MaxVertices
+
 const collectionHint = `a GeoJSON file is {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": …, "properties": {…}}, …]}`
 
 // readFeatures reads the FeatureCollection in s and calls each for every
@@ -198,6 +210,14 @@ func readFeatures(s *source, l *diag.List, each func(*feature)) {
 			i := 0
 			var f *feature // reused: each must not keep it
 			elements(val, valOff, func(raw []byte, off int) {
+				switch {
+				case i > maxFeatures:
+					return
+				case i == maxFeatures:
+					l.Errorf(s.at(i, off), "split the features into several files", "the file has more than %d features", maxFeatures)
+					i++
+					return
+				}
 				if raw[0] != '{' {
 					l.Errorf(s.at(i, off), `a feature is {"type": "Feature", "geometry": …, "properties": {…}}`, "the feature is not a JSON object")
 				} else {

@@ -134,6 +134,7 @@ type coordReader struct {
 	typ   string // the geometry's type
 	what  string // "boundary" or "geometry", for hints
 	bad   *geomProblem
+	n     int // the positions read
 }
 
 // hint is the shape of the coordinates, for a value in the wrong place.
@@ -209,6 +210,10 @@ func (r *coordReader) position(raw []byte, off int) orb.Point {
 	const hint = "give every position as [longitude, latitude], in degrees, as [17.3069, 62.3908]"
 	if raw[0] != '[' {
 		r.fail(off, r.hint(), "has %s where a position [longitude, latitude] belongs", kind(raw))
+		return orb.Point{}
+	}
+	if r.n++; r.n > maxVertices {
+		r.fail(off, "simplify the geometry, e.g. with mapshaper -simplify 10%", "has more than %d positions", maxVertices)
 		return orb.Point{}
 	}
 	var pt orb.Point

@@ -19,6 +19,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/media"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 )
 
 // File is one content file parsed on its own. Exactly one of the four
@@ -158,7 +159,9 @@ func readContent(fsys fs.FS, l *diag.List, mediaFiles *[]fs.DirEntry, mediaPaths
 	var out []Source
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.Errorf(diag.Pos{File: p}, "check that the folder can be read", "cannot read: %v", err)
+			if !sitefs.Report(l, err) {
+				l.Errorf(diag.Pos{File: p}, "check that the folder can be read", "cannot read: %v", err)
+			}
 			return nil
 		}
 		name := d.Name()
@@ -167,6 +170,9 @@ func readContent(fsys fs.FS, l *diag.List, mediaFiles *[]fs.DirEntry, mediaPaths
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if !sitefs.Check(fsys, p, d, l) {
+			return nil // a link, a FIFO, a device: never read
 		}
 		if d.IsDir() || p == config.File {
 			return nil
@@ -203,9 +209,11 @@ func readContent(fsys fs.FS, l *diag.List, mediaFiles *[]fs.DirEntry, mediaPaths
 	// for system calls, thousands of them on a big site.
 	ok := make([]bool, len(out))
 	par.Do(len(out), readers, func(i int) {
-		data, err := fs.ReadFile(fsys, out[i].Path)
+		data, err := sitefs.ReadFile(fsys, out[i].Path, sitefs.Markdown)
 		if err != nil {
-			l.Errorf(diag.Pos{File: out[i].Path}, "check that the file can be read", "cannot read: %v", err)
+			if !sitefs.Report(l, err) {
+				l.Errorf(diag.Pos{File: out[i].Path}, "check that the file can be read", "cannot read: %v", diag.SysErr(err))
+			}
 			return
 		}
 		out[i].Data, ok[i] = data, true

@@ -17,7 +17,16 @@ import (
 	"github.com/esamverkan/guidemap/generator/geodata"
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 )
+
+// readErr reports that the file at p could not be read: what sitefs
+// refused, or the system's error.
+func readErr(l *diag.List, p string, err error) {
+	if !sitefs.Report(l, err) {
+		l.Errorf(diag.Pos{File: p}, "", "cannot read: %v", diag.SysErr(err))
+	}
+}
 
 // Parsed is a geodata file's parse with the hash of the content it was
 // made from and what parsing it found, as a Builder's cache keeps it.
@@ -52,12 +61,12 @@ func cached[T any](t *cache.Table[string, Parsed[T]], key string, src []byte, l 
 // has no maps and its municipality codes are not checked (nil). The
 // file's attribution is added to credits.
 func Boundaries(fsys fs.FS, t *cache.Table[string, Parsed[[]model.Boundary]], credits *[]model.Credit, l *diag.List) []model.Boundary {
-	src, err := fs.ReadFile(fsys, BoundariesFile)
+	src, err := sitefs.ReadFile(fsys, BoundariesFile, sitefs.Boundaries)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		l.Errorf(diag.Pos{File: BoundariesFile}, "", "cannot read: %v", diag.SysErr(err))
+		readErr(l, BoundariesFile, err)
 		return nil
 	}
 	addCredit(credits, BoundariesFile, src)
@@ -78,10 +87,16 @@ func Points(fsys fs.FS, categories []string, workers int, t *cache.Table[string,
 	var files []string
 	_ = fs.WalkDir(fsys, "geodata", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				readErr(l, p, err)
+			}
 			return nil // no geodata folder: no points
 		}
 		if d.IsDir() && (p == "geodata/base" || strings.HasPrefix(d.Name(), ".") && p != "geodata") {
 			return fs.SkipDir
+		}
+		if !sitefs.Check(fsys, p, d, l) {
+			return nil // a link, a FIFO, a device: never read
 		}
 		if !d.IsDir() && path.Ext(p) == ".geojson" && p != BoundariesFile {
 			files = append(files, p)
@@ -90,9 +105,9 @@ func Points(fsys fs.FS, categories []string, workers int, t *cache.Table[string,
 	})
 	per := make([][]model.Point, len(files))
 	par.Do(len(files), workers, func(i int) {
-		src, err := fs.ReadFile(fsys, files[i])
+		src, err := sitefs.ReadFile(fsys, files[i], sitefs.Points)
 		if err != nil {
-			l.Errorf(diag.Pos{File: files[i]}, "", "cannot read: %v", diag.SysErr(err))
+			readErr(l, files[i], err)
 			return
 		}
 		// The categories are part of the key: they change what a file means.
@@ -121,9 +136,9 @@ func Base(fsys fs.FS, t *cache.Table[string, Parsed[[]model.BaseLayer]], credits
 	files, _ := fs.Glob(fsys, "geodata/base/*.geojson")
 	var out []model.BaseLayer
 	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
+		src, err := sitefs.ReadFile(fsys, f, sitefs.Base)
 		if err != nil {
-			l.Errorf(diag.Pos{File: f}, "", "cannot read: %v", diag.SysErr(err))
+			readErr(l, f, err)
 			continue
 		}
 		addCredit(credits, f, src)

@@ -9,11 +9,16 @@ package load
 import (
 	"path"
 	"strings"
+
+	"github.com/esamverkan/guidemap/generator/config"
 )
 
 // BoundariesFile holds the municipalities' areas, relative to the site
 // folder.
 const BoundariesFile = "geodata/municipalities.geojson"
+
+// ConfigFile holds the site's settings, relative to the site folder.
+const ConfigFile = config.File
 
 // Kind says what a content file is, from where it stands.
 type Kind int

@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 
 	"github.com/esamverkan/guidemap/generator/cache"
@@ -9,6 +10,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/media"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 )
 
 // Input is everything the load stage read of a site folder, each value
@@ -47,7 +49,7 @@ func NewMemo(c *cache.Cache) *Memo {
 // guidemap tells them about problems: the first of site.toml's
 // languages, or Swedish when site.toml cannot be read or names none.
 func Language(fsys fs.FS) string {
-	src, err := fs.ReadFile(fsys, config.File)
+	src, err := sitefs.ReadFile(fsys, config.File, sitefs.Config)
 	if err != nil {
 		return "sv"
 	}
@@ -67,11 +69,14 @@ func Site(ctx context.Context, fsys fs.FS, baseURL string, workers int, m *Memo,
 		m = &Memo{}
 	}
 	in := &Input{BasePath: "/"}
-	if src, err := fs.ReadFile(fsys, config.File); err != nil {
-		l.Errorf(diag.Pos{File: config.File}, "run guidemap in the site folder, or give it with --src", "cannot read the site's settings: %v", diag.SysErr(err))
+	if src, err := sitefs.ReadFile(fsys, config.File, sitefs.Config); err != nil {
+		if !sitefs.Report(l, err) {
+			l.Errorf(diag.Pos{File: config.File}, "run guidemap in the site folder, or give it with --src", "cannot read the site's settings: %v", diag.SysErr(err))
+		}
 	} else {
 		in.Config, in.BasePath = config.Load(src, baseURL, l)
 	}
+	Theme(fsys, ThemeDir(in.Config), l)
 	in.Boundaries = Boundaries(fsys, m.Boundaries, &in.Credits, l)
 	var cats []string
 	for _, pc := range in.Config.PointCategories {
@@ -87,4 +92,36 @@ func Site(ctx context.Context, fsys fs.FS, baseURL string, workers int, m *Memo,
 		return nil
 	}
 	return in
+}
+
+// ThemeDir is the folder of the site's theme in the site folder:
+// themes/<theme of site.toml>, or themes/default.
+func ThemeDir(c model.Config) string {
+	if c.Theme == "" {
+		return "themes/default"
+	}
+	return "themes/" + c.Theme
+}
+
+// Theme reports in l every entry of the site's theme folder dir that
+// guidemap does not read: a symbolic link, a FIFO, a socket or a device,
+// and a file over sitefs.MaxTheme. The theme's files are read later, by
+// the render stage, through sitefs.Limit; a missing folder is no problem
+// (the site uses the built-in theme).
+func Theme(fsys fs.FS, dir string, l *diag.List) {
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				readErr(l, p, err)
+			}
+			return nil
+		}
+		if !sitefs.Check(fsys, p, d, l) || d.IsDir() {
+			return nil
+		}
+		if fi, err := d.Info(); err == nil && fi.Size() > sitefs.MaxTheme {
+			sitefs.Report(l, &sitefs.Error{Path: p, What: sitefs.TooBig, Kind: sitefs.Theme, Size: fi.Size()})
+		}
+		return nil
+	})
 }

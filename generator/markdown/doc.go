@@ -23,7 +23,9 @@ func Parse[M any](path string, src []byte, l *diag.List) *Doc[M] {
 	d := &Doc[M]{}
 	d.File = Split(path, src, l)
 	d.Set = Decode(d.File, &d.Meta, l)
-	d.Sections = Sections(path, d.File.Body, d.File.BodyLine)
+	if CheckLimits(path, d.File.Body, d.File.BodyLine, l) {
+		d.Sections = Sections(path, d.File.Body, d.File.BodyLine)
+	}
 	return d
 }
 

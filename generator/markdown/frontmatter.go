@@ -174,8 +174,64 @@ func Decode(f File, dst any, l *diag.List) Set {
 		return set
 	}
 	d := decoder{file: f.Path, lineOff: f.FMLine - 1, l: l}
+	if !d.limits(&doc) {
+		set[invalidKey] = diag.At(f.Path, 1, 1)
+		return set
+	}
 	d.mapping(doc.Content[0], reflect.ValueOf(dst).Elem(), "", set)
 	return set
+}
+
+// The front matter's limits. Its keys hold text, lists of text and (in
+// contact) keys and values: nothing nests deeper than three levels, and
+// an alias (*name) saves retyping a value, no more. yaml.v3 keeps an
+// alias as a node that points at its anchor (it does not copy the value)
+// and the decoder follows it for one value at a time, so nothing grows
+// with aliases of aliases ("billion laughs"); they are refused all the
+// same, with the deep nesting that only a generated file has, so that
+// such a file gets one clear error and not a page of wrong types.
+const (
+	MaxFrontMatterDepth = 20  // levels of keys and lists
+	MaxAliases          = 100 // *aliases in one front matter
+)
+
+// limits reports the first front-matter value past a limit and tells
+// whether there was none.
+func (d *decoder) limits(doc *yaml.Node) bool {
+	holds := map[*yaml.Node]bool{} // whether a node holds an alias
+	aliases := 0
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		if depth > MaxFrontMatterDepth {
+			d.l.Errorf(d.pos(n), "write each key's value plainly: text, a list of text, or (under contact) keys and values",
+				"front matter is nested more than %d levels deep", MaxFrontMatterDepth)
+			return false
+		}
+		if n.Kind == yaml.AliasNode {
+			aliases++
+			if aliases > MaxAliases {
+				d.l.Errorf(d.pos(n), "write the values themselves instead of *aliases", "front matter has more than %d aliases", MaxAliases)
+				return false
+			}
+			if n.Alias != nil && holds[n.Alias] {
+				d.l.Errorf(d.pos(n), "write the values themselves: an alias may name text or a list of text, not a value that holds other aliases",
+					"alias *%s names a value that holds other aliases", n.Value)
+				return false
+			}
+			holds[n] = true
+			return true
+		}
+		for _, c := range n.Content {
+			if !walk(c, depth+1) {
+				return false
+			}
+			if holds[c] {
+				holds[n] = true
+			}
+		}
+		return true
+	}
+	return walk(doc, 0)
 }
 
 // syntaxError returns the 1-based line in the front matter of a YAML

@@ -68,12 +68,17 @@ func FuzzFrontMatter(f *testing.F) {
 		"---\nweight: 99999999999999999999\ndraft: Ja\n---\n",
 		"---\n\x00\n---\n",
 		"---\ntitle: \"\\u00e5\"\n---\n",
+		"---\nsummary: &a0 lol\ntagsx: &a1 [*a0, *a0]\ntags: [*a1, *a1]\n---\n",
+		"---\ntags: [[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]\n---\n",
+		"---\ntitle: x\n---\n> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > x\n",
+		"---\ntitle: x\n---\n| a | b |\n|---|---|\n| x\n",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var l diag.List
 		file := Split(fmFile, src, &l)
+		split := l.Len()
 		var m testMeta
 		set := Decode(file, &m, &l)
 		checkPositions(t, fmFile, src, &l)
@@ -88,6 +93,21 @@ func FuzzFrontMatter(f *testing.F) {
 		// The body is the end of the file.
 		if !bytes.HasSuffix(src, file.Body) {
 			t.Errorf("the body %q is not the end of the file", file.Body)
+		}
+		// Decoding is a function of the file: the same keys and problems
+		// again.
+		var l2 diag.List
+		var m2 testMeta
+		if set2 := Decode(file, &m2, &l2); len(set2) != len(set) || l2.Len() != l.Len()-split {
+			t.Errorf("a second decode gives %d keys and %d problems, the first %d and %d", len(set2), l2.Len(), len(set), l.Len()-split)
+		}
+		// The whole parse, with the body's limits: positions in the file,
+		// and sections only for a body within them.
+		var lp diag.List
+		d := Parse[testMeta](fmFile, src, &lp)
+		checkPositions(t, fmFile, src, &lp)
+		if len(d.Sections) > 0 && scanLimits(d.File.Body).what != 0 {
+			t.Errorf("a body past a limit has %d sections", len(d.Sections))
 		}
 	})
 }

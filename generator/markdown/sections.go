@@ -37,7 +37,13 @@ var (
 // Sections cuts body, which starts at line bodyLine of file, into the text
 // before the first level-2 heading and one section per level-2 heading.
 // Adaptations replace sections by the heading's text.
+//
+// A body past a limit (CheckLimits, which Parse calls) has no sections:
+// it is never given to goldmark.
 func Sections(file string, body []byte, bodyLine int) []model.Section {
+	if scanLimits(body).what != 0 {
+		return nil
+	}
 	var starts []int
 	var heads []string
 	if c := headingCache.Load(); c != nil {

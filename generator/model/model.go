@@ -64,6 +64,9 @@ type Config struct {
 	// LifeEvents are the site's life events (livshändelser), in the
 	// order site.toml gives them: the order the site lists them in.
 	LifeEvents []LifeEvent
+	// MaxOutput is the most a build may write, in bytes ([limits]
+	// output_gb); 0 is the default, output.DefaultMaxOutput.
+	MaxOutput int64
 }
 
 // OpenData is how the site publishes its open data (/data/ and the DCAT

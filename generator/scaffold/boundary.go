@@ -16,6 +16,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/geodata"
 	"github.com/esamverkan/guidemap/generator/load"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 )
 
 // BoundariesFile is the site's boundaries file, to which --boundary adds.
@@ -68,7 +69,7 @@ func (p *Problems) Error() string {
 // in it to the boundaries file of the site src. The boundaries file is
 // written only when both are right; problems come back as *Problems.
 func addBoundary(src string, nf NewFile) error {
-	data, err := os.ReadFile(nf.Boundary)
+	data, err := sitefs.ReadPath(nf.Boundary, sitefs.Boundaries)
 	if err != nil {
 		return fmt.Errorf("cannot read the boundary %s: %v", nf.Boundary, diag.SysErr(err))
 	}
@@ -85,7 +86,7 @@ func addBoundary(src string, nf NewFile) error {
 		b.Name = nf.Slug
 	}
 	site := filepath.ToSlash(filepath.Join(src, load.BoundariesFile))
-	old, err := fs.ReadFile(os.DirFS(src), load.BoundariesFile)
+	old, err := sitefs.ReadFile(sitefs.Dir(src), load.BoundariesFile, sitefs.Boundaries)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cannot read %s: %v", site, diag.SysErr(err))
 	}

@@ -9,7 +9,6 @@ package scaffold
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -25,6 +24,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 )
 
 // NewFile says what `guidemap new` should make.
@@ -46,9 +46,9 @@ func Scaffold(src string, nf NewFile) (string, error) {
 	if !model.IsSlug(nf.Slug) {
 		return "", diag.NewError("%q cannot be a file name and web address: use lower-case letters a–z, digits and hyphens, e.g. %s", nf.Slug, markdown.Slug(nf.Slug))
 	}
-	fsys := os.DirFS(src)
+	fsys := sitefs.Dir(src)
 	var conf model.Config
-	if b, err := fs.ReadFile(fsys, config.File); err == nil {
+	if b, err := sitefs.ReadFile(fsys, config.File, sitefs.Config); err == nil {
 		conf, _ = config.Load(b, "", &diag.List{})
 	}
 	var cats []string
@@ -115,7 +115,7 @@ func Scaffold(src string, nf NewFile) (string, error) {
 			if err := addBoundary(src, nf); err != nil {
 				return "", err
 			}
-		} else if b, err := fs.ReadFile(fsys, load.BoundariesFile); err == nil {
+		} else if b, err := sitefs.ReadFile(fsys, load.BoundariesFile, sitefs.Boundaries); err == nil {
 			l := &diag.List{}
 			found := false
 			for _, bd := range geodata.LoadBoundaries(load.BoundariesFile, b, l) {
@@ -237,7 +237,7 @@ func quote(s string) string { return strconv.Quote(s) }
 // sharedHeadings are the "##" headings of the shared guide slug.
 func sharedHeadings(fsys fs.FS, slug string) []string {
 	p := "content/guides/" + slug + ".md"
-	b, err := fs.ReadFile(fsys, p)
+	b, err := sitefs.ReadFile(fsys, p, sitefs.Markdown)
 	if err != nil {
 		return nil
 	}

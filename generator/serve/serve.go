@@ -12,10 +12,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -27,6 +27,7 @@ import (
 	"github.com/esamverkan/guidemap/generator"
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/esamverkan/guidemap/generator/sitefs"
 )
 
 // Options say what to serve and where.
@@ -395,6 +396,7 @@ func (s *Server) problems(l *diag.List, err error) *failure {
 	f := &failure{Errors: []Problem{}}
 	lang := s.lang()
 	if l != nil {
+		var site fs.FS // opened for the first line shown
 		for _, d := range l.Items() {
 			if d.Severity != diag.Error {
 				continue
@@ -403,7 +405,10 @@ func (s *Server) problems(l *diag.List, err error) *failure {
 			p := Problem{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(),
 				Message: d.Msg, Hint: d.Hint, Text: d.StringIn(lang)}
 			if d.Pos.Line > 0 && d.Pos.File != "" && !strings.HasPrefix(d.Pos.File, "--") {
-				p.Source = sourceLine(filepath.Join(s.opts.Src, filepath.FromSlash(d.Pos.File)), d.Pos.Line)
+				if site == nil {
+					site = sitefs.Dir(s.opts.Src)
+				}
+				p.Source = sourceLine(site, d.Pos.File, d.Pos.Line)
 			}
 			f.Errors = append(f.Errors, p)
 		}
@@ -429,9 +434,11 @@ func (s *Server) lang() string {
 	return diag.English
 }
 
-// sourceLine returns line n (1-based) of the file, or "".
-func sourceLine(file string, n int) string {
-	data, err := os.ReadFile(file)
+// sourceLine returns line n (1-based) of the file at the slash path file
+// of the site folder, or "". It is read as the build reads it (sitefs):
+// never a link, a FIFO or a device, nor more than the limit of its kind.
+func sourceLine(site fs.FS, file string, n int) string {
+	data, err := sitefs.ReadFile(site, file, sitefs.KindOf(file))
 	if err != nil {
 		return ""
 	}

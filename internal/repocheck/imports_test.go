@@ -19,12 +19,12 @@ var allowed = map[string][]string{
 	"cmd/guidemap": {"generator", "generator/diag", "generator/scaffold", "generator/serve"},
 	"cmd/gensite":  {"generator/diag", "generator/geodata"},
 
-	"generator/serve":    {"generator", "generator/diag", "generator/output"},
-	"generator":          {"generator/assemble", "generator/bodies", "generator/cache", "generator/diag", "generator/i18n", "generator/load", "generator/markdown", "generator/media", "generator/model", "generator/output", "generator/render", "themes"},
-	"generator/scaffold": {"generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/load", "generator/markdown", "generator/model", "generator/output"},
+	"generator/serve":    {"generator", "generator/diag", "generator/output", "generator/sitefs"},
+	"generator":          {"generator/assemble", "generator/bodies", "generator/cache", "generator/diag", "generator/i18n", "generator/load", "generator/markdown", "generator/media", "generator/model", "generator/output", "generator/render", "generator/sitefs", "themes"},
+	"generator/scaffold": {"generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/load", "generator/markdown", "generator/model", "generator/output", "generator/sitefs"},
 
 	// The stages, in their order.
-	"generator/load":     {"generator/cache", "generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/internal/par", "generator/markdown", "generator/media", "generator/model"},
+	"generator/load":     {"generator/cache", "generator/config", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/internal/par", "generator/markdown", "generator/media", "generator/model", "generator/sitefs"},
 	"generator/assemble": {"generator/load", "generator/diag", "generator/directory", "generator/geodata", "generator/guides", "generator/markdown", "generator/model", "generator/safety"},
 	"generator/bodies":   {"generator/load", "generator/cache", "generator/diag", "generator/internal/par", "generator/markdown", "generator/media", "generator/model"},
 	"generator/render":   {"generator/bodies", "generator/cache", "generator/diag", "generator/directory", "generator/hours", "generator/internal/par", "generator/maps", "generator/model", "generator/output", "generator/safety", "generator/search", "themes"},
@@ -45,6 +45,7 @@ var allowed = map[string][]string{
 	"generator/model":        {"generator/hours"},
 	"generator/hours":        {"generator/diag"},
 	"generator/safety":       {},
+	"generator/sitefs":       {"generator/diag", "generator/media"},
 	"generator/diag":         {},
 	"generator/cache":        {},
 	"generator/internal/par": {},
