@@ -70,9 +70,6 @@ type Case struct {
 	// Text must appear as text (a text node or an attribute's value) on
 	// some page of the built site.
 	Text string
-	// Needs names the branch that implements the outcome; the case is
-	// skipped until it is merged.
-	Needs string
 }
 
 // Sentinel is the text of the file outside the site folder, which no output
