@@ -49,7 +49,44 @@ func Site(in *load.Input, l *diag.List) *model.Site {
 	site.Base = in.Base
 	site.Credits = in.Credits
 	placePoints(site, in.Points, l)
+	schoolHolidays(site, l)
 	return site
+}
+
+// schoolHolidays checks that the municipalities site.toml's school
+// holidays name exist, and warns of each point whose opening hours say
+// SH where the site lists no school holiday for its municipality: its
+// page would show the hours as if there were none.
+func schoolHolidays(site *model.Site, l *diag.List) {
+	known := map[string]bool{}
+	for _, m := range site.Municipalities {
+		known[m.Slug] = true
+	}
+	for _, h := range site.Config.SchoolHolidays {
+		for _, m := range h.Municipalities {
+			if !known[m] {
+				l.Errorf(diag.At(h.File, h.Line, 1), diag.DidYouMeanOr(m, slices.Sorted(maps.Keys(known)), diag.Textf("name municipalities by their slug, as their folders in content/municipalities/")),
+					"school holiday %q names municipality %q, which the site does not have", h.Name, m)
+			}
+		}
+	}
+	listed := map[string]bool{}
+	warned := map[string]bool{} // one warning per file and municipality
+	for _, p := range site.Points {
+		if !p.Hours.UsesSH() {
+			continue
+		}
+		if _, ok := listed[p.Municipality]; !ok {
+			listed[p.Municipality] = slices.ContainsFunc(site.Config.SchoolHolidays, func(h model.SchoolHoliday) bool { return h.Applies(p.Municipality) })
+		}
+		if listed[p.Municipality] || warned[p.File+"\x00"+p.Municipality] {
+			continue
+		}
+		warned[p.File+"\x00"+p.Municipality] = true
+		l.Warnf(diag.InFeature(p.File, p.Feature, p.Line, p.Col), diag.Textf("list the school holidays in site.toml: [[school_holidays]] with name, from, to and municipalities (see README.md)"),
+			"%q: opening_hours says SH (school holidays), but site.toml lists no school holidays for %s, so its page shows the hours as if there were none",
+			p.Name, p.Municipality)
+	}
 }
 
 // body is the body made of files: the first file's sections, adapted by

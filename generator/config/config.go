@@ -86,7 +86,8 @@ type siteFile struct {
 		Title       string `toml:"title"`
 		Description string `toml:"description"`
 	} `toml:"language"`
-	LifeEvents []lifeEventFile `toml:"life_events"`
+	LifeEvents     []lifeEventFile     `toml:"life_events"`
+	SchoolHolidays []schoolHolidayFile `toml:"school_holidays"`
 }
 
 // knownLanguages are names and directions guidemap knows; a site names
@@ -113,7 +114,7 @@ var siteKeys = append([]string{"title", "description", "base_url", "languages", 
 	"accessibility.phone", "accessibility.response_days", "accessibility.shortcomings",
 	"accessibility.shortcomings.sv", "accessibility.shortcomings.en", "accessibility.shortcomings.wcag",
 	"search", "search.synonyms", "language", "language.name", "language.dir", "language.title", "language.description",
-	"open_data", "open_data.license", "open_data.issued", "open_data.updated", "notice", "notice.sv", "notice.en", "limits", "limits.output_gb"}, lifeEventKeys...)
+	"open_data", "open_data.license", "open_data.issued", "open_data.updated", "notice", "notice.sv", "notice.en", "limits", "limits.output_gb"}, slices.Concat(lifeEventKeys, schoolHolidayKeys)...)
 
 // File is where a site keeps its settings, relative to the site folder.
 const File = "content/site.toml"
@@ -253,6 +254,7 @@ func Load(src []byte, baseURL string, l *diag.List) (model.Config, string) {
 	}
 	c.PointCategories = pointCategories(f, src, c.Categories, l)
 	c.LifeEvents = lifeEvents(f.LifeEvents, src, l)
+	c.SchoolHolidays = schoolHolidays(f.SchoolHolidays, src, l)
 	if md.IsDefined("accessibility") {
 		c.Accessibility = accessibility(f, src, l)
 	} else {

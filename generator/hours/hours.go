@@ -25,3 +25,7 @@ type Hours struct {
 
 // Empty reports whether h holds no understood hours.
 func (h Hours) Empty() bool { return !h.Complete || h.prog == nil }
+
+// UsesSH reports whether h says anything of school holidays (SH): its
+// meaning then depends on the school holidays Where gives.
+func (h Hours) UsesSH() bool { return !h.Empty() && h.prog.hasSH }

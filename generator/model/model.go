@@ -4,7 +4,11 @@
 // reads it.
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Audiences a guide or e-service may name.
 var Audiences = []string{"citizen", "business", "association"}
@@ -64,9 +68,28 @@ type Config struct {
 	// LifeEvents are the site's life events (livshändelser), in the
 	// order site.toml gives them: the order the site lists them in.
 	LifeEvents []LifeEvent
+	// SchoolHolidays are the days opening hours' SH means
+	// ([[school_holidays]]), in the order site.toml gives them.
+	SchoolHolidays []SchoolHoliday
 	// MaxOutput is the most a build may write, in bytes ([limits]
 	// output_gb); 0 is the default, output.DefaultMaxOutput.
 	MaxOutput int64
+}
+
+// SchoolHoliday is a school holiday: its days, From and To inclusive
+// (civil dates at midnight UTC), for the municipalities it names (none:
+// all of them). File and Line are where site.toml names it.
+type SchoolHoliday struct {
+	Name           string
+	From, To       time.Time
+	Municipalities []string
+	File           string
+	Line           int
+}
+
+// Applies reports whether h is a school holiday in municipality m.
+func (h SchoolHoliday) Applies(m string) bool {
+	return len(h.Municipalities) == 0 || slices.Contains(h.Municipalities, m)
 }
 
 // OpenData is how the site publishes its open data (/data/ and the DCAT

@@ -518,6 +518,15 @@ func (r *renderer) calendar(p *model.Point) *hours.Calendar {
 	if !p.Hours.PositionFree() {
 		key += "\x00" + strconv.FormatFloat(p.Lat, 'g', -1, 64) + "," + strconv.FormatFloat(p.Lon, 'g', -1, 64)
 	}
+	if p.Hours.UsesSH() {
+		// School holidays differ between municipalities.
+		for _, h := range r.site.Config.SchoolHolidays {
+			if h.Applies(p.Municipality) {
+				w.SchoolHolidays = append(w.SchoolHolidays, hours.Period{From: h.From, To: h.To, Name: h.Name})
+			}
+		}
+		key += "\x00" + p.Municipality
+	}
 	r.calendars.Lock()
 	c, ok := r.calendars.m[key]
 	r.calendars.Unlock()
