@@ -650,7 +650,9 @@ var swedish = map[string]string{
 	"school holiday %q names municipality %q, which the site does not have":                                                                         "skollovet %q anger kommunen %q, som webbplatsen inte har",
 	"school holiday %q: %q is not a municipality's slug":                                                                                            "skollovet %q: %q är inte en kommuns kortnamn",
 	"school holiday %q: %s must be a date YYYY-MM-DD, not %q":                                                                                       "skollovet %q: %s måste vara ett datum ÅÅÅÅ-MM-DD, inte %q",
-	"write %s = \"2027-02-22\"":                                     "skriv %s = \"2027-02-22\"",
-	"write name = \"sportlov\": the name a page shows for the days": "skriv name = \"sportlov\": namnet som sidan visar för dagarna",
-	"write the first day in from and the last in to":                "skriv den första dagen i from och den sista i to",
+	"write %s = \"2027-02-22\"":                                                                             "skriv %s = \"2027-02-22\"",
+	"write name = \"sportlov\": the name a page shows for the days":                                         "skriv name = \"sportlov\": namnet som sidan visar för dagarna",
+	"write the first day in from and the last in to":                                                        "skriv den första dagen i from och den sista i to",
+	"split the paragraph with blank lines, or put code in a fenced block (```)":                             "dela stycket med tomma rader, eller lägg kod i ett kodblock (```)",
+	"the paragraph has more than %d of the characters [ ] * _ < ! ~, which mark links, images and emphasis": "stycket har fler än %d av tecknen [ ] * _ < ! ~, som markerar länkar, bilder och betoning",
 }

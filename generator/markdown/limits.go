@@ -11,14 +11,22 @@ import (
 // nesting (a list nested 1,000 deep in a 1 MB file takes 18 s to parse,
 // block quotes 50,000 deep in 100 kB 16 s), and a table's rows are padded
 // to the columns of its header, so that a 28 kB table of 4,096 columns
-// renders 167 MB of HTML. Real guides nest lists three or four deep and
-// have tables of a few hundred cells.
+// renders 167 MB of HTML. Its inline parser takes time that grows with
+// the square of the link, image and emphasis marks in a paragraph (64 kB
+// of "*a_" in one paragraph takes 4.5 s, a 4 MB paragraph hours), so a
+// paragraph may hold MaxInlineMarks of them (4 MB of such paragraphs
+// then parse in about 5 s). Real guides nest lists three or four deep,
+// have tables of a few hundred cells and paragraphs of a few dozen marks.
 const (
 	// MaxNesting is how deep block quotes and lists may nest.
 	MaxNesting = 32
 	// MaxTableCells is how many cells the tables of one file may have
 	// in all, counting the cells that goldmark adds to short rows.
 	MaxTableCells = 100_000
+	// MaxInlineMarks is how many of the characters [ ] * _ < ! ~ one
+	// paragraph (lines without a blank one between them, outside fenced
+	// code and tables) may hold.
+	MaxInlineMarks = 2000
 )
 
 // CheckLimits reports in l where body (which starts on line bodyLine of
@@ -35,18 +43,23 @@ func CheckLimits(file string, body []byte, bodyLine int, l *diag.List) bool {
 		l.Errorf(diag.At(file, bodyLine+p.line-1, p.col), "split the tables, or publish the data as a file (CSV) and link it",
 			"the tables of the file have more than %d cells", MaxTableCells)
 		return false
+	case tooManyMarks:
+		l.Errorf(diag.At(file, bodyLine+p.line-1, p.col), "split the paragraph with blank lines, or put code in a fenced block (```)",
+			"the paragraph has more than %d of the characters [ ] * _ < ! ~, which mark links, images and emphasis", MaxInlineMarks)
+		return false
 	}
 	return true
 }
 
 type limitProblem struct {
-	what      int // 0, tooDeep or tooManyCells
+	what      int // 0, tooDeep, tooManyCells or tooManyMarks
 	line, col int // 1-based, in body
 }
 
 const (
 	tooDeep = iota + 1
 	tooManyCells
+	tooManyMarks
 )
 
 // scanLimits finds the first place where body passes a limit, line by
@@ -63,6 +76,7 @@ func scanLimits(body []byte) limitProblem {
 	cells := 0     // the tables' cells so far
 	tableCols := 0 // the columns of the table being read, 0 when none
 	prevBlank := true
+	marks := 0 // the inline marks of the paragraph so far
 	lineNo := 0
 	for off := 0; off < len(body); {
 		lineNo++
@@ -141,6 +155,18 @@ func scanLimits(body []byte) limitProblem {
 		if cells > MaxTableCells {
 			return limitProblem{tooManyCells, lineNo, 1}
 		}
+		// Inline marks: goldmark parses a table's cells one by one.
+		switch {
+		case blank:
+			marks = 0
+		case tableCols > 0:
+			marks = inlineMarks(rest)
+		default:
+			marks += inlineMarks(rest)
+		}
+		if marks > MaxInlineMarks {
+			return limitProblem{tooManyMarks, lineNo, 1}
+		}
 		prevBlank = blank
 	}
 	return limitProblem{}
@@ -206,4 +232,17 @@ func delimiterRow(s []byte) int {
 		cols++
 	}
 	return cols
+}
+
+// inlineMarks counts the characters of s that open or close links,
+// images and emphasis.
+func inlineMarks(s []byte) int {
+	n := 0
+	for _, c := range s {
+		switch c {
+		case '[', ']', '*', '_', '<', '!', '~':
+			n++
+		}
+	}
+	return n
 }

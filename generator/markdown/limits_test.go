@@ -31,6 +31,7 @@ func table(cols, rows int) string {
 func TestMarkdownLimits(t *testing.T) {
 	const deepMsg = "block quotes and lists are nested more than 32 levels deep; write the text with fewer levels of lists and block quotes (\">\")"
 	const cellsMsg = "the tables of the file have more than 100000 cells; split the tables, or publish the data as a file (CSV) and link it"
+	const marksMsg = "the paragraph has more than 2000 of the characters [ ] * _ < ! ~, which mark links, images and emphasis; split the paragraph with blank lines, or put code in a fenced block (```)"
 	tests := []struct {
 		name string
 		body string
@@ -53,6 +54,13 @@ func TestMarkdownLimits(t *testing.T) {
 		{"a table of 4,096 columns", table(4096, 100), "28:1: " + cellsMsg},
 		{"tables past the limit together", strings.Repeat(table(50, 500)+"\n", 4), "2007:1: " + cellsMsg},
 		{"a delimiter row after a blank line is no table", "\n|---|---|\n" + strings.Repeat("| x\n", 200000), ""},
+		{"a paragraph of 2,000 marks", strings.Repeat("*a_", 999) + "**\n", ""},
+		{"a paragraph of 2,002 marks", strings.Repeat("[a](", 1001) + "\n", "4:1: " + marksMsg},
+		{"64 kB of emphasis marks", strings.Repeat("*a_", 64<<10/3) + "\n", "4:1: " + marksMsg},
+		{"marks over the lines of one paragraph", strings.Repeat("*a_ ordet\n", 1001), "1004:1: " + marksMsg},
+		{"the same marks in paragraphs apart", strings.Repeat(strings.Repeat("[a](", 500)+"\n\n", 20), ""},
+		{"marks in fenced code are code", "```\n" + strings.Repeat("*_", 2000) + "\n```\n", ""},
+		{"a table's marks count a row at a time", "| a | b |\n|---|---|\n" + strings.Repeat("| [x](/a_b) | *y* |\n", 1000), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
