@@ -169,6 +169,15 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 	for i := range HorizonDays {
 		d := Day{Date: start.AddDate(0, 0, i), Schedule: days[i]}
 		d.Holiday = holidays[i]
+		if d.Holiday != nil {
+			// The reference gives a PH rule's openings the holiday's
+			// name as their comment; the day is named already.
+			for k := range d.Schedule {
+				if d.Schedule[k].Comment == d.Holiday.Name {
+					d.Schedule[k].Comment = ""
+				}
+			}
+		}
 		d.Exception = !c.Varying && d.Schedule.key() != c.Regular[d.weekday()].key()
 		if len(d.Schedule) > 0 {
 			c.Empty = false

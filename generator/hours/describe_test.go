@@ -137,6 +137,32 @@ R Saturday–Sunday closed
 E Weeks 25–33 (18 June–12 August): Monday–Friday 10:00–15:00
 E Midsummer Eve, Friday 19 June: closed`,
 		"Mo,Tu,We,Th,Fr 10:00-18:00 | Sa,Su 00:00-00:00 | 10:00-15:00 2026-06-18/2026-06-18 | 00:00-00:00 2026-06-19/2026-06-19 | 10:00-15:00 2026-06-22/2026-06-26 | 10:00-15:00 2026-06-29/2026-07-03 | 10:00-15:00 2026-07-06/2026-07-10 | 10:00-15:00 2026-07-13/2026-07-17 | 10:00-15:00 2026-07-20/2026-07-24 | 10:00-15:00 2026-07-27/2026-07-31 | 10:00-15:00 2026-08-03/2026-08-07 | 10:00-15:00 2026-08-10/2026-08-12"},
+	// PH rules with hours: the reference names each opening after its
+	// holiday; the page names the day once.
+	{"holiday hours", "Mo-Fr 08:00-16:00; PH 10:00-14:00", christmas,
+		`torsdag 17 december: 08.00–16.00
+fredag 18 december: 08.00–16.00
+lördag 19 december: stängt
+söndag 20 december: stängt
+måndag 21 december: 08.00–16.00
+tisdag 22 december: 08.00–16.00
+onsdag 23 december: 08.00–16.00
+E Juldagen, fredag 25 december: 10.00–14.00
+E Annandag jul, lördag 26 december: 10.00–14.00
+E Nyårsdagen, fredag 1 januari: 10.00–14.00
+E Trettondedag jul, onsdag 6 januari: 10.00–14.00`,
+		`Thursday 17 December: 08:00–16:00
+Friday 18 December: 08:00–16:00
+Saturday 19 December: closed
+Sunday 20 December: closed
+Monday 21 December: 08:00–16:00
+Tuesday 22 December: 08:00–16:00
+Wednesday 23 December: 08:00–16:00
+E Christmas Day, Friday 25 December: 10:00–14:00
+E Boxing Day, Saturday 26 December: 10:00–14:00
+E New Year's Day, Friday 1 January: 10:00–14:00
+E Epiphany, Wednesday 6 January: 10:00–14:00`,
+		"Mo,Tu,We,Th,Fr 08:00-16:00 | Sa,Su 00:00-00:00 | 10:00-14:00 2026-12-25/2026-12-26 | 10:00-14:00 2027-01-01/2027-01-01 | 10:00-14:00 2027-01-06/2027-01-06"},
 	{"summer weeks", "Mo-Fr 10:00-19:00; Sa 10:00-14:00; Jun 29-Aug 9 Mo-Fr 12:00-16:00; Jun 29-Aug 9 Sa off", pinned,
 		`torsdag 18 juni: 10.00–19.00
 fredag 19 juni: 10.00–19.00
