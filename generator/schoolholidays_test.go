@@ -61,7 +61,7 @@ func TestSchoolHolidays(t *testing.T) {
 			t.Fatalf("%v:\n%s", err, strings.Join(diags, "\n"))
 		}
 		lovby := pages["lovby/platser/lovby-fritidsgard/index.html"]
-		if want := "Vecka 44 (26 oktober–1 november): måndag–fredag 12.00–21.00"; !strings.Contains(lovby, want) {
+		if want := "Höstlov, vecka 44 (26 oktober–1 november): måndag–fredag 12.00–21.00"; !strings.Contains(lovby, want) {
 			t.Errorf("Lovby's page does not say %q:\n%s", want, hoursOf(lovby))
 		}
 		grannby := pages["grannby/platser/grannby-fritidsgard/index.html"]

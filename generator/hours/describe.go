@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // HorizonDays is how far ahead of the build's date a point page describes
@@ -67,6 +69,7 @@ type Day struct {
 	Date      time.Time // midnight, in the Where's location
 	Schedule  Schedule
 	Holiday   *Holiday // the public holiday on the day, if any
+	School    string   // the school holiday (Where.SchoolHolidays) the day is in, if any
 	Exception bool     // the schedule is not the weekday's regular one
 }
 
@@ -169,13 +172,12 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 	for i := range HorizonDays {
 		d := Day{Date: start.AddDate(0, 0, i), Schedule: days[i]}
 		d.Holiday = holidays[i]
-		if d.Holiday != nil {
-			// The reference gives a PH rule's openings the holiday's
-			// name as their comment; the day is named already.
-			for k := range d.Schedule {
-				if d.Schedule[k].Comment == d.Holiday.Name {
-					d.Schedule[k].Comment = ""
-				}
+		d.School = schoolHoliday(w.SchoolHolidays, d.Date, loc)
+		// The reference gives a PH or SH rule's openings the holiday's
+		// name as their comment; the day is named already.
+		for k := range d.Schedule {
+			if c := d.Schedule[k].Comment; d.Holiday != nil && c == d.Holiday.Name || d.School != "" && c == d.School {
+				d.Schedule[k].Comment = ""
 			}
 		}
 		d.Exception = !c.Varying && d.Schedule.key() != c.Regular[d.weekday()].key()
@@ -185,6 +187,20 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 		c.Days = append(c.Days, d)
 	}
 	return c
+}
+
+// schoolHoliday is the name of the first of ps that day (a midnight in
+// loc) is in, or "".
+func schoolHoliday(ps []Period, day time.Time, loc *time.Location) string {
+	for _, p := range ps {
+		from, to := p.From.In(loc), p.To.In(loc)
+		first := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
+		last := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, loc)
+		if !day.Before(first) && !day.After(last) {
+			return p.Name
+		}
+	}
+	return ""
 }
 
 // daysBetween is the number of days from the date of a to that of b.
@@ -300,6 +316,8 @@ func (c *Calendar) Text(lang string) *Text {
 		switch {
 		case d.Exception && d.Holiday != nil:
 			row.Hours += " (" + w.holiday(d.Holiday) + ")"
+		case d.Exception && d.School != "":
+			row.Hours += " (" + d.School + ")"
 		case d.Exception:
 			row.Hours += " (" + w.special + ")"
 			ordinary = false
@@ -413,10 +431,25 @@ func (c *Calendar) exceptions(w *lexicon) []string {
 		if len(other) == 0 {
 			continue
 		}
+		// A group whose other days are all in one school holiday is
+		// named after it: "Jullov, veckorna 52–1 (…)".
+		school := c.Days[g.days[other[0]]].School
+		for _, k := range other {
+			if c.Days[g.days[k]].School != school {
+				school = ""
+			}
+		}
+		named := func(label string) string {
+			if school == "" {
+				return capitalize(label)
+			}
+			r, n := utf8.DecodeRuneInString(label)
+			return capitalize(school) + ", " + string(unicode.ToLower(r)) + label[n:]
+		}
 		if len(g.members) == 1 && len(other) < 3 {
 			for _, k := range other {
 				d := c.Days[g.days[k]]
-				out = append(out, exception{g.days[k], capitalize(w.day(d.Date)) + ": " + w.schedule(d.Schedule)})
+				out = append(out, exception{g.days[k], named(w.day(d.Date)) + ": " + w.schedule(d.Schedule)})
 			}
 			continue
 		}
@@ -436,7 +469,7 @@ func (c *Calendar) exceptions(w *lexicon) []string {
 			done = append(done, same...)
 			parts = append(parts, w.weekdays(same)+" "+w.schedule(c.Days[g.days[k]].Schedule))
 		}
-		out = append(out, exception{g.first, w.weeksLabel(g.members, c) + ": " + strings.Join(parts, "; ")})
+		out = append(out, exception{g.first, named(w.weeksLabel(g.members, c)) + ": " + strings.Join(parts, "; ")})
 	}
 	slices.SortStableFunc(out, func(a, b exception) int { return a.first - b.first })
 	lines := make([]string, len(out))

@@ -476,3 +476,54 @@ func TestPositionFree(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribeSchoolHolidays: the weeks of a school holiday with other
+// hours (SH) are named after it, and the days of the table too; the
+// holiday's name is not repeated as a comment.
+func TestDescribeSchoolHolidays(t *testing.T) {
+	h, warnings := Parse(`Mo-Th 15:00-21:00; Fr 18:00-23:00; SH Mo-Fr 13:00-21:00; PH off`)
+	if len(warnings) > 0 {
+		t.Fatal(warnings)
+	}
+	date := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	w := Where{SchoolHolidays: []Period{
+		{From: date("2026-10-26"), To: date("2026-10-30"), Name: "höstlov"},
+		{From: date("2026-12-21"), To: date("2027-01-08"), Name: "jullov"},
+	}}
+	for _, tc := range []struct {
+		today    time.Time
+		lang     string
+		want     string
+		schemaLD string
+	}{
+		{time.Date(2026, 10, 21, 9, 0, 0, 0, stockholm()), "sv", `onsdag 21 oktober: 15.00–21.00
+torsdag 22 oktober: 15.00–21.00
+fredag 23 oktober: 18.00–23.00
+lördag 24 oktober: stängt
+söndag 25 oktober: stängt
+!måndag 26 oktober: 13.00–21.00 (höstlov)
+!tisdag 27 oktober: 13.00–21.00 (höstlov)
+E Höstlov, vecka 44 (26 oktober–1 november): måndag–fredag 13.00–21.00`,
+			"Mo,Tu,We,Th 15:00-21:00 | Fr 18:00-23:00 | Sa,Su 00:00-00:00 | 13:00-21:00 2026-10-26/2026-10-30"},
+		{time.Date(2026, 12, 14, 9, 0, 0, 0, stockholm()), "en", `Monday 14 December: 15:00–21:00
+Tuesday 15 December: 15:00–21:00
+Wednesday 16 December: 15:00–21:00
+Thursday 17 December: 15:00–21:00
+Friday 18 December: 18:00–23:00
+Saturday 19 December: closed
+Sunday 20 December: closed
+E Jullov, weeks 52–1 (21 December–10 January): Monday–Friday 13:00–21:00
+E Christmas Day, Friday 25 December: closed
+E New Year's Day, Friday 1 January: closed
+E Epiphany, Wednesday 6 January: closed`,
+			"Mo,Tu,We,Th 15:00-21:00 | Fr 18:00-23:00 | Sa,Su 00:00-00:00 | 13:00-21:00 2026-12-21/2026-12-24 | 00:00-00:00 2026-12-25/2026-12-25 | 13:00-21:00 2026-12-28/2026-12-31 | 00:00-00:00 2027-01-01/2027-01-01 | 13:00-21:00 2027-01-04/2027-01-05 | 00:00-00:00 2027-01-06/2027-01-06 | 13:00-21:00 2027-01-07/2027-01-08"},
+	} {
+		c := h.Calendar(tc.today, w)
+		if got := textLines(c.Text(tc.lang)); got != tc.want {
+			t.Errorf("%s %s:\n%s\nwant\n%s", tc.today.Format(time.DateOnly), tc.lang, got, tc.want)
+		}
+		if got := compactSchema(c.Schema()); got != tc.schemaLD {
+			t.Errorf("%s schema:\n got %s\nwant %s", tc.today.Format(time.DateOnly), got, tc.schemaLD)
+		}
+	}
+}
