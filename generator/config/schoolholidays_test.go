@@ -2,11 +2,9 @@ package config
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/esamverkan/guidemap/generator/model"
 )
 
@@ -44,15 +42,7 @@ func TestSchoolHolidays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := &diag.List{}
-			c, _ := Load([]byte(tt.src), "", l)
-			var got []string
-			for _, d := range l.Items() {
-				if strings.Contains(d.Msg, "accessibility") {
-					continue // minimal has no accessibility statement
-				}
-				got = append(got, d.String())
-			}
+			c, got := loadMinimal(tt.src)
 			if !reflect.DeepEqual(got, tt.diags) {
 				t.Errorf("diagnostics:\n got %q\nwant %q", got, tt.diags)
 			}

@@ -169,10 +169,12 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 			c.Varying = true
 		}
 	}
+	school := schoolDays(w.SchoolHolidays, loc) // day number → name, as Intervals reads SH
 	for i := range HorizonDays {
 		d := Day{Date: start.AddDate(0, 0, i), Schedule: days[i]}
 		d.Holiday = holidays[i]
-		d.School = schoolHoliday(w.SchoolHolidays, d.Date, loc)
+		y, m, dd := d.Date.Date()
+		d.School = school[dayNum(y, m, dd)]
 		// The reference gives a PH or SH rule's openings the holiday's
 		// name as their comment; the day is named already.
 		for k := range d.Schedule {
@@ -187,20 +189,6 @@ func newCalendar(intervals func(from, to time.Time) []Interval, today time.Time,
 		c.Days = append(c.Days, d)
 	}
 	return c
-}
-
-// schoolHoliday is the name of the first of ps that day (a midnight in
-// loc) is in, or "".
-func schoolHoliday(ps []Period, day time.Time, loc *time.Location) string {
-	for _, p := range ps {
-		from, to := p.From.In(loc), p.To.In(loc)
-		first := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
-		last := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, loc)
-		if !day.Before(first) && !day.After(last) {
-			return p.Name
-		}
-	}
-	return ""
 }
 
 // daysBetween is the number of days from the date of a to that of b.

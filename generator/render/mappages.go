@@ -513,25 +513,26 @@ func (r *renderer) calendar(p *model.Point) *hours.Calendar {
 	if !p.Hours.Complete {
 		return nil
 	}
-	w := hours.Where{Lat: p.Lat, Lon: p.Lon}
 	key := p.Hours.Raw
 	if !p.Hours.PositionFree() {
 		key += "\x00" + strconv.FormatFloat(p.Lat, 'g', -1, 64) + "," + strconv.FormatFloat(p.Lon, 'g', -1, 64)
 	}
 	if p.Hours.UsesSH() {
-		// School holidays differ between municipalities.
-		for _, h := range r.site.Config.SchoolHolidays {
-			if h.Applies(p.Municipality) {
-				w.SchoolHolidays = append(w.SchoolHolidays, hours.Period{From: h.From, To: h.To, Name: h.Name})
-			}
-		}
-		key += "\x00" + p.Municipality
+		key += "\x00" + p.Municipality // school holidays differ between municipalities
 	}
 	r.calendars.Lock()
 	c, ok := r.calendars.m[key]
 	r.calendars.Unlock()
 	if ok {
 		return c
+	}
+	w := hours.Where{Lat: p.Lat, Lon: p.Lon}
+	if p.Hours.UsesSH() {
+		for _, h := range r.site.Config.SchoolHolidays {
+			if h.Applies(p.Municipality) {
+				w.SchoolHolidays = append(w.SchoolHolidays, hours.Period{From: h.From, To: h.To, Name: h.Name})
+			}
+		}
 	}
 	c = p.Hours.Calendar(r.opt.Today, w)
 	r.calendars.Lock()
