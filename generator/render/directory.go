@@ -304,13 +304,11 @@ func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) 
 		}
 		v.Start = append(v.Start, it)
 	}
-	for _, g := range r.site.Guides {
-		if slices.Contains(g.EServices, e.Slug) {
-			v.Guides = append(v.Guides, GuideLink{g.Title, model.GuideURL(g.Slug)})
-		}
+	for _, g := range r.ix.guidesByEService[e.Slug] {
+		v.Guides = append(v.Guides, GuideLink{g.Title, model.GuideURL(g.Slug)})
 	}
-	for _, g := range r.site.LocalGuides {
-		if slices.Contains(g.EServices, e.Slug) && (len(offers) != 1 || offers[0].Municipality.Slug == g.Owner) {
+	for _, g := range r.ix.localByEService[e.Slug] {
+		if len(offers) != 1 || offers[0].Municipality.Slug == g.Owner {
 			v.Guides = append(v.Guides, GuideLink{g.Title, model.VersionURL(g.Owner, g.Slug)})
 		}
 	}
@@ -324,12 +322,11 @@ func (r *renderer) startPage(v *View, e *model.EService, offers []*model.Offer) 
 		// One link per category: the region's map on the library's page,
 		// the municipality's map on a municipality's page.
 		ps := PointSummary{Name: pc.SV}
-		n := 0
-		for _, p := range r.site.Points {
-			if p.Category == pc.Slug && (len(offers) != 1 || p.Municipality == offers[0].Municipality.Slug) {
-				n++
-			}
+		in := ""
+		if len(offers) == 1 {
+			in = offers[0].Municipality.Slug
 		}
+		n := r.ix.points[[2]string{pc.Slug, in}]
 		switch {
 		case n == 0:
 		case len(offers) == 1:

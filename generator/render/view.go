@@ -184,15 +184,39 @@ type index struct {
 	offersByMuni    map[string][]*model.Offer
 	offersByService map[string][]*model.Offer
 	offer           map[string]*model.Offer // "m/slug"
+	// guidesByEService: the shared and the local guides that link an
+	// e-service, each once, in the site's order (an e-service's pages).
+	guidesByEService, localByEService map[string][]*model.Guide
+	// points: how many service points a category has, in a municipality
+	// ({category, municipality}) and in all ({category, ""}).
+	points map[[2]string]int
 }
 
 func newIndex(s *model.Site) *index {
 	ix := &index{
-		versionsByMuni:  map[string][]*model.Version{},
-		versionsByGuide: map[string][]*model.Version{},
-		offersByMuni:    map[string][]*model.Offer{},
-		offersByService: map[string][]*model.Offer{},
-		offer:           map[string]*model.Offer{},
+		versionsByMuni:   map[string][]*model.Version{},
+		versionsByGuide:  map[string][]*model.Version{},
+		offersByMuni:     map[string][]*model.Offer{},
+		offersByService:  map[string][]*model.Offer{},
+		offer:            map[string]*model.Offer{},
+		guidesByEService: map[string][]*model.Guide{},
+		localByEService:  map[string][]*model.Guide{},
+		points:           map[[2]string]int{},
+	}
+	byEService := func(into map[string][]*model.Guide, gs []*model.Guide) {
+		for _, g := range gs {
+			for i, e := range g.EServices {
+				if !slices.Contains(g.EServices[:i], e) {
+					into[e] = append(into[e], g)
+				}
+			}
+		}
+	}
+	byEService(ix.guidesByEService, s.Guides)
+	byEService(ix.localByEService, s.LocalGuides)
+	for _, p := range s.Points {
+		ix.points[[2]string{p.Category, p.Municipality}]++
+		ix.points[[2]string{p.Category, ""}]++
 	}
 	for _, v := range s.Versions {
 		ix.versionsByMuni[v.Municipality.Slug] = append(ix.versionsByMuni[v.Municipality.Slug], v)
