@@ -22,6 +22,9 @@ type builder struct {
 	m     Map
 	tiers [2]tier // the overlay's layouts, narrow and wide
 	here  []byte  // a point page's own place, drawn last
+	// headEnd is where the svg start tag, title and description end in
+	// w (an overview keeps them apart).
+	headEnd int
 
 	land    shape
 	water   []shape
@@ -292,6 +295,7 @@ func (b *builder) header() {
 		w.raw("</desc>")
 	}
 	w.raw("\n")
+	b.headEnd = len(w.b)
 }
 
 func (b *builder) desc() string {

@@ -64,6 +64,9 @@ type Options struct {
 	// Highlight is the code of a municipality to emphasise on the region
 	// map (a different fill and a thick outline, its name in bold).
 	Highlight string
+	// narrow draws only the narrow layout's labels, without the classes
+	// that let a style sheet choose (NewOverview).
+	narrow bool
 	// Links returns the href of a municipality's page for the region map,
 	// or "" for none. Nil means no links.
 	Links func(code string) string
@@ -132,8 +135,9 @@ type Map struct {
 	Points int
 	// Clusters is the number of cluster symbols drawn.
 	Clusters int
-	// Overview is a point page's map of its municipality (Overview.Mark),
-	// or nil; the maps package leaves it to the caller.
+	// Overview is what a point page draws over the overview of its
+	// municipality (Overview.Marks), or nil; the maps package leaves it to
+	// the caller.
 	Overview []byte
 	// Extent is the WGS 84 bound that the map shows.
 	Extent orb.Bound
@@ -162,6 +166,9 @@ const (
 	markerStroke  = "#1d2a33"
 	discStroke    = "#3c464e"
 	frameStroke   = "#b3261e"
+	// canvasFill is the sea under an overview's image: the background
+	// the theme gives maps (.map-canvas > svg), which an image has not.
+	canvasFill = "#e8f1f5"
 )
 
 // Region draws the region map: every boundary a path labelled with its
@@ -390,27 +397,37 @@ func PointMap(point model.Point, boundary model.Boundary, neighbours []model.Bou
 }
 
 // Overview is a small map of a municipality for its places' pages, drawn
-// once: Mark marks a place on it, and the frame of the map around the
-// place, at its end (over everything else, in percentages like the
-// overlay), so that the drawing can be minified once (Minify).
+// once and shared by them: File is a standalone SVG image of the map, the
+// same for every place (a page shows it as an <img>); Marks is what each
+// page draws over it: its place and the frame of its point map, with the
+// map's accessible name.
 type Overview struct {
-	svg []byte // the map without the marks, ending in </svg>
-	f   frame
+	head []byte // the svg start tag, title and description
+	body []byte // the drawing between the head and </svg>
+	f    frame
 }
 
 // NewOverview draws the overview of boundary (with the neighbours around
 // it in grey, the base layers and the seats named); opt.Title names it.
-// It returns nil if the boundary cannot be drawn.
+// It returns nil if the boundary cannot be drawn. The drawing has only
+// the narrow layout's labels (an overview is narrow, and no style sheet
+// reaches into an image to choose).
 func NewOverview(boundary model.Boundary, neighbours []model.Boundary, opt Options) *Overview {
 	if boundary.Geometry == nil || !validGeometry(boundary.Geometry) {
 		return nil
 	}
+	opt.narrow = true
 	b := newBuilder(opt)
 	bound := factsOf(boundary.Geometry).bound
 	b.fit(bound, false)
 	b.preparePoints(nil, nil)
 	b.drawArea(boundary, true, b.inView(sortedBoundaries(neighbours, boundary.Code), bound))
-	return &Overview{svg: b.finish().SVG, f: b.f}
+	svg := b.finish().SVG
+	end := bytes.LastIndex(svg, []byte("</svg>"))
+	if b.headEnd <= 0 || end < b.headEnd {
+		return nil
+	}
+	return &Overview{head: svg[:b.headEnd], body: svg[b.headEnd:end], f: b.f}
 }
 
 // drawArea writes a map of one municipality (Area, PointMap and the
@@ -433,21 +450,41 @@ func (b *builder) drawArea(boundary model.Boundary, focusOK bool, ns []model.Bou
 	b.townLabels(true)
 }
 
-// Minify replaces the drawing by what f makes of it (a minifier that
-// keeps it an <svg> element).
-func (o *Overview) Minify(f func([]byte) []byte) { o.svg = f(o.svg) }
+// Size is the overview's size in CSS pixels (its viewBox).
+func (o *Overview) Size() (w, h int) { return o.f.w, o.f.h }
 
-// Mark returns the overview with the place p marked (a red dot in a ring,
-// named label) and the WGS 84 bound frame outlined in red (at least 10
-// units across, so that a neighbourhood stays visible on a large
+// File is the overview as an SVG image file: the drawing on the sea's
+// colour (what the theme's .map-canvas gives an inline map), without a
+// name (the page's overlay has it).
+func (o *Overview) File() []byte {
+	ws, hs := strconv.Itoa(o.f.w), strconv.Itoa(o.f.h)
+	out := make([]byte, 0, len(o.body)+200)
+	out = append(out, `<svg xmlns="http://www.w3.org/2000/svg" width="`+ws+`" height="`+hs+`" font-family="system-ui,sans-serif">`+"\n"...)
+	out = append(out, `<rect width="100%" height="100%" fill="`+canvasFill+`"/>`+"\n"...)
+	out = append(out, o.body...)
+	return append(out, "</svg>\n"...)
+}
+
+// Marks returns what a place's page draws over the overview's image: an
+// SVG of the same size (scaled with it: it has a viewBox) with the map's
+// title and description, the place p marked (a red dot in a ring, named
+// label) and the WGS 84 bound frame outlined in red (at least 10 units
+// across, so that a neighbourhood stays visible on a large
 // municipality). A place or frame that cannot be projected is not drawn.
-func (o *Overview) Mark(p model.Point, label string, frame orb.Bound) []byte {
-	end := bytes.LastIndex(o.svg, []byte("</svg>"))
-	if end < 0 {
-		return o.svg
+func (o *Overview) Marks(p model.Point, label string, frame orb.Bound) []byte {
+	ws, hs := strconv.Itoa(o.f.w), strconv.Itoa(o.f.h)
+	out := make([]byte, 0, len(o.head)+500)
+	// The head's start tag, with a viewBox and without the projection
+	// (data-proj is for scripts that move points; the marks stay).
+	i := bytes.IndexByte(o.head, '>')
+	tag := o.head[:i]
+	if j := bytes.Index(tag, []byte(` data-proj="`)); j >= 0 {
+		k := bytes.IndexByte(tag[j+len(` data-proj="`):], '"')
+		tag = append(slices.Clone(tag[:j]), tag[j+len(` data-proj="`)+k+1:]...)
 	}
-	out := make([]byte, 0, len(o.svg)+400)
-	out = append(out, o.svg[:end]...)
+	out = append(out, `<svg class="m-marks" viewBox="0 0 `+ws+" "+hs+`"`...)
+	out = append(out, bytes.TrimPrefix(tag, []byte("<svg"))...)
+	out = append(out, o.head[i:]...)
 	b := builder{f: o.f}
 	w, h := float64(o.f.w), float64(o.f.h)
 	if validLonLat(frame.Min) && validLonLat(frame.Max) {
@@ -479,7 +516,7 @@ func (o *Overview) Mark(p model.Point, label string, frame orb.Bound) []byte {
 		out = b.at(out, xy[0], xy[1], true)
 		out = append(out, ` r="5" fill="`+frameStroke+`"/></g>`...)
 	}
-	return append(out, o.svg[end:]...)
+	return append(out, "</svg>\n"...)
 }
 
 // fitNearby grows half, the half-width in Mercator metres of a view

@@ -88,9 +88,10 @@ func fixtureMaps() map[string]Map {
 	}
 }
 
-// overviewFixture is the overview of the fixture's first municipality
-// with its first point marked and the frame of its point map.
-func overviewFixture() []byte {
+// overviewFixture is the overview of the fixture's first municipality:
+// its image file, and the marks of its first point with the frame of its
+// point map.
+func overviewFixture() (file, marks []byte) {
 	bs, pts := fixture()
 	opt := fixtureOptions()
 	opt.Base = fixtureBase()
@@ -98,33 +99,56 @@ func overviewFixture() []byte {
 	near := opt
 	near.Span = 3000
 	ext := PointMap(pts[0], bs[0], bs[1:], pts, near).Extent
-	return NewOverview(bs[0], bs[1:], opt).Mark(pts[0], pts[0].Name, ext)
+	ov := NewOverview(bs[0], bs[1:], opt)
+	return ov.File(), ov.Marks(pts[0], pts[0].Name, ext)
 }
 
-// TestOverview checks the overview's marks: the place as a named image
-// (25 pixels across), the frame of its map as a rectangle,
-// and a well-formed SVG.
+// TestOverview checks the overview's image (a standalone SVG without a
+// name, with the narrow labels only) and its marks (the map's name, the
+// place as a named image 25 pixels across, the frame of its map as a
+// rectangle, in a viewBox of the image's size).
 func TestOverview(t *testing.T) {
-	svg := overviewFixture()
-	if err := checkXML(svg); err != nil {
-		t.Fatal(err)
+	file, marks := overviewFixture()
+	for _, svg := range [][]byte{file, marks} {
+		if err := checkXML(svg); err != nil {
+			t.Fatal(err)
+		}
 	}
 	_, pts := fixture()
-	var here, frame int
-	inBase := false
-	for _, e := range parseElements(t, svg) {
-		if e.attrs["class"] == "m-base" {
-			inBase = true
+	var here, frame, titles, labels int
+	for i, e := range parseElements(t, marks) {
+		if i == 0 && (e.attrs["viewBox"] == "" || e.attrs["role"] != "group" || e.attrs["aria-labelledby"] == "" || e.attrs["data-proj"] != "") {
+			t.Errorf("the marks' svg: %v", e.attrs)
 		}
 		if e.attrs["class"] == "m-here" && e.attrs["role"] == "img" && e.attrs["aria-label"] == pts[0].Name {
 			here++
 		}
-		if e.name == "rect" && e.attrs["class"] == "m-frame" && inBase {
+		if e.name == "rect" && e.attrs["class"] == "m-frame" {
 			frame++
 		}
+		if e.name == "title" {
+			titles++
+		}
 	}
-	if here != 1 || frame != 1 {
-		t.Errorf("%d marks of the place and %d frames, want 1 and 1:\n%s", here, frame, svg)
+	if here != 1 || frame != 1 || titles != 1 {
+		t.Errorf("%d marks of the place, %d frames and %d titles, want 1, 1 and 1:\n%s", here, frame, titles, marks)
+	}
+	for i, e := range parseElements(t, file) {
+		if i == 0 && e.attrs["xmlns"] != "http://www.w3.org/2000/svg" {
+			t.Errorf("the image's svg has no SVG namespace: %v", e.attrs)
+		}
+		if e.name == "title" || e.name == "desc" || e.attrs["role"] != "" || e.attrs["class"] == "m-here" || e.attrs["class"] == "m-frame" {
+			t.Errorf("the image has %s %v, which is the marks'", e.name, e.attrs)
+		}
+		if e.name == "text" {
+			labels++
+			if c := e.attrs["class"]; c == "t-n" || c == "t-w" {
+				t.Errorf("a label of the image has the class %s", c)
+			}
+		}
+	}
+	if labels == 0 {
+		t.Errorf("the image names nothing:\n%s", file)
 	}
 	bs, _ := fixture()
 	if NewOverview(model.Boundary{Code: "x"}, bs, Options{}) != nil {
@@ -157,8 +181,9 @@ func TestGolden(t *testing.T) {
 			golden.Compare(t, "testdata/"+name+".svg", m.SVG)
 		})
 	}
-	ov := overviewFixture()
-	golden.Compare(t, "testdata/overview-base.svg", ov)
+	file, marks := overviewFixture()
+	golden.Compare(t, "testdata/overview-base.svg", file)
+	golden.Compare(t, "testdata/overview-marks.svg", marks)
 	var legend bytes.Buffer
 	l := Legend(Symbols([]string{"c00", "c01", "c02", "c03", "c04", "c05", "c06", "c07", "c08", "c09", "c10", "c11"}))
 	for i := range 12 {

@@ -176,6 +176,20 @@ func (b *builder) layerOpen(l int) string {
 // out alike once, the others with their tier's class.
 func (b *builder) writeOverlay() {
 	n, w := &b.tiers[0], &b.tiers[1]
+	if b.opt.narrow {
+		// Only the narrow layout, which needs no class to be chosen.
+		for l := range numLayers {
+			if len(n.items[l]) == 0 {
+				continue
+			}
+			b.w.raw(b.layerOpen(l) + "\n")
+			for _, e := range n.items[l] {
+				b.w.b = append(append(b.w.b, e...), '\n')
+			}
+			b.w.raw("</g>\n")
+		}
+		return
+	}
 	for l := range numLayers {
 		if len(n.items[l]) == 0 && len(w.items[l]) == 0 {
 			continue

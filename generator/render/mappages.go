@@ -7,7 +7,10 @@ package render
 // (the list is the page's main content).
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"html"
 	"html/template"
 	"math"
 	"reflect"
@@ -20,6 +23,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
+	"github.com/esamverkan/guidemap/generator/output"
 )
 
 // PointGroup is a list of points under a heading (a category or a
@@ -79,6 +83,45 @@ type mapper struct {
 	fp     *fingerprinter
 	global uint64 // the inputs every map shares
 	memo   *cache.Table[uint64, maps.Map]
+
+	// overviews: by municipality slug, the overview image its places'
+	// pages show, drawn once (set while the pages are listed, for the
+	// municipalities with places; read after).
+	overviews map[string]func() *overviewImage
+}
+
+// overviewImage is a municipality's overview as a file that its places'
+// pages share (under a name with its hash, cached for long): the same on
+// each, where only the marks over it differ (maps.Overview).
+type overviewImage struct {
+	path string // in the output, "assets/oversikt-<slug>.<hash>.svg"
+	data []byte
+	w, h int
+}
+
+// html is the overview on a page: the image, and the marks over it.
+func (img *overviewImage) html(basePath string, marks []byte) []byte {
+	out := make([]byte, 0, len(marks)+160)
+	out = append(out, `<img class="m-img" src="`...)
+	out = append(out, html.EscapeString(basePath+img.path)...)
+	out = append(out, `" alt="" width="`+strconv.Itoa(img.w)+`" height="`+strconv.Itoa(img.h)+`">`...)
+	return append(out, marks...)
+}
+
+// overviewFiles are the overview images, in the order of their paths.
+func (mp *mapper) overviewFiles() []lateFile {
+	var out []lateFile
+	slugs := make([]string, 0, len(mp.overviews))
+	for slug := range mp.overviews {
+		slugs = append(slugs, slug)
+	}
+	slices.Sort(slugs)
+	for _, slug := range slugs {
+		if img := mp.overviews[slug](); img != nil {
+			out = append(out, made(output.File{Path: img.path, Data: img.data}))
+		}
+	}
+	return out
 }
 
 // mapKey is what a map is drawn from, besides what every map shares
@@ -208,7 +251,7 @@ func newMapper(r *renderer, fp *fingerprinter) *mapper {
 		cats = append(cats, c.Slug)
 	}
 	mp := &mapper{r: r, symbols: maps.Symbols(cats), bounds: map[string]model.Boundary{}, codes: map[string]string{},
-		fp: fp}
+		fp: fp, overviews: map[string]func() *overviewImage{}}
 	mp.legend = maps.Legend(mp.symbols)
 	for c, b := range mp.legend {
 		mp.legend[c] = minifySVG(b)
@@ -488,16 +531,27 @@ func (r *renderer) mapPages(lang string, later func(string, string, string, func
 		}
 		pl := &pointPlace{lang: lang, mu: mu, b: b, around: around, nb: nb, crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb}}
 		// The overview of the municipality is drawn once for all its
-		// places' pages (each marks its place on it).
+		// places' pages, in each language for its name (the marks each
+		// page draws over it), and as one image for all (overviewImage).
 		pl.overview = sync.OnceValue(func() *maps.Overview {
 			o := mp.options(lang, fmt.Sprintf(str("map.overview"), mu.Name), "karta-oversikt", "")
 			o.Width = overviewWidth
-			ov := maps.NewOverview(b, around, o)
-			if ov != nil {
-				ov.Minify(minifySVG)
-			}
-			return ov
+			return maps.NewOverview(b, around, o)
 		})
+		if _, ok := mp.overviews[mu.Slug]; !ok && len(pts) > 0 {
+			mp.overviews[mu.Slug] = sync.OnceValue(func() *overviewImage {
+				o := mp.options("sv", "", "karta-oversikt", "")
+				o.Width = overviewWidth
+				ov := maps.NewOverview(b, around, o)
+				if ov == nil {
+					return nil
+				}
+				data := minifySVGFile(ov.File())
+				sum := sha256.Sum256(data)
+				w, h := ov.Size()
+				return &overviewImage{path: "assets/oversikt-" + mu.Slug + "." + hex.EncodeToString(sum[:])[:10] + ".svg", data: data, w: w, h: h}
+			})
+		}
 		for i := range pts {
 			later(model.PointURL(mu.Slug, pts[i].Slug), "point", "", func() *View { return r.pointView(&pts[i], pl) })
 		}
@@ -583,8 +637,8 @@ func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 			key:    mapKey{Lang: lang, Kind: "point", Title: ptitle, ID: "karta-punkt", Bounds: codes(append([]model.Boundary{b}, around...)...), Points: []model.Point{*p}, Near: near},
 			draw: func() maps.Map {
 				m := maps.PointMap(*p, b, around, near, opt)
-				if ov := pl.overview(); ov != nil {
-					m.Overview = ov.Mark(*p, p.Name, m.Extent)
+				if ov, img := pl.overview(), mp.overviews[mu.Slug](); ov != nil && img != nil {
+					m.Overview = img.html(mp.r.opt.BasePath, ov.Marks(*p, p.Name, m.Extent))
 				}
 				return m
 			},

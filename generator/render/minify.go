@@ -124,6 +124,16 @@ func minifySVG(b []byte) []byte {
 	return out
 }
 
+// minifySVGFile minifies a standalone SVG image; it returns b as it is
+// when it cannot.
+func minifySVGFile(b []byte) []byte {
+	out, err := fragmentMinifier.Bytes("image/svg+xml", b)
+	if err != nil {
+		return b
+	}
+	return out
+}
+
 // unescapePlus writes the plus signs that html/template escapes in text
 // and attribute values (as in tel:&#43;4660…) as themselves, as the
 // minifier of whole pages did: the same character to a browser, and

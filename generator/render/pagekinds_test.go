@@ -139,7 +139,7 @@ func TestPageKinds(t *testing.T) {
 }
 
 // assetRef matches an asset's name with its content hash.
-var assetRef = regexp.MustCompile(`((?:assets|sok/index(?:/[a-z]{2,3})?)/[a-z0-9_-]+)\.[0-9a-f]{10}\.(css|js|json)`)
+var assetRef = regexp.MustCompile(`((?:assets|sok/index(?:/[a-z]{2,3})?)/[a-z0-9_-]+)\.[0-9a-f]{10}\.(css|js|json|svg)`)
 
 // unhash replaces the content hashes of asset and search index names by "HASH".
 func unhash(s string) string {

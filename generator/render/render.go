@@ -384,6 +384,7 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 	}
 	files = append(files, r.openData(data)...)
 	files = append(files, r.eserviceData()...)
+	files = append(files, r.mapper.overviewFiles()...)
 	if rd.rendered >= bigSite {
 		// The index is made of every body's text again: collect its
 		// garbage sooner, or its peak adds to the pages' in the
