@@ -16,6 +16,9 @@ import (
 // mediaName is the name a media file is published under.
 var mediaName = regexp.MustCompile(`^media/[a-z0-9-]+\.([0-9a-f]{10})\.(png|jpg|webp|svg|pdf)$`)
 
+// overviewName is the name of a municipality's overview map.
+var overviewName = regexp.MustCompile(`^assets/oversikt-[a-z0-9-]+\.([0-9a-f]{10})\.svg$`)
+
 // TestExampleMedia builds the example site under a sub-path and checks
 // its images and files as a reader gets them: every <img> has a width and
 // a height and loads lazily, its src is a file of the output with a
@@ -53,10 +56,43 @@ func TestExampleMedia(t *testing.T) {
 		}
 		used[rel] = true
 	}
+	// A place's overview map is the theme's image, not content: shared by
+	// the municipality's places under assets/, named by its hash,
+	// decorative (alt="") because the marks drawn over it name the map.
+	overviews := map[string]bool{}
+	checkOverview := func(page string, n *html.Node) {
+		src := attr(n, "src")
+		rel, _ := strings.CutPrefix(src, base)
+		m := overviewName.FindStringSubmatch(rel)
+		if m == nil {
+			t.Errorf("%s: the overview %q is not a content-hashed name under assets/", page, src)
+			return
+		}
+		if data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel))); err != nil {
+			t.Errorf("%s: the overview %q is not in the output: %v", page, src, err)
+		} else if sum := sha256.Sum256(data); hex.EncodeToString(sum[:])[:10] != m[1] {
+			t.Errorf("%s: the name of %q is not its content's hash", page, src)
+		}
+		if attr(n, "alt") != "" || attr(n, "loading") != "lazy" || attr(n, "width") == "" || attr(n, "height") == "" {
+			t.Errorf("%s: the overview <img src=%q> is not decorative, lazy and sized", page, src)
+		}
+		marks := n.NextSibling
+		for marks != nil && marks.Type != html.ElementNode {
+			marks = marks.NextSibling
+		}
+		if marks == nil || marks.Data != "svg" || attr(marks, "class") != "m-marks" || attr(marks, "role") != "group" || attr(marks, "aria-labelledby") == "" {
+			t.Errorf("%s: the overview %q has no named marks over it", page, src)
+		}
+		overviews[rel] = true
+	}
 	pdfText := regexp.MustCompile(`\((PDF), [0-9]+(,[0-9])? (B|kB|MB)\)$`)
 	for name, pg := range pages {
 		var walk func(n *html.Node)
 		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "img" && attr(n, "class") == "m-img" {
+				checkOverview(name, n)
+				return
+			}
 			if n.Type == html.ElementNode && n.Data == "img" {
 				imgs++
 				for _, a := range []string{"width", "height"} {
@@ -93,7 +129,10 @@ func TestExampleMedia(t *testing.T) {
 	if len(withImage) < 3 || pdfs == 0 {
 		t.Errorf("%d guides show an image and %d links lead to a PDF; want at least 3 and 1", len(withImage), pdfs)
 	}
-	t.Logf("%d images on %d guides' own pages, %d links to PDFs, %d files", imgs, len(withImage), pdfs, len(used))
+	if len(overviews) != 7 {
+		t.Errorf("the places' pages show %d overviews, want one for each of the 7 municipalities", len(overviews))
+	}
+	t.Logf("%d images on %d guides' own pages, %d links to PDFs, %d files; %d overviews", imgs, len(withImage), pdfs, len(used), len(overviews))
 
 	// Each file once; none that no page uses (the example's are all used);
 	// a sandbox for every SVG.

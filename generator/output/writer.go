@@ -136,6 +136,13 @@ type Writer struct {
 	failed atomic.Bool
 	done   bool // Commit or Abort was called
 	dirs   sync.Map
+
+	// roots: os.Roots of folders of the staging folder that hold folders
+	// (folder path → *dirRoot), opened once and kept until the writes
+	// end: a folder or file made in one takes one system call to find
+	// its place, not one for each folder on its path (in).
+	roots     sync.Map
+	openRoots atomic.Int32
 }
 
 // writers is the number of goroutines that write: on most file systems a
@@ -431,39 +438,91 @@ func (w *Writer) writeFile(f File) error {
 			return nil
 		}
 	}
-	if err := w.mkdirAll(path.Dir(f.Path)); err != nil {
+	dir := path.Dir(f.Path)
+	if err := w.mkdirAll(dir); err != nil {
 		return err
 	}
+	// The folder above the file's (most folders hold one page, and are
+	// not worth a Root of their own) and the file's path from it.
+	root, rel := w.in(dir)
+	rel = path.Join(rel, path.Base(f.Path))
 	var fi fs.FileInfo
 	err := fs.ErrNotExist
 	if !w.fresh {
-		fi, err = w.root.Lstat(f.Path)
+		fi, err = root.Lstat(rel)
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if err := w.root.WriteFile(f.Path, f.Data, 0o644); err != nil {
+		if err := root.WriteFile(rel, f.Data, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
 		return nil
 	case err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)):
-		if old, err := w.root.ReadFile(f.Path); err == nil && bytes.Equal(old, f.Data) {
+		if old, err := root.ReadFile(rel); err == nil && bytes.Equal(old, f.Data) {
 			w.kept.Add(1)
 			return nil
 		}
 	case err == nil && fi.IsDir():
-		if err := w.root.RemoveAll(f.Path); err != nil {
+		if err := root.RemoveAll(rel); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
 	}
-	tmp := path.Join(path.Dir(f.Path), tmpPrefix+path.Base(f.Path))
-	if err := w.root.WriteFile(tmp, f.Data, 0o644); err != nil {
+	tmp := path.Join(path.Dir(rel), tmpPrefix+path.Base(rel))
+	if err := root.WriteFile(tmp, f.Data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", f.Path, err)
 	}
-	if err := w.root.Rename(tmp, f.Path); err != nil {
-		w.root.Remove(tmp)
+	if err := root.Rename(tmp, rel); err != nil {
+		root.Remove(tmp)
 		return fmt.Errorf("write %s: %w", f.Path, err)
 	}
 	return nil
+}
+
+// dirRoot is a kept os.Root of one folder (Writer.roots), or nil when
+// it could not be opened or too many are open.
+type dirRoot struct {
+	once sync.Once
+	root *os.Root
+}
+
+// maxRoots is how many folders' Roots a Writer keeps open at most, well
+// under the usual limit of open files.
+const maxRoots = 512
+
+// in returns the Root of the folder that holds p (a path in the staging
+// folder, made already), and p's path from it: its name, or the path
+// from the staging folder when that folder has no kept Root.
+func (w *Writer) in(p string) (*os.Root, string) {
+	d := path.Dir(p)
+	if d == "." {
+		return w.root, p
+	}
+	v, _ := w.roots.LoadOrStore(d, &dirRoot{})
+	dr := v.(*dirRoot)
+	dr.once.Do(func() {
+		if w.openRoots.Add(1) > maxRoots {
+			return
+		}
+		parent, name := w.in(d)
+		if r, err := parent.OpenRoot(name); err == nil {
+			dr.root = r
+		}
+	})
+	if dr.root == nil {
+		return w.root, p
+	}
+	return dr.root, path.Base(p)
+}
+
+// closeRoots closes the kept Roots, once the writes have ended.
+func (w *Writer) closeRoots() {
+	w.roots.Range(func(_, v any) bool {
+		if r := v.(*dirRoot).root; r != nil {
+			r.Close()
+		}
+		return true
+	})
+	w.roots.Clear()
 }
 
 // tmpPrefix starts the name a file is written under before it is renamed
@@ -496,14 +555,15 @@ func (w *Writer) mkdirAll(d string) error {
 		if m.err = w.mkdirAll(path.Dir(d)); m.err != nil {
 			return
 		}
-		err := w.root.Mkdir(d, 0o755)
+		root, rel := w.in(d)
+		err := root.Mkdir(rel, 0o755)
 		if errors.Is(err, fs.ErrExist) {
-			fi, serr := w.root.Lstat(d)
+			fi, serr := root.Lstat(rel)
 			if serr == nil && fi.IsDir() {
 				return
 			}
-			if err = w.root.Remove(d); err == nil {
-				err = w.root.Mkdir(d, 0o755)
+			if err = root.Remove(rel); err == nil {
+				err = root.Mkdir(rel, 0o755)
 			}
 		}
 		if err != nil {
@@ -539,6 +599,7 @@ func (w *Writer) finish() error {
 	w.done = true
 	close(w.queue)
 	w.wg.Wait()
+	w.closeRoots()
 	return w.firstErr()
 }
 

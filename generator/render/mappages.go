@@ -104,7 +104,7 @@ func (img *overviewImage) html(basePath string, marks []byte) []byte {
 	out := make([]byte, 0, len(marks)+160)
 	out = append(out, `<img class="m-img" src="`...)
 	out = append(out, html.EscapeString(basePath+img.path)...)
-	out = append(out, `" alt="" width="`+strconv.Itoa(img.w)+`" height="`+strconv.Itoa(img.h)+`">`...)
+	out = append(out, `" alt="" width="`+strconv.Itoa(img.w)+`" height="`+strconv.Itoa(img.h)+`" loading="lazy" decoding="async">`...)
 	return append(out, marks...)
 }
 
