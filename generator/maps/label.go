@@ -31,6 +31,23 @@ type labeler struct {
 	view   box
 	placed []box
 	soft   []box
+	// grids: the candidates of the areas labelled on this map, by area
+	// (both tiers label the same areas: the search is done once).
+	grids map[areaKey]grid
+}
+
+// areaKey names an area of the map being drawn: its outer ring, by the
+// address of its first point and its length.
+type areaKey struct {
+	first *orb.Point
+	n     int
+}
+
+// grid is the search for label positions in one area: every grid point
+// inside it by falling distance, and the refined best.
+type grid struct {
+	all  []candidate
+	best candidate
 }
 
 // candidate is a label position inside an area, with its distance to the
@@ -62,7 +79,7 @@ func (l *labeler) place(s shape, text string, fs float64, bold bool) (orb.Point,
 		return orb.Point{}, false // the area is smaller than the label
 	}
 	best, bestN := -1, 0
-	cs := candidates(s[largest], hh)
+	cs := l.candidates(s[largest], hh)
 	for i, c := range cs {
 		b := box{c.p[0] - hw, c.p[1] - hh, c.p[0] + hw, c.p[1] + hh}
 		if !l.fits(b, mp) {
@@ -109,13 +126,43 @@ func (l *labeler) fits(b box, mp orb.MultiPolygon) bool {
 
 // candidates returns positions inside p at least minD from its edges,
 // best first: the pole of inaccessibility (refined), then the other grid
-// points by falling distance.
-func candidates(p orb.Polygon, minD float64) []candidate {
+// points by falling distance (at most 64).
+func (l *labeler) candidates(p orb.Polygon, minD float64) []candidate {
+	if len(p) == 0 || len(p[0]) == 0 {
+		return nil
+	}
+	g, ok := l.grids[areaKey{&p[0][0], len(p[0])}]
+	if !ok {
+		g = search(p)
+		if l.grids != nil {
+			l.grids[areaKey{&p[0][0], len(p[0])}] = g
+		}
+	}
+	var cs []candidate
+	for _, c := range g.all {
+		if c.d < minD {
+			break // the others are nearer the edges still
+		}
+		if len(cs) == 64 {
+			break
+		}
+		cs = append(cs, c)
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	return append([]candidate{g.best}, cs...)
+}
+
+// search finds the label positions of p: the points of a 14 × 14 grid
+// over its bound that lie inside it, by falling distance to its edges,
+// and the best of them refined on finer grids around it.
+func search(p orb.Polygon) grid {
 	b := p[0].Bound()
 	const n = 14
 	step := math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]) / n
 	if step <= 0 {
-		return nil
+		return grid{}
 	}
 	var cs []candidate
 	try := func(q orb.Point) (candidate, bool) {
@@ -126,13 +173,13 @@ func candidates(p orb.Polygon, minD float64) []candidate {
 	}
 	for y := b.Min[1] + step/2; y < b.Max[1]; y += step {
 		for x := b.Min[0] + step/2; x < b.Max[0]; x += step {
-			if c, ok := try(orb.Point{x, y}); ok && c.d >= minD {
+			if c, ok := try(orb.Point{x, y}); ok {
 				cs = append(cs, c)
 			}
 		}
 	}
 	if len(cs) == 0 {
-		return nil
+		return grid{}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d > cs[j].d })
 	// Refine the best grid point on finer grids around it.
@@ -147,10 +194,7 @@ func candidates(p orb.Polygon, minD float64) []candidate {
 			}
 		}
 	}
-	if len(cs) > 64 {
-		cs = cs[:64]
-	}
-	return append([]candidate{best}, cs...)
+	return grid{all: cs, best: best}
 }
 
 // contains reports whether q lies inside p (even–odd over all its

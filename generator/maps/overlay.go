@@ -78,11 +78,12 @@ func (t *tier) px(v float64) float64 { return v / t.s }
 // a narrow map's tiers are the same.
 func (b *builder) setTiers() {
 	w := float64(b.f.w)
+	grids := map[areaKey]grid{} // shared: both tiers label the same areas
 	for i := range b.tiers {
 		t := &b.tiers[i]
 		t.s = min(tierWidths[i], w) / w
 		t.class = [...]string{"t-n", "t-w"}[i]
-		t.labels = labeler{view: box{t.px(2), t.px(2), w - t.px(2), float64(b.f.h) - t.px(2)}}
+		t.labels = labeler{view: box{t.px(2), t.px(2), w - t.px(2), float64(b.f.h) - t.px(2)}, grids: grids}
 	}
 }
 
