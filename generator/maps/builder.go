@@ -281,8 +281,10 @@ func (b *builder) header() {
 	if desc != "" {
 		w.raw(` aria-describedby="` + b.id + `-d"`)
 	}
-	x0, y0, s := b.f.proj()
-	w.raw(` data-proj="` + strconv.FormatFloat(x0, 'f', 3, 64) + " " + strconv.FormatFloat(y0, 'f', 3, 64) + " " + strconv.FormatFloat(s, 'f', 3, 64) + `"`)
+	if !b.opt.overview {
+		x0, y0, s := b.f.proj()
+		w.raw(` data-proj="` + strconv.FormatFloat(x0, 'f', 3, 64) + " " + strconv.FormatFloat(y0, 'f', 3, 64) + " " + strconv.FormatFloat(s, 'f', 3, 64) + `"`)
+	}
 	w.raw(` font-family="system-ui,sans-serif">` + "\n")
 	if b.opt.Title != "" {
 		w.raw(`<title id="` + b.id + `-t">`)

@@ -64,9 +64,10 @@ type Options struct {
 	// Highlight is the code of a municipality to emphasise on the region
 	// map (a different fill and a thick outline, its name in bold).
 	Highlight string
-	// narrow draws only the narrow layout's labels, without the classes
-	// that let a style sheet choose (NewOverview).
-	narrow bool
+	// overview draws an overview (NewOverview): only the narrow layout's
+	// labels, without the classes that let a style sheet choose, and no
+	// projection for scripts (nothing on it moves).
+	overview bool
 	// Links returns the href of a municipality's page for the region map,
 	// or "" for none. Nil means no links.
 	Links func(code string) string
@@ -416,7 +417,7 @@ func NewOverview(boundary model.Boundary, neighbours []model.Boundary, opt Optio
 	if boundary.Geometry == nil || !validGeometry(boundary.Geometry) {
 		return nil
 	}
-	opt.narrow = true
+	opt.overview = true
 	b := newBuilder(opt)
 	bound := factsOf(boundary.Geometry).bound
 	b.fit(bound, false)
@@ -474,17 +475,9 @@ func (o *Overview) File() []byte {
 func (o *Overview) Marks(p model.Point, label string, frame orb.Bound) []byte {
 	ws, hs := strconv.Itoa(o.f.w), strconv.Itoa(o.f.h)
 	out := make([]byte, 0, len(o.head)+500)
-	// The head's start tag, with a viewBox and without the projection
-	// (data-proj is for scripts that move points; the marks stay).
-	i := bytes.IndexByte(o.head, '>')
-	tag := o.head[:i]
-	if j := bytes.Index(tag, []byte(` data-proj="`)); j >= 0 {
-		k := bytes.IndexByte(tag[j+len(` data-proj="`):], '"')
-		tag = append(slices.Clone(tag[:j]), tag[j+len(` data-proj="`)+k+1:]...)
-	}
+	// The head, with a viewBox.
 	out = append(out, `<svg class="m-marks" viewBox="0 0 `+ws+" "+hs+`"`...)
-	out = append(out, bytes.TrimPrefix(tag, []byte("<svg"))...)
-	out = append(out, o.head[i:]...)
+	out = append(out, bytes.TrimPrefix(o.head, []byte("<svg"))...)
 	b := builder{f: o.f}
 	w, h := float64(o.f.w), float64(o.f.h)
 	if validLonLat(frame.Min) && validLonLat(frame.Max) {

@@ -177,7 +177,7 @@ func (b *builder) layerOpen(l int) string {
 // out alike once, the others with their tier's class.
 func (b *builder) writeOverlay() {
 	n, w := &b.tiers[0], &b.tiers[1]
-	if b.opt.narrow {
+	if b.opt.overview {
 		// Only the narrow layout, which needs no class to be chosen.
 		for l := range numLayers {
 			if len(n.items[l]) == 0 {

@@ -532,7 +532,8 @@ func (r *renderer) mapPages(lang string, later func(string, string, string, func
 		pl := &pointPlace{lang: lang, mu: mu, b: b, around: around, nb: nb, crumbs: []Crumb{home, mapsCrumb, mc, mapCrumb}}
 		// The overview of the municipality is drawn once for all its
 		// places' pages, in each language for its name (the marks each
-		// page draws over it), and as one image for all (overviewImage).
+		// page draws over it); the first language's drawing is the image
+		// for all (overviewImage: the name is not in it).
 		pl.overview = sync.OnceValue(func() *maps.Overview {
 			o := mp.options(lang, fmt.Sprintf(str("map.overview"), mu.Name), "karta-oversikt", "")
 			o.Width = overviewWidth
@@ -540,9 +541,7 @@ func (r *renderer) mapPages(lang string, later func(string, string, string, func
 		})
 		if _, ok := mp.overviews[mu.Slug]; !ok && len(pts) > 0 {
 			mp.overviews[mu.Slug] = sync.OnceValue(func() *overviewImage {
-				o := mp.options("sv", "", "karta-oversikt", "")
-				o.Width = overviewWidth
-				ov := maps.NewOverview(b, around, o)
+				ov := pl.overview()
 				if ov == nil {
 					return nil
 				}
