@@ -30,6 +30,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -370,6 +371,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	// 2. assemble
 	site := assemble.Site(in, l)
 	st := &state{cfg: cfg, fsys: fsys, in: in, site: site}
+	if os.Getenv("GOGC") == "" { // the user's setting wins
+		defer debug.SetGCPercent(debug.SetGCPercent(render.GCPercent(site)))
+	}
 	if cfg.Adaptations {
 		res.Adaptations = adaptations(site, in.Content)
 	}

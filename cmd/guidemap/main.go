@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 	"sync/atomic"
@@ -97,7 +99,7 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	src := fl.String("src", ".", "the site folder (with content/, geodata/, themes/)")
 	strict := fl.Bool("strict", false, "treat warnings as errors")
-	profile := fl.String("profile", "", "write CPU and heap profiles of the build (cpu.pprof, heap.pprof) into this folder")
+	profile := fl.String("profile", "", "write CPU and heap profiles of the build (cpu.pprof, heap.pprof, and heap-peak.pprof from when the most was live) into this folder")
 	langFlag := fl.String("lang", "", langUsage)
 	var out, baseURL *string
 	var noCache, adapts *bool
@@ -286,7 +288,8 @@ func stageTimes(stages []generator.Stage) string {
 }
 
 // startProfile starts a CPU profile into dir/cpu.pprof; the function it
-// returns stops it and writes the heap as it is then into dir/heap.pprof.
+// returns stops it and writes the heap as it is then into dir/heap.pprof,
+// and as it was at its highest during the build into dir/heap-peak.pprof.
 // Read them with go tool pprof.
 func startProfile(dir string) (done func() error, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -300,10 +303,16 @@ func startProfile(dir string) (done func() error, err error) {
 		cpu.Close()
 		return nil, err
 	}
+	peak := watchPeakHeap()
 	return func() error {
 		pprof.StopCPUProfile()
 		if err := cpu.Close(); err != nil {
 			return err
+		}
+		if b := peak(); len(b) > 0 {
+			if err := os.WriteFile(filepath.Join(dir, "heap-peak.pprof"), b, 0o644); err != nil {
+				return err
+			}
 		}
 		heap, err := os.Create(filepath.Join(dir, "heap.pprof"))
 		if err != nil {
@@ -316,6 +325,48 @@ func startProfile(dir string) (done func() error, err error) {
 		}
 		return heap.Close()
 	}, nil
+}
+
+// watchPeakHeap samples the live heap (as the last finished GC cycle
+// measured it) four times a second and keeps a heap profile from the
+// moment it was highest, for memory that the build holds and lets go of
+// before it ends. The function it returns stops the sampling and gives
+// that profile (nil if none was taken).
+func watchPeakHeap() (stop func() []byte) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	quit, done := make(chan struct{}), make(chan []byte)
+	go func() {
+		var best []byte
+		var high uint64
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		look := func() {
+			metrics.Read(sample)
+			if sample[0].Value.Kind() != metrics.KindUint64 {
+				return
+			}
+			if live := sample[0].Value.Uint64(); live > high || best == nil {
+				var b bytes.Buffer
+				if pprof.Lookup("heap").WriteTo(&b, 0) == nil {
+					high, best = live, b.Bytes()
+				}
+			}
+		}
+		for {
+			select {
+			case <-quit:
+				look() // a build shorter than a tick has its profile too
+				done <- best
+				return
+			case <-tick.C:
+				look()
+			}
+		}
+	}()
+	return func() []byte {
+		close(quit)
+		return <-done
+	}
 }
 
 func newFile(args []string, stdout, stderr io.Writer) int {

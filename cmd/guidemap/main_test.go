@@ -364,15 +364,16 @@ func TestRunBuildBrokenLayout(t *testing.T) {
 	}
 }
 
-// TestRunBuildProfile: --profile writes a CPU and a heap profile that
-// go tool pprof reads.
+// TestRunBuildProfile: --profile writes a CPU profile and heap profiles
+// (after the build, and at its highest during it) that go tool pprof
+// reads.
 func TestRunBuildProfile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "profile")
 	code, _, stderr := runCmd("check", "--src", repoRoot(t), "--profile", dir)
 	if code != 0 {
 		t.Fatalf("exit status = %d, stderr:\n%s", code, stderr)
 	}
-	for _, f := range []string{"cpu.pprof", "heap.pprof"} {
+	for _, f := range []string{"cpu.pprof", "heap.pprof", "heap-peak.pprof"} {
 		data, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)

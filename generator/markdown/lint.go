@@ -13,6 +13,7 @@ import (
 
 	"github.com/esamverkan/guidemap/generator/diag"
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Limits of the easy-to-read rules.
@@ -88,10 +89,9 @@ func (st *state) lintTable(header ast.Node, src []byte) {
 }
 
 // lintText reports very long sentences and words in a block of text.
-func (st *state) lintText(block ast.Node, src []byte) {
-	text := plainTextSkipCode(block, src)
+// fields are the block's words: strings.Fields of plainTextSkipCode.
+func (st *state) lintText(block ast.Node, src []byte, fields []string) {
 	words := 0
-	fields := strings.Fields(text)
 	for i, w := range fields {
 		words++
 		if letters := utf8.RuneCountInString(strings.TrimFunc(w, notLetter)); letters > MaxWordRunes && !bareURL(w) && !strings.Contains(w, "@") {
@@ -198,9 +198,10 @@ var placeholders = []string{
 // list item), not part of one.
 var placeholderBlocks = []string{"första steget.", "andra steget."}
 
-// placeholder returns the placeholder text in text, or "".
-func placeholder(text string) string {
-	low := strings.ToLower(normalizeSpace(text))
+// placeholder returns the placeholder text in the words of a block of
+// text (strings.Fields of it), or "".
+func placeholder(words []string) string {
+	low := strings.ToLower(norm.NFC.String(strings.Join(words, " ")))
 	if slices.Contains(placeholderBlocks, low) {
 		return low
 	}
@@ -209,7 +210,7 @@ func placeholder(text string) string {
 			return p
 		}
 	}
-	for _, w := range strings.Fields(text) {
+	for _, w := range words {
 		if w = strings.TrimFunc(w, notLetter); w == "TODO" || w == "FIXME" || w == "XXX" {
 			return w
 		}
@@ -218,8 +219,8 @@ func placeholder(text string) string {
 }
 
 // lintPlaceholder reports a block of text that holds a placeholder.
-func (st *state) lintPlaceholder(block ast.Node, src []byte) {
-	if p := placeholder(plainTextSkipCode(block, src)); p != "" {
+func (st *state) lintPlaceholder(block ast.Node, src []byte, words []string) {
+	if p := placeholder(words); p != "" {
 		st.l.Warnf(st.pos(block, src), "write your own text in its place, or delete it",
 			"placeholder text %q would be published", p)
 	}

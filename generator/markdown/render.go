@@ -206,8 +206,9 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			st.lintHeading(t, src)
 			st.lintEmptySection(t, src)
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
-			st.lintText(n, src)
-			st.lintPlaceholder(n, src)
+			words := strings.Fields(plainTextSkipCode(n, src))
+			st.lintText(n, src, words)
+			st.lintPlaceholder(n, src, words)
 			st.lintCounts(n, src)
 		case *east.Table:
 			st.table(t, src)

@@ -135,7 +135,8 @@ type Writer struct {
 	err    error // the first error of a write
 	failed atomic.Bool
 	done   bool // Commit or Abort was called
-	dirs   sync.Map
+	dirsMu sync.Mutex
+	dirs   map[string]*mkdir // folders made (or being made) in the staging folder: a plain map is half a sync.Map's size
 
 	// roots: os.Roots of folders of the staging folder that hold folders
 	// (folder path → *dirRoot), opened once and kept until the writes
@@ -549,8 +550,16 @@ func (w *Writer) mkdirAll(d string) error {
 	if d == "." {
 		return nil
 	}
-	v, _ := w.dirs.LoadOrStore(d, &mkdir{})
-	m := v.(*mkdir)
+	w.dirsMu.Lock()
+	m := w.dirs[d]
+	if m == nil {
+		if w.dirs == nil {
+			w.dirs = map[string]*mkdir{}
+		}
+		m = &mkdir{}
+		w.dirs[d] = m
+	}
+	w.dirsMu.Unlock()
 	m.once.Do(func() {
 		if m.err = w.mkdirAll(path.Dir(d)); m.err != nil {
 			return
