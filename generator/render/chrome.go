@@ -22,10 +22,32 @@ type chrome struct {
 	set    *template.Template // a template set holding the partials; set after parsing
 	shared bool               // reuse what was rendered (the default theme's layouts)
 	done   sync.Map           // chromeKey → template.HTML
+	reused sync.Map           // chromeKey{name, "", key} → template.HTML (reuse)
+	every  bool               // reuse renders on every call (tests compare the two)
 }
 
 type chromeKey struct {
 	name, section, url string
+}
+
+// reuse renders the partial name with data once for each key in the
+// language: for a part that many pages show alike, such as the guides
+// and e-services that every place of a category in a municipality
+// lists ("reuse" in the templates). The key must name everything the
+// partial reads of data; a build's renderer keeps what it rendered
+// until the build ends (the model does not change within it).
+func (c *chrome) reuse(name, key string, data any) (template.HTML, error) {
+	k := chromeKey{name: name, url: key}
+	if h, ok := c.reused.Load(k); ok && !c.every {
+		return h.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := c.set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String()) // the partial's output, escaped by html/template as it ran
+	c.reused.Store(k, h)
+	return h, nil
 }
 
 // render is the partial name for the page v.

@@ -18,3 +18,11 @@ func OwnChrome(rd *Renderer) {
 		c.shared = false
 	}
 }
+
+// NoReuse makes rd render the partials that templates reuse (the
+// template function "reuse") on every page.
+func NoReuse(rd *Renderer) {
+	for _, c := range rd.r.chrome {
+		c.every = true
+	}
+}

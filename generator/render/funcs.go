@@ -52,6 +52,8 @@ func (r *renderer) funcs(lang string) template.FuncMap {
 		"siteTitle": func() string { return cmp.Or(r.site.Config.Language[lang].Title, r.site.Config.Title) },
 		// chrome renders the header or the footer (chrome.go).
 		"chrome": func(name string, v *View) (template.HTML, error) { return r.chrome[lang].render(name, v) },
+		// reuse renders a partial once for each key (chrome.go).
+		"reuse": func(name, key string, data any) (template.HTML, error) { return r.chrome[lang].reuse(name, key, data) },
 		// tIn is a UI string in another language, for text marked with its lang.
 		"tIn": func(code, key string) string { return r.strIn(code, key) },
 		// tOwn is a UI string of that language only ("" when it has none).

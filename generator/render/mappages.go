@@ -651,16 +651,8 @@ func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 	if pc, ok := s.Config.PointCategory(p.Category); ok {
 		v.PointCategory = pc
 		if pc.Category != "" {
-			for _, ver := range r.ix.versionsByMuni[mu.Slug] {
-				if ver.Category == pc.Category {
-					v.Versions = append(v.Versions, ver)
-				}
-			}
-			for _, o := range r.ix.offersByMuni[mu.Slug] {
-				if o.EService.Category == pc.Category {
-					v.Offers = append(v.Offers, o)
-				}
-			}
+			k := [2]string{mu.Slug, pc.Category}
+			v.Versions, v.Offers = r.ix.versionsByCategory[k], r.ix.offersByCategory[k]
 		}
 	}
 	return v

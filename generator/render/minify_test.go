@@ -94,6 +94,37 @@ func TestSharedChromeIsThePagesOwn(t *testing.T) {
 	}
 }
 
+// TestReusedPartsAreThePagesOwn: the partials rendered once for each key
+// (the template function "reuse", as for the lists of a place's page)
+// are what each page renders of them itself, on every page of the
+// example and fixture sites.
+func TestReusedPartsAreThePagesOwn(t *testing.T) {
+	for name, fsys := range map[string]fs.FS{
+		"example": os.DirFS(golden.ModuleRoot(t)),
+		"fixture": golden.Txtar(t, "testdata/fixture-site.txtar"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			reused := renderSite(t, fsys, nil)
+			own := renderSite(t, fsys, render.NoReuse)
+			if len(reused) != len(own) || len(own) < 20 {
+				t.Fatalf("%d files with reused parts, %d without", len(reused), len(own))
+			}
+			places := 0
+			for p, data := range own {
+				if !bytes.Equal(data, reused[p]) {
+					t.Errorf("%s differs with the reused parts", p)
+				}
+				if bytes.Contains(data, []byte(`id="gm-point-guides"`)) {
+					places++
+				}
+			}
+			if name == "example" && places < 10 {
+				t.Errorf("only %d place pages list guides: the reused part is not tested", places)
+			}
+		})
+	}
+}
+
 // renderSite renders the site in fsys with the default theme as a build
 // does, with before (when not nil) applied to the Renderer first.
 func renderSite(t *testing.T, fsys fs.FS, before func(*render.Renderer)) map[string][]byte {

@@ -190,6 +190,11 @@ type index struct {
 	// points: how many service points a category has, in a municipality
 	// ({category, municipality}) and in all ({category, ""}).
 	points map[[2]string]int
+	// versionsByCategory, offersByCategory: a municipality's versions
+	// and offers of a category ({municipality, category}), in the site's
+	// order: what its places of the category list.
+	versionsByCategory map[[2]string][]*model.Version
+	offersByCategory   map[[2]string][]*model.Offer
 }
 
 func newIndex(s *model.Site) *index {
@@ -202,6 +207,9 @@ func newIndex(s *model.Site) *index {
 		guidesByEService: map[string][]*model.Guide{},
 		localByEService:  map[string][]*model.Guide{},
 		points:           map[[2]string]int{},
+
+		versionsByCategory: map[[2]string][]*model.Version{},
+		offersByCategory:   map[[2]string][]*model.Offer{},
 	}
 	byEService := func(into map[string][]*model.Guide, gs []*model.Guide) {
 		for _, g := range gs {
@@ -220,12 +228,16 @@ func newIndex(s *model.Site) *index {
 	}
 	for _, v := range s.Versions {
 		ix.versionsByMuni[v.Municipality.Slug] = append(ix.versionsByMuni[v.Municipality.Slug], v)
+		k := [2]string{v.Municipality.Slug, v.Category}
+		ix.versionsByCategory[k] = append(ix.versionsByCategory[k], v)
 		if !v.Local {
 			ix.versionsByGuide[v.Guide.Slug] = append(ix.versionsByGuide[v.Guide.Slug], v)
 		}
 	}
 	for _, o := range s.Offers {
 		ix.offersByMuni[o.Municipality.Slug] = append(ix.offersByMuni[o.Municipality.Slug], o)
+		k := [2]string{o.Municipality.Slug, o.EService.Category}
+		ix.offersByCategory[k] = append(ix.offersByCategory[k], o)
 		ix.offersByService[o.EService.Slug] = append(ix.offersByService[o.EService.Slug], o)
 		ix.offer[o.Municipality.Slug+"/"+o.EService.Slug] = o
 	}
