@@ -203,11 +203,13 @@ def bench_corpus(a, name, tools):
         # The output and what guidemap keeps beside it between builds (the
         # spare, the output before last, and the cache of page fingerprints
         # and rendered bodies): a clean build renders and writes every file.
+        # They are moved into the trash, which is emptied after the last
+        # timed run (see trash).
         def rm(i):
             parent, base = os.path.split(out.rstrip("/"))
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(os.path.join(parent, ".guidemap-spare-" + base), ignore_errors=True)
-            shutil.rmtree(os.path.join(parent, ".guidemap-cache-" + base), ignore_errors=True)
+            for p in (out, os.path.join(parent, ".guidemap-spare-" + base), os.path.join(parent, ".guidemap-cache-" + base)):
+                if os.path.lexists(p):
+                    os.rename(p, os.path.join(a.trash, "%d-%s" % (time.monotonic_ns(), os.path.basename(p))))
         return rm
 
     log("corpus %s: clean builds" % name)
@@ -274,6 +276,14 @@ def table_rows(name, rows, tools):
     return lines
 
 
+def empty(trash, stamp):
+    """Deletes the trash's outputs and notes when (see main)."""
+    shutil.rmtree(trash, ignore_errors=True)
+    os.sync()
+    with open(stamp, "w"):
+        pass
+
+
 # --------------------------------------------------------------------- main
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -289,6 +299,8 @@ def main():
     ap.add_argument("--max-rss", type=float, default=8, help="GB: kill a run whose RSS passes this")
     ap.add_argument("--timeout", type=float, default=600, help="seconds: kill a run that takes longer")
     ap.add_argument("--no-edit", action="store_true", help="leave out the one-guide-changed rows")
+    ap.add_argument("--settle", type=float, default=65,
+                    help="seconds between the deletion of an earlier call's outputs and the first run (0: no wait)")
     a = ap.parse_args()
     a.work = os.path.abspath(a.work or tempfile.mkdtemp(prefix="guidemap-bench-"))
     os.makedirs(a.work, exist_ok=True)
@@ -304,9 +316,31 @@ def main():
     if a.hugo:
         tools.append(Tool("hugo", [os.path.abspath(a.hugo)]))
     names = ["1k", "10k", "national"] if a.corpus == "all" else [a.corpus]
+    # The trash: what the clean builds remove, deleted only after the last
+    # timed run. On ext4 without a journal, a file created within a minute
+    # (five, before the deletion is written back) of thousands deleted
+    # pays for a search past their inodes, in system time: deleting each
+    # output just before the next build made every run slower than the one
+    # before (the same 1k build's system time grew 2.8 → 19.8 s over six
+    # runs), and most for the tool that writes the most files. Emptying
+    # it first and letting the deletion settle (--settle) starts the runs
+    # from the same state.
+    a.trash = os.path.join(a.work, ".trash")
+    emptied = os.path.join(a.work, ".trash-emptied")  # its time: when a call last emptied the trash
+    if os.path.isdir(a.trash) and os.listdir(a.trash):
+        empty(a.trash, emptied)
+    if os.path.exists(emptied):
+        wait = a.settle - (time.time() - os.path.getmtime(emptied))
+        if wait > 0:
+            log("waiting %.0f s for the deletion of an earlier call's outputs to settle" % wait)
+            time.sleep(wait)
+    os.makedirs(a.trash, exist_ok=True)
     lines = []
-    for name in names:
-        lines += table_rows(name, bench_corpus(a, name, tools), [t.name for t in tools])
+    try:
+        for name in names:
+            lines += table_rows(name, bench_corpus(a, name, tools), [t.name for t in tools])
+    finally:
+        empty(a.trash, emptied)
     hv = subprocess.run([a.hugo, "version"], capture_output=True, text=True).stdout.strip() if a.hugo else "not run"
     print("%s, work folder %s" % (time.strftime("%Y-%m-%d %H:%M"), a.work))
     print("guidemap: %s\nhugo: %s\nruns: %d timed (medians), %d warm-up; %d cores; guard %.1f GB, %.0f s\n" % (
