@@ -705,14 +705,14 @@ const bigSite = 20000
 // collections, not twice, costs about 70 MB and saves 8 % of the CPU. A
 // big site's is not (350–480 MB live at 134,000 pages, most of it the
 // model, the files' text and the rendered bodies): letting it grow by
-// 80 %, not 100 %, keeps the process near 0.9 GB, not 1.1 GB, for 1–3 %
-// more CPU.
+// 70 %, not 100 %, between collections keeps the process near 0.9 GB,
+// not 1.1 GB (80 % gave 0.99–1.0 GB), for a few per cent more CPU.
 func GCPercent(site *model.Site) int {
 	n := len(site.Guides) + len(site.LocalGuides) + len(site.Versions) + len(site.EServices) + len(site.Offers) + len(site.Points)
 	if n < bigSite {
 		return 200
 	}
-	return 80
+	return 70
 }
 
 // File makes the output file at path p on demand, before or while Render
