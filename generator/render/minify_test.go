@@ -75,23 +75,7 @@ func TestMinifiedPartsMakeMinifiedPages(t *testing.T) {
 // each kind of page (Options.SharedChrome) are what each page renders of
 // them itself, on every page of the example and fixture sites.
 func TestSharedChromeIsThePagesOwn(t *testing.T) {
-	for name, fsys := range map[string]fs.FS{
-		"example": os.DirFS(golden.ModuleRoot(t)),
-		"fixture": golden.Txtar(t, "testdata/fixture-site.txtar"),
-	} {
-		t.Run(name, func(t *testing.T) {
-			shared := renderSite(t, fsys, nil)
-			own := renderSite(t, fsys, render.OwnChrome)
-			if len(shared) != len(own) || len(own) < 20 {
-				t.Fatalf("%d files with shared chrome, %d without", len(shared), len(own))
-			}
-			for p, data := range own {
-				if !bytes.Equal(data, shared[p]) {
-					t.Errorf("%s differs with the shared header and footer", p)
-				}
-			}
-		})
-	}
+	eachSiteRenderedBothWays(t, render.OwnChrome, "the shared header and footer", nil)
 }
 
 // TestReusedPartsAreThePagesOwn: the partials rendered once for each key
@@ -99,27 +83,42 @@ func TestSharedChromeIsThePagesOwn(t *testing.T) {
 // are what each page renders of them itself, on every page of the
 // example and fixture sites.
 func TestReusedPartsAreThePagesOwn(t *testing.T) {
+	eachSiteRenderedBothWays(t, render.NoReuse, "the reused parts", func(t *testing.T, site string, own map[string][]byte) {
+		places := 0
+		for _, data := range own {
+			if bytes.Contains(data, []byte(`id="gm-point-guides"`)) {
+				places++
+			}
+		}
+		if site == "example" && places < 10 {
+			t.Errorf("only %d place pages list guides: the reused part is not tested", places)
+		}
+	})
+}
+
+// eachSiteRenderedBothWays renders the example and fixture sites as a
+// build does and with own applied to the Renderer (each page rendering
+// what a build shares), and reports every file that differs (what: what
+// is shared); then, when not nil, it runs also on the pages rendered
+// with own.
+func eachSiteRenderedBothWays(t *testing.T, own func(*render.Renderer), what string, also func(t *testing.T, site string, own map[string][]byte)) {
 	for name, fsys := range map[string]fs.FS{
 		"example": os.DirFS(golden.ModuleRoot(t)),
 		"fixture": golden.Txtar(t, "testdata/fixture-site.txtar"),
 	} {
 		t.Run(name, func(t *testing.T) {
-			reused := renderSite(t, fsys, nil)
-			own := renderSite(t, fsys, render.NoReuse)
-			if len(reused) != len(own) || len(own) < 20 {
-				t.Fatalf("%d files with reused parts, %d without", len(reused), len(own))
+			shared := renderSite(t, fsys, nil)
+			theirs := renderSite(t, fsys, own)
+			if len(shared) != len(theirs) || len(theirs) < 20 {
+				t.Fatalf("%d files with %s, %d without", len(shared), what, len(theirs))
 			}
-			places := 0
-			for p, data := range own {
-				if !bytes.Equal(data, reused[p]) {
-					t.Errorf("%s differs with the reused parts", p)
-				}
-				if bytes.Contains(data, []byte(`id="gm-point-guides"`)) {
-					places++
+			for p, data := range theirs {
+				if !bytes.Equal(data, shared[p]) {
+					t.Errorf("%s differs with %s", p, what)
 				}
 			}
-			if name == "example" && places < 10 {
-				t.Errorf("only %d place pages list guides: the reused part is not tested", places)
+			if also != nil {
+				also(t, name, theirs)
 			}
 		})
 	}
