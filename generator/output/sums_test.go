@@ -87,12 +87,20 @@ func TestWriterReusesBySum(t *testing.T) {
 		linked int
 	}{
 		{name: "first build", stamp: "s1", files: v1},
-		{name: "the same again: linked from the output folder", stamp: "s1", files: v1,
-			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 4},
-		{name: "one page changed, one gone: the rest is in the spare already", stamp: "s1",
+		{name: "the same again: the output folder stays (the file without a sum has the same bytes)", stamp: "s1", files: v1,
+			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 5},
+		{name: "one page changed, one gone: the rest linked from the output folder", stamp: "s1",
 			files: []output.File{
 				{Path: "index.html", Data: []byte("start"), Sum: 1},
 				{Path: "a/index.html", Data: []byte("a, changed"), Sum: 22},
+				{Path: "b/index.html", Data: []byte("b"), Sum: 3},
+				{Path: "style.css", Data: []byte("css")},
+			},
+			reused: []string{"b/index.html", "index.html"}, linked: 3},
+		{name: "the same once more: the spare holds the rest already", stamp: "s1",
+			files: []output.File{
+				{Path: "index.html", Data: []byte("start"), Sum: 1},
+				{Path: "a/index.html", Data: []byte("a, changed again"), Sum: 23},
 				{Path: "b/index.html", Data: []byte("b"), Sum: 3},
 				{Path: "style.css", Data: []byte("css")},
 			},
@@ -215,5 +223,60 @@ func TestWriterSize(t *testing.T) {
 		if n, ok := w.Size(tt.path); n != tt.size || ok != tt.ok {
 			t.Errorf("Size(%s) = %d, %v; want %d, %v", tt.path, n, ok, tt.size, tt.ok)
 		}
+	}
+}
+
+// TestWriterLeavesAnUnchangedOutput: a build that makes the very files
+// the output folder holds (after a clean build: the spare is empty)
+// neither links nor swaps anything, and the output folder stays the same
+// folder; the next build that changes a page takes the other files from
+// it (linked, or copied where links are refused), and the output is
+// always exactly what was put.
+func TestWriterLeavesAnUnchangedOutput(t *testing.T) {
+	for _, links := range []bool{true, false} {
+		t.Run(map[bool]string{true: "links", false: "no links"}[links], func(t *testing.T) {
+			if !links {
+				output.RefuseLinks(t)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			spare := filepath.Join(filepath.Dir(out), ".guidemap-spare-public")
+			v1 := []output.File{
+				{Path: "index.html", Data: []byte("start"), Sum: 1},
+				{Path: "a/index.html", Data: []byte("a"), Sum: 2},
+				{Path: "b/deep/index.html", Data: []byte("b"), Sum: 3},
+				{Path: "style.css", Data: []byte("css")},
+			}
+			v2 := slices.Clone(v1)
+			v2[1] = output.File{Path: "a/index.html", Data: []byte("a, changed"), Sum: 22}
+			build(t, out, "s", v1)
+			before, err := os.Stat(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 {
+				reused, w := build(t, out, "s", v1)
+				if len(reused) != 3 || w.Linked() != 4 {
+					t.Errorf("unchanged: reused %q, linked %d; want 3 and 4", reused, w.Linked())
+				}
+				after, err := os.Stat(out)
+				if err != nil || !os.SameFile(before, after) {
+					t.Errorf("an unchanged build replaced the output folder")
+				}
+				holds(t, out, v1)
+				holds(t, spare, nil)
+			}
+			reused, _ := build(t, out, "s", v2)
+			slices.Sort(reused)
+			if want := []string{"b/deep/index.html", "index.html"}; !slices.Equal(reused, want) {
+				t.Errorf("one page changed: reused %q, want %q", reused, want)
+			}
+			holds(t, out, v2)
+			holds(t, spare, v1)
+			if after, err := os.Stat(out); err != nil || os.SameFile(before, after) {
+				t.Errorf("a changed build did not put a new folder in the output folder's place")
+			}
+			build(t, out, "s", v1)
+			holds(t, out, v1)
+		})
 	}
 }

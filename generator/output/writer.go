@@ -118,7 +118,14 @@ type Writer struct {
 	root  *os.Root
 	list  List
 	kept  atomic.Int64 // files the staging folder held already with the same bytes
-	links atomic.Int64 // files linked from the output folder (Reuse)
+	links atomic.Int64 // files taken from the output folder (Reuse, or a Put of the same bytes into a fresh stage)
+
+	// later: the files of this build that the output folder holds
+	// already, to be linked into a fresh staging folder at Commit, and
+	// only when something else changed: a build that makes the output
+	// folder's very files leaves it as it is.
+	laterMu sync.Mutex
+	later   []string
 
 	cache string // CacheDir(dir): the sums
 	stamp string // SetStamp's
@@ -298,12 +305,105 @@ func (w *Writer) Reuse(p string, sum uint64) bool {
 		}
 	}
 	if s := w.prior.out; s != nil {
-		if h, ok := s.of[p]; ok && h.sum == sum && w.link(p) == nil && w.record(File{Path: p, Sum: sum}, h.size) == nil {
-			w.links.Add(1)
-			return true
+		if h, ok := s.of[p]; ok && h.sum == sum {
+			if w.fresh {
+				// Linked at Commit, if at all.
+				if w.record(File{Path: p, Sum: sum}, h.size) != nil {
+					return false
+				}
+				w.linkLater(p)
+				return true
+			}
+			if w.link(p) == nil && w.record(File{Path: p, Sum: sum}, h.size) == nil {
+				w.links.Add(1)
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// linkLater notes that the output folder's file p is this build's too.
+func (w *Writer) linkLater(p string) {
+	w.links.Add(1)
+	w.laterMu.Lock()
+	w.later = append(w.later, p)
+	w.laterMu.Unlock()
+}
+
+// sameAsOut tells whether the output folder holds f's very bytes (f is
+// to be put in a fresh staging folder: the output is of a recent build).
+func (w *Writer) sameAsOut(f File) bool {
+	s := w.prior.out
+	if s == nil {
+		return false
+	}
+	h, ok := s.of[f.Path]
+	if !ok || h.size != int64(len(f.Data)) {
+		return false
+	}
+	p := filepath.Join(w.dir, filepath.FromSlash(f.Path))
+	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() != h.size {
+		return false
+	}
+	old, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(old, f.Data)
+}
+
+// unchanged tells, at Commit, whether this build made exactly the files
+// that the output folder holds, all of them taken from it.
+func (w *Writer) unchanged() bool {
+	s := w.prior.out
+	return w.fresh && s != nil && len(w.later) == len(w.now) && len(w.now) == len(s.of)
+}
+
+// linkAll links the files of later into the staging folder, on several
+// goroutines; a file that cannot be linked (a file system without hard
+// links, a file of too many) is copied.
+func (w *Writer) linkAll() error {
+	var wg sync.WaitGroup
+	var errMu sync.Mutex
+	var first error
+	next := atomic.Int64{}
+	for range writers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(w.later) {
+					return
+				}
+				if err := w.linkOrCopy(w.later[i]); err != nil {
+					errMu.Lock()
+					if first == nil {
+						first = err
+					}
+					errMu.Unlock()
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	w.closeRoots()
+	return first
+}
+
+// linkOrCopy puts the output folder's file p in the fresh staging
+// folder: a hard link, or else a copy.
+func (w *Writer) linkOrCopy(p string) error {
+	if err := w.link(p); err == nil {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(p)))
+	if err != nil {
+		return fmt.Errorf("take %s from the output folder: %w", p, err)
+	}
+	root, rel := w.in(path.Dir(p))
+	rel = path.Join(rel, path.Base(p))
+	if err := root.WriteFile(rel, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	return nil
 }
 
 // ReuseTree reuses (Reuse) every file under the folder prefix that a
@@ -345,6 +445,9 @@ func (w *Writer) ReuseTree(prefix string, sum func(p string) uint64) bool {
 	return false
 }
 
+// hardLink is os.Link (tests make it fail).
+var hardLink, osLink = os.Link, os.Link
+
 // link puts a hard link to the output folder's file p in the staging
 // folder, in the place of what is there.
 func (w *Writer) link(p string) error {
@@ -356,11 +459,11 @@ func (w *Writer) link(p string) error {
 	src := filepath.Join(w.dir, filepath.FromSlash(p))
 	dst := filepath.Join(w.stage, filepath.FromSlash(p))
 	if w.fresh {
-		return os.Link(src, dst)
+		return hardLink(src, dst)
 	}
 	old, err := os.Lstat(dst)
 	if errors.Is(err, fs.ErrNotExist) {
-		return os.Link(src, dst)
+		return hardLink(src, dst)
 	}
 	if err == nil {
 		// The spare may hold the output's very file (a link made by an
@@ -372,7 +475,7 @@ func (w *Writer) link(p string) error {
 	}
 	tmp := filepath.Join(filepath.Dir(dst), tmpPrefix+filepath.Base(dst))
 	os.Remove(tmp)
-	if err := os.Link(src, tmp); err != nil {
+	if err := hardLink(src, tmp); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, dst); err != nil {
@@ -438,6 +541,10 @@ func (w *Writer) writeFile(f File) error {
 			w.kept.Add(1) // made from the same inputs
 			return nil
 		}
+	}
+	if w.fresh && w.sameAsOut(f) {
+		w.linkLater(f.Path)
+		return nil
 	}
 	dir := path.Dir(f.Path)
 	if err := w.mkdirAll(dir); err != nil {
@@ -524,6 +631,7 @@ func (w *Writer) closeRoots() {
 		return true
 	})
 	w.roots.Clear()
+	w.openRoots.Store(0)
 }
 
 // tmpPrefix starts the name a file is written under before it is renamed
@@ -534,7 +642,9 @@ const tmpPrefix = ".guidemap-new-"
 // already with the same bytes, and that were not written.
 func (w *Writer) Kept() int { return int(w.kept.Load()) }
 
-// Linked is the number of files that Reuse linked from the output folder.
+// Linked is the number of files taken from the output folder: linked
+// into the staging folder, or, when the build made the output folder's
+// very files, left where they are.
 func (w *Writer) Linked() int { return int(w.links.Load()) }
 
 // mkdir is the creation of one folder of the staging folder, done once.
@@ -645,6 +755,17 @@ func (w *Writer) Commit() (err error) {
 	files, _ := w.list.Files()
 	if err := clashes(files); err != nil {
 		return err
+	}
+	if w.unchanged() {
+		// The output folder is what this build makes: it stays, and so
+		// does the empty spare.
+		w.keepSums(nil)
+		return nil
+	}
+	if len(w.later) > 0 {
+		if err := w.linkAll(); err != nil {
+			return err
+		}
 	}
 	if !w.fresh {
 		if err := w.removeOthers(files); err != nil {
