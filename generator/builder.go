@@ -74,7 +74,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (Result, error)
 		return res, err
 	}
 	b.memo.cache.Begin()
-	res, st, err := build(ctx, b.cfg, b.memo, &output.List{Keep: true})
+	res, st, err := build(ctx, b.cfg, b.memo, sinkOf(&output.List{Keep: true}))
 	if ctx.Err() != nil {
 		// Cancelled: the cache holds only what is valid by its keys; the
 		// last build stays as it was.

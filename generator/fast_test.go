@@ -27,7 +27,7 @@ import (
 // page for.
 func TestPagesShowOnlyBodiesTheyRead(t *testing.T) {
 	ctx := context.Background()
-	_, st, err := build(ctx, Config{Src: exampleSite}, nil, &output.List{})
+	_, st, err := build(ctx, Config{Src: exampleSite}, nil, sinkOf(&output.List{}))
 	if err != nil {
 		t.Fatal(err)
 	}

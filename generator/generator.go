@@ -177,21 +177,33 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		out = filepath.Join(srcDir(cfg), "public")
 	}
 	// A bad output folder is told after the site's own errors, as a build
-	// that writes nothing.
+	// that writes nothing. The Writer opens (reading what the last build
+	// kept) while the site loads: the build takes it after loading.
 	var to sink = &output.List{}
 	w, outErr := (*output.Writer)(nil), checkOut(srcDir(cfg), out)
 	var kept *kept
+	opened := make(chan struct{})
 	if outErr == nil {
-		if w, outErr = output.NewWriter(out); outErr == nil {
-			w.SetStamp(programStamp())
-			if cfg.NoCache {
-				w.Forget()
+		kept = openKept(output.CacheDir(out), programStamp(), !cfg.NoCache)
+		go func() {
+			defer close(opened)
+			if w, outErr = output.NewWriter(out); outErr == nil {
+				w.SetStamp(programStamp())
+				if cfg.NoCache {
+					w.Forget()
+				}
+				to = w
 			}
-			to = w
-			kept = openKept(output.CacheDir(out), programStamp(), !cfg.NoCache)
-		}
+		}()
+	} else {
+		close(opened)
 	}
-	res, _, err := build(ctx, cfg, kept.memo(), to)
+	sinkOf := func() sink {
+		<-opened
+		return to
+	}
+	res, _, err := build(ctx, cfg, kept.memo(), sinkOf)
+	<-opened // when the build stopped before it took the Writer
 	if err == nil {
 		err = outErr
 	}
@@ -220,7 +232,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 // Check runs every stage but the writing. Result.Output lists the paths
 // of the files, without their bytes.
 func Check(ctx context.Context, cfg Config) (Result, error) {
-	res, _, err := build(ctx, cfg, nil, &output.List{})
+	res, _, err := build(ctx, cfg, nil, sinkOf(&output.List{}))
 	return res, err
 }
 
@@ -228,7 +240,7 @@ func Check(ctx context.Context, cfg Config) (Result, error) {
 // for tests and tools that read the site from memory. Its memory grows
 // with the site.
 func Collect(ctx context.Context, cfg Config) (Result, error) {
-	res, _, err := build(ctx, cfg, nil, &output.List{Keep: true})
+	res, _, err := build(ctx, cfg, nil, sinkOf(&output.List{Keep: true}))
 	return res, err
 }
 
@@ -331,6 +343,8 @@ type memo struct {
 
 	// rendered, when not nil, is told the bodies once they are made.
 	rendered func(*bodies.Set)
+	// ready, when not nil, returns once bodies may be used.
+	ready func()
 }
 
 func newMemo() *memo {
@@ -343,10 +357,14 @@ func newMemo() *memo {
 	}
 }
 
-// build runs the stages up to rendering, handing the files to to, and
+// sinkOf gives a sink that is open already, for build.
+func sinkOf(s sink) func() sink { return func() sink { return s } }
+
+// build runs the stages up to rendering, handing the files to the sink, and
 // returns, unless the theme is broken or ctx was cancelled, the state it
-// made. m, when not nil, is a Builder's cache.
-func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, error) {
+// made. m, when not nil, is a Builder's cache. It asks open for the
+// sink once the site is loaded (Build opens its Writer meanwhile).
+func build(ctx context.Context, cfg Config, m *memo, open func() sink) (Result, *state, error) {
 	t0 := time.Now()
 	w := newStopwatch()
 	l := &diag.List{}
@@ -367,6 +385,7 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 		return res, nil, ctx.Err()
 	}
 	w.lap("load")
+	to := open()
 	to.SetMax(cmp.Or(cfg.MaxOutput, in.Config.MaxOutput))
 	// 2. assemble
 	site := assemble.Site(in, l)
@@ -383,6 +402,9 @@ func build(ctx context.Context, cfg Config, m *memo, to sink) (Result, *state, e
 	// so that a server can answer with pages as soon as they are listed
 	// (Preview); a page rendered before its body was renders the body.
 	theme, custom := themeFS(sitefs.Limit(fsys, sitefs.Theme), in.Config)
+	if m.ready != nil {
+		m.ready() // the bodies a build kept
+	}
 	st.bodies = bodies.Start(ctx, site, in.Content, bodies.Options{BasePath: in.BasePath, Workers: cfg.Workers, Memo: m.bodies, Minify: render.MinifyHTML, Media: in.Media,
 		HeadingClasses: headingClasses(theme, l)})
 

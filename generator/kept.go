@@ -23,8 +23,9 @@ import (
 type kept struct {
 	dir, stamp string
 	m          *memo
-	loaded     int
-	saved      chan string // the new file, written while the pages render; "" when there is none
+	loaded     int           // bodies read, once ready is closed
+	ready      chan struct{} // closed once the bodies are read
+	saved      chan string   // the new file, written while the pages render; "" when there is none
 	headings   *load.HeadingCache
 	unuse      func() // ends the headings' use by markdown.Sections
 }
@@ -37,11 +38,18 @@ func openKept(dir, stamp string, read bool) *kept {
 	}
 	c := &cache.Cache{}
 	t := cache.Register(c, &cache.Table[bodies.Key, *bodies.Out]{})
-	if f, err := os.Open(filepath.Join(dir, "bodies")); err == nil && read {
-		bodies.Load(f, stamp, t) // what it read before a problem holds by its keys
-		f.Close()
-	}
-	k := &kept{dir: dir, stamp: stamp, loaded: t.Len()}
+	k := &kept{dir: dir, stamp: stamp, ready: make(chan struct{})}
+	// The bodies are read while the site loads (the build waits for
+	// them before it renders bodies: memo.ready).
+	go func() {
+		defer close(k.ready)
+		if f, err := os.Open(filepath.Join(dir, "bodies")); err == nil && read {
+			bodies.Load(f, stamp, t) // what it read before a problem holds by its keys
+			f.Close()
+		}
+		k.loaded = t.Len()
+		c.Begin()
+	}()
 	if f, err := os.Open(filepath.Join(dir, "headings")); err == nil && read {
 		k.headings = load.NewHeadingCache(f, stamp)
 		f.Close()
@@ -49,8 +57,7 @@ func openKept(dir, stamp string, read bool) *kept {
 		k.headings = load.NewHeadingCache(nil, stamp)
 	}
 	k.unuse = load.UseHeadingCache(k.headings)
-	c.Begin()
-	k.m = &memo{cache: c, bodies: t, rendered: k.save}
+	k.m = &memo{cache: c, bodies: t, rendered: k.save, ready: func() { <-k.ready }}
 	return k
 }
 
@@ -107,6 +114,7 @@ func (k *kept) close(ok bool) {
 	if k == nil {
 		return
 	}
+	<-k.ready // when the build stopped before it used the bodies
 	k.unuse()
 	if ok && k.headings.Changed() {
 		k.saveHeadings()

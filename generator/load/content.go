@@ -64,7 +64,7 @@ func (f *File) ContainsFold(s string) bool {
 		if strings.Contains(src, "&") {
 			src = html.UnescapeString(src)
 		}
-		if strings.Contains(strings.ToLower(src), s) {
+		if containsLower(src, s) {
 			holds = true
 			break
 		}
@@ -392,3 +392,35 @@ func NewHeadingCache(r io.Reader, stamp string) *HeadingCache {
 // UseHeadingCache makes the parsing of content files take headings from c
 // until done is called (markdown.UseHeadingCache).
 func UseHeadingCache(c *HeadingCache) (done func()) { return markdown.UseHeadingCache(c) }
+
+// containsLower tells whether strings.ToLower(src) holds s (in lower
+// case). For s of ASCII letters and digits alone it compares in place:
+// no character outside ASCII has one of them as its lower case but the
+// dotted capital I (i) and the Kelvin sign (k): an s with those is
+// looked for the long way.
+func containsLower(src, s string) bool {
+	if s == "" {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' && c != 'i' && c != 'k' || '0' <= c && c <= '9') {
+			return strings.Contains(strings.ToLower(src), s)
+		}
+	}
+	for i := 0; i+len(s) <= len(src); i++ {
+		j := 0
+		for ; j < len(s); j++ {
+			c := src[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != s[j] {
+				break
+			}
+		}
+		if j == len(s) {
+			return true
+		}
+	}
+	return false
+}

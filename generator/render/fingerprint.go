@@ -36,13 +36,14 @@ import (
 )
 
 var (
-	bodyType   = reflect.TypeFor[model.Body]()
-	bodyPtr    = reflect.TypeFor[*model.Body]()
-	sitePtr    = reflect.TypeFor[*model.Site]()
-	viewPtr    = reflect.TypeFor[*View]()
-	mapJobPtr  = reflect.TypeFor[*mapJob]()
-	pointType  = reflect.TypeFor[model.Point]()
-	entityPtrs = map[reflect.Type]bool{
+	bodyType      = reflect.TypeFor[model.Body]()
+	bodyPtr       = reflect.TypeFor[*model.Body]()
+	sitePtr       = reflect.TypeFor[*model.Site]()
+	viewPtr       = reflect.TypeFor[*View]()
+	mapJobPtr     = reflect.TypeFor[*mapJob]()
+	pointHoursPtr = reflect.TypeFor[*pointHours]()
+	pointType     = reflect.TypeFor[model.Point]()
+	entityPtrs    = map[reflect.Type]bool{
 		reflect.TypeFor[*model.Municipality](): true,
 		reflect.TypeFor[*model.Guide]():        true,
 		reflect.TypeFor[*model.Version]():      true,
@@ -320,6 +321,14 @@ func (h *hasher) value(v reflect.Value) {
 		if j := v.Interface().(*View).mapJob; j != nil {
 			j.fingerprint(h) // the map as its key, not as drawn: maps are drawn when pages are rendered
 		}
+	}
+	if t == pointHoursPtr {
+		if !v.IsNil() {
+			h.int(int64((*pointHours)(v.UnsafePointer()).fingerprint(h)))
+		} else {
+			h.int(-1)
+		}
+		return
 	}
 	if t == pointType && h.fp.points != nil {
 		if sum, ok := h.fp.points[pointKey{v.FieldByIndex(pointFile).String(), int(v.FieldByIndex(pointFeature).Int())}]; ok {

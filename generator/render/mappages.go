@@ -562,7 +562,7 @@ func (r *renderer) mapPages(lang string, later func(string, string, string, func
 // depend on where they are (most: a site's libraries share a few values)
 // share one, as do a point's pages in each language; the memo keeps at
 // most calendarMemo of them.
-func (r *renderer) calendar(p *model.Point) *hours.Calendar {
+func (r *renderer) calendar(p *model.Point) *calendarOf {
 	if !p.Hours.Complete {
 		return nil
 	}
@@ -587,16 +587,67 @@ func (r *renderer) calendar(p *model.Point) *hours.Calendar {
 			}
 		}
 	}
-	c = p.Hours.Calendar(r.opt.Today, w)
+	c = &calendarOf{cal: p.Hours.Calendar(r.opt.Today, w)}
 	r.calendars.Lock()
 	if r.calendars.m == nil {
-		r.calendars.m = map[string]*hours.Calendar{}
+		r.calendars.m = map[string]*calendarOf{}
 	}
 	if len(r.calendars.m) < calendarMemo {
-		r.calendars.m[key] = c
+		if old, ok := r.calendars.m[key]; ok {
+			c = old // made meanwhile for another point
+		} else {
+			r.calendars.m[key] = c
+		}
 	}
 	r.calendars.Unlock()
 	return c
+}
+
+// calendarOf is a Calendar with what the pages of its points show of it,
+// made once for each language.
+type calendarOf struct {
+	cal    *hours.Calendar
+	mu     sync.Mutex
+	byLang map[string]*pointHours
+}
+
+// in is what the points' pages in lang show of the calendar.
+func (c *calendarOf) in(lang string) *pointHours {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ph, ok := c.byLang[lang]; ok {
+		return ph
+	}
+	ph := &pointHours{text: c.cal.Text(lang), ld: c.cal.Schema()}
+	if c.byLang == nil {
+		c.byLang = map[string]*pointHours{}
+	}
+	c.byLang[lang] = ph
+	return ph
+}
+
+// pointHours is what a point's page says of its opening hours from the
+// build's date on: the text, and the same as schema.org
+// OpeningHoursSpecification objects. The pages of the points that share
+// a Calendar share it, and it is fingerprinted once (sum).
+type pointHours struct {
+	text *hours.Text
+	ld   []map[string]any
+
+	once sync.Once
+	sum  uint64
+}
+
+// fingerprint is the hash of what ph holds, made by h's fingerprinter
+// the first time.
+func (ph *pointHours) fingerprint(h *hasher) uint64 {
+	ph.once.Do(func() {
+		ph2 := h.fp.hasher()
+		ph2.value(reflect.ValueOf(ph.text))
+		ph2.value(reflect.ValueOf(ph.ld))
+		ph.sum = ph2.sum()
+	})
+	return ph.sum
 }
 
 // calendarMemo is how many Calendars a render keeps for other points of
@@ -645,8 +696,7 @@ func (r *renderer) pointView(p *model.Point, pl *pointPlace) *View {
 	})
 	// The hours from the build's date on, evaluated where the point is.
 	if c := r.calendar(p); c != nil {
-		v.PointHours = c.Text(lang)
-		v.hoursLD = c.Schema()
+		v.hours = c.in(lang)
 	}
 	if pc, ok := s.Config.PointCategory(p.Category); ok {
 		v.PointCategory = pc

@@ -31,7 +31,6 @@ import (
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/diag"
-	"github.com/esamverkan/guidemap/generator/hours"
 	"github.com/esamverkan/guidemap/generator/internal/par"
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
@@ -196,7 +195,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, layouts: map[string][]byte{}, bodies: opt.Bodies}
+	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, bodies: opt.Bodies}
 	r.life = newLifeIndex(site)
 	r.translatedURLs()
 	fp := &fingerprinter{set: opt.Bodies}
@@ -214,16 +213,43 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 			langs = append(langs, lang)
 		}
 	}
+	// Each language's templates on a core of their own (parsing them is
+	// a tenth of an unchanged site's rebuild), beside the listing.
 	for _, lang := range langs {
 		r.chrome[lang] = &chrome{r: r, shared: opt.SharedChrome}
-		if src[lang], tmpls[lang], whole[lang], err = r.templates(lang, broken); err != nil {
-			return nil, err
+	}
+	type parsed struct {
+		src, min map[string]*template.Template
+		whole    bool
+		err      error
+	}
+	done := make([]parsed, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() {
+			p := &done[i]
+			p.src, p.min, p.whole, p.err = r.templates(lang, broken)
+		})
+	}
+	sources, err := r.themeSources()
+	var pages []page
+	if err == nil {
+		pages = r.pages()
+	}
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	for i, lang := range langs {
+		if done[i].err != nil {
+			return nil, done[i].err
 		}
+		src[lang], tmpls[lang], whole[lang] = done[i].src, done[i].min, done[i].whole
 	}
 	if err := themeErr(broken); err != nil {
 		return nil, err
 	}
-	pages := r.pages()
+	r.layouts = sources
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -814,8 +840,23 @@ type renderer struct {
 	// that share one (calendar).
 	calendars struct {
 		sync.Mutex
-		m map[string]*hours.Calendar
+		m map[string]*calendarOf
 	}
+}
+
+// themeSources reads the theme's layouts and partials: their path → text.
+func (r *renderer) themeSources() (map[string][]byte, error) {
+	partials, _ := fs.Glob(r.opt.Theme, "partials/*.html")
+	layouts, _ := fs.Glob(r.opt.Theme, "layouts/*.html")
+	out := map[string][]byte{}
+	for _, f := range slices.Concat(layouts, partials) {
+		b, err := fs.ReadFile(r.opt.Theme, f)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		out[f] = b
+	}
+	return out, nil
 }
 
 // templates parses, for one language, every layout together with the base
@@ -838,7 +879,7 @@ func (r *renderer) templates(lang string, broken *diag.List) (src, min map[strin
 		if err != nil {
 			return nil, nil, false, fmt.Errorf("theme: %w", err)
 		}
-		r.layouts[f], sources[f] = b, b
+		sources[f] = b
 		if _, err := srcBase.New(f).Parse(string(b)); err != nil {
 			broken.Add(parseDiag(r.opt.Theme, f, err))
 			return nil, nil, false, nil
@@ -854,7 +895,7 @@ func (r *renderer) templates(lang string, broken *diag.List) (src, min map[strin
 		if err != nil {
 			return nil, nil, false, fmt.Errorf("theme: %w", err)
 		}
-		r.layouts[f], sources[f] = b, b
+		sources[f] = b
 		names = append(names, f)
 	}
 	// parse parses the layouts into clones of base, each file as text

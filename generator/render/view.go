@@ -49,12 +49,7 @@ type View struct {
 	AllPlaces     []PlaceSet // the map index: every place, by municipality and category
 	Point         *model.Point
 	PointCategory model.PointCategory
-	// PointHours is what the point's page says of its opening hours from
-	// the build's date on, nil when the value is not complete (the page
-	// shows it as written); hoursLD is the same as schema.org
-	// OpeningHoursSpecification objects.
-	PointHours *hours.Text
-	hoursLD    []map[string]any
+	hours         *pointHours // nil when the point's value is not complete (the page shows it as written)
 
 	Versions []*model.Version // a guide's versions, or a municipality's guides
 	Offers   []*model.Offer   // an e-service's offers, or a municipality's
@@ -118,13 +113,27 @@ func (v *View) Map() *MapView {
 	return v.mapJob.get()
 }
 
+// PointHours is what the point's page says of its opening hours from the
+// build's date on, nil when the value is not complete (the page shows it
+// as written).
+func (v *View) PointHours() *hours.Text {
+	if v.hours == nil {
+		return nil
+	}
+	return v.hours.text
+}
+
 // JSONLD is the page's schema.org descriptions: its own (a service's),
 // the place it shows and its breadcrumb trail. They are made when the
 // page is rendered, not kept for every page until all are.
 func (v *View) JSONLD() []any {
 	out := slices.Clone(v.ld)
 	if v.Point != nil {
-		out = append(out, placeLD(v.base, *v.Point, v.PointCategory, v.hoursLD))
+		var ld []map[string]any
+		if v.hours != nil {
+			ld = v.hours.ld
+		}
+		out = append(out, placeLD(v.base, *v.Point, v.PointCategory, ld))
 	}
 	if v.Guide != nil || v.Version != nil {
 		out = append(out, webPageLD(v))
