@@ -253,8 +253,12 @@ func mix(sum uint64, path string) uint64 {
 }
 
 func (fp *fingerprinter) hasher() *hasher {
-	return &hasher{fp: fp, h: sha256.New(), seen: map[reflect.Value]bool{}}
+	return &hasher{fp: fp, h: sha256.New(), seen: map[reflect.Value]bool{}, buf: make([]byte, 0, hashBuf)}
 }
+
+// hashBuf is the size of a hasher's buffer: a page's values are many
+// and small, and SHA-256 is quicker at a block at a time.
+const hashBuf = 2048
 
 // hasher hashes values deeply, with SHA-256 (cut to 64 bits): the same
 // value has the same hash in every process, so that fingerprints can be
@@ -264,30 +268,62 @@ type hasher struct {
 	fp   *fingerprinter
 	h    hash.Hash
 	seen map[reflect.Value]bool // pointers being hashed, against cycles
-	buf  [8]byte
+	buf  []byte                 // what is not yet written to h
 }
 
 func (h *hasher) sum() uint64 {
+	h.flush()
 	var b [sha256.Size]byte
 	return binary.LittleEndian.Uint64(h.h.Sum(b[:0]))
 }
 
+// flush writes the buffer to the hash.
+func (h *hasher) flush() {
+	h.h.Write(h.buf)
+	h.buf = h.buf[:0]
+}
+
+// full writes the buffer to the hash when it is nearly full.
+func (h *hasher) full() {
+	if len(h.buf) > hashBuf-64 {
+		h.flush()
+	}
+}
+
 func (h *hasher) int(i int64) {
-	binary.LittleEndian.PutUint64(h.buf[:], uint64(i))
-	h.h.Write(h.buf[:])
+	h.buf = binary.LittleEndian.AppendUint64(h.buf, uint64(i))
+	h.full()
 }
 
 func (h *hasher) bool(b bool) {
-	h.buf[0] = 0
+	var c byte
 	if b {
-		h.buf[0] = 1
+		c = 1
 	}
-	h.h.Write(h.buf[:1])
+	h.buf = append(h.buf, c)
+	h.full()
 }
 
 func (h *hasher) str(s string) {
 	h.int(int64(len(s)))
-	io.WriteString(h.h, s)
+	if len(s) > hashBuf/2 {
+		h.flush()
+		io.WriteString(h.h, s)
+		return
+	}
+	h.buf = append(h.buf, s...)
+	h.full()
+}
+
+// bytes writes b as it is (its length is the caller's).
+func (h *hasher) bytes(b []byte) {
+	if len(b) > hashBuf/2 {
+		h.flush()
+		h.h.Write(b)
+		return
+	}
+	h.buf = append(h.buf, b...)
+	h.full()
 }
 
 // body hashes a body, by its hash from prepare when it has one.
@@ -371,19 +407,18 @@ func (h *hasher) value(v reflect.Value) {
 		}
 		h.int(int64(v.Len()))
 		if t.Elem().Kind() == reflect.Uint8 {
-			h.h.Write(v.Bytes())
+			h.bytes(v.Bytes())
 			return
 		}
 		if e := t.Elem(); e.Kind() == reflect.Array && e.Elem().Kind() == reflect.Float64 {
 			// Coordinates (orb.Point, orb.Ring …): without a call per number.
-			var buf []byte
 			for i := range v.Len() {
 				p := v.Index(i)
 				for j := range p.Len() {
-					buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(p.Index(j).Float()))
+					h.buf = binary.LittleEndian.AppendUint64(h.buf, math.Float64bits(p.Index(j).Float()))
 				}
+				h.full()
 			}
-			h.h.Write(buf)
 			return
 		}
 		for i := range v.Len() {
