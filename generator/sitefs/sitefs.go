@@ -305,7 +305,7 @@ func (s *FS) open(name string, k Kind) (fs.File, error) {
 		f.Close()
 		return nil, &Error{Path: name, What: TooBig, Kind: k, Size: now.Size()}
 	}
-	return &limited{File: f, name: name, kind: k, left: k.Limit()}, nil
+	return &limited{File: f, name: name, kind: k, left: k.Limit(), size: now.Size()}, nil
 }
 
 // ReadDir lists the folder name, sorted by name.
@@ -338,7 +338,31 @@ func (s *FS) readFile(name string, k Kind) ([]byte, error) {
 	if _, ok := f.(*os.File); ok {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a folder")}
 	}
-	return io.ReadAll(f)
+	return readAll(f)
+}
+
+// readAll reads f to its end, into one slice of the size the file had
+// when opened (io.ReadAll grows its slice from 512 bytes, copying it
+// several times for a guide).
+func readAll(f fs.File) ([]byte, error) {
+	size := 512
+	if l, ok := f.(*limited); ok && l.size >= 0 && l.size < 1<<30 {
+		size = int(l.size) + 1 // the byte more tells the end without another read
+	}
+	b := make([]byte, 0, size)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+	}
 }
 
 // ReadFile reads the file name of fsys, a site folder, with the size
@@ -417,6 +441,7 @@ type limited struct {
 	kind Kind
 	left int64 // what may still be read
 	read int64
+	size int64 // the file's size when it was opened
 }
 
 func (l *limited) Read(p []byte) (int, error) {
