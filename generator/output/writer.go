@@ -108,7 +108,10 @@ func (l *List) Files() ([]File, int64) {
 // sums of the folder that holds it (sums.go). A later build that computes
 // the same sum for the page asks Reuse to take the page as it is, and
 // need not render it: the spare holds it already, or the output folder
-// does, and a hard link puts it in the spare.
+// does, and a hard link puts it in the spare. When the spare is empty
+// (after a clean build), the links wait for Commit: a build whose files
+// are all the output folder's (an unchanged site) makes none, and leaves
+// the output folder as it is.
 type Writer struct {
 	dir   string // the output folder
 	stage string // the staging folder beside it: the spare, or one of its own
