@@ -265,7 +265,7 @@ func (rd *Renderer) failures(ps []page, errs []error) *diag.List {
 		case errors.As(err, &pe) && pe.minify:
 			d = minifyDiag(rd.r.opt.Theme, layout, pe.err)
 		case pe != nil:
-			d = rd.r.execDiag(rd.src[p.view.Lang][p.layout], layout, pe.err)
+			d = rd.r.execDiag(rd.src[p.view.Lang]()[p.layout], layout, pe.err)
 		default:
 			d = themeDiag(rd.r.opt.Theme, layout, 0, 0, "add the layout to the theme", "%v", err)
 		}

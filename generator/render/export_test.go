@@ -1,11 +1,18 @@
 package render
 
-import "github.com/tdewolff/minify/v2"
+import (
+	"html/template"
+
+	"github.com/tdewolff/minify/v2"
+)
 
 // MinifyWhole makes rd render as it did before layouts were minified as
 // templates: the layouts as written, every page minified whole.
 func MinifyWhole(rd *Renderer) {
-	rd.tmpls = rd.src
+	rd.tmpls = map[string]map[string]*template.Template{}
+	for lang, src := range rd.src {
+		rd.tmpls[lang] = src()
+	}
 	rd.whole = map[string]bool{"sv": true, "en": true}
 }
 

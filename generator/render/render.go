@@ -164,12 +164,12 @@ func (p page) url() string {
 type Renderer struct {
 	r     *renderer
 	min   *minify.M
-	tmpls map[string]map[string]*template.Template // by language and layout: minified (see minify.go)
-	src   map[string]map[string]*template.Template // the same as written, for the diagnostics of a layout that fails
-	whole map[string]bool                          // by language: a layout could not be minified, so pages are minified whole
-	pages []page                                   // sorted by path
-	reach map[*model.Body][]int                    // a body → the pages that show it
-	stale bool                                     // a Rerender left the search index behind the bodies (Reindex)
+	tmpls map[string]map[string]*template.Template        // by language and layout: minified (see minify.go)
+	src   map[string]func() map[string]*template.Template // the same as written, for the diagnostics of a layout that fails (parsed then)
+	whole map[string]bool                                 // by language: a layout could not be minified, so pages are minified whole
+	pages []page                                          // sorted by path
+	reach map[*model.Body][]int                           // a body → the pages that show it
+	stale bool                                            // a Rerender left the search index behind the bodies (Reindex)
 
 	layouts  map[string][]byte // the layouts' and partials' sources
 	memo     *Memo
@@ -203,7 +203,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	if opt.Memo != nil {
 		r.mapper.memo = opt.Memo.Maps
 	}
-	tmpls, src := map[string]map[string]*template.Template{}, map[string]map[string]*template.Template{}
+	tmpls, src := map[string]map[string]*template.Template{}, map[string]func() map[string]*template.Template{}
 	whole := map[string]bool{}
 	broken := &diag.List{}
 	r.chrome = map[string]*chrome{}
@@ -219,9 +219,10 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 		r.chrome[lang] = &chrome{r: r, shared: opt.SharedChrome}
 	}
 	type parsed struct {
-		src, min map[string]*template.Template
-		whole    bool
-		err      error
+		src   func() map[string]*template.Template
+		min   map[string]*template.Template
+		whole bool
+		err   error
 	}
 	done := make([]parsed, len(langs))
 	var wg sync.WaitGroup
@@ -803,7 +804,7 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 	defer pageBuffers.Put(buf)
 	if err := t.ExecuteTemplate(buf, "base", p.view); err != nil {
 		// Run the layout as written, for the author's line numbers.
-		if err2 := rd.src[p.view.Lang][p.layout].ExecuteTemplate(io.Discard, "base", p.view); err2 != nil {
+		if err2 := rd.src[p.view.Lang]()[p.layout].ExecuteTemplate(io.Discard, "base", p.view); err2 != nil {
 			err = err2
 		}
 		return nil, &pageErr{err: err}
@@ -869,8 +870,7 @@ func (r *renderer) themeSources() (map[string][]byte, error) {
 // which renders the pages). When a file cannot be minified, or its
 // minified form does not parse, min is parsed as written too and whole
 // is true: the pages must then be minified whole.
-func (r *renderer) templates(lang string, broken *diag.List) (src, min map[string]*template.Template, whole bool, err error) {
-	srcBase, minBase := template.New("").Funcs(r.funcs(lang)), template.New("").Funcs(r.funcs(lang))
+func (r *renderer) templates(lang string, broken *diag.List) (src func() map[string]*template.Template, min map[string]*template.Template, whole bool, err error) {
 	shared, _ := fs.Glob(r.opt.Theme, "partials/*.html")
 	shared = append([]string{"layouts/base.html"}, shared...)
 	sources := map[string][]byte{}
@@ -880,10 +880,6 @@ func (r *renderer) templates(lang string, broken *diag.List) (src, min map[strin
 			return nil, nil, false, fmt.Errorf("theme: %w", err)
 		}
 		sources[f] = b
-		if _, err := srcBase.New(f).Parse(string(b)); err != nil {
-			broken.Add(parseDiag(r.opt.Theme, f, err))
-			return nil, nil, false, nil
-		}
 	}
 	layouts, _ := fs.Glob(r.opt.Theme, "layouts/*.html")
 	var names []string
@@ -898,15 +894,26 @@ func (r *renderer) templates(lang string, broken *diag.List) (src, min map[strin
 		sources[f] = b
 		names = append(names, f)
 	}
-	// parse parses the layouts into clones of base, each file as text
-	// makes it; ok is false when one does not parse.
-	parse := func(base *template.Template, text func(f string) string, report bool) (map[string]*template.Template, bool, error) {
-		out := map[string]*template.Template{}
-		ok := true
+	// parse parses the base layout and the partials, then each layout
+	// into a clone of them, each file as text makes it; ok is false when
+	// one does not parse (a broken base layout or partial stops it), and
+	// report adds the problem to broken.
+	parse := func(text func(f string) string, report bool) (base *template.Template, out map[string]*template.Template, ok bool, err error) {
+		base = template.New("").Funcs(r.funcs(lang))
+		for _, f := range shared {
+			if _, err := base.New(f).Parse(text(f)); err != nil {
+				if report {
+					broken.Add(parseDiag(r.opt.Theme, f, err))
+				}
+				return nil, nil, false, nil
+			}
+		}
+		out = map[string]*template.Template{}
+		ok = true
 		for _, f := range names {
 			t, err := base.Clone()
 			if err != nil {
-				return nil, false, err
+				return nil, nil, false, err
 			}
 			if _, err := t.New(f).Parse(text(f)); err != nil {
 				if report {
@@ -917,33 +924,41 @@ func (r *renderer) templates(lang string, broken *diag.List) (src, min map[strin
 			}
 			out[strings.TrimSuffix(path.Base(f), ".html")] = t
 		}
-		return out, ok, nil
+		return base, out, ok, nil
 	}
-	if src, _, err = parse(srcBase, func(f string) string { return string(sources[f]) }, true); err != nil {
-		return nil, nil, false, err
+	written := func(f string) string { return string(sources[f]) }
+	// asWritten renders the pages with the layouts as written, which are
+	// then minified whole; it reports what does not parse.
+	asWritten := func() (func() map[string]*template.Template, map[string]*template.Template, bool, error) {
+		base, out, _, err := parse(written, true)
+		if err != nil || base == nil {
+			return nil, nil, false, err
+		}
+		r.chrome[lang].set = base
+		return func() map[string]*template.Template { return out }, out, true, nil
 	}
-	r.chrome[lang].set = srcBase
 	minified := map[string]string{}
 	for f, b := range sources {
 		m, ok := minifyTemplate(b)
 		if !ok {
-			return src, src, true, nil
+			return asWritten()
 		}
 		minified[f] = string(m)
 	}
-	for _, f := range shared {
-		if _, err := minBase.New(f).Parse(minified[f]); err != nil {
-			return src, src, true, nil
-		}
-	}
-	min, ok, err := parse(minBase, func(f string) string { return minified[f] }, false)
+	minBase, min, ok, err := parse(func(f string) string { return minified[f] }, false)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	if !ok || len(min) != len(src) {
-		return src, src, true, nil
+	if !ok || minBase == nil {
+		return asWritten()
 	}
 	r.chrome[lang].set = minBase
+	// The layouts as written serve only to tell where a page that fails
+	// fails (the minified ones parsed: so do they).
+	src = sync.OnceValue(func() map[string]*template.Template {
+		_, out, _, _ := parse(written, false)
+		return out
+	})
 	return src, min, false, nil
 }
 
