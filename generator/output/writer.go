@@ -310,8 +310,9 @@ func (w *Writer) Reuse(p string, sum uint64) bool {
 	if s := w.prior.out; s != nil {
 		if h, ok := s.of[p]; ok && h.sum == sum {
 			if w.fresh {
-				// Linked at Commit, if at all.
-				if w.record(File{Path: p, Sum: sum}, h.size) != nil {
+				// Linked at Commit, if at all: the file must be there
+				// then (one removed by hand is rendered again).
+				if !w.outHolds(p, h.size) || w.record(File{Path: p, Sum: sum}, h.size) != nil {
 					return false
 				}
 				w.linkLater(p)
@@ -345,12 +346,18 @@ func (w *Writer) sameAsOut(f File) bool {
 	if !ok || h.size != int64(len(f.Data)) {
 		return false
 	}
-	p := filepath.Join(w.dir, filepath.FromSlash(f.Path))
-	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() != h.size {
+	if !w.outHolds(f.Path, h.size) {
 		return false
 	}
-	old, err := os.ReadFile(p)
+	old, err := os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(f.Path)))
 	return err == nil && bytes.Equal(old, f.Data)
+}
+
+// outHolds tells whether the output folder holds a regular file of size
+// bytes at p.
+func (w *Writer) outHolds(p string, size int64) bool {
+	fi, err := os.Lstat(filepath.Join(w.dir, filepath.FromSlash(p)))
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == size
 }
 
 // unchanged tells, at Commit, whether this build made exactly the files
