@@ -76,6 +76,10 @@ func TestWriterReusesBySum(t *testing.T) {
 		{Path: "gone/deep/index.html", Data: []byte("gone later"), Sum: 4},
 		{Path: "style.css", Data: []byte("css")}, // no sum: never reused
 	}
+	// changedA is v1 with a/index.html changed and gone/deep/index.html gone.
+	changedA := func(data string, sum uint64) []output.File {
+		return []output.File{v1[0], {Path: "a/index.html", Data: []byte(data), Sum: sum}, v1[2], v1[4]}
+	}
 	sameBytes := slices.Clone(v1)
 	sameBytes[1].Sum = 222
 	steps := []struct {
@@ -90,20 +94,10 @@ func TestWriterReusesBySum(t *testing.T) {
 		{name: "the same again: the output folder stays (the file without a sum has the same bytes)", stamp: "s1", files: v1,
 			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 5},
 		{name: "one page changed, one gone: the rest linked from the output folder", stamp: "s1",
-			files: []output.File{
-				{Path: "index.html", Data: []byte("start"), Sum: 1},
-				{Path: "a/index.html", Data: []byte("a, changed"), Sum: 22},
-				{Path: "b/index.html", Data: []byte("b"), Sum: 3},
-				{Path: "style.css", Data: []byte("css")},
-			},
+			files:  changedA("a, changed", 22),
 			reused: []string{"b/index.html", "index.html"}, linked: 3},
 		{name: "the same once more: the spare holds the rest already", stamp: "s1",
-			files: []output.File{
-				{Path: "index.html", Data: []byte("start"), Sum: 1},
-				{Path: "a/index.html", Data: []byte("a, changed again"), Sum: 23},
-				{Path: "b/index.html", Data: []byte("b"), Sum: 3},
-				{Path: "style.css", Data: []byte("css")},
-			},
+			files:  changedA("a, changed again", 23),
 			reused: []string{"b/index.html", "index.html"}},
 		{name: "another program: nothing reused", stamp: "s2", files: v1},
 		{name: "a third program, a page gone: the spare's list of files still tells what to remove", stamp: "s3", files: v1[:3]},

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/esamverkan/guidemap/generator/internal/par"
 )
 
 // List records the files put to it, from any number of goroutines at
@@ -349,16 +351,19 @@ func (w *Writer) sameAsOut(f File) bool {
 	if !w.outHolds(f.Path, h.size) {
 		return false
 	}
-	old, err := os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(f.Path)))
+	old, err := os.ReadFile(w.outFile(f.Path))
 	return err == nil && bytes.Equal(old, f.Data)
 }
 
 // outHolds tells whether the output folder holds a regular file of size
 // bytes at p.
 func (w *Writer) outHolds(p string, size int64) bool {
-	fi, err := os.Lstat(filepath.Join(w.dir, filepath.FromSlash(p)))
+	fi, err := os.Lstat(w.outFile(p))
 	return err == nil && fi.Mode().IsRegular() && fi.Size() == size
 }
+
+// outFile is the path of the output folder's file p.
+func (w *Writer) outFile(p string) string { return filepath.Join(w.dir, filepath.FromSlash(p)) }
 
 // unchanged tells, at Commit, whether this build made exactly the files
 // that the output folder holds, all of them taken from it.
@@ -369,33 +374,17 @@ func (w *Writer) unchanged() bool {
 
 // linkAll links the files of later into the staging folder, on several
 // goroutines; a file that cannot be linked (a file system without hard
-// links, a file of too many) is copied.
+// links, a file of too many) is copied. It returns the first failure.
 func (w *Writer) linkAll() error {
-	var wg sync.WaitGroup
-	var errMu sync.Mutex
-	var first error
-	next := atomic.Int64{}
-	for range writers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(w.later) {
-					return
-				}
-				if err := w.linkOrCopy(w.later[i]); err != nil {
-					errMu.Lock()
-					if first == nil {
-						first = err
-					}
-					errMu.Unlock()
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
+	errs := make([]error, len(w.later))
+	par.Do(len(w.later), writers, func(i int) { errs[i] = w.linkOrCopy(w.later[i]) })
 	w.closeRoots()
-	return first
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // linkOrCopy puts the output folder's file p in the fresh staging
@@ -404,7 +393,7 @@ func (w *Writer) linkOrCopy(p string) error {
 	if err := w.link(p); err == nil {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(p)))
+	data, err := os.ReadFile(w.outFile(p))
 	if err != nil {
 		return fmt.Errorf("take %s from the output folder: %w", p, err)
 	}
@@ -466,7 +455,7 @@ func (w *Writer) link(p string) error {
 	}
 	// The folders on the way are the staging folder's own (mkdirAll made
 	// or checked each through the root): the link stays inside it.
-	src := filepath.Join(w.dir, filepath.FromSlash(p))
+	src := w.outFile(p)
 	dst := filepath.Join(w.stage, filepath.FromSlash(p))
 	if w.fresh {
 		return hardLink(src, dst)

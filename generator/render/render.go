@@ -218,6 +218,10 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	for _, lang := range langs {
 		r.chrome[lang] = &chrome{r: r, shared: opt.SharedChrome}
 	}
+	sources, err := r.themeSources()
+	if err != nil {
+		return nil, err
+	}
 	type parsed struct {
 		src   func() map[string]*template.Template
 		min   map[string]*template.Template
@@ -229,18 +233,11 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	for i, lang := range langs {
 		wg.Go(func() {
 			p := &done[i]
-			p.src, p.min, p.whole, p.err = r.templates(lang, broken)
+			p.src, p.min, p.whole, p.err = r.templates(lang, sources, broken)
 		})
 	}
-	sources, err := r.themeSources()
-	var pages []page
-	if err == nil {
-		pages = r.pages()
-	}
+	pages := r.pages()
 	wg.Wait()
-	if err != nil {
-		return nil, err
-	}
 	for i, lang := range langs {
 		if done[i].err != nil {
 			return nil, done[i].err
@@ -860,39 +857,35 @@ func (r *renderer) themeSources() (map[string][]byte, error) {
 	return out, nil
 }
 
-// templates parses, for one language, every layout together with the base
-// layout and the partials. A file that does not parse is added to broken
-// (a broken layout is left out, the others are parsed still; a broken
-// base layout or partial stops it); err is for files that cannot be read.
+// templates parses, for one language, every layout of the theme's
+// sources (themeSources) together with the base layout and the partials.
+// A file that does not parse is added to broken (a broken layout is left
+// out, the others are parsed still; a broken base layout or partial stops
+// it); err is for a theme without a base layout.
 //
-// It parses each file twice: as written (src, whose line numbers are the
-// author's, for the diagnostics of a layout that fails) and minified (min,
-// which renders the pages). When a file cannot be minified, or its
-// minified form does not parse, min is parsed as written too and whole
-// is true: the pages must then be minified whole.
-func (r *renderer) templates(lang string, broken *diag.List) (src func() map[string]*template.Template, min map[string]*template.Template, whole bool, err error) {
-	shared, _ := fs.Glob(r.opt.Theme, "partials/*.html")
-	shared = append([]string{"layouts/base.html"}, shared...)
-	sources := map[string][]byte{}
-	for _, f := range shared {
-		b, err := fs.ReadFile(r.opt.Theme, f)
-		if err != nil {
-			return nil, nil, false, fmt.Errorf("theme: %w", err)
-		}
-		sources[f] = b
-	}
-	layouts, _ := fs.Glob(r.opt.Theme, "layouts/*.html")
+// It parses each file minified (min, which renders the pages); src, the
+// files as written, whose line numbers are the author's, is parsed only
+// when asked, for the diagnostics of a layout that fails. When a file
+// cannot be minified, or its minified form does not parse, min is parsed
+// as written and whole is true: the pages must then be minified whole.
+func (r *renderer) templates(lang string, sources map[string][]byte, broken *diag.List) (src func() map[string]*template.Template, min map[string]*template.Template, whole bool, err error) {
+	shared := []string{"layouts/base.html"}
 	var names []string
-	for _, f := range layouts {
-		if path.Base(f) == "base.html" {
-			continue
+	files := make([]string, 0, len(sources))
+	for f := range sources {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		switch {
+		case strings.HasPrefix(f, "partials/"):
+			shared = append(shared, f)
+		case f != "layouts/base.html":
+			names = append(names, f)
 		}
-		b, err := fs.ReadFile(r.opt.Theme, f)
-		if err != nil {
-			return nil, nil, false, fmt.Errorf("theme: %w", err)
-		}
-		sources[f] = b
-		names = append(names, f)
+	}
+	if _, ok := sources["layouts/base.html"]; !ok {
+		return nil, nil, false, fmt.Errorf("theme: open layouts/base.html: %w", fs.ErrNotExist)
 	}
 	// parse parses the base layout and the partials, then each layout
 	// into a clone of them, each file as text makes it; ok is false when
