@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/esamverkan/guidemap/generator/internal/par"
 )
 
 // List records the files put to it, from any number of goroutines at
@@ -373,18 +371,35 @@ func (w *Writer) unchanged() bool {
 }
 
 // linkAll links the files of later into the staging folder, on several
-// goroutines; a file that cannot be linked (a file system without hard
+// goroutines (output may not import internal/par: ARCHITECTURE.md,
+// Packages); a file that cannot be linked (a file system without hard
 // links, a file of too many) is copied. It returns the first failure.
 func (w *Writer) linkAll() error {
-	errs := make([]error, len(w.later))
-	par.Do(len(w.later), writers, func(i int) { errs[i] = w.linkOrCopy(w.later[i]) })
-	w.closeRoots()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	var wg sync.WaitGroup
+	var errMu sync.Mutex
+	var first error
+	next := atomic.Int64{}
+	for range writers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(w.later) {
+					return
+				}
+				if err := w.linkOrCopy(w.later[i]); err != nil {
+					errMu.Lock()
+					if first == nil {
+						first = err
+					}
+					errMu.Unlock()
+					return
+				}
+			}
+		})
 	}
-	return nil
+	wg.Wait()
+	w.closeRoots()
+	return first
 }
 
 // linkOrCopy puts the output folder's file p in the fresh staging
