@@ -345,6 +345,9 @@ type memo struct {
 	rendered func(*bodies.Set)
 	// ready, when not nil, returns once bodies may be used.
 	ready func()
+	// terms, when not nil, keeps the search index's analysed documents
+	// for the next build (a render Memo does without it).
+	terms render.TermsStore
 }
 
 func newMemo() *memo {
@@ -413,6 +416,12 @@ func build(ctx context.Context, cfg Config, m *memo, open func() sink) (Result, 
 	strs := i18n.Load(theme, "themes/"+cmp.Or(in.Config.Theme, "default"), in.Config.Languages, l)
 	st.early = l.Items()
 	st.ropt = render.Options{Theme: theme, Strings: strs, BasePath: in.BasePath, Workers: cfg.Workers, Bodies: st.bodies, Media: mediaFiles(in.Media), Today: today(cfg)}
+	switch { // the index is the same with any theme
+	case m.terms != nil:
+		st.ropt.Terms = m.terms
+	case m.render != nil:
+		st.ropt.Terms = m.render
+	}
 	if !custom {
 		st.ropt.Memo = m.render
 		st.ropt.SharedChrome = true

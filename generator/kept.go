@@ -5,7 +5,9 @@ package generator
 // package keeps (output/sums.go): the rendered Markdown bodies, under the
 // keys and rules of a Builder's cache (package cache: a body made of files
 // of the same content, whose links resolve as they did), and where the
-// bodies' sections start (load.HeadingCache, by the bodies' bytes).
+// bodies' sections start (load.HeadingCache, by the bodies' bytes), and
+// the search index's analysed documents (render.TermsStore, by keys of
+// what they are made of), read only when the index is made.
 // Like the sums, they carry the stamp of the program that made them. A
 // build that fails or is cancelled keeps what was there.
 
@@ -13,10 +15,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/load"
+	"github.com/esamverkan/guidemap/generator/search"
 )
 
 // kept is the bodies a build read from the cache folder and writes back.
@@ -28,6 +33,86 @@ type kept struct {
 	saved      chan string   // the new file, written while the pages render; "" when there is none
 	headings   *load.HeadingCache
 	unuse      func() // ends the headings' use by markdown.Sections
+	terms      keptTerms
+}
+
+// keptTerms is the search index's analysed documents, a render.TermsStore.
+type keptTerms struct {
+	k     *kept
+	read  bool // whether the kept ones may be read
+	once  sync.Once
+	r     *search.TermsReader
+	mu    sync.Mutex
+	saved chan string // the new file, being written; nil when there is none
+}
+
+// termsFile is the name of the search terms' file in the cache folder.
+const termsFile = "terms"
+
+// Terms reads the documents kept, once; nil when there are none (or
+// they are another program's, or damaged).
+func (t *keptTerms) Terms() *search.TermsReader {
+	t.once.Do(func() {
+		if !t.read {
+			return
+		}
+		data, err := os.ReadFile(filepath.Join(t.k.dir, termsFile))
+		head := t.k.stamp + "\n"
+		if err != nil || !strings.HasPrefix(string(data[:min(len(data), len(head))]), head) {
+			return
+		}
+		t.r, _ = search.ParseTerms(data[len(head):])
+	})
+	return t.r
+}
+
+// SaveTerms writes w's documents to a new file on a goroutine of its
+// own, unless they are the ones read; close puts it in the place of the
+// old.
+func (t *keptTerms) SaveTerms(w *search.TermsWriter, same bool) {
+	if same {
+		return
+	}
+	data := w.Bytes()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.drop()
+	t.saved = make(chan string, 1)
+	go func() {
+		t.saved <- t.k.writeNew(termsFile+"-*", func(w io.Writer) error {
+			if _, err := io.WriteString(w, t.k.stamp+"\n"); err != nil {
+				return err
+			}
+			_, err := w.Write(data)
+			return err
+		})
+	}()
+}
+
+// drop removes the new file, if any.
+func (t *keptTerms) drop() {
+	if t.saved == nil {
+		return
+	}
+	if name := <-t.saved; name != "" {
+		os.Remove(name)
+	}
+	t.saved = nil
+}
+
+// close puts the new file in the place of the old when ok, and removes
+// it otherwise.
+func (t *keptTerms) close(ok bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !ok || t.saved == nil {
+		t.drop()
+		return
+	}
+	if name := <-t.saved; name != "" && os.Rename(name, filepath.Join(t.k.dir, termsFile)) != nil {
+		os.Remove(name)
+	}
+	t.saved = nil
 }
 
 // openKept reads the bodies kept in dir by a program of stamp (unless
@@ -57,7 +142,8 @@ func openKept(dir, stamp string, read bool) *kept {
 		k.headings = load.NewHeadingCache(nil, stamp)
 	}
 	k.unuse = load.UseHeadingCache(k.headings)
-	k.m = &memo{cache: c, bodies: t, rendered: k.save, ready: func() { <-k.ready }}
+	k.terms = keptTerms{k: k, read: read}
+	k.m = &memo{cache: c, bodies: t, rendered: k.save, ready: func() { <-k.ready }, terms: &k.terms}
 	return k
 }
 
@@ -116,6 +202,7 @@ func (k *kept) close(ok bool) {
 	}
 	<-k.ready // when the build stopped before it used the bodies
 	k.unuse()
+	k.terms.close(ok)
 	if ok && k.headings.Changed() {
 		k.saveHeadings()
 	}

@@ -218,16 +218,13 @@ func (fp *fingerprinter) index(global, data uint64, s *model.Site) uint64 {
 			h.body(&g.Translations[lang].Body)
 		}
 	}
-	for _, g := range s.LocalGuides {
-		h.body(&g.Body)
-	}
 	for _, v := range s.Versions {
 		for _, lang := range slices.Sorted(maps.Keys(v.Translations)) {
 			h.body(&v.Translations[lang].Body)
 		}
 	}
 	for _, v := range s.Versions {
-		if v.Adapted {
+		if v.Adapted || v.Local { // a local guide's text is its version's
 			h.body(&v.Body)
 		}
 	}

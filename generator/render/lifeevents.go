@@ -512,13 +512,13 @@ func (r *renderer) businessEvents(lang, m string) []LifeAudience {
 // event's page and one for the business page, each with the
 // municipalities' pages of the same as its versions: "flytta" and
 // "företag" find them.
-func (d docMaker) lifeDocs(add func(func() search.Doc)) {
+func (d docMaker) lifeDocs(add func(func(docMaker) search.Doc)) {
 	r, lang := d.r, d.lang
 	for _, e := range r.site.Config.LifeEvents {
 		if !r.life.has("", e.Slug) {
 			continue
 		}
-		add(func() search.Doc {
+		add(func(d docMaker) search.Doc {
 			lead, _ := lifeEventIntro(lang, e)
 			doc := search.Doc{Kind: search.Page, Title: lifeEventName(lang, e), Summary: lead,
 				URL: d.url(model.LangURL(lang, model.LifeEventURL("", e.Slug))), Keywords: []string{r.strIn(lang, "lifeevents.title")}}
@@ -533,7 +533,7 @@ func (d docMaker) lifeDocs(add func(func() search.Doc)) {
 	if !r.life.hasBusiness("") {
 		return
 	}
-	add(func() search.Doc {
+	add(func(d docMaker) search.Doc {
 		doc := search.Doc{Kind: search.Page, Title: r.strIn(lang, "business.title"), Summary: r.strIn(lang, "business.description"),
 			URL: d.url(model.LangURL(lang, model.BusinessURL("")))}
 		for _, m := range r.site.Municipalities {

@@ -35,6 +35,7 @@ import (
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
+	"github.com/esamverkan/guidemap/generator/search"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -84,6 +85,11 @@ type Options struct {
 	// measured (not emitted).
 	Size func(path string) (int64, bool)
 
+	// Terms keeps the search index's analysed documents for the next
+	// build (a Memo can, for a Builder): a document made of the same
+	// bodies and fields is then not analysed again. Nil keeps none.
+	Terms TermsStore
+
 	// Today is the build's date: a point page describes the opening
 	// hours from it on (Day), and fingerprints hash what the page says,
 	// not the date, so that a page is rendered again only when that
@@ -107,6 +113,41 @@ var stockholm = func() *time.Location {
 type Memo struct {
 	Pages *cache.Table[string, Page] // output path → the last build's page
 	Maps  *cache.Table[uint64, maps.Map]
+	terms struct { // the search index's analysed documents (TermsStore)
+		sync.Mutex
+		r *search.TermsReader
+	}
+}
+
+// TermsStore keeps the search index's analysed documents from one build
+// for the next.
+type TermsStore interface {
+	// Terms returns the documents the last build saved, or nil.
+	Terms() *search.TermsReader
+	// SaveTerms keeps w's documents, which this build's index has; same
+	// tells that they are those Terms gave.
+	SaveTerms(w *search.TermsWriter, same bool)
+}
+
+// Terms returns the search documents the last build of m saved.
+func (m *Memo) Terms() *search.TermsReader {
+	m.terms.Lock()
+	defer m.terms.Unlock()
+	return m.terms.r
+}
+
+// SaveTerms keeps w's documents for the next build of m.
+func (m *Memo) SaveTerms(w *search.TermsWriter, same bool) {
+	if same {
+		return
+	}
+	r, err := search.ParseTerms(w.Bytes())
+	if err != nil {
+		panic(err) // what the writer wrote
+	}
+	m.terms.Lock()
+	defer m.terms.Unlock()
+	m.terms.r = r
 }
 
 // Page is a rendered page as the cache keeps it.
@@ -195,10 +236,11 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, bodies: opt.Bodies}
+	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, bodies: opt.Bodies, terms: opt.Terms}
 	r.life = newLifeIndex(site)
 	r.translatedURLs()
 	fp := &fingerprinter{set: opt.Bodies}
+	r.fp = fp
 	r.mapper = newMapper(r, fp)
 	if opt.Memo != nil {
 		r.mapper.memo = opt.Memo.Maps
@@ -817,15 +859,20 @@ func (rd *Renderer) page(p page) ([]byte, error) {
 }
 
 type renderer struct {
-	chrome  map[string]*chrome // by language
-	layouts map[string][]byte  // what templates read, by file
-	bodies  *bodies.Set        // the rendered bodies, read when the templates run
-	mapper  *mapper
-	life    *lifeIndex // what the life events and the business pages list
-	site    *model.Site
-	opt     Options
-	ix      *index
-	assets  *assets
+	fp    *fingerprinter
+	terms TermsStore // the search index's analysed documents, or nil
+	// analysed is the number of documents made of bodies that the last
+	// search index analysed anew (the others' keys were in terms).
+	analysed int
+	chrome   map[string]*chrome // by language
+	layouts  map[string][]byte  // what templates read, by file
+	bodies   *bodies.Set        // the rendered bodies, read when the templates run
+	mapper   *mapper
+	life     *lifeIndex // what the life events and the business pages list
+	site     *model.Site
+	opt      Options
+	ix       *index
+	assets   *assets
 	// translated: by language, the Swedish pages that have a page in it
 	// (Swedish URL → its URL), for links and hreflang (translations.go).
 	translated map[string]map[string]string

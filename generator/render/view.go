@@ -189,7 +189,8 @@ func markdownHTML(b *bodies.Rendered) template.HTML { return template.HTML(b.HTM
 // index holds the site's lists by municipality, guide and e-service.
 type index struct {
 	versionsByMuni  map[string][]*model.Version
-	versionsByGuide map[string][]*model.Version
+	versionsByGuide map[string][]*model.Version     // a shared guide's
+	localVersion    map[*model.Guide]*model.Version // a local guide's one version
 	offersByMuni    map[string][]*model.Offer
 	offersByService map[string][]*model.Offer
 	offer           map[string]*model.Offer // "m/slug"
@@ -210,6 +211,7 @@ func newIndex(s *model.Site) *index {
 	ix := &index{
 		versionsByMuni:   map[string][]*model.Version{},
 		versionsByGuide:  map[string][]*model.Version{},
+		localVersion:     map[*model.Guide]*model.Version{},
 		offersByMuni:     map[string][]*model.Offer{},
 		offersByService:  map[string][]*model.Offer{},
 		offer:            map[string]*model.Offer{},
@@ -241,6 +243,8 @@ func newIndex(s *model.Site) *index {
 		ix.versionsByCategory[k] = append(ix.versionsByCategory[k], v)
 		if !v.Local {
 			ix.versionsByGuide[v.Guide.Slug] = append(ix.versionsByGuide[v.Guide.Slug], v)
+		} else {
+			ix.localVersion[v.Guide] = v
 		}
 	}
 	for _, o := range s.Offers {
