@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"html"
 	"io"
@@ -60,12 +61,12 @@ func (f *File) ContainsFold(s string) bool {
 	}
 	holds := false
 	for _, sec := range f.Sections {
-		src := string(sec.Source)
-		if strings.Contains(src, "&") {
-			src = html.UnescapeString(src)
+		if bytes.IndexByte(sec.Source, '&') >= 0 {
+			holds = containsLower(html.UnescapeString(string(sec.Source)), s)
+		} else {
+			holds = containsLower(sec.Source, s) // without a copy of the text
 		}
-		if containsLower(src, s) {
-			holds = true
+		if holds {
 			break
 		}
 	}
@@ -398,13 +399,13 @@ func UseHeadingCache(c *HeadingCache) (done func()) { return markdown.UseHeading
 // no character outside ASCII has one of them as its lower case but the
 // dotted capital I (i) and the Kelvin sign (k): an s with those is
 // looked for the long way.
-func containsLower(src, s string) bool {
+func containsLower[T string | []byte](src T, s string) bool {
 	if s == "" {
 		return true
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; !('a' <= c && c <= 'z' && c != 'i' && c != 'k' || '0' <= c && c <= '9') {
-			return strings.Contains(strings.ToLower(src), s)
+			return strings.Contains(strings.ToLower(string(src)), s)
 		}
 	}
 	for i := 0; i+len(s) <= len(src); i++ {

@@ -5,7 +5,8 @@ import (
 	"testing"
 )
 
-// containsLower agrees with strings.ToLower and strings.Contains.
+// containsLower agrees with strings.ToLower and strings.Contains, on a
+// string and on bytes.
 func FuzzContainsLower(f *testing.F) {
 	for _, c := range [][2]string{
 		{"Ett ZQXJV-märke", "zqxjv"},
@@ -22,8 +23,12 @@ func FuzzContainsLower(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src, s string) {
 		s = strings.ToLower(s)
-		if got, want := containsLower(src, s), strings.Contains(strings.ToLower(src), s); got != want {
+		want := strings.Contains(strings.ToLower(src), s)
+		if got := containsLower(src, s); got != want {
 			t.Errorf("containsLower(%q, %q) = %v, want %v", src, s, got, want)
+		}
+		if got := containsLower([]byte(src), s); got != want {
+			t.Errorf("containsLower([]byte(%q), %q) = %v, want %v", src, s, got, want)
 		}
 	})
 }

@@ -68,14 +68,14 @@ func (r *renderer) searchPages(add func(string, string, *View), home Crumb) {
 // azLetters sorts items in Swedish alphabetical order (å, ä and ö after
 // z) and groups them by their first letter.
 func azLetters(items []AZItem) []AZLetter {
-	keys := make(map[string][]int, len(items))
+	keys := make(map[string]string, len(items))
 	for _, it := range items {
 		if _, ok := keys[it.Title]; !ok {
 			keys[it.Title] = svKey(it.Title)
 		}
 	}
 	slices.SortStableFunc(items, func(a, b AZItem) int {
-		return cmp.Or(slices.Compare(keys[a.Title], keys[b.Title]), strings.Compare(a.URL, b.URL))
+		return cmp.Or(strings.Compare(keys[a.Title], keys[b.Title]), strings.Compare(a.URL, b.URL))
 	})
 	var out []AZLetter
 	for _, it := range items {
@@ -89,30 +89,32 @@ func azLetters(items []AZItem) []AZLetter {
 }
 
 // svKey orders text as a Swedish index does: case and accents aside
-// (é as e, ü as y), with å, ä and ö as letters after z.
-func svKey(s string) []int {
-	var k []int
+// (é as e, ü as y), with å, ä and ö as letters after z. Keys compare as
+// strings: UTF-8 keeps the order of the characters.
+func svKey(s string) string {
+	var k strings.Builder
+	k.Grow(len(s))
 	for _, r := range strings.ToLower(s) {
 		switch r {
 		case 'å':
-			k = append(k, 'z'+1)
+			k.WriteByte('z' + 1)
 		case 'ä', 'æ':
-			k = append(k, 'z'+2)
+			k.WriteByte('z' + 2)
 		case 'ö', 'ø':
-			k = append(k, 'z'+3)
+			k.WriteByte('z' + 3)
 		case 'ü':
-			k = append(k, 'y')
+			k.WriteByte('y')
 		case 'é', 'è', 'ê':
-			k = append(k, 'e')
+			k.WriteByte('e')
 		default:
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				k = append(k, int(r))
+				k.WriteRune(r)
 			} else if unicode.IsSpace(r) {
-				k = append(k, ' ')
+				k.WriteByte(' ')
 			}
 		}
 	}
-	return k
+	return k.String()
 }
 
 // azLetter is the index letter of a title: its first letter, upper case

@@ -29,6 +29,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/internal/par"
@@ -250,8 +251,17 @@ func mix(sum uint64, path string) uint64 {
 }
 
 func (fp *fingerprinter) hasher() *hasher {
-	return &hasher{fp: fp, h: sha256.New(), seen: map[reflect.Value]bool{}, buf: make([]byte, 0, hashBuf)}
+	h := hashers.Get().(*hasher)
+	h.fp = fp
+	return h
 }
+
+// hashers are hashers that sum gave back: a render hashes tens of
+// thousands of values, each with a buffer of its own, and the first
+// writes to new memory cost more than the hashing.
+var hashers = sync.Pool{New: func() any {
+	return &hasher{h: sha256.New(), seen: map[reflect.Value]bool{}, buf: make([]byte, 0, hashBuf)}
+}}
 
 // hashBuf is the size of a hasher's buffer: a page's values are many
 // and small, and SHA-256 is quicker at a block at a time.
@@ -268,10 +278,17 @@ type hasher struct {
 	buf  []byte                 // what is not yet written to h
 }
 
+// sum is the hash of what h was given. It ends h's use: h goes back to
+// the pool.
 func (h *hasher) sum() uint64 {
 	h.flush()
 	var b [sha256.Size]byte
-	return binary.LittleEndian.Uint64(h.h.Sum(b[:0]))
+	sum := binary.LittleEndian.Uint64(h.h.Sum(b[:0]))
+	h.h.Reset()
+	h.fp = nil
+	clear(h.seen) // empty already: pointer takes out what it puts in
+	hashers.Put(h)
+	return sum
 }
 
 // flush writes the buffer to the hash.
