@@ -393,8 +393,16 @@ func build(ctx context.Context, cfg Config, m *memo, open func() sink) (Result, 
 	// 2. assemble
 	site := assemble.Site(in, l)
 	st := &state{cfg: cfg, fsys: fsys, in: in, site: site}
+	renderGC := 0                // GOGC for rendering many pages, when it is not gc
 	if os.Getenv("GOGC") == "" { // the user's setting wins
-		defer debug.SetGCPercent(debug.SetGCPercent(render.GCPercent(site)))
+		gc := render.GCPercent(site)
+		if r, ok := to.(reuser); ok && m.render == nil && r.Keeps() && r.CanReuse() {
+			// A rebuild, which most often takes most pages as they were:
+			// its heap stays small, and what costs is growing it (render
+			// sets gc when it finds many pages to render).
+			gc, renderGC = render.RebuildGCPercent, gc
+		}
+		defer debug.SetGCPercent(debug.SetGCPercent(gc))
 	}
 	if cfg.Adaptations {
 		res.Adaptations = adaptations(site, in.Content)
@@ -430,6 +438,7 @@ func build(ctx context.Context, cfg Config, m *memo, open func() sink) (Result, 
 				st.ropt.Reuse = r.Reuse
 				st.ropt.ReuseTree = r.ReuseTree
 				st.ropt.Size = r.Size
+				st.ropt.RenderGC = renderGC
 			} else {
 				st.ropt.Sums = true
 			}

@@ -301,12 +301,12 @@ func (s *Set) Digest(b *model.Body) (sum uint64, ok bool) {
 	}
 	s.ensure(i)
 	o := s.outs[i]
-	o.digestOnce.Do(func() { o.digest = digestOf(&o.Rendered) })
+	digest := o.digestOf()
 	if len(o.spans) == 0 {
-		return binary.LittleEndian.Uint64(o.digest[:]), true
+		return binary.LittleEndian.Uint64(digest[:]), true
 	}
 	h := sha256.New()
-	h.Write(o.digest[:])
+	h.Write(digest[:])
 	m := s.jobs[i].m
 	for _, sl := range o.slots {
 		// fill writes s.md.Href(s.base, u, sl.fragment), of which the
@@ -320,6 +320,12 @@ func (s *Set) Digest(b *model.Body) (sum uint64, ok bool) {
 }
 
 // digestOf hashes a rendering: its HTML, headings and origins.
+// digestOf is digestOf(&o.Rendered), made once.
+func (o *Out) digestOf() [sha256.Size]byte {
+	o.digestOnce.Do(func() { o.digest = digestOf(&o.Rendered) })
+	return o.digest
+}
+
 func digestOf(r *Rendered) [sha256.Size]byte {
 	h := sha256.New()
 	writeString(h, r.HTML)
@@ -688,7 +694,23 @@ func resolver(site *model.Site) func(m, file string) (url string, ok, varies boo
 		}
 		return "", false, false
 	}
-	return resolve
+	// Answers are kept: the bodies link the same files many times, and
+	// Digest asks again for every link of every body at every build.
+	type question struct{ m, file string }
+	type answer struct {
+		url        string
+		ok, varies bool
+	}
+	var answers sync.Map // question → answer
+	return func(m, file string) (string, bool, bool) {
+		if a, ok := answers.Load(question{m, file}); ok {
+			a := a.(answer)
+			return a.url, a.ok, a.varies
+		}
+		u, ok, varies := resolve(m, file)
+		answers.Store(question{m, file}, answer{u, ok, varies})
+		return u, ok, varies
+	}
 }
 
 // Bodies lists the site's bodies in the order Map numbers them.

@@ -74,6 +74,9 @@ type Options struct {
 	// index, whose files' fingerprints sum gives, can take the place of
 	// this one (output.Writer.ReuseTree): the index is then not made.
 	ReuseTree func(prefix string, sum func(path string) uint64) bool
+	// RenderGC, with Reuse, is the GOGC for rendering when more than an
+	// eighth of the pages are to be rendered; 0 leaves it as it is.
+	RenderGC int
 	// Sums, without Reuse, emits every page with its fingerprint, for a
 	// build that keeps them for the next (the first, when there is
 	// nothing to reuse). Set it only when the theme's layouts are the
@@ -350,6 +353,9 @@ func (rd *Renderer) Render(ctx context.Context, l *diag.List, emit func(output.F
 		}
 		if !par.DoCtx(ctx, len(pages), 8, func(i int) { reused[i] = !dup[i] && !pages[i].last && reuse(pages[i].path, rd.fps[i]) }) {
 			return ctx.Err()
+		}
+		if n := len(pages) - countTrue(reused); r.opt.RenderGC > 0 && n > len(pages)/8 {
+			debug.SetGCPercent(r.opt.RenderGC) // the caller sets it back
 		}
 	}
 	var emitErr error // the first, which stops the workers
@@ -763,6 +769,26 @@ func (rd *Renderer) Reindex(ctx context.Context, files []output.File) ([]output.
 // the pages' rendering left back to the system before it makes the open
 // data: it costs a collection, not worth it on a small site.
 const bigSite = 20000
+
+// countTrue is the number of true values in bs.
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// RebuildGCPercent is the garbage collector's GOGC for a rebuild that
+// may take most pages as a recent build made them (Options.Reuse): until
+// it finds many pages to render (Options.RenderGC), its heap is the
+// model, the bodies and the pages' Views, and growing the heap (the
+// first writes to new memory) costs more than collecting it more often.
+// On the 1,000-guide corpus, an unchanged rebuild took 0.87 s at 50,
+// 0.92 s at 100 and 0.94 s at 200 (medians of 6, alternating).
+const RebuildGCPercent = 50
 
 // GCPercent is the garbage collector's GOGC for building a site of the
 // model's size (its guides, versions, e-services, offers and points:
