@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"sync"
 
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/config"
@@ -82,12 +83,13 @@ func Site(ctx context.Context, fsys fs.FS, baseURL string, workers int, m *Memo,
 	for _, pc := range in.Config.PointCategories {
 		cats = append(cats, pc.Slug)
 	}
-	in.Points = Points(fsys, cats, workers, m.Points, l)
-	if ctx.Err() != nil {
-		return nil
-	}
+	// The service points are read beside the content: a GeoJSON file is
+	// read by one goroutine, and there are few.
+	var points sync.WaitGroup
+	points.Go(func() { in.Points = Points(fsys, cats, workers, m.Points, l) })
 	in.Content, in.Media = ReadSite(fsys, workers, m.Files, l)
 	in.Base = Base(fsys, m.Base, &in.Credits, l)
+	points.Wait()
 	if ctx.Err() != nil {
 		return nil
 	}

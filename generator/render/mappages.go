@@ -587,7 +587,7 @@ func (r *renderer) calendar(p *model.Point) *calendarOf {
 			}
 		}
 	}
-	c = &calendarOf{cal: p.Hours.Calendar(r.opt.Today, w)}
+	c = &calendarOf{cal: p.Hours.Calendar(r.opt.Today, w), key: key}
 	r.calendars.Lock()
 	if r.calendars.m == nil {
 		r.calendars.m = map[string]*calendarOf{}
@@ -607,6 +607,7 @@ func (r *renderer) calendar(p *model.Point) *calendarOf {
 // made once for each language.
 type calendarOf struct {
 	cal    *hours.Calendar
+	key    string // what makes it: the hours, and the position or municipality where they depend on it
 	mu     sync.Mutex
 	byLang map[string]*pointHours
 }
@@ -618,7 +619,7 @@ func (c *calendarOf) in(lang string) *pointHours {
 	if ph, ok := c.byLang[lang]; ok {
 		return ph
 	}
-	ph := &pointHours{text: c.cal.Text(lang), ld: c.cal.Schema()}
+	ph := &pointHours{text: c.cal.Text(lang), ld: c.cal.Schema(), key: c.key}
 	if c.byLang == nil {
 		c.byLang = map[string]*pointHours{}
 	}
@@ -633,6 +634,7 @@ func (c *calendarOf) in(lang string) *pointHours {
 type pointHours struct {
 	text *hours.Text
 	ld   []map[string]any
+	key  string // the calendar's (calendarOf), which text and ld are made of
 
 	once sync.Once
 	sum  uint64

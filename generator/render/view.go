@@ -123,6 +123,20 @@ func (v *View) PointHours() *hours.Text {
 	return v.hours.text
 }
 
+// HoursKey names what the point's section of opening hours shows, for
+// the template function reuse: the same for every place whose hours are
+// the same (and, where they depend on them, its position or
+// municipality), "" for a page without a point.
+func (v *View) HoursKey() string {
+	switch {
+	case v.Point == nil:
+		return ""
+	case v.hours != nil:
+		return "calendar\x00" + v.hours.key
+	}
+	return "as written\x00" + v.Point.Hours.Raw
+}
+
 // JSONLD is the page's schema.org descriptions: its own (a service's),
 // the place it shows and its breadcrumb trail. They are made when the
 // page is rendered, not kept for every page until all are.
