@@ -37,6 +37,12 @@ func TestBuildReusesPagesAsACleanBuild(t *testing.T) {
 		{name: "and then unchanged again", most: 0},
 		{name: "a guide's text", edit: func() { appendFile(t, guide, "\nEn mening till.\n") }, least: 1, most: 20},
 		{name: "the same guide's text again", edit: func() { appendFile(t, guide, "\nOch en till.\n") }, least: 1, most: 20},
+		{name: "an adaptation's own text", edit: func() {
+			appendFile(t, filepath.Join(dir, "content/municipalities/ange/guides/forskoleplats.md"), "\nI Ånge kan du också ringa förskolekontoret.\n")
+		}, least: 1, most: 20},
+		{name: "a local guide's text (in the search index too)", edit: func() {
+			appendFile(t, filepath.Join(dir, "content/municipalities/harnosand/guides/kulturskolan.md"), "\nKulturskolan har öppet hus i maj.\n")
+		}, least: 1, most: 20},
 		{name: "a guide's title", edit: func() { replace(guide, "title: Skolskjuts", "title: Skolskjuts och resor") }, least: 1, most: -1},
 		{name: "a service point's name: its pages and the open data", edit: func() {
 			replace(filepath.Join(dir, "geodata/platser/atervinningscentral.geojson"), `"Blåsteds återvinningscentral"`, `"Blåsteds återvinningscentral och kretsloppspark"`)
