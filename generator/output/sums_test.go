@@ -80,6 +80,8 @@ func TestWriterReusesBySum(t *testing.T) {
 	changedA := func(data string, sum uint64) []output.File {
 		return []output.File{v1[0], {Path: "a/index.html", Data: []byte(data), Sum: sum}, v1[2], v1[4]}
 	}
+	changedB := slices.Clone(v1)
+	changedB[2] = output.File{Path: "b/index.html", Data: []byte("b, changed"), Sum: 33}
 	sameBytes := slices.Clone(v1)
 	sameBytes[1].Sum = 222
 	steps := []struct {
@@ -111,12 +113,14 @@ func TestWriterReusesBySum(t *testing.T) {
 			}},
 		{name: "no stamp: nothing reused", stamp: "", files: v1},
 		{name: "again with a stamp", stamp: "s4", files: v1},
-		{name: "linked: the spare and the output folder share each file", stamp: "s4", files: v1,
-			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 4},
+		{name: "the same: what the spare holds is not known, and it is left as it is", stamp: "s4", files: v1,
+			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 5},
+		{name: "one page changed: the rest linked into the spare at Commit, which then shares them with the output folder", stamp: "s4", files: changedB,
+			reused: []string{"a/index.html", "gone/deep/index.html", "index.html"}, linked: 4},
 		{name: "a page of a new sum and the same bytes: the shared file is kept", stamp: "s4", files: sameBytes,
 			reused: []string{"b/index.html", "gone/deep/index.html", "index.html"}},
-		{name: "that sum again: linked to the file the spare holds already, nothing left behind", stamp: "s4", files: sameBytes,
-			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 1},
+		{name: "that sum again: linked to the file the spare holds already (a), nothing left behind; b linked anew", stamp: "s4", files: sameBytes,
+			reused: []string{"a/index.html", "b/index.html", "gone/deep/index.html", "index.html"}, linked: 2},
 	}
 	for _, st := range steps {
 		if st.before != nil {
@@ -270,6 +274,25 @@ func TestWriterLeavesAnUnchangedOutput(t *testing.T) {
 				t.Errorf("a changed build did not put a new folder in the output folder's place")
 			}
 			build(t, out, "s", v1)
+			holds(t, out, v1)
+			// Another program renders every page; what the spare then
+			// holds (the output of before) is not known to the next
+			// build, which makes the same files: it leaves both folders
+			// as they are.
+			build(t, out, "t", v2)
+			upgraded, err := os.Stat(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 {
+				build(t, out, "t", v2)
+				if after, err := os.Stat(out); err != nil || !os.SameFile(upgraded, after) {
+					t.Errorf("an unchanged build after another program's replaced the output folder")
+				}
+				holds(t, out, v2)
+				holds(t, spare, v1)
+			}
+			build(t, out, "t", v1)
 			holds(t, out, v1)
 		})
 	}

@@ -309,7 +309,7 @@ func (w *Writer) Reuse(p string, sum uint64) bool {
 	}
 	if s := w.prior.out; s != nil {
 		if h, ok := s.of[p]; ok && h.sum == sum {
-			if w.fresh {
+			if w.lazy() {
 				// Linked at Commit, if at all: the file must be there
 				// then (one removed by hand is rendered again).
 				if !w.outHolds(p, h.size) || w.record(File{Path: p, Sum: sum}, h.size) != nil {
@@ -367,7 +367,16 @@ func (w *Writer) outFile(p string) string { return filepath.Join(w.dir, filepath
 // that the output folder holds, all of them taken from it.
 func (w *Writer) unchanged() bool {
 	s := w.prior.out
-	return w.fresh && s != nil && len(w.later) == len(w.now) && len(w.now) == len(s.of)
+	return w.lazy() && s != nil && len(w.later) == len(w.now) && len(w.now) == len(s.of)
+}
+
+// lazy tells whether the files taken from the output folder wait for
+// Commit to be linked (linkLater): when the staging folder is empty, or
+// when what it holds is not known (after a build by another guidemap),
+// so that a build that makes the output folder's very files links
+// nothing. Otherwise the spare holds most files already.
+func (w *Writer) lazy() bool {
+	return w.fresh || w.prior.spare == nil && w.prior.out != nil
 }
 
 // linkAll links the files of later into the staging folder, on several
@@ -556,7 +565,7 @@ func (w *Writer) writeFile(f File) error {
 			return nil
 		}
 	}
-	if w.fresh && w.sameAsOut(f) {
+	if w.lazy() && w.sameAsOut(f) {
 		w.linkLater(f.Path)
 		return nil
 	}
