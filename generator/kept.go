@@ -12,6 +12,7 @@ package generator
 // build that fails or is cancelled keeps what was there.
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -28,9 +29,9 @@ import (
 type kept struct {
 	dir, stamp string
 	m          *memo
-	loaded     int           // bodies read, once ready is closed
-	ready      chan struct{} // closed once the bodies are read
-	saved      chan string   // the new file, written while the pages render; "" when there is none
+	loaded     [bodyShards]map[bodies.Key]bool // the keys read from each part, once ready is closed
+	ready      chan struct{}                   // closed once the bodies are read
+	saved      chan []savedShard               // the parts written anew while the pages render
 	headings   *load.HeadingCache
 	unuse      func() // ends the headings' use by markdown.Sections
 	terms      keptTerms
@@ -125,14 +126,26 @@ func openKept(dir, stamp string, read bool) *kept {
 	t := cache.Register(c, &cache.Table[bodies.Key, *bodies.Out]{})
 	k := &kept{dir: dir, stamp: stamp, ready: make(chan struct{})}
 	// The bodies are read while the site loads (the build waits for
-	// them before it renders bodies: memo.ready).
+	// them before it renders bodies: memo.ready), their parts at once.
 	go func() {
 		defer close(k.ready)
-		if f, err := os.Open(filepath.Join(dir, "bodies")); err == nil && read {
-			bodies.Load(f, stamp, t) // what it read before a problem holds by its keys
-			f.Close()
+		var wg sync.WaitGroup
+		for i := range bodyShards {
+			k.loaded[i] = map[bodies.Key]bool{}
+			if !read {
+				continue
+			}
+			wg.Go(func() {
+				f, err := os.Open(filepath.Join(dir, bodyShard(i)))
+				if err != nil {
+					return
+				}
+				defer f.Close()
+				// What it read before a problem holds by its keys.
+				bodies.LoadKeys(f, stamp, t, func(key bodies.Key) { k.loaded[i][key] = true })
+			})
 		}
-		k.loaded = t.Len()
+		wg.Wait()
 		c.Begin()
 	}()
 	if f, err := os.Open(filepath.Join(dir, "headings")); err == nil && read {
@@ -154,17 +167,57 @@ func (k *kept) memo() *memo {
 	return k.m
 }
 
-// save writes the Set's renderings to a new file in the cache folder, on
-// a goroutine of its own, unless they are the ones read.
+// bodyShards is the number of parts the renderings are kept in: a build
+// writes again only the parts whose entries changed (one guide changed
+// on the 10k corpus: 3 MB instead of 100).
+const bodyShards = 32
+
+// bodyShard is the name of part i in the cache folder.
+func bodyShard(i int) string { return fmt.Sprintf("bodies-%02d", i) }
+
+// savedShard is a part written anew: its number and the new file's
+// name ("" when it could not be written).
+type savedShard struct {
+	i    int
+	name string
+}
+
+// save writes the parts of the Set's renderings that are not the ones
+// read to new files in the cache folder, on a goroutine of its own.
 func (k *kept) save(set *bodies.Set) {
-	hits, misses := k.m.bodies.Stats()
-	k.saved = make(chan string, 1)
-	if misses == 0 && hits == k.loaded {
-		k.saved <- ""
-		return
+	k.saved = make(chan []savedShard, 1)
+	var parts [bodyShards][]bodies.Key
+	outs := map[bodies.Key]*bodies.Out{}
+	for key, o := range set.Renderings() {
+		i := key.Shard(bodyShards)
+		parts[i] = append(parts[i], key)
+		outs[key] = o
+	}
+	var changed []int
+	for i, keys := range parts {
+		same := len(keys) == len(k.loaded[i])
+		for _, key := range keys {
+			same = same && k.loaded[i][key]
+		}
+		if !same {
+			changed = append(changed, i)
+		}
 	}
 	go func() {
-		k.saved <- k.writeNew("bodies-*", func(w io.Writer) error { return bodies.Save(w, k.stamp, set.Renderings()) })
+		var out []savedShard
+		for _, i := range changed {
+			name := k.writeNew(bodyShard(i)+"-*", func(w io.Writer) error {
+				return bodies.Save(w, k.stamp, func(yield func(bodies.Key, *bodies.Out) bool) {
+					for _, key := range parts[i] {
+						if !yield(key, outs[key]) {
+							return
+						}
+					}
+				})
+			})
+			out = append(out, savedShard{i, name})
+		}
+		k.saved <- out
 	}()
 }
 
@@ -209,12 +262,15 @@ func (k *kept) close(ok bool) {
 	if k.saved == nil {
 		return
 	}
-	name := <-k.saved
-	if name == "" {
-		return
+	for _, sh := range <-k.saved {
+		// A part not written stays as it was: its entries hold by
+		// their keys.
+		if sh.name != "" && (!ok || os.Rename(sh.name, filepath.Join(k.dir, bodyShard(sh.i))) != nil) {
+			os.Remove(sh.name)
+		}
 	}
-	if !ok || os.Rename(name, filepath.Join(k.dir, "bodies")) != nil {
-		os.Remove(name)
+	if ok {
+		os.Remove(filepath.Join(k.dir, "bodies")) // one file, as earlier guidemaps kept them
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"bufio"
 	"encoding/gob"
 	"errors"
+	"hash/fnv"
 	"io"
 	"iter"
 
@@ -19,6 +20,20 @@ import (
 	"github.com/esamverkan/guidemap/generator/markdown"
 	"github.com/esamverkan/guidemap/generator/model"
 )
+
+// Shard is the number, below n, of the part of a kept table that holds
+// k, the same in every process: a build writes again only the parts
+// whose entries changed.
+func (k Key) Shard(n int) int {
+	h := fnv.New32a()
+	io.WriteString(h, k.url)
+	io.WriteString(h, k.m)
+	for i := range k.files {
+		io.WriteString(h, k.files[i])
+		h.Write(k.sums[i][:])
+	}
+	return int(h.Sum32() % uint32(n))
+}
 
 // diskEntry is an entry of the table as gob writes it.
 type diskEntry struct {
@@ -107,6 +122,12 @@ func Save(w io.Writer, stamp string, entries iter.Seq2[Key, *Out]) error {
 // Load reads what Save wrote with the same stamp into t; it reads nothing
 // when the stamp differs, and stops at the first entry it cannot read.
 func Load(r io.Reader, stamp string, t *cache.Table[Key, *Out]) error {
+	return LoadKeys(r, stamp, t, nil)
+}
+
+// LoadKeys is Load that also calls put, when not nil, with the key of
+// each entry it puts in t.
+func LoadKeys(r io.Reader, stamp string, t *cache.Table[Key, *Out], put func(Key)) error {
 	dec := gob.NewDecoder(bufio.NewReaderSize(r, 1<<16))
 	var magic, st string
 	if err := dec.Decode(&magic); err != nil || magic != diskMagic {
@@ -142,6 +163,10 @@ func Load(r io.Reader, stamp string, t *cache.Table[Key, *Out]) error {
 		if e.Digest != ([32]byte{}) {
 			o.digestOnce.Do(func() { o.digest = e.Digest }) // hashing every body's HTML again costs a rebuild 40 ms of CPU on 1,000 guides
 		}
-		t.Put(Key{opts: e.Opts, m: e.M, url: e.URL, n: e.N, files: e.Files, sums: e.Sums}, o)
+		k := Key{opts: e.Opts, m: e.M, url: e.URL, n: e.N, files: e.Files, sums: e.Sums}
+		t.Put(k, o)
+		if put != nil {
+			put(k)
+		}
 	}
 }
