@@ -22,7 +22,6 @@ import (
 	"github.com/esamverkan/guidemap/generator/bodies"
 	"github.com/esamverkan/guidemap/generator/cache"
 	"github.com/esamverkan/guidemap/generator/load"
-	"github.com/esamverkan/guidemap/generator/search"
 )
 
 // kept is the bodies a build read from the cache folder and writes back.
@@ -42,7 +41,7 @@ type keptTerms struct {
 	k     *kept
 	read  bool // whether the kept ones may be read
 	once  sync.Once
-	r     *search.TermsReader
+	data  []byte
 	mu    sync.Mutex
 	saved chan string // the new file, being written; nil when there is none
 }
@@ -51,8 +50,8 @@ type keptTerms struct {
 const termsFile = "terms"
 
 // Terms reads the documents kept, once; nil when there are none (or
-// they are another program's, or damaged).
-func (t *keptTerms) Terms() *search.TermsReader {
+// they are another program's).
+func (t *keptTerms) Terms() []byte {
 	t.once.Do(func() {
 		if !t.read {
 			return
@@ -62,19 +61,14 @@ func (t *keptTerms) Terms() *search.TermsReader {
 		if err != nil || !strings.HasPrefix(string(data[:min(len(data), len(head))]), head) {
 			return
 		}
-		t.r, _ = search.ParseTerms(data[len(head):])
+		t.data = data[len(head):]
 	})
-	return t.r
+	return t.data
 }
 
-// SaveTerms writes w's documents to a new file on a goroutine of its
-// own, unless they are the ones read; close puts it in the place of the
-// old.
-func (t *keptTerms) SaveTerms(w *search.TermsWriter, same bool) {
-	if same {
-		return
-	}
-	data := w.Bytes()
+// SaveTerms writes data to a new file on a goroutine of its own; close
+// puts it in the place of the old.
+func (t *keptTerms) SaveTerms(data []byte) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.drop()

@@ -35,7 +35,6 @@ import (
 	"github.com/esamverkan/guidemap/generator/maps"
 	"github.com/esamverkan/guidemap/generator/model"
 	"github.com/esamverkan/guidemap/generator/output"
-	"github.com/esamverkan/guidemap/generator/search"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -118,39 +117,31 @@ type Memo struct {
 	Maps  *cache.Table[uint64, maps.Map]
 	terms struct { // the search index's analysed documents (TermsStore)
 		sync.Mutex
-		r *search.TermsReader
+		data []byte
 	}
 }
 
 // TermsStore keeps the search index's analysed documents from one build
-// for the next.
+// for the next, encoded (search.TermsWriter.Bytes).
 type TermsStore interface {
-	// Terms returns the documents the last build saved, or nil.
-	Terms() *search.TermsReader
-	// SaveTerms keeps w's documents, which this build's index has; same
-	// tells that they are those Terms gave.
-	SaveTerms(w *search.TermsWriter, same bool)
+	// Terms returns what the last build saved, or nil.
+	Terms() []byte
+	// SaveTerms keeps data, this build's documents, for the next build.
+	SaveTerms(data []byte)
 }
 
 // Terms returns the search documents the last build of m saved.
-func (m *Memo) Terms() *search.TermsReader {
+func (m *Memo) Terms() []byte {
 	m.terms.Lock()
 	defer m.terms.Unlock()
-	return m.terms.r
+	return m.terms.data
 }
 
-// SaveTerms keeps w's documents for the next build of m.
-func (m *Memo) SaveTerms(w *search.TermsWriter, same bool) {
-	if same {
-		return
-	}
-	r, err := search.ParseTerms(w.Bytes())
-	if err != nil {
-		panic(err) // what the writer wrote
-	}
+// SaveTerms keeps data for the next build of m.
+func (m *Memo) SaveTerms(data []byte) {
 	m.terms.Lock()
 	defer m.terms.Unlock()
-	m.terms.r = r
+	m.terms.data = data
 }
 
 // Page is a rendered page as the cache keeps it.

@@ -34,7 +34,9 @@ func searchDir(lang string) string {
 func (r *renderer) searchIndex(ctx context.Context) ([]output.File, error) {
 	var old *search.TermsReader
 	if r.terms != nil {
-		old = r.terms.Terms()
+		if data := r.terms.Terms(); data != nil {
+			old, _ = search.ParseTerms(data) // a damaged encoding is as none
+		}
 	}
 	next := search.NewTermsWriter()
 	r.analysed = 0
@@ -50,8 +52,8 @@ func (r *renderer) searchIndex(ctx context.Context) ([]output.File, error) {
 		out = append(out, files...)
 		same = same && s
 	}
-	if r.terms != nil {
-		r.terms.SaveTerms(next, same && next.Len() == old.Len())
+	if r.terms != nil && !(same && next.Len() == old.Len()) {
+		r.terms.SaveTerms(next.Bytes())
 	}
 	return out, nil
 }
