@@ -180,18 +180,20 @@ type savedShard struct {
 // read to new files in the cache folder, on a goroutine of its own.
 func (k *kept) save(set *bodies.Set) {
 	k.saved = make(chan []savedShard, 1)
-	var parts [bodyShards][]bodies.Key
-	outs := map[bodies.Key]*bodies.Out{}
+	type entry struct {
+		key bodies.Key
+		out *bodies.Out
+	}
+	var parts [bodyShards][]entry
 	for key, o := range set.Renderings() {
 		i := key.Shard(bodyShards)
-		parts[i] = append(parts[i], key)
-		outs[key] = o
+		parts[i] = append(parts[i], entry{key, o})
 	}
 	var changed []int
-	for i, keys := range parts {
-		same := len(keys) == len(k.loaded[i])
-		for _, key := range keys {
-			same = same && k.loaded[i][key]
+	for i, es := range parts {
+		same := len(es) == len(k.loaded[i])
+		for _, e := range es {
+			same = same && k.loaded[i][e.key]
 		}
 		if !same {
 			changed = append(changed, i)
@@ -202,8 +204,8 @@ func (k *kept) save(set *bodies.Set) {
 		for _, i := range changed {
 			name := k.writeNew(bodyShard(i)+"-*", func(w io.Writer) error {
 				return bodies.Save(w, k.stamp, func(yield func(bodies.Key, *bodies.Out) bool) {
-					for _, key := range parts[i] {
-						if !yield(key, outs[key]) {
+					for _, e := range parts[i] {
+						if !yield(e.key, e.out) {
 							return
 						}
 					}

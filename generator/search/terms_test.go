@@ -25,6 +25,17 @@ func termsDocs() []Doc {
 	}
 }
 
+// encodedDocs is termsDocs analysed in Swedish, each under its index as
+// its key, encoded.
+func encodedDocs() []byte {
+	ix := New("sv")
+	w := NewTermsWriter()
+	for i, d := range termsDocs() {
+		w.Add(uint64(i), ix.Analyse(d))
+	}
+	return w.Bytes()
+}
+
 // sameTerms tells whether a and b are the same analysis: the words of a
 // document are in no particular order.
 func sameTerms(a, b Terms) bool {
@@ -86,12 +97,7 @@ func TestTermsRoundTrip(t *testing.T) {
 // TestParseTermsRefusesDamage: a file cut short, of another kind or with
 // a word number out of range is refused, whole or by record.
 func TestParseTermsRefusesDamage(t *testing.T) {
-	ix := New("sv")
-	w := NewTermsWriter()
-	for i, d := range termsDocs() {
-		w.Add(uint64(i), ix.Analyse(d))
-	}
-	data := w.Bytes()
+	data := encodedDocs()
 	if _, err := ParseTerms(data[:len(data)-1]); err == nil {
 		t.Error("a file cut short is read")
 	}
@@ -121,12 +127,7 @@ func TestParseTermsRefusesDamage(t *testing.T) {
 // in it neither panics nor allocates beyond its size; what a writer wrote
 // reads back.
 func FuzzParseTerms(f *testing.F) {
-	ix := New("sv")
-	w := NewTermsWriter()
-	for i, d := range termsDocs() {
-		w.Add(uint64(i), ix.Analyse(d))
-	}
-	f.Add(w.Bytes())
+	f.Add(encodedDocs())
 	f.Add([]byte(termsMagic))
 	f.Add([]byte(termsMagic + "\x01\x02ab\x01\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
