@@ -230,7 +230,7 @@ func New(ctx context.Context, site *model.Site, opt Options) (*Renderer, error) 
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, bodies: opt.Bodies, terms: opt.Terms}
+	r := &renderer{site: site, opt: opt, ix: newIndex(site), assets: as, bodies: opt.Bodies}
 	r.life = newLifeIndex(site)
 	r.translatedURLs()
 	fp := &fingerprinter{set: opt.Bodies}

@@ -30,11 +30,11 @@ func searchDir(lang string) string {
 // document a guide (with its municipalities' versions and their own
 // sections), an e-service (with its offers), a place, a page and a
 // municipality. A document made of bodies is taken as the last build
-// analysed it (r.terms) when its key is the same (docKey).
+// analysed it (r.opt.Terms) when its key is the same (docKey).
 func (r *renderer) searchIndex(ctx context.Context) ([]output.File, error) {
 	var old *search.TermsReader
-	if r.terms != nil {
-		if data := r.terms.Terms(); data != nil {
+	if r.opt.Terms != nil {
+		if data := r.opt.Terms.Terms(); data != nil {
 			old, _ = search.ParseTerms(data) // a damaged encoding is as none
 		}
 	}
@@ -52,8 +52,8 @@ func (r *renderer) searchIndex(ctx context.Context) ([]output.File, error) {
 		out = append(out, files...)
 		same = same && s
 	}
-	if r.terms != nil && !(same && next.Len() == old.Len()) {
-		r.terms.SaveTerms(next.Bytes())
+	if r.opt.Terms != nil && !(same && next.Len() == old.Len()) {
+		r.opt.Terms.SaveTerms(next.Bytes())
 	}
 	return out, nil
 }
